@@ -1,0 +1,8 @@
+// The ordered list of migrations, imported statically so the bundle needs no file-system scan.
+import * as m0001 from './0001_foundation.ts';
+import * as m0002 from './0002_seed_regions.ts';
+
+export const migrations = {
+  '0001_foundation': m0001,
+  '0002_seed_regions': m0002,
+};

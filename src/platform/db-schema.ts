@@ -1,0 +1,159 @@
+// The database as one type: every query in every repo is checked against it.
+// Times are unix seconds (integers) and flags are 0/1 integers, so both dialects store them alike.
+import type { Generated } from 'kysely';
+
+export type Flag = 0 | 1;
+
+export interface RegionTable {
+  code: string;
+  iso_code: string;
+  name_ru: string;
+  name_en: string;
+  capital_ru: string;
+  timezone: string;
+}
+
+export interface MunicipalityTable {
+  id: Generated<number>;
+  region_code: string;
+  name: string;
+}
+
+export type InstitutionKind = 'school' | 'kindergarten' | 'college' | 'additional';
+
+export interface InstitutionTable {
+  id: Generated<number>;
+  inn: string | null;
+  ogrn: string | null;
+  full_name: string;
+  short_name: string | null;
+  kind: InstitutionKind;
+  region_code: string;
+  municipality_id: number | null;
+  address: string | null;
+  website: string | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export type Platform = 'vk' | 'ok' | 'telegram';
+export type PageStatus = 'unknown' | 'active' | 'closed' | 'deleted' | 'banned';
+
+export interface PageTable {
+  id: Generated<number>;
+  institution_id: number | null;
+  platform: Platform;
+  external_id: number | null;
+  screen_name: string | null;
+  url: string;
+  status: PageStatus;
+  last_collected_at: number | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface PageSnapshotTable {
+  id: Generated<number>;
+  page_id: number;
+  collected_at: number;
+  name: string;
+  screen_name: string | null;
+  is_closed: number;
+  deactivated: string | null;
+  is_verified: Flag;
+  members_count: number;
+  description: string;
+  site: string | null;
+  activity: string | null;
+  has_avatar: Flag;
+  has_cover: Flag;
+  wall: number;
+  contacts_json: string | null;
+  addresses_json: string | null;
+  extra_json: string | null;
+}
+
+export interface PostTable {
+  id: Generated<number>;
+  page_id: number;
+  vk_id: number;
+  posted_at: number;
+  edited_at: number | null;
+  text: string;
+  photos: number;
+  videos: number;
+  clips: number;
+  polls: number;
+  lives: number;
+  docs: number;
+  links: number;
+  podcasts: number;
+  audios: number;
+  likes: number;
+  comments: number;
+  reposts: number;
+  views: number;
+  is_pinned: Flag;
+  is_ad: Flag;
+  is_repost: Flag;
+  repost_owner_id: number | null;
+  repost_post_id: number | null;
+  comments_closed: Flag;
+  is_deleted: Flag;
+  collected_at: number;
+}
+
+export interface CommentTable {
+  id: Generated<number>;
+  page_id: number;
+  post_vk_id: number;
+  vk_id: number;
+  from_id: number;
+  is_from_community: Flag;
+  posted_at: number;
+  reply_to_comment: number | null;
+  thread_root: number | null;
+  text: string;
+  is_deleted: Flag;
+  collected_at: number;
+}
+
+export type RunStatus = 'running' | 'done' | 'failed';
+
+export interface CollectionRunTable {
+  id: Generated<number>;
+  kind: string;
+  status: RunStatus;
+  started_at: number;
+  finished_at: number | null;
+  pages_total: number;
+  pages_done: number;
+  stats_json: string | null;
+}
+
+export interface AuditRunTable {
+  id: Generated<number>;
+  methodology_version: string;
+  methodology_hash: string;
+  period_start: number;
+  period_end: number;
+  scope: string;
+  status: RunStatus;
+  started_at: number;
+  finished_at: number | null;
+  pages_total: number;
+  pages_done: number;
+  stats_json: string | null;
+}
+
+export interface Database {
+  regions: RegionTable;
+  municipalities: MunicipalityTable;
+  institutions: InstitutionTable;
+  pages: PageTable;
+  page_snapshots: PageSnapshotTable;
+  posts: PostTable;
+  comments: CommentTable;
+  collection_runs: CollectionRunTable;
+  audit_runs: AuditRunTable;
+}
