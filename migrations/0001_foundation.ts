@@ -33,7 +33,11 @@ export async function up(db: AnyDb): Promise<void> {
     .addColumn('updated_at', 'bigint', (c) => c.notNull())
     .execute();
   await db.schema.createIndex('institutions_region').on('institutions').columns(['region_code']).execute();
-  await db.schema.createIndex('institutions_municipality').on('institutions').columns(['municipality_id']).execute();
+  await db.schema
+    .createIndex('institutions_municipality')
+    .on('institutions')
+    .columns(['municipality_id'])
+    .execute();
 
   await withId(db, db.schema.createTable('pages'))
     .addColumn('institution_id', 'integer', (c) => c.references('institutions.id').onDelete('set null'))
@@ -83,7 +87,8 @@ export async function up(db: AnyDb): Promise<void> {
     .addColumn('text', 'text', (c) => c.notNull())
     .$call((t) => {
       let table = t;
-      for (const kind of attachmentColumns) table = table.addColumn(kind, 'integer', (c) => c.notNull().defaultTo(0));
+      for (const kind of attachmentColumns)
+        table = table.addColumn(kind, 'integer', (c) => c.notNull().defaultTo(0));
       for (const counter of ['likes', 'comments', 'reposts', 'views'])
         table = table.addColumn(counter, 'integer', (c) => c.notNull().defaultTo(0));
       return table;
@@ -114,7 +119,11 @@ export async function up(db: AnyDb): Promise<void> {
     .addColumn('collected_at', 'bigint', (c) => c.notNull())
     .addUniqueConstraint('comments_page_vk', ['page_id', 'vk_id'])
     .execute();
-  await db.schema.createIndex('comments_page_post').on('comments').columns(['page_id', 'post_vk_id']).execute();
+  await db.schema
+    .createIndex('comments_page_post')
+    .on('comments')
+    .columns(['page_id', 'post_vk_id'])
+    .execute();
 
   for (const table of ['collection_runs', 'audit_runs'] as const) {
     let builder = withId(db, db.schema.createTable(table));
@@ -137,7 +146,17 @@ export async function up(db: AnyDb): Promise<void> {
   }
 }
 
-const attachmentColumns = ['photos', 'videos', 'clips', 'polls', 'lives', 'docs', 'links', 'podcasts', 'audios'];
+const attachmentColumns = [
+  'photos',
+  'videos',
+  'clips',
+  'polls',
+  'lives',
+  'docs',
+  'links',
+  'podcasts',
+  'audios',
+];
 
 export async function down(db: AnyDb): Promise<void> {
   for (const table of [

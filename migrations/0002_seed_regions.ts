@@ -3,7 +3,10 @@ import { regionSeeds } from '../src/registry/regions.data.ts';
 import type { AnyDb } from './helpers.ts';
 
 export async function up(db: AnyDb): Promise<void> {
-  await db.insertInto('regions').values([...regionSeeds]).execute();
+  await db
+    .insertInto('regions')
+    .values([...regionSeeds])
+    .execute();
 }
 
 export async function down(db: AnyDb): Promise<void> {

@@ -8,7 +8,14 @@ describeEachDialect('migrations', (ctx) => {
     expect(regions).toHaveLength(89);
     expect(new Set(regions.map((r) => r.code)).size).toBe(89);
     expect(regions.every((r) => /^\d{2}$/.test(r.code) && /^RU-[A-Z]{2,3}$/.test(r.iso_code))).toBe(true);
-    for (const table of ['municipalities', 'institutions', 'pages', 'page_snapshots', 'posts', 'comments'] as const) {
+    for (const table of [
+      'municipalities',
+      'institutions',
+      'pages',
+      'page_snapshots',
+      'posts',
+      'comments',
+    ] as const) {
       const { n } = await ctx.db.kysely
         .selectFrom(table)
         .select((eb) => eb.fn.countAll<number>().as('n'))

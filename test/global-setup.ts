@@ -16,7 +16,9 @@ export default async function setup(project: TestProject) {
   const url = pgAdminUrl();
   if (!url) {
     if (isPgRequired()) throw new Error('PUBLICA_TEST_PG is not set, and this run requires PostgreSQL');
-    console.warn('\n*** PostgreSQL tests SKIPPED: set PUBLICA_TEST_PG=postgres://… to run the PostgreSQL half ***\n');
+    console.warn(
+      '\n*** PostgreSQL tests SKIPPED: set PUBLICA_TEST_PG=postgres://… to run the PostgreSQL half ***\n',
+    );
     project.provide('pgUrl', null);
     return;
   }

@@ -35,7 +35,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: { db
 
 /** The documented configuration table, printed by the README and `publica --help`. */
 export const configTable = [
-  ['PUBLICA_DB', './data/publica.db', 'SQLite file path, sqlite:PATH URL, or postgres://user:pass@host:port/db'],
+  [
+    'PUBLICA_DB',
+    './data/publica.db',
+    'SQLite file path, sqlite:PATH URL, or postgres://user:pass@host:port/db',
+  ],
   ['PUBLICA_DATA_DIR', './data', 'where the embedded database, worlds and exports live'],
   ['PUBLICA_LANG', 'ru', 'language of messages the user sees: ru or en'],
   ['PUBLICA_LOG_LEVEL', 'info', 'debug, info, warn, error or silent'],

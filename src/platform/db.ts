@@ -61,5 +61,22 @@ const pgTypes = {
 function openPostgres(url: string): Db {
   const pool = new pg.Pool({ connectionString: url, max: 10, types: pgTypes });
   const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return { kysely, dialect: 'postgres', label: url.replace(/:[^:@/]*@/, ':***@'), close: () => kysely.destroy() };
+  return {
+    kysely,
+    dialect: 'postgres',
+    label: url.replace(/:[^:@/]*@/, ':***@'),
+    close: () => kysely.destroy(),
+  };
+}
+
+/** Runs `work` in one transaction: everything it writes lands together or not at all. */
+export async function inTransaction<T>(db: Db, work: (tx: Db) => Promise<T>): Promise<T> {
+  return db.kysely.transaction().execute((trx) => work({ ...db, kysely: trx }));
+}
+
+/** Splits a list into chunks, for multi-row statements that stay under both dialects' parameter limits. */
+export function chunked<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
 }

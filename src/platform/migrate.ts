@@ -15,7 +15,10 @@ export async function migrateToLatest(db: Db): Promise<MigrateResult> {
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
-    throw new AppError('DB_UNAVAILABLE', `Migration ${failed} failed on ${db.label}: ${(error as Error).message}`);
+    throw new AppError(
+      'DB_UNAVAILABLE',
+      `Migration ${failed} failed on ${db.label}: ${(error as Error).message}`,
+    );
   }
   return { applied: (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName) };
 }

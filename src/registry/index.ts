@@ -1,0 +1,9 @@
+// The registry feature's public face: what siblings and the CLI may use.
+export { countPages } from './page.repo.ts';
+export { regionCodes, regionSeeds } from './regions.data.ts';
+export { registryMessages } from './registry.messages.ts';
+export { countRegistry } from './registry.repo.ts';
+export { REGISTRY_FIELDS, readCsv, readRegistryFile } from './registry-file.reader.ts';
+export { type ImportReport, importRegistry, importRegistryFile } from './registry-import.service.ts';
+export { completeInn10, completeOgrn13, isValidInn, isValidOgrn } from './tax-ids.ts';
+export { parseVkUrl, type VkPageRef } from './vk-url.ts';

@@ -1,0 +1,174 @@
+// Reads a registry file into header-mapped records: CSV in UTF-8 (with or without BOM) or Windows-1251,
+// comma, semicolon or tab separated (as Excel in a Russian locale writes it), or the first sheet of an XLSX.
+import fs from 'node:fs';
+import path from 'node:path';
+import { parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
+import { AppError } from '../platform/errors.ts';
+
+export const REGISTRY_FIELDS = [
+  'inn',
+  'ogrn',
+  'full_name',
+  'short_name',
+  'kind',
+  'region_code',
+  'municipality',
+  'address',
+  'website',
+  'vk_url',
+] as const;
+export type RegistryField = (typeof REGISTRY_FIELDS)[number];
+
+// Header names people use, normalised (lower case, ё → е, spaces and underscores folded).
+const HEADER_ALIASES: Record<RegistryField, string[]> = {
+  inn: ['inn', 'инн'],
+  ogrn: ['ogrn', 'огрн'],
+  full_name: ['full name', 'name', 'полное наименование', 'наименование', 'полное название', 'название'],
+  short_name: ['short name', 'краткое наименование', 'сокращенное наименование', 'краткое название'],
+  kind: ['kind', 'type', 'тип', 'вид', 'тип учреждения', 'тип организации', 'вид учреждения'],
+  region_code: ['region code', 'region', 'код региона', 'регион', 'код субъекта', 'субъект'],
+  municipality: [
+    'municipality',
+    'муниципалитет',
+    'муниципальное образование',
+    'муниципальный район',
+    'район',
+    'мо',
+  ],
+  address: ['address', 'адрес', 'юридический адрес', 'почтовый адрес'],
+  website: ['website', 'site', 'сайт', 'официальный сайт', 'адрес сайта'],
+  vk_url: [
+    'vk url',
+    'vk',
+    'вк',
+    'вконтакте',
+    'страница вк',
+    'ссылка вк',
+    'ссылка на вк',
+    'госпаблик',
+    'страница вконтакте',
+    'ссылка на страницу вк',
+  ],
+};
+
+const aliasIndex = new Map<string, RegistryField>();
+for (const field of REGISTRY_FIELDS) for (const alias of HEADER_ALIASES[field]) aliasIndex.set(alias, field);
+
+export function normaliseHeader(header: string): string {
+  return header
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .toLowerCase()
+    .replace(/ё/g, 'е')
+    .replace(/[_\s]+/g, ' ');
+}
+
+export type RawRecord = { row: number; values: Partial<Record<RegistryField, string>>; columnCount: number };
+
+export type RegistryFile = {
+  file: string;
+  /** The header text as written in the file, per field: error messages name the column the user knows. */
+  headers: Partial<Record<RegistryField, string>>;
+  columnCount: number;
+  records: RawRecord[];
+};
+
+export class RegistryFileError extends AppError {
+  constructor(file: string, key: string, params: Record<string, string | number> = {}) {
+    super('INVALID_INPUT_FILE', `${file}: ${key}`, { file, key, params });
+  }
+}
+
+export async function readRegistryFile(filePath: string): Promise<RegistryFile> {
+  const file = path.basename(filePath);
+  let grid: string[][];
+  try {
+    grid = /\.xlsx$/i.test(filePath) ? await readXlsx(filePath) : readCsv(fs.readFileSync(filePath));
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    throw new RegistryFileError(file, 'unreadable', { reason: (error as Error).message });
+  }
+  return mapHeader(file, grid);
+}
+
+export function decodeText(buffer: Buffer): string {
+  if (buffer[0] === 0xef && buffer[1] === 0xbb && buffer[2] === 0xbf)
+    return buffer.subarray(3).toString('utf8');
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(buffer);
+  } catch {
+    // Not valid UTF-8: Excel "CSV (разделители - запятые)" in a Russian locale writes Windows-1251.
+    return new TextDecoder('windows-1251').decode(buffer);
+  }
+}
+
+export function detectDelimiter(text: string): string {
+  const firstLine = text.slice(0, text.search(/\r?\n|$/));
+  const counts = [';', ',', '\t'].map((d) => [d, firstLine.split(d).length - 1] as const);
+  counts.sort((a, b) => b[1] - a[1]);
+  return counts[0]?.[1] ? counts[0][0] : ',';
+}
+
+export function readCsv(buffer: Buffer): string[][] {
+  const text = decodeText(buffer);
+  return parse(text, {
+    delimiter: detectDelimiter(text),
+    relax_column_count: true,
+    skip_empty_lines: true,
+    relax_quotes: true,
+    trim: false,
+  }) as string[][];
+}
+
+async function readXlsx(filePath: string): Promise<string[][]> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(filePath);
+  const sheet = workbook.worksheets[0];
+  if (!sheet) return [];
+  const grid: string[][] = [];
+  sheet.eachRow({ includeEmpty: false }, (row) => {
+    const values: string[] = [];
+    for (let col = 1; col <= row.cellCount; col++) values.push(cellText(row.getCell(col).value));
+    grid.push(values);
+  });
+  return grid;
+}
+
+function cellText(value: ExcelJS.CellValue): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'number') return Number.isInteger(value) ? value.toFixed(0) : String(value);
+  if (typeof value === 'string' || typeof value === 'boolean') return String(value);
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if ('richText' in value) return value.richText.map((part) => part.text).join('');
+  if ('hyperlink' in value) return String(value.text ?? value.hyperlink);
+  if ('result' in value) return cellText(value.result as ExcelJS.CellValue);
+  return '';
+}
+
+function mapHeader(file: string, grid: string[][]): RegistryFile {
+  const [header, ...body] = grid;
+  if (!header || header.every((h) => h.trim() === '')) throw new RegistryFileError(file, 'empty_file');
+  const columns: (RegistryField | undefined)[] = header.map((h) => aliasIndex.get(normaliseHeader(h)));
+  const headers: Partial<Record<RegistryField, string>> = {};
+  header.forEach((h, i) => {
+    const field = columns[i];
+    if (field && !headers[field]) headers[field] = h.replace(/^\uFEFF/, '').trim();
+  });
+  const missing = (['full_name', 'kind', 'region_code'] as const).filter((f) => !headers[f]);
+  if (!headers.inn && !headers.ogrn) missing.unshift('inn' as never);
+  if (missing.length > 0)
+    throw new RegistryFileError(file, 'missing_columns', { columns: missing.join(', ') });
+
+  const records: RawRecord[] = [];
+  body.forEach((cells, index) => {
+    if (cells.every((c) => c.trim() === '')) return;
+    const values: Partial<Record<RegistryField, string>> = {};
+    cells.forEach((cell, i) => {
+      const field = columns[i];
+      if (field && values[field] === undefined) values[field] = cell;
+    });
+    records.push({ row: index + 2, values, columnCount: cells.length });
+  });
+  return { file, headers, columnCount: header.length, records };
+}

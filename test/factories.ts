@@ -1,0 +1,56 @@
+// Small factories for test data: valid tax ids and registry files in the shapes people send.
+import fs from 'node:fs';
+import path from 'node:path';
+import { completeInn10, completeOgrn13 } from '../src/registry/index.ts';
+
+export function innFor(n: number, region = '77'): string {
+  return completeInn10(`${region}${String(n).padStart(7, '0')}`);
+}
+
+export function ogrnFor(n: number, region = '77'): string {
+  return completeOgrn13(`102${region}${String(n).padStart(7, '0')}`);
+}
+
+export type RegistryLine = Partial<Record<string, string>>;
+
+export function schoolLine(n: number, extra: RegistryLine = {}): RegistryLine {
+  return {
+    inn: innFor(n),
+    ogrn: ogrnFor(n),
+    full_name: `Муниципальное бюджетное общеобразовательное учреждение «Средняя школа № ${n}»`,
+    short_name: `МБОУ СОШ № ${n}`,
+    kind: 'school',
+    region_code: '77',
+    municipality: 'г. Москва',
+    address: `г. Москва, ул. Школьная, д. ${n}`,
+    website: `school${n}.ru`,
+    vk_url: `https://vk.com/club${1000 + n}`,
+    ...extra,
+  };
+}
+
+const HEADER = [
+  'inn',
+  'ogrn',
+  'full_name',
+  'short_name',
+  'kind',
+  'region_code',
+  'municipality',
+  'address',
+  'website',
+  'vk_url',
+];
+
+export function csvText(lines: RegistryLine[], delimiter = ',', header: string[] = HEADER): string {
+  const quote = (v: string) => (/[",;\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+  const fields = header === HEADER ? HEADER : header;
+  const rows = lines.map((line) => HEADER.map((f) => quote(line[f] ?? '')).join(delimiter));
+  return `${fields.join(delimiter)}\r\n${rows.join('\r\n')}\r\n`;
+}
+
+export function writeFile(dir: string, name: string, content: string | Buffer): string {
+  const file = path.join(dir, name);
+  fs.writeFileSync(file, content);
+  return file;
+}
