@@ -13,6 +13,12 @@ export type MigrateResult = { applied: string[] };
 export async function migrateToLatest(db: Db): Promise<MigrateResult> {
   const migrator = new Migrator({ db: db.kysely, provider });
   const { error, results } = await migrator.migrateToLatest();
+  if (error && !results?.length) {
+    throw new AppError(
+      'DB_UNAVAILABLE',
+      `Cannot reach the database ${db.label}: ${(error as Error).message}`,
+    );
+  }
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
     throw new AppError(

@@ -1,5 +1,14 @@
 // The registry feature's public face: what siblings and the CLI may use.
-export { countPages } from './page.repo.ts';
+
+export {
+  formatFileProblem,
+  formatProblems,
+  formatRejection,
+  formatSummary,
+  isFileProblem,
+  isImportReport,
+} from './import-report.format.ts';
+export { countPages, type KnownPage, upsertKnownPages } from './page.repo.ts';
 export { regionCodes, regionSeeds } from './regions.data.ts';
 export { registryMessages } from './registry.messages.ts';
 export { countRegistry } from './registry.repo.ts';

@@ -50,20 +50,25 @@ export async function insertPages(db: Db, rows: Insertable<PageTable>[]): Promis
   for (const chunk of chunked(rows, CHUNK)) await db.kysely.insertInto('pages').values(chunk).execute();
 }
 
-/** Re-links and re-addresses existing pages by id, in multi-row upserts. */
-export async function updatePages(db: Db, rows: (Insertable<PageTable> & { id: number })[]): Promise<void> {
+type PageColumn = 'institution_id' | 'url' | 'external_id' | 'screen_name' | 'status';
+const ADDRESS_COLUMNS: PageColumn[] = ['institution_id', 'url', 'external_id', 'screen_name'];
+
+/** Re-links and re-addresses existing pages by id (and sets their status when asked), in multi-row upserts. */
+export async function updatePages(
+  db: Db,
+  rows: (Insertable<PageTable> & { id: number })[],
+  columns: PageColumn[] = ADDRESS_COLUMNS,
+): Promise<void> {
   for (const chunk of chunked(rows, CHUNK)) {
     await db.kysely
       .insertInto('pages')
       .values(chunk)
       .onConflict((oc) =>
-        oc.column('id').doUpdateSet((eb) => ({
-          institution_id: eb.ref('excluded.institution_id'),
-          url: eb.ref('excluded.url'),
-          external_id: eb.ref('excluded.external_id'),
-          screen_name: eb.ref('excluded.screen_name'),
-          updated_at: eb.ref('excluded.updated_at'),
-        })),
+        oc.column('id').doUpdateSet((eb) => {
+          const set: Record<string, unknown> = { updated_at: eb.ref('excluded.updated_at') };
+          for (const column of columns) set[column] = eb.ref(`excluded.${column}`);
+          return set;
+        }),
       )
       .execute();
   }
@@ -75,4 +80,77 @@ export async function countPages(db: Db): Promise<number> {
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow();
   return Number(row.n);
+}
+
+export type KnownPage = {
+  inn: string;
+  external_id: number;
+  screen_name: string | null;
+  url: string;
+  status: PageTable['status'];
+};
+
+/**
+ * Records pages whose VK id is known (from a collection or a world), linked to institutions by INN:
+ * an existing page is found by its id, else by its screen name, else it is created. Returns ids by VK id.
+ */
+export async function upsertKnownPages(
+  db: Db,
+  pages: KnownPage[],
+  now: number,
+): Promise<Map<number, number>> {
+  const institutionIds = new Map<string, number>();
+  for (const chunk of chunked(
+    pages.map((p) => p.inn),
+    CHUNK,
+  )) {
+    const rows = await db.kysely
+      .selectFrom('institutions')
+      .select(['id', 'inn'])
+      .where('inn', 'in', chunk)
+      .execute();
+    for (const row of rows) if (row.inn) institutionIds.set(row.inn, row.id);
+  }
+  const existing = await findPagesByIdentity(
+    db,
+    'vk',
+    pages.map((p) => p.external_id),
+    pages.flatMap((p) => (p.screen_name ? [p.screen_name] : [])),
+  );
+  const byId = new Map(existing.filter((p) => p.external_id !== null).map((p) => [p.external_id, p]));
+  const byName = new Map(existing.filter((p) => p.screen_name !== null).map((p) => [p.screen_name, p]));
+  const updates = [];
+  const inserts = [];
+  for (const page of pages) {
+    const target =
+      byId.get(page.external_id) ?? (page.screen_name ? byName.get(page.screen_name) : undefined);
+    const row = {
+      institution_id: institutionIds.get(page.inn) ?? target?.institution_id ?? null,
+      platform: 'vk' as const,
+      external_id: page.external_id,
+      screen_name: page.screen_name,
+      url: page.url,
+      status: page.status,
+      created_at: now,
+      updated_at: now,
+    };
+    if (target) updates.push({ ...row, id: target.id });
+    else inserts.push(row);
+  }
+  await updatePages(db, updates, [...ADDRESS_COLUMNS, 'status']);
+  await insertPages(db, inserts);
+  const ids = new Map<number, number>();
+  for (const chunk of chunked(
+    pages.map((p) => p.external_id),
+    CHUNK,
+  )) {
+    const rows = await db.kysely
+      .selectFrom('pages')
+      .select(['id', 'external_id'])
+      .where('platform', '=', 'vk')
+      .where('external_id', 'in', chunk)
+      .execute();
+    for (const row of rows) if (row.external_id !== null) ids.set(row.external_id, row.id);
+  }
+  return ids;
 }

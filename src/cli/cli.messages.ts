@@ -1,0 +1,38 @@
+// Texts of the command line, in Russian and English.
+import type { Catalog } from '../platform/i18n.ts';
+
+export const cliMessages = {
+  migrated: { ru: 'База {db}: применено миграций: {count}', en: 'Database {db}: {count} migrations applied' },
+  world_written: {
+    ru: 'Мир записан в {dir}: учреждений {institutions}, муниципалитетов {municipalities}, сообществ ВК {communities} ({ms} мс)',
+    en: 'World written to {dir}: {institutions} institutions, {municipalities} municipalities, {communities} VK communities ({ms} ms)',
+  },
+  world_loaded: {
+    ru: 'Мир загружен: учреждений {institutions}, страниц {pages}, постов {posts}, комментариев {comments}',
+    en: 'World loaded: {institutions} institutions, {pages} pages, {posts} posts, {comments} comments',
+  },
+  status_title: { ru: 'Publica: база {db}', en: 'Publica: database {db}' },
+  status_line: { ru: '  {name}: {value}', en: '  {name}: {value}' },
+  never: { ru: 'не было', en: 'none' },
+  run: {
+    ru: '№ {id} {kind} — {status}, начат {started}, страниц {done}/{total}',
+    en: '#{id} {kind} — {status}, started {started}, pages {done}/{total}',
+  },
+  start_ready: {
+    ru: 'Демо готово. База: {db}. Мир: {dir}. Дальше: npx publica status',
+    en: 'Demo ready. Database: {db}. World: {dir}. Next: npx publica status',
+  },
+  error: { ru: 'ошибка: {message}', en: 'error: {message}' },
+} satisfies Catalog;
+
+export const statusNames = {
+  regions: { ru: 'регионов', en: 'regions' },
+  municipalities: { ru: 'муниципалитетов', en: 'municipalities' },
+  institutions: { ru: 'учреждений', en: 'institutions' },
+  pages: { ru: 'страниц', en: 'pages' },
+  snapshots: { ru: 'снимков профилей', en: 'profile snapshots' },
+  posts: { ru: 'постов', en: 'posts' },
+  comments: { ru: 'комментариев', en: 'comments' },
+  lastCollectionRun: { ru: 'последний сбор', en: 'last collection run' },
+  lastAuditRun: { ru: 'последний аудит', en: 'last audit run' },
+} satisfies Catalog;

@@ -1,0 +1,66 @@
+// `publica start` (what `npm start` runs): the embedded default. Generates a small demo world once,
+// loads it into the SQLite database through the registry importer, and prints a summary.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Command } from 'commander';
+import { loadWorld } from '../collect/index.ts';
+import { translator } from '../platform/i18n.ts';
+import { generateWorld, readWorld, WORLD_FILES, writeWorld } from '../vk-sim/index.ts';
+import { cliMessages } from './cli.messages.ts';
+import type { CliContext } from './context.ts';
+import { intOption, todayUtc } from './options.ts';
+import { readStatus } from './status.command.ts';
+
+type StartOptions = { institutions: number; regions: number; seed: number };
+
+export function registerStart(program: Command, context: () => CliContext): void {
+  program
+    .command('start')
+    .description('set up and start the embedded demo / запустить демо')
+    .option(
+      '--institutions <n>',
+      'institutions in the demo world',
+      intOption('--institutions', 10, 200_000),
+      2000,
+    )
+    .option('--regions <k>', 'regions in the demo world', intOption('--regions', 1, 89), 5)
+    .option('--seed <s>', 'random seed of the demo world', intOption('--seed', 0, 2 ** 32 - 1), 2023)
+    .action(async (options: StartOptions) => {
+      const ctx = context();
+      const t = translator(cliMessages, ctx.lang);
+      const dir = path.join(ctx.config.dataDir, 'demo-world');
+      ensureWorld(dir, options, (text) => ctx.err(text));
+      const db = await ctx.db();
+      const progress = ctx.progress('pages');
+      const report = await loadWorld(db, dir, { onProgress: (d, n) => progress.update(d, n) }).finally(() =>
+        progress.stop(),
+      );
+      ctx.out(t('world_loaded', report));
+      const status = await readStatus(db);
+      ctx.out(
+        JSON.stringify({
+          institutions: status.institutions,
+          pages: status.pages,
+          posts: status.posts,
+          comments: status.comments,
+        }),
+      );
+      ctx.out(t('start_ready', { db: db.label, dir }));
+    });
+}
+
+/** Writes the demo world unless one with the same parameters (and today's date) is already there. */
+function ensureWorld(dir: string, options: StartOptions, say: (text: string) => void): void {
+  const asOf = todayUtc();
+  if (fs.existsSync(path.join(dir, WORLD_FILES.meta))) {
+    const { meta } = readWorld(dir);
+    const same =
+      meta.institutions === options.institutions &&
+      meta.regions === options.regions &&
+      meta.seed === options.seed &&
+      meta.asOf === asOf;
+    if (same) return;
+  }
+  say(`world: generating ${options.institutions} institutions in ${options.regions} regions → ${dir}`);
+  writeWorld(dir, generateWorld({ ...options, asOf, days: 120 }));
+}

@@ -1,0 +1,4 @@
+// The collect feature's public face.
+export { lastCollectionRun } from './run.repo.ts';
+export { countSnapshots } from './snapshot.repo.ts';
+export { loadWorld, type WorldLoadReport } from './world-load.service.ts';

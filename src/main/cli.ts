@@ -1,0 +1,84 @@
+// Composition root of the `publica` command: global options, the commands, and one error policy
+// (a one-line message on stderr and a non-zero exit code from the error's code).
+import { Command, Option } from 'commander';
+import { cliMessages } from '../cli/cli.messages.ts';
+import { type CliContext, createContext, type GlobalOptions } from '../cli/context.ts';
+import { registerDb } from '../cli/db.command.ts';
+import { registerImport } from '../cli/import.command.ts';
+import { registerStart } from '../cli/start.command.ts';
+import { registerStatus } from '../cli/status.command.ts';
+import { registerWorld } from '../cli/world.command.ts';
+import { configTable } from '../platform/config.ts';
+import { exitCodeOf, isAppError } from '../platform/errors.ts';
+import { type Lang, translator } from '../platform/i18n.ts';
+import {
+  formatFileProblem,
+  formatProblems,
+  formatRejection,
+  isFileProblem,
+  isImportReport,
+} from '../registry/index.ts';
+
+export function buildProgram(): { program: Command; context: () => CliContext } {
+  const program = new Command('publica');
+  let ctx: CliContext | undefined;
+  const context = () => {
+    ctx ??= createContext(program.opts<GlobalOptions>());
+    return ctx;
+  };
+  program
+    .description('Publica: official pages of schools and kindergartens on VK — registry, collection, audit')
+    .option('--db <url>', 'database: SQLite file, sqlite:PATH or postgres://… (env PUBLICA_DB)')
+    .addOption(new Option('--lang <lang>', 'language of messages (env PUBLICA_LANG)').choices(['ru', 'en']))
+    .showHelpAfterError()
+    .addHelpText(
+      'after',
+      `\nConfiguration (env):\n${configTable.map(([name, def, what]) => `  ${name.padEnd(18)} ${def.padEnd(18)} ${what}`).join('\n')}`,
+    );
+  registerStart(program, context);
+  registerStatus(program, context);
+  registerImport(program, context);
+  registerWorld(program, context);
+  registerDb(program, context);
+  return { program, context: () => ctx ?? context() };
+}
+
+export async function main(argv: string[]): Promise<void> {
+  const { program, context } = buildProgram();
+  let lang: Lang = process.env.PUBLICA_LANG === 'en' ? 'en' : 'ru';
+  try {
+    await program.parseAsync(argv);
+    lang = context().lang;
+  } catch (error) {
+    const chosen = program.opts<GlobalOptions>().lang;
+    if (chosen) lang = chosen;
+    reportError(error, lang);
+    process.exitCode = exitCodeOf(error);
+  } finally {
+    await closeQuietly(context);
+  }
+}
+
+function reportError(error: unknown, lang: Lang): void {
+  const t = translator(cliMessages, lang);
+  if (isAppError(error) && isImportReport(error.details)) {
+    for (const line of formatProblems(error.details, lang)) process.stderr.write(`${line}\n`);
+    process.stderr.write(`${t('error', { message: formatRejection(error.details, lang) })}\n`);
+    return;
+  }
+  if (isAppError(error) && isFileProblem(error.details)) {
+    process.stderr.write(`${t('error', { message: formatFileProblem(error.details, lang) })}\n`);
+    return;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  process.stderr.write(`${t('error', { message: message.split('\n')[0] ?? message })}\n`);
+  if (!isAppError(error) && process.env.PUBLICA_LOG_LEVEL === 'debug') console.error(error);
+}
+
+async function closeQuietly(context: () => CliContext): Promise<void> {
+  try {
+    await context().close();
+  } catch {
+    // closing after a failed open has nothing left to release
+  }
+}

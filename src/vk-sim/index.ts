@@ -1,0 +1,5 @@
+// The simulated VK feature's public face: the demo world and the walls that grow from it.
+export { COMMUNITY_ID_BASE, type GeneratedWorld, generateWorld } from './world/generate-world.ts';
+export { MINISTRY_OWNER_ID, seasonFactor, wallOf, worldEnd } from './world/wall.ts';
+export type * from './world/world.types.ts';
+export { type LoadedWorld, readWorld, WORLD_FILES, writeWorld } from './world/world-files.ts';

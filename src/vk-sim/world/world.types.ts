@@ -1,0 +1,127 @@
+// The shape of a demo world: institutions, their VK communities and the parameters their walls grow from.
+import type { InstitutionKind } from '../../platform/db-schema.ts';
+
+export const WORLD_FORMAT = 1;
+
+export type WorldParams = {
+  institutions: number;
+  regions: number;
+  seed: number;
+  /** End of the world's history, an ISO date (UTC midnight); walls hold posts of the `days` before it. */
+  asOf: string;
+  days: number;
+};
+
+export type WorldMeta = WorldParams & {
+  format: typeof WORLD_FORMAT;
+  regionCodes: string[];
+  counts: { institutions: number; municipalities: number; communities: number; inRegistry: number };
+};
+
+export type WorldInstitution = {
+  inn: string;
+  ogrn: string;
+  full_name: string;
+  short_name: string;
+  kind: InstitutionKind;
+  region_code: string;
+  municipality: string;
+  address: string;
+  website: string | null;
+};
+
+/** How a page behaves: the world's classes of quality. */
+export type PageProfile = 'flagship' | 'active' | 'average' | 'business_card' | 'silent';
+
+export type WallParams = {
+  profile: PageProfile;
+  postsPerWeek: number;
+  /** Days before asOf with no posts at all (silent pages stopped posting). */
+  silentDays: number;
+  /** The page was created this many days before asOf (some were created mid-period). */
+  ageDays: number;
+  repostShare: number;
+  photoShare: number;
+  pollsPerMonth: number;
+  clipsPerMonth: number;
+  videosPerMonth: number;
+  livesPerQuarter: number;
+  rubricShare: number;
+  commentsPerPost: number;
+  questionShare: number;
+  answerRate: number;
+  answerHoursMedian: number;
+  adsShare: number;
+  obscenityShare: number;
+  personalDataShare: number;
+  hasPinned: boolean;
+  commentsClosed: boolean;
+  viewsPerMember: number;
+};
+
+export type WorldCommunity = {
+  id: number;
+  /** INN of the institution this page belongs to. */
+  inn: string;
+  name: string;
+  screen_name: string | null;
+  type: 'group' | 'page';
+  is_closed: 0 | 1 | 2;
+  deactivated: 'deleted' | 'banned' | null;
+  gov_mark: boolean;
+  verified: boolean;
+  members_count: number;
+  description: string;
+  site: string | null;
+  activity: string;
+  has_avatar: boolean;
+  has_cover: boolean;
+  phone: string | null;
+  email: string | null;
+  address: string | null;
+  opening_hours: string | null;
+  /** 0 off, 1 open, 2 limited, 3 closed — as VK's `wall` field. */
+  wall: 0 | 1 | 2 | 3;
+  /** How the registry writes this page's address; null when the registry does not list the page. */
+  registry_url: string | null;
+  wall_params: WallParams;
+};
+
+export type AttachmentKind =
+  | 'photo'
+  | 'video'
+  | 'clip'
+  | 'poll'
+  | 'live'
+  | 'doc'
+  | 'link'
+  | 'podcast'
+  | 'audio';
+
+export type WorldPost = {
+  id: number;
+  date: number;
+  text: string;
+  attachments: Partial<Record<AttachmentKind, number>>;
+  likes: number;
+  reposts: number;
+  views: number;
+  comments: number;
+  is_pinned: boolean;
+  marked_as_ads: boolean;
+  copy_of: { owner_id: number; id: number } | null;
+  comments_closed: boolean;
+};
+
+export type WorldComment = {
+  id: number;
+  post_id: number;
+  from_id: number;
+  date: number;
+  text: string;
+  reply_to_comment: number | null;
+  thread_root: number | null;
+  deleted: boolean;
+};
+
+export type Wall = { posts: WorldPost[]; comments: WorldComment[] };
