@@ -1,13 +1,17 @@
 // Composition root of the `publica` command: global options, the commands, and one error policy
 // (a one-line message on stderr and a non-zero exit code from the error's code).
 import { Command, Option } from 'commander';
-import { cliMessages } from '../cli/cli.messages.ts';
-import { type CliContext, createContext, type GlobalOptions } from '../cli/context.ts';
-import { registerDb } from '../cli/db.command.ts';
-import { registerImport } from '../cli/import.command.ts';
-import { registerStart } from '../cli/start.command.ts';
-import { registerStatus } from '../cli/status.command.ts';
-import { registerWorld } from '../cli/world.command.ts';
+import {
+  type CliContext,
+  cliMessages,
+  createContext,
+  type GlobalOptions,
+  registerDb,
+  registerImport,
+  registerStart,
+  registerStatus,
+  registerWorld,
+} from '../cli/index.ts';
 import { configTable } from '../platform/config.ts';
 import { exitCodeOf, isAppError } from '../platform/errors.ts';
 import { type Lang, translator } from '../platform/i18n.ts';

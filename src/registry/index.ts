@@ -14,5 +14,6 @@ export { registryMessages } from './registry.messages.ts';
 export { countRegistry } from './registry.repo.ts';
 export { REGISTRY_FIELDS, readCsv, readRegistryFile } from './registry-file.reader.ts';
 export { type ImportReport, importRegistry, importRegistryFile } from './registry-import.service.ts';
+export { validateRecord } from './registry-row.ts';
 export { completeInn10, completeOgrn13, isValidInn, isValidOgrn } from './tax-ids.ts';
 export { parseVkUrl, type VkPageRef } from './vk-url.ts';

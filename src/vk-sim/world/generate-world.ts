@@ -187,7 +187,7 @@ function makeInstitution(
   const serial = String(index % 100_000).padStart(5, '0');
   const inn = completeInn10(`${region}${office}${serial}`);
   const ogrn = completeOgrn13(`1${String(2 + (index % 20)).padStart(2, '0')}${region}${office}${serial}`);
-  const siteBase = `${translit(names.slug)}-${translit(town)}`.slice(0, 40);
+  const siteBase = `${translit(names.slug)}-${translit(town)}`.replace(/_/g, '-').slice(0, 40);
   return {
     inn,
     ogrn,

@@ -1,0 +1,102 @@
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { tempDir } from '../../test/db.ts';
+import { csvText, schoolLine, writeFile } from '../../test/factories.ts';
+
+const BIN = path.resolve(import.meta.dirname, '../../bin/publica.js');
+
+function publica(args: string[], cwd: string, env: Record<string, string> = {}) {
+  const result = spawnSync(process.execPath, [BIN, ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, PUBLICA_DATA_DIR: path.join(cwd, 'data'), PUBLICA_DB: '', ...env },
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe('publica command', () => {
+  it('lists its commands and the configuration table in --help', () => {
+    const { code, stdout } = publica(['--help'], tempDir());
+    expect(code).toBe(0);
+    for (const command of ['start', 'status', 'import', 'world', 'db']) expect(stdout).toContain(command);
+    expect(stdout).toContain('PUBLICA_DB');
+  });
+
+  it('status --json writes only JSON to stdout, with the stable keys', () => {
+    const dir = tempDir();
+    const { code, stdout } = publica(['status', '--json'], dir);
+    expect(code).toBe(0);
+    const status = JSON.parse(stdout);
+    expect(status).toMatchObject({
+      regions: 89,
+      municipalities: 0,
+      institutions: 0,
+      pages: 0,
+      posts: 0,
+      comments: 0,
+    });
+    expect(status).toHaveProperty('lastCollectionRun', null);
+    expect(status).toHaveProperty('lastAuditRun', null);
+  });
+
+  it('import registry rejects a bad file with row and field on stderr, a non-zero exit and nothing written', () => {
+    const dir = tempDir();
+    const file = writeFile(dir, 'bad.csv', csvText([schoolLine(1), schoolLine(2, { region_code: '99' })]));
+    const rejected = publica(['--lang', 'en', 'import', 'registry', file], dir);
+    expect(rejected.code).not.toBe(0);
+    expect(rejected.stderr).toContain('bad.csv: row 3, field "region_code": unknown region code');
+    expect(rejected.stderr.trim().split('\n').at(-1)).toMatch(
+      /^error: bad\.csv: 1 invalid rows; nothing was written/,
+    );
+    expect(JSON.parse(publica(['status', '--json'], dir).stdout).institutions).toBe(0);
+
+    const skipped = publica(['import', 'registry', file, '--skip-invalid', '--json'], dir);
+    expect(skipped.code).toBe(0);
+    expect(JSON.parse(skipped.stdout)).toMatchObject({ created: 1, skipped: 1 });
+  });
+
+  it('speaks Russian by default', () => {
+    const dir = tempDir();
+    const result = publica(['import', 'registry', path.join(dir, 'missing.csv')], dir);
+    expect(result.code).not.toBe(0);
+    expect(result.stderr).toMatch(/^ошибка: missing\.csv: не удалось прочитать файл/);
+  });
+
+  it('generates and loads a world, and start brings up the demo on SQLite', () => {
+    const dir = tempDir();
+    const generated = publica(
+      [
+        'world',
+        'generate',
+        '--institutions',
+        '50',
+        '--regions',
+        '1',
+        '--seed',
+        '3',
+        '--as-of',
+        '2026-11-01',
+        '--out',
+        'w',
+        '--json',
+      ],
+      dir,
+    );
+    expect(generated.code).toBe(0);
+    expect(JSON.parse(generated.stdout).counts.institutions).toBe(50);
+    const loaded = publica(['world', 'load', 'w', '--json'], dir);
+    expect(loaded.code).toBe(0);
+    expect(JSON.parse(loaded.stdout).institutions).toBe(50);
+
+    const start = publica(['start', '--institutions', '40', '--regions', '1'], tempDir());
+    expect(start.code).toBe(0);
+    expect(start.stdout).toMatch(/"institutions":40/);
+  });
+
+  it('fails with a one-line message when the database cannot be reached', () => {
+    const result = publica(['--db', 'postgres://nobody@127.0.0.1:1/none', 'status'], tempDir());
+    expect(result.code).toBe(7);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+  });
+});
