@@ -1,7 +1,7 @@
 // SQL of snapshots: page profiles, posts and comments as collected. Upserts by (page, VK id) make every
 // write idempotent, so a resumed or repeated collection stores each post and comment exactly once.
 import type { Insertable } from 'kysely';
-import { chunked, type Db } from '../platform/db.ts';
+import { chunked, type Db, writeRows } from '../platform/db.ts';
 import type { CommentTable, PageSnapshotTable, PostTable } from '../platform/db-schema.ts';
 
 // 27 columns × 400 rows stays under SQLite's and PostgreSQL's parameter limits.
@@ -12,47 +12,52 @@ export type CommentRow = Insertable<CommentTable>;
 export type SnapshotRow = Insertable<PageSnapshotTable>;
 
 export async function insertSnapshots(db: Db, rows: SnapshotRow[]): Promise<void> {
-  for (const chunk of chunked(rows, CHUNK))
-    await db.kysely.insertInto('page_snapshots').values(chunk).execute();
+  await writeRows(db, rows, (values) => db.kysely.insertInto('page_snapshots').values(values), CHUNK);
 }
 
 export async function upsertPosts(db: Db, rows: PostRow[]): Promise<void> {
-  for (const chunk of chunked(rows, CHUNK)) {
-    await db.kysely
-      .insertInto('posts')
-      .values(chunk)
-      .onConflict((oc) =>
-        oc.columns(['page_id', 'vk_id']).doUpdateSet((eb) => ({
-          edited_at: eb.ref('excluded.edited_at'),
-          text: eb.ref('excluded.text'),
-          likes: eb.ref('excluded.likes'),
-          comments: eb.ref('excluded.comments'),
-          reposts: eb.ref('excluded.reposts'),
-          views: eb.ref('excluded.views'),
-          is_pinned: eb.ref('excluded.is_pinned'),
-          comments_closed: eb.ref('excluded.comments_closed'),
-          is_deleted: eb.ref('excluded.is_deleted'),
-          collected_at: eb.ref('excluded.collected_at'),
-        })),
-      )
-      .execute();
-  }
+  await writeRows(
+    db,
+    rows,
+    (values) =>
+      db.kysely
+        .insertInto('posts')
+        .values(values)
+        .onConflict((oc) =>
+          oc.columns(['page_id', 'vk_id']).doUpdateSet((eb) => ({
+            edited_at: eb.ref('excluded.edited_at'),
+            text: eb.ref('excluded.text'),
+            likes: eb.ref('excluded.likes'),
+            comments: eb.ref('excluded.comments'),
+            reposts: eb.ref('excluded.reposts'),
+            views: eb.ref('excluded.views'),
+            is_pinned: eb.ref('excluded.is_pinned'),
+            comments_closed: eb.ref('excluded.comments_closed'),
+            is_deleted: eb.ref('excluded.is_deleted'),
+            collected_at: eb.ref('excluded.collected_at'),
+          })),
+        ),
+    CHUNK,
+  );
 }
 
 export async function upsertComments(db: Db, rows: CommentRow[]): Promise<void> {
-  for (const chunk of chunked(rows, CHUNK)) {
-    await db.kysely
-      .insertInto('comments')
-      .values(chunk)
-      .onConflict((oc) =>
-        oc.columns(['page_id', 'vk_id']).doUpdateSet((eb) => ({
-          text: eb.ref('excluded.text'),
-          is_deleted: eb.ref('excluded.is_deleted'),
-          collected_at: eb.ref('excluded.collected_at'),
-        })),
-      )
-      .execute();
-  }
+  await writeRows(
+    db,
+    rows,
+    (values) =>
+      db.kysely
+        .insertInto('comments')
+        .values(values)
+        .onConflict((oc) =>
+          oc.columns(['page_id', 'vk_id']).doUpdateSet((eb) => ({
+            text: eb.ref('excluded.text'),
+            is_deleted: eb.ref('excluded.is_deleted'),
+            collected_at: eb.ref('excluded.collected_at'),
+          })),
+        ),
+    CHUNK,
+  );
 }
 
 export async function markPagesCollected(db: Db, pageIds: number[], at: number): Promise<void> {

@@ -1,6 +1,6 @@
 // SQL of pages: an institution's official pages on VK (and later OK and Telegram).
 import type { Insertable } from 'kysely';
-import { chunked, type Db } from '../platform/db.ts';
+import { chunked, type Db, lookupMany, writeRows } from '../platform/db.ts';
 import type { PageTable, Platform } from '../platform/db-schema.ts';
 
 const CHUNK = 500;
@@ -12,42 +12,48 @@ export type PageKey = {
   screen_name: string | null;
 };
 
+function pageKeys(db: Db, platform: Platform) {
+  return db.kysely
+    .selectFrom('pages')
+    .select(['id', 'institution_id', 'external_id', 'screen_name'])
+    .where('platform', '=', platform)
+    .orderBy('id');
+}
+
 export async function findPagesByIdentity(
   db: Db,
   platform: Platform,
   externalIds: number[],
   screenNames: string[],
 ): Promise<PageKey[]> {
-  const found: PageKey[] = [];
-  const base = db.kysely
-    .selectFrom('pages')
-    .select(['id', 'institution_id', 'external_id', 'screen_name'])
-    .where('platform', '=', platform);
-  for (const chunk of chunked(externalIds, CHUNK))
-    found.push(...(await base.where('external_id', 'in', chunk).execute()));
-  for (const chunk of chunked(screenNames, CHUNK))
-    found.push(...(await base.where('screen_name', 'in', chunk).execute()));
-  return found;
+  const scan = () => pageKeys(db, platform).execute();
+  return [
+    ...(await lookupMany(
+      externalIds,
+      (chunk) => pageKeys(db, platform).where('external_id', 'in', chunk).execute(),
+      scan,
+      (r) => r.external_id,
+    )),
+    ...(await lookupMany(
+      screenNames,
+      (chunk) => pageKeys(db, platform).where('screen_name', 'in', chunk).execute(),
+      scan,
+      (r) => r.screen_name,
+    )),
+  ];
 }
 
 export async function findPagesOfInstitutions(db: Db, platform: Platform, institutionIds: number[]) {
-  const found: PageKey[] = [];
-  for (const chunk of chunked(institutionIds, CHUNK)) {
-    found.push(
-      ...(await db.kysely
-        .selectFrom('pages')
-        .select(['id', 'institution_id', 'external_id', 'screen_name'])
-        .where('platform', '=', platform)
-        .where('institution_id', 'in', chunk)
-        .orderBy('id')
-        .execute()),
-    );
-  }
-  return found;
+  return lookupMany(
+    institutionIds,
+    (chunk) => pageKeys(db, platform).where('institution_id', 'in', chunk).execute(),
+    () => pageKeys(db, platform).execute(),
+    (r) => r.institution_id,
+  );
 }
 
 export async function insertPages(db: Db, rows: Insertable<PageTable>[]): Promise<void> {
-  for (const chunk of chunked(rows, CHUNK)) await db.kysely.insertInto('pages').values(chunk).execute();
+  await writeRows(db, rows, (values) => db.kysely.insertInto('pages').values(values));
 }
 
 type PageColumn = 'institution_id' | 'url' | 'external_id' | 'screen_name' | 'status';
@@ -59,19 +65,18 @@ export async function updatePages(
   rows: (Insertable<PageTable> & { id: number })[],
   columns: PageColumn[] = ADDRESS_COLUMNS,
 ): Promise<void> {
-  for (const chunk of chunked(rows, CHUNK)) {
-    await db.kysely
+  await writeRows(db, rows, (values) =>
+    db.kysely
       .insertInto('pages')
-      .values(chunk)
+      .values(values)
       .onConflict((oc) =>
         oc.column('id').doUpdateSet((eb) => {
           const set: Record<string, unknown> = { updated_at: eb.ref('excluded.updated_at') };
           for (const column of columns) set[column] = eb.ref(`excluded.${column}`);
           return set;
         }),
-      )
-      .execute();
-  }
+      ),
+  );
 }
 
 export async function countPages(db: Db): Promise<number> {

@@ -110,13 +110,18 @@ function firstDuplicate(
   row: RegistryRow,
   seen: Record<'inn' | 'ogrn' | 'page', Map<string, number>>,
 ): Omit<RowProblem, 'row'> | undefined {
-  const innRow = row.inn ? seen.inn.get(row.inn) : undefined;
-  if (innRow) return { field: 'inn', key: 'duplicate_key', params: { other: innRow, key: row.inn ?? '' } };
-  const ogrnRow = row.ogrn ? seen.ogrn.get(row.ogrn) : undefined;
-  if (ogrnRow)
-    return { field: 'ogrn', key: 'duplicate_key', params: { other: ogrnRow, key: row.ogrn ?? '' } };
-  const pageRow = row.vk ? seen.page.get(pageIdentity(row.vk)) : undefined;
-  if (pageRow) return { field: 'vk_url', key: 'duplicate_page', params: { other: pageRow } };
+  if (row.inn !== null) {
+    const other = seen.inn.get(row.inn);
+    if (other !== undefined) return { field: 'inn', key: 'duplicate_key', params: { other, key: row.inn } };
+  }
+  if (row.ogrn !== null) {
+    const other = seen.ogrn.get(row.ogrn);
+    if (other !== undefined) return { field: 'ogrn', key: 'duplicate_key', params: { other, key: row.ogrn } };
+  }
+  if (row.vk !== null) {
+    const other = seen.page.get(pageIdentity(row.vk));
+    if (other !== undefined) return { field: 'vk_url', key: 'duplicate_page', params: { other } };
+  }
   return undefined;
 }
 

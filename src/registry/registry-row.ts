@@ -1,8 +1,7 @@
 // Validates one registry record into a clean row, or into problems that name the row and the field.
-import { z } from 'zod';
 import type { InstitutionKind } from '../platform/db-schema.ts';
 import { regionSeeds } from './regions.data.ts';
-import { type RegistryMessageKey, registryMessages } from './registry.messages.ts';
+import type { RegistryMessageKey } from './registry.messages.ts';
 import type { RawRecord, RegistryField } from './registry-file.reader.ts';
 import { isValidInn, isValidOgrn, normaliseInn, normaliseOgrn } from './tax-ids.ts';
 import { parseVkUrl, type VkPageRef } from './vk-url.ts';
@@ -52,61 +51,48 @@ export function parseRegionCode(value: string): string | undefined {
   return regionByCode.get(v);
 }
 
-const clean = (v: string | undefined) => (v ?? '').replace(/\s+/g, ' ').trim();
+// Hand-written rather than a zod schema: this runs for every row of a 100,000-row registry, and plain
+// checks are ten times faster here (see bench/registry-import). Each check names its problem key.
+const clean = (v: string | undefined) => {
+  if (!v) return '';
+  const t = v.trim();
+  return t.includes('  ') || /[\t\r\n\u00a0]/.test(t) ? t.replace(/\s+/g, ' ') : t;
+};
 
-function text(key: RegistryMessageKey = 'too_long') {
-  return z
-    .string()
-    .optional()
-    .transform((v) => clean(v) || null)
-    .refine((v) => v === null || v.length <= MAX_TEXT, { message: key });
-}
+type Check<T> = (value: string) => T | { problem: RegistryMessageKey };
+const problem = (key: RegistryMessageKey) => ({ problem: key });
+const isProblem = (v: unknown): v is { problem: RegistryMessageKey } =>
+  typeof v === 'object' && v !== null && 'problem' in v;
 
-const requiredText = text().refine((v) => v !== null, { message: 'required' satisfies RegistryMessageKey });
+const checkInn: Check<string> = (v) => {
+  const inn = normaliseInn(v);
+  if (!/^\d{10}(\d{2})?$/.test(inn)) return problem('inn_format');
+  return isValidInn(inn) ? inn : problem('inn_checksum');
+};
 
-const rowSchema = z.object({
-  inn: z
-    .string()
-    .optional()
-    .transform((v) => (clean(v) ? normaliseInn(clean(v)) : null))
-    .refine((v) => v === null || /^\d{10}(\d{2})?$/.test(v), { message: 'inn_format' })
-    .refine((v) => v === null || !/^\d{10}(\d{2})?$/.test(v) || isValidInn(v), { message: 'inn_checksum' }),
-  ogrn: z
-    .string()
-    .optional()
-    .transform((v) => (clean(v) ? normaliseOgrn(clean(v)) : null))
-    .refine((v) => v === null || /^\d{13}(\d{2})?$/.test(v), { message: 'ogrn_format' })
-    .refine((v) => v === null || !/^\d{13}(\d{2})?$/.test(v) || isValidOgrn(v), { message: 'ogrn_checksum' }),
-  full_name: requiredText,
-  short_name: text(),
-  kind: requiredText.transform((v, ctx) => {
-    const kind = v === null ? undefined : parseKind(v);
-    if (!kind && v !== null) ctx.addIssue({ code: 'custom', message: 'unknown_kind' });
-    return kind ?? 'school';
-  }),
-  region_code: requiredText.transform((v, ctx) => {
-    const code = v === null ? undefined : parseRegionCode(v);
-    if (!code && v !== null) ctx.addIssue({ code: 'custom', message: 'unknown_region' });
-    return code ?? '';
-  }),
-  municipality: text(),
-  address: text(),
-  website: text().transform((v, ctx) => {
-    if (v === null) return null;
-    const site = normaliseWebsite(v);
-    if (!site) ctx.addIssue({ code: 'custom', message: 'bad_website' });
-    return site;
-  }),
-  vk_url: text().transform((v, ctx) => {
-    if (v === null) return null;
-    const parsed = parseVkUrl(v);
-    if (parsed.ok) return parsed.ref;
-    ctx.addIssue({ code: 'custom', message: `vk_${parsed.reason}` });
-    return null;
-  }),
-});
+const checkOgrn: Check<string> = (v) => {
+  const ogrn = normaliseOgrn(v);
+  if (!/^\d{13}(\d{2})?$/.test(ogrn)) return problem('ogrn_format');
+  return isValidOgrn(ogrn) ? ogrn : problem('ogrn_checksum');
+};
+
+const checkKind: Check<InstitutionKind> = (v) => parseKind(v) ?? problem('unknown_kind');
+const checkRegion: Check<string> = (v) => parseRegionCode(v) ?? problem('unknown_region');
+const checkWebsite: Check<string> = (v) => normaliseWebsite(v) ?? problem('bad_website');
+const checkVk: Check<VkPageRef> = (v) => {
+  const parsed = parseVkUrl(v);
+  return parsed.ok ? parsed.ref : problem(`vk_${parsed.reason}`);
+};
+
+// The common shapes (host with an optional path), checked without building a URL object.
+const PLAIN_SITE = /^(?:(https?):\/\/)?([a-z\d-]+(?:\.[a-z\d-]+)+)(\/[\w\-./%]*)?$/i;
 
 export function normaliseWebsite(value: string): string | null {
+  const plain = PLAIN_SITE.exec(value);
+  if (plain) {
+    const path = (plain[3] ?? '').replace(/\/$/, '');
+    return `${(plain[1] ?? 'https').toLowerCase()}://${(plain[2] ?? '').toLowerCase()}${path}`;
+  }
   const withScheme = /^https?:\/\//i.test(value) ? value : `https://${value}`;
   try {
     const url = new URL(withScheme);
@@ -119,43 +105,61 @@ export function normaliseWebsite(value: string): string | null {
 
 export type RowResult = { ok: true; row: RegistryRow } | { ok: false; problems: RowProblem[] };
 
+function report(
+  problems: RowProblem[],
+  record: RawRecord,
+  field: RegistryField,
+  key: RegistryMessageKey,
+  params?: RowProblem['params'],
+): void {
+  problems.push({ row: record.row, field, key, params, value: record.values[field]?.slice(0, 80) });
+}
+
+/** One field of a record: cleaned, bounded, checked; null when empty or invalid (the problem is recorded). */
+function field<T>(
+  problems: RowProblem[],
+  record: RawRecord,
+  name: RegistryField,
+  check?: Check<T>,
+  required = false,
+): T | string | null {
+  const value = clean(record.values[name]);
+  if (value === '') {
+    if (required) report(problems, record, name, 'required');
+    return null;
+  }
+  if (value.length > MAX_TEXT) {
+    report(problems, record, name, 'too_long', { max: MAX_TEXT });
+    return null;
+  }
+  if (!check) return value;
+  const checked = check(value);
+  if (isProblem(checked)) {
+    report(problems, record, name, checked.problem);
+    return null;
+  }
+  return checked;
+}
+
 export function validateRecord(record: RawRecord, expectedColumns: number): RowResult {
-  const problems: RowProblem[] = [];
-  if (record.columnCount > expectedColumns) {
-    problems.push({
-      row: record.row,
-      field: 'full_name',
-      key: 'column_count',
-      params: { expected: expectedColumns, found: record.columnCount },
-    });
-  }
-  const parsed = rowSchema.safeParse(record.values);
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
-      const field = issue.path[0] as RegistryField;
-      const key = (issue.message in registryMessages ? issue.message : 'required') as RegistryMessageKey;
-      const params = key === 'too_long' ? { max: MAX_TEXT } : undefined;
-      problems.push({ row: record.row, field, key, params, value: record.values[field]?.slice(0, 80) });
-    }
-  }
-  if (problems.length > 0 || !parsed.success) return { ok: false, problems };
-  const v = parsed.data;
-  if (!v.inn && !v.ogrn)
-    return { ok: false, problems: [{ row: record.row, field: 'inn', key: 'inn_or_ogrn' }] };
-  return {
-    ok: true,
-    row: {
-      row: record.row,
-      inn: v.inn,
-      ogrn: v.ogrn,
-      full_name: v.full_name ?? '',
-      short_name: v.short_name,
-      kind: v.kind,
-      region_code: v.region_code,
-      municipality: v.municipality,
-      address: v.address,
-      website: v.website,
-      vk: v.vk_url,
-    },
+  const p: RowProblem[] = [];
+  if (record.columnCount > expectedColumns)
+    report(p, record, 'full_name', 'column_count', { expected: expectedColumns, found: record.columnCount });
+  const row = {
+    row: record.row,
+    inn: field(p, record, 'inn', checkInn) as string | null,
+    ogrn: field(p, record, 'ogrn', checkOgrn) as string | null,
+    full_name: field(p, record, 'full_name', undefined, true) as string,
+    short_name: field(p, record, 'short_name') as string | null,
+    kind: field(p, record, 'kind', checkKind, true) as InstitutionKind,
+    region_code: field(p, record, 'region_code', checkRegion, true) as string,
+    municipality: field(p, record, 'municipality') as string | null,
+    address: field(p, record, 'address') as string | null,
+    website: field(p, record, 'website', checkWebsite) as string | null,
+    vk: field(p, record, 'vk_url', checkVk) as VkPageRef | null,
   };
+  if (p.length > 0) return { ok: false, problems: p };
+  if (!row.inn && !row.ogrn)
+    return { ok: false, problems: [{ row: record.row, field: 'inn', key: 'inn_or_ogrn' }] };
+  return { ok: true, row };
 }

@@ -1,6 +1,6 @@
 // SQL of the registry: municipalities and institutions, written in multi-row statements.
 import type { Insertable } from 'kysely';
-import { chunked, type Db } from '../platform/db.ts';
+import { chunked, type Db, insertReturningIds, lookupMany, writeRows } from '../platform/db.ts';
 import type { InstitutionTable } from '../platform/db-schema.ts';
 
 const CHUNK = 500;
@@ -13,13 +13,12 @@ export async function ensureMunicipalities(
   db: Db,
   pairs: { region_code: string; name: string }[],
 ): Promise<Map<string, number>> {
-  for (const chunk of chunked(pairs, CHUNK)) {
-    await db.kysely
+  await writeRows(db, pairs, (values) =>
+    db.kysely
       .insertInto('municipalities')
-      .values(chunk)
-      .onConflict((oc) => oc.columns(['region_code', 'name']).doNothing())
-      .execute();
-  }
+      .values(values)
+      .onConflict((oc) => oc.columns(['region_code', 'name']).doNothing()),
+  );
   const ids = new Map<string, number>();
   const regions = [...new Set(pairs.map((p) => p.region_code))];
   for (const chunk of chunked(regions, CHUNK)) {
@@ -38,40 +37,32 @@ export async function findInstitutionsByKeys(
   inns: string[],
   ogrns: string[],
 ): Promise<InstitutionKey[]> {
-  const found: InstitutionKey[] = [];
-  for (const chunk of chunked(inns, CHUNK)) {
-    found.push(
-      ...(await db.kysely
-        .selectFrom('institutions')
-        .select(['id', 'inn', 'ogrn'])
-        .where('inn', 'in', chunk)
-        .execute()),
-    );
-  }
-  for (const chunk of chunked(ogrns, CHUNK)) {
-    found.push(
-      ...(await db.kysely
-        .selectFrom('institutions')
-        .select(['id', 'inn', 'ogrn'])
-        .where('ogrn', 'in', chunk)
-        .execute()),
-    );
-  }
-  return found;
+  const keys = () => db.kysely.selectFrom('institutions').select(['id', 'inn', 'ogrn']);
+  const scan = () =>
+    keys()
+      .where((eb) => eb.or([eb('inn', 'is not', null), eb('ogrn', 'is not', null)]))
+      .execute();
+  return [
+    ...(await lookupMany(
+      inns,
+      (chunk) => keys().where('inn', 'in', chunk).execute(),
+      scan,
+      (r) => r.inn,
+    )),
+    ...(await lookupMany(
+      ogrns,
+      (chunk) => keys().where('ogrn', 'in', chunk).execute(),
+      scan,
+      (r) => r.ogrn,
+    )),
+  ];
 }
 
 export async function insertInstitutions(db: Db, rows: InstitutionWrite[]): Promise<InstitutionKey[]> {
-  const keys: InstitutionKey[] = [];
-  for (const chunk of chunked(rows, CHUNK)) {
-    keys.push(
-      ...(await db.kysely
-        .insertInto('institutions')
-        .values(chunk)
-        .returning(['id', 'inn', 'ogrn'])
-        .execute()),
-    );
-  }
-  return keys;
+  const ids = await insertReturningIds(db, 'institutions', rows, (values) =>
+    db.kysely.insertInto('institutions').values(values),
+  );
+  return rows.map((row, i) => ({ id: ids[i] ?? 0, inn: row.inn ?? null, ogrn: row.ogrn ?? null }));
 }
 
 type UpdatableColumn =
@@ -92,10 +83,10 @@ export async function updateInstitutions(
   rows: (InstitutionWrite & { id: number })[],
   columns: UpdatableColumn[],
 ): Promise<void> {
-  for (const chunk of chunked(rows, CHUNK)) {
-    await db.kysely
+  await writeRows(db, rows, (values) =>
+    db.kysely
       .insertInto('institutions')
-      .values(chunk)
+      .values(values)
       .onConflict((oc) =>
         oc.column('id').doUpdateSet((eb) => {
           const set: Record<string, unknown> = {
@@ -106,9 +97,8 @@ export async function updateInstitutions(
           for (const column of columns) set[column] = eb.ref(`excluded.${column}`);
           return set;
         }),
-      )
-      .execute();
-  }
+      ),
+  );
 }
 
 export async function countRegistry(db: Db) {

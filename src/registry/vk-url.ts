@@ -26,7 +26,12 @@ const RESERVED = new Set([
   'settings',
 ]);
 
+// The usual written forms, recognised without a URL parse; everything else takes the general path.
+const PLAIN_VK = /^(?:https?:\/\/)?(?:m\.)?vk\.(?:com|ru)\/([a-z0-9_.]+)\/?$/i;
+
 export function parseVkUrl(input: string): VkUrlResult {
+  const plain = PLAIN_VK.exec(input);
+  if (plain?.[1]) return fromPath(plain[1]);
   let value = input.trim().replace(/^<|>$/g, '');
   if (value.startsWith('@')) value = value.slice(1);
   let pathPart = value;
@@ -42,6 +47,10 @@ export function parseVkUrl(input: string): VkUrlResult {
     pathPart = url.pathname.replace(/^\/+|\/+$/g, '');
     if (pathPart.includes('/')) return { ok: false, reason: 'not_a_community' };
   }
+  return fromPath(pathPart);
+}
+
+function fromPath(pathPart: string): VkUrlResult {
   if (pathPart === '') return { ok: false, reason: 'not_a_community' };
   if (/^id\d+$/i.test(pathPart)) return { ok: false, reason: 'user_page' };
   const numeric = NUMERIC_COMMUNITY.exec(pathPart);
