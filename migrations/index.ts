@@ -1,8 +1,10 @@
 // The ordered list of migrations, imported statically so the bundle needs no file-system scan.
 import * as m0001 from './0001_foundation.ts';
 import * as m0002 from './0002_seed_regions.ts';
+import * as m0003 from './0003_audit_results.ts';
 
 export const migrations = {
   '0001_foundation': m0001,
   '0002_seed_regions': m0002,
+  '0003_audit_results': m0003,
 };

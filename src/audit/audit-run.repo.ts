@@ -1,5 +1,12 @@
-// SQL of audit runs (the audit engine fills them; the foundation only reads the latest for `status`).
-import type { Db } from '../platform/db.ts';
+// SQL of audit runs and their results.
+import type { Insertable } from 'kysely';
+import { type Db, writeRows } from '../platform/db.ts';
+import type {
+  AuditPageResultTable,
+  AuditPeerStatTable,
+  AuditRuleResultTable,
+  RunStatus,
+} from '../platform/db-schema.ts';
 
 export async function lastAuditRun(db: Db) {
   return db.kysely
@@ -8,4 +15,150 @@ export async function lastAuditRun(db: Db) {
     .orderBy('id', 'desc')
     .limit(1)
     .executeTakeFirst();
+}
+
+export async function findRecordedVersion(db: Db, id: string) {
+  return db.kysely
+    .selectFrom('methodology_versions')
+    .select(['id', 'hash', 'status'])
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function recordVersion(
+  db: Db,
+  row: { id: string; hash: string; status: string; content: string; at: number },
+) {
+  await db.kysely
+    .insertInto('methodology_versions')
+    .values({
+      id: row.id,
+      hash: row.hash,
+      status: row.status,
+      first_used_at: row.at,
+      content_json: row.content,
+    })
+    .onConflict((oc) => oc.columns(['id', 'hash']).doNothing())
+    .execute();
+}
+
+/** Runs left "running" by a process that died are marked failed; their partial results are never read. */
+export async function failInterruptedRuns(db: Db, at: number): Promise<number> {
+  const result = await db.kysely
+    .updateTable('audit_runs')
+    .set({ status: 'failed', finished_at: at, stats_json: JSON.stringify({ error: 'interrupted' }) })
+    .where('status', '=', 'running')
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+export async function startAuditRun(
+  db: Db,
+  run: {
+    version: string;
+    hash: string;
+    start: number;
+    end: number;
+    scope: string;
+    pagesTotal: number;
+    at: number;
+  },
+): Promise<number> {
+  const row = await db.kysely
+    .insertInto('audit_runs')
+    .values({
+      methodology_version: run.version,
+      methodology_hash: run.hash,
+      period_start: run.start,
+      period_end: run.end,
+      scope: run.scope,
+      status: 'running',
+      started_at: run.at,
+      pages_total: run.pagesTotal,
+      pages_done: 0,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function updateAuditRun(
+  db: Db,
+  id: number,
+  change: { status?: RunStatus; pagesDone?: number; finishedAt?: number; stats?: object },
+): Promise<void> {
+  await db.kysely
+    .updateTable('audit_runs')
+    .set({
+      ...(change.status ? { status: change.status } : {}),
+      ...(change.pagesDone !== undefined ? { pages_done: change.pagesDone } : {}),
+      ...(change.finishedAt !== undefined ? { finished_at: change.finishedAt } : {}),
+      ...(change.stats ? { stats_json: JSON.stringify(change.stats) } : {}),
+    })
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function insertPageResults(db: Db, rows: Insertable<AuditPageResultTable>[]): Promise<void> {
+  await writeRows(db, rows, (values) => db.kysely.insertInto('audit_page_results').values(values), 200);
+}
+
+export async function insertRuleResults(db: Db, rows: Insertable<AuditRuleResultTable>[]): Promise<void> {
+  await writeRows(db, rows, (values) => db.kysely.insertInto('audit_rule_results').values(values), 1000);
+}
+
+export async function insertPeerStats(db: Db, rows: Insertable<AuditPeerStatTable>[]): Promise<void> {
+  await writeRows(db, rows, (values) => db.kysely.insertInto('audit_peer_stats').values(values), 500);
+}
+
+export async function getAuditRun(db: Db, id: number) {
+  return db.kysely.selectFrom('audit_runs').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function levelCounts(db: Db, runId: number) {
+  return db.kysely
+    .selectFrom('audit_page_results')
+    .select(['level', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('run_id', '=', runId)
+    .groupBy('level')
+    .execute();
+}
+
+/** Pages whose level differs between two runs. */
+export async function levelChanges(db: Db, runA: number, runB: number) {
+  return db.kysely
+    .selectFrom('audit_page_results as a')
+    .innerJoin('audit_page_results as b', (join) =>
+      join.onRef('a.page_id', '=', 'b.page_id').on('b.run_id', '=', runB),
+    )
+    .select(['a.page_id', 'a.level as from', 'b.level as to', 'a.total as totalA', 'b.total as totalB'])
+    .where('a.run_id', '=', runA)
+    .whereRef('a.level', '!=', 'b.level')
+    .orderBy('a.page_id')
+    .execute();
+}
+
+/** Pass rate per rule in a run (pages where the rule was scored). */
+export async function passRates(db: Db, runId: number) {
+  return db.kysely
+    .selectFrom('audit_rule_results')
+    .select([
+      'rule_id',
+      (eb) => eb.fn.countAll<number>().as('n'),
+      (eb) => eb.fn.sum<number>(eb.case().when('status', '=', 'pass').then(1).else(0).end()).as('passed'),
+    ])
+    .where('run_id', '=', runId)
+    .where('status', 'in', ['pass', 'fail', 'warn'])
+    .groupBy('rule_id')
+    .execute();
+}
+
+export async function peerStats(db: Db, runId: number, regionCode = '*', kind = '*') {
+  return db.kysely
+    .selectFrom('audit_peer_stats')
+    .selectAll()
+    .where('run_id', '=', runId)
+    .where('region_code', '=', regionCode)
+    .where('kind', '=', kind)
+    .execute();
 }

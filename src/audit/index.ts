@@ -1,2 +1,18 @@
 // The audit feature's public face.
-export { lastAuditRun } from './audit-run.repo.ts';
+
+export { diffRuns, type RunDiff } from './audit-diff.service.ts';
+export {
+  getAuditRun,
+  lastAuditRun,
+  levelChanges,
+  levelCounts,
+  passRates,
+  peerStats,
+} from './audit-run.repo.ts';
+export { type AuditSummary, runAudit } from './audit-run.service.ts';
+export { type Calibration, calibrate } from './calibrate.service.ts';
+export { evaluatePage, holidaysIn, type PageAudit, type RuleOutcome } from './evaluate.ts';
+export { percentileOf, quantiles } from './peer-stats.ts';
+export { formatPeriod, parsePeriod } from './period.ts';
+export { type Recommendation, recommend } from './recommend.ts';
+export { logNormalScore, scorePage, scoreRule } from './score.ts';

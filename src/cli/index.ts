@@ -1,8 +1,11 @@
 // The commands, for the composition root to wire.
+
+export { registerAudit } from './audit.command.ts';
 export { cliMessages } from './cli.messages.ts';
 export { type CliContext, createContext, type GlobalOptions } from './context.ts';
 export { registerDb } from './db.command.ts';
 export { registerImport } from './import.command.ts';
+export { registerMethodology } from './methodology.command.ts';
 export { registerStart } from './start.command.ts';
 export { registerStatus } from './status.command.ts';
 export { registerWorld } from './world.command.ts';

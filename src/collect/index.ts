@@ -1,4 +1,13 @@
 // The collect feature's public face.
 export { lastCollectionRun } from './run.repo.ts';
 export { countSnapshots } from './snapshot.repo.ts';
+export {
+  type CommentSnapshot,
+  type PostSnapshot,
+  readComments,
+  readLastPostsBefore,
+  readPinnedPosts,
+  readPosts,
+  readProfiles,
+} from './snapshot-read.repo.ts';
 export { loadWorld, type WorldLoadReport } from './world-load.service.ts';

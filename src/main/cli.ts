@@ -6,8 +6,10 @@ import {
   cliMessages,
   createContext,
   type GlobalOptions,
+  registerAudit,
   registerDb,
   registerImport,
+  registerMethodology,
   registerStart,
   registerStatus,
   registerWorld,
@@ -43,6 +45,8 @@ export function buildProgram(): { program: Command; context: () => CliContext } 
   registerStatus(program, context);
   registerImport(program, context);
   registerWorld(program, context);
+  registerAudit(program, context);
+  registerMethodology(program, context);
   registerDb(program, context);
   return { program, context: () => ctx ?? context() };
 }

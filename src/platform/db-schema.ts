@@ -146,6 +146,52 @@ export interface AuditRunTable {
   stats_json: string | null;
 }
 
+export interface MethodologyVersionTable {
+  id: string;
+  hash: string;
+  status: string;
+  first_used_at: number;
+  content_json: string;
+}
+
+export interface AuditPageResultTable {
+  run_id: number;
+  page_id: number;
+  institution_id: number | null;
+  region_code: string | null;
+  municipality_id: number | null;
+  kind: string | null;
+  total: number;
+  level: string;
+  categories_json: string;
+  /** Comma-separated ids of failed critical rules. */
+  critical_failed: string;
+  /** Evidence and template values of the rules that did not pass, by rule id. */
+  details_json: string;
+}
+
+export interface AuditRuleResultTable {
+  run_id: number;
+  page_id: number;
+  rule_id: string;
+  status: string;
+  value: number | null;
+  score: number | null;
+}
+
+export interface AuditPeerStatTable {
+  run_id: number;
+  /** '*' for all regions. */
+  region_code: string;
+  /** '*' for all kinds. */
+  kind: string;
+  rule_id: string;
+  n: number;
+  mean: number;
+  /** 21 values: the 0th, 5th, …, 100th percentiles. */
+  quantiles_json: string;
+}
+
 export interface Database {
   regions: RegionTable;
   municipalities: MunicipalityTable;
@@ -156,4 +202,8 @@ export interface Database {
   comments: CommentTable;
   collection_runs: CollectionRunTable;
   audit_runs: AuditRunTable;
+  methodology_versions: MethodologyVersionTable;
+  audit_page_results: AuditPageResultTable;
+  audit_rule_results: AuditRuleResultTable;
+  audit_peer_stats: AuditPeerStatTable;
 }

@@ -8,7 +8,13 @@ export {
   isFileProblem,
   isImportReport,
 } from './import-report.format.ts';
-export { countPages, type KnownPage, upsertKnownPages } from './page.repo.ts';
+export {
+  type AuditTarget,
+  countPages,
+  type KnownPage,
+  listAuditTargets,
+  upsertKnownPages,
+} from './page.repo.ts';
 export { regionCodes, regionSeeds } from './regions.data.ts';
 export { registryMessages } from './registry.messages.ts';
 export { countRegistry } from './registry.repo.ts';

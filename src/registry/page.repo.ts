@@ -159,3 +159,42 @@ export async function upsertKnownPages(
   }
   return ids;
 }
+
+export type AuditTarget = {
+  id: number;
+  url: string;
+  status: string;
+  institution_id: number | null;
+  full_name: string | null;
+  short_name: string | null;
+  kind: string | null;
+  website: string | null;
+  region_code: string | null;
+  municipality_id: number | null;
+  timezone: string | null;
+};
+
+/** The pages an audit judges (all, or those of one region), with their institution, in id order. */
+export async function listAuditTargets(db: Db, filter: { regionCode?: string } = {}): Promise<AuditTarget[]> {
+  let query = db.kysely
+    .selectFrom('pages')
+    .leftJoin('institutions', 'institutions.id', 'pages.institution_id')
+    .leftJoin('regions', 'regions.code', 'institutions.region_code')
+    .select([
+      'pages.id',
+      'pages.url',
+      'pages.status',
+      'pages.institution_id',
+      'institutions.full_name',
+      'institutions.short_name',
+      'institutions.kind',
+      'institutions.website',
+      'institutions.region_code',
+      'institutions.municipality_id',
+      'regions.timezone',
+    ])
+    .where('pages.platform', '=', 'vk')
+    .orderBy('pages.id');
+  if (filter.regionCode) query = query.where('institutions.region_code', '=', filter.regionCode);
+  return query.execute();
+}

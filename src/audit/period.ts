@@ -1,0 +1,38 @@
+// Audit periods as people write them: "30d" (the last 30 days up to the end of today, or of --at) or
+// "2026-09-01..2026-11-30" (whole days, both ends included). Bounds are unix seconds, UTC day edges.
+import { AppError } from '../platform/errors.ts';
+
+const DAY = 86_400;
+
+function day(text: string, what: string): number {
+  const t = Date.parse(`${text}T00:00:00Z`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text) || Number.isNaN(t))
+    throw new AppError('VALIDATION', `${what}: expected a date YYYY-MM-DD, got "${text}"`);
+  return t / 1000;
+}
+
+export function parsePeriod(
+  spec: string | undefined,
+  defaultDays: number,
+  at?: string,
+  now = new Date(),
+): { start: number; end: number } {
+  const end = at ? day(at, '--at') + DAY : Math.floor(now.getTime() / 1000 / DAY) * DAY + DAY;
+  const text = spec ?? `${defaultDays}d`;
+  const relative = /^(\d{1,4})d$/.exec(text);
+  if (relative) return { start: end - Number(relative[1]) * DAY, end };
+  const range = /^(.+)\.\.(.+)$/.exec(text);
+  if (range?.[1] && range[2]) {
+    const start = day(range[1], '--period start');
+    const last = day(range[2], '--period end') + DAY;
+    if (last <= start)
+      throw new AppError('VALIDATION', `--period: the end ${range[2]} is before the start ${range[1]}`);
+    return { start, end: last };
+  }
+  throw new AppError('VALIDATION', `--period: expected "30d" or "YYYY-MM-DD..YYYY-MM-DD", got "${text}"`);
+}
+
+export function formatPeriod(p: { start: number; end: number }): string {
+  const d = (t: number) => new Date(t * 1000).toISOString().slice(0, 10);
+  return `${d(p.start)}..${d(p.end - DAY)}`;
+}

@@ -1,0 +1,77 @@
+// `publica audit`: judge pages by a methodology version over a period; `publica audit diff A B` compares runs.
+import type { Command } from 'commander';
+import { diffRuns, formatPeriod, parsePeriod, runAudit } from '../audit/index.ts';
+import { loadVersion } from '../methodology/index.ts';
+import type { CliContext } from './context.ts';
+
+type AuditOptions = { methodology: string; period?: string; at?: string; region?: string; json?: boolean };
+
+export function registerAudit(program: Command, context: () => CliContext): void {
+  const audit = program
+    .command('audit')
+    .description('audit pages against a methodology version / аудит страниц по методике')
+    .option('--methodology <version>', 'methodology version id or folder', '2023.1')
+    .option('--period <spec>', '"30d" or "YYYY-MM-DD..YYYY-MM-DD" (default: the version\'s period)')
+    .option('--at <date>', 'end day of a relative period, YYYY-MM-DD (default: today)')
+    .option('--region <code>', 'only pages of this region (two-digit code)')
+    .option('--json', 'print the summary as JSON')
+    .action(async (options: AuditOptions) => {
+      const ctx = context();
+      const version = loadVersion(options.methodology);
+      const period = parsePeriod(options.period, version.defaultPeriodDays, options.at);
+      const progress = ctx.progress('audit');
+      const summary = await runAudit(await ctx.db(), {
+        version,
+        period,
+        regionCode: options.region,
+        onProgress: (d, n) => progress.update(d, n),
+      }).finally(() => progress.stop());
+      if (options.json) {
+        ctx.out(JSON.stringify(summary));
+        return;
+      }
+      const ru = ctx.lang === 'ru';
+      ctx.out(
+        ru
+          ? `Аудит № ${summary.runId}: методика ${summary.version}, период ${formatPeriod(period)}, страниц ${summary.pages}, средний балл ${summary.meanTotal} (${summary.ms} мс)`
+          : `Audit #${summary.runId}: methodology ${summary.version}, period ${formatPeriod(period)}, ${summary.pages} pages, mean score ${summary.meanTotal} (${summary.ms} ms)`,
+      );
+      const levelTitle = new Map(version.levels.map((l) => [l.id, l.title[ctx.lang]]));
+      for (const level of version.levels) {
+        const n = summary.levels[level.id] ?? 0;
+        const share = summary.pages ? Math.round((n / summary.pages) * 1000) / 10 : 0;
+        ctx.out(`  ${(levelTitle.get(level.id) ?? level.id).padEnd(20)} ${String(n).padStart(7)}  ${share}%`);
+      }
+      if (summary.errors > 0)
+        ctx.err(ru ? `Ошибок в правилах: ${summary.errors}` : `Rule errors: ${summary.errors}`);
+    });
+  audit
+    .command('diff <runA> <runB>')
+    .description('pages whose level changed and rules that moved most / сравнить два аудита')
+    .option('--json', 'print as JSON')
+    .action(async (a: string, b: string, options: { json?: boolean }) => {
+      const ctx = context();
+      const diff = await diffRuns(await ctx.db(), Number(a), Number(b));
+      if (options.json) {
+        ctx.out(JSON.stringify(diff));
+        return;
+      }
+      const ru = ctx.lang === 'ru';
+      ctx.out(
+        ru
+          ? `Аудиты ${a} (${diff.versions[0]}) → ${b} (${diff.versions[1]}): уровень изменился у ${diff.changedPages} страниц`
+          : `Runs ${a} (${diff.versions[0]}) → ${b} (${diff.versions[1]}): ${diff.changedPages} pages changed level`,
+      );
+      for (const t of diff.transitions.sort((x, y) => y.pages - x.pages))
+        ctx.out(`  ${t.from} → ${t.to}: ${t.pages}`);
+      ctx.out(
+        ru
+          ? 'Правила, доля выполнения которых изменилась больше всего:'
+          : 'Rules whose pass rate moved most:',
+      );
+      for (const r of diff.rules.slice(0, 10)) {
+        const pct = (x: number | null) => (x === null ? '—' : `${Math.round(x * 100)}%`);
+        ctx.out(`  ${r.rule.padEnd(22)} ${pct(r.passRateA).padStart(5)} → ${pct(r.passRateB).padStart(5)}`);
+      }
+    });
+}

@@ -1,0 +1,108 @@
+// Reads stored snapshots for judging: for a set of pages and a period, the latest profile, the posts and
+// comments in the period, the last post before it and the pinned post. Columns are only those rules use.
+import type { Db } from '../platform/db.ts';
+
+export type PeriodBounds = { start: number; end: number };
+
+export async function readProfiles(db: Db, pageIds: number[], end: number) {
+  const rows = await db.kysely
+    .selectFrom('page_snapshots')
+    .selectAll()
+    .where('page_id', 'in', pageIds)
+    .where('collected_at', '<=', end)
+    .orderBy('page_id')
+    .orderBy('collected_at', 'desc')
+    .orderBy('id', 'desc')
+    .execute();
+  const latest = new Map<number, (typeof rows)[number]>();
+  for (const row of rows) if (!latest.has(row.page_id)) latest.set(row.page_id, row);
+  return latest;
+}
+
+const POST_COLUMNS = [
+  'page_id',
+  'vk_id',
+  'posted_at',
+  'edited_at',
+  'text',
+  'photos',
+  'videos',
+  'clips',
+  'polls',
+  'lives',
+  'docs',
+  'links',
+  'likes',
+  'comments',
+  'reposts',
+  'views',
+  'is_pinned',
+  'is_ad',
+  'is_repost',
+  'comments_closed',
+] as const;
+
+export type PostSnapshot = Awaited<ReturnType<typeof readPosts>>[number];
+
+export function readPosts(db: Db, firstPage: number, lastPage: number, period: PeriodBounds) {
+  return db.kysely
+    .selectFrom('posts')
+    .select(POST_COLUMNS)
+    .where('page_id', '>=', firstPage)
+    .where('page_id', '<=', lastPage)
+    .where('posted_at', '>=', period.start)
+    .where('posted_at', '<', period.end)
+    .where('is_deleted', '=', 0)
+    .orderBy('page_id')
+    .orderBy('posted_at')
+    .execute();
+}
+
+export type CommentSnapshot = Awaited<ReturnType<typeof readComments>>[number];
+
+export function readComments(db: Db, firstPage: number, lastPage: number, period: PeriodBounds) {
+  return db.kysely
+    .selectFrom('comments')
+    .select([
+      'page_id',
+      'post_vk_id',
+      'vk_id',
+      'from_id',
+      'is_from_community',
+      'posted_at',
+      'reply_to_comment',
+      'thread_root',
+      'text',
+      'is_deleted',
+    ])
+    .where('page_id', '>=', firstPage)
+    .where('page_id', '<=', lastPage)
+    .where('posted_at', '>=', period.start)
+    .where('posted_at', '<', period.end)
+    .execute();
+}
+
+export async function readLastPostsBefore(db: Db, firstPage: number, lastPage: number, before: number) {
+  const rows = await db.kysely
+    .selectFrom('posts')
+    .select(['page_id', (eb) => eb.fn.max('posted_at').as('last')])
+    .where('page_id', '>=', firstPage)
+    .where('page_id', '<=', lastPage)
+    .where('posted_at', '<', before)
+    .where('is_deleted', '=', 0)
+    .groupBy('page_id')
+    .execute();
+  return new Map(rows.map((r) => [r.page_id, Number(r.last)]));
+}
+
+export async function readPinnedPosts(db: Db, firstPage: number, lastPage: number) {
+  const rows = await db.kysely
+    .selectFrom('posts')
+    .select(POST_COLUMNS)
+    .where('page_id', '>=', firstPage)
+    .where('page_id', '<=', lastPage)
+    .where('is_pinned', '=', 1)
+    .where('is_deleted', '=', 0)
+    .execute();
+  return new Map(rows.map((r) => [r.page_id, r]));
+}

@@ -1,0 +1,107 @@
+// What a rule sees: one page's stored snapshots over one period. Rules read these and nothing else.
+import type { InstitutionKind } from '../platform/db-schema.ts';
+
+export type ProfileArtifact = {
+  collectedAt: number;
+  name: string;
+  screenName: string | null;
+  isClosed: number;
+  deactivated: string | null;
+  isVerified: boolean;
+  membersCount: number;
+  description: string;
+  site: string | null;
+  activity: string | null;
+  hasAvatar: boolean;
+  hasCover: boolean;
+  /** 0 off, 1 open, 2 limited, 3 closed. */
+  wall: number;
+  contacts: { phone?: string | null; email?: string | null }[];
+  address: { address?: string | null; timetable?: string | null } | null;
+};
+
+export type PostArtifact = {
+  vkId: number;
+  postedAt: number;
+  editedAt: number | null;
+  text: string;
+  photos: number;
+  videos: number;
+  clips: number;
+  polls: number;
+  lives: number;
+  docs: number;
+  links: number;
+  likes: number;
+  comments: number;
+  reposts: number;
+  views: number;
+  isPinned: boolean;
+  isAd: boolean;
+  isRepost: boolean;
+  commentsClosed: boolean;
+};
+
+export type CommentArtifact = {
+  vkId: number;
+  postVkId: number;
+  fromId: number;
+  isFromCommunity: boolean;
+  postedAt: number;
+  replyTo: number | null;
+  threadRoot: number | null;
+  text: string;
+  isDeleted: boolean;
+};
+
+export type InstitutionArtifact = {
+  fullName: string;
+  shortName: string | null;
+  kind: InstitutionKind;
+  website: string | null;
+  regionCode: string;
+};
+
+/** Facts Publica cannot read from VK; they come from a region's Госпаблики export, or stay "manual". */
+export type ExternalArtifact = {
+  feedbackWidgets?: number;
+  gospublikiConnected?: boolean;
+  siteBacklink?: boolean;
+};
+
+export type PageArtifacts = {
+  page: { id: number; url: string; status: string };
+  institution: InstitutionArtifact | null;
+  profile: ProfileArtifact | null;
+  /** Posts published in the period, deleted ones left out. */
+  posts: PostArtifact[];
+  /** Comments on those posts. */
+  comments: CommentArtifact[];
+  /** The latest post before the period, if any (for silences that start before it). */
+  lastPostBefore: number | null;
+  /** The pinned post, whenever it was published. */
+  pinned: PostArtifact | null;
+  external: ExternalArtifact;
+};
+
+export type Period = { start: number; end: number; timezone: string };
+
+/** School holidays as [start, end) unix-second ranges overlapping the period. */
+export type RuleContext = { period: Period; holidays: [number, number][] };
+
+export type RuleStatus = 'pass' | 'fail' | 'warn' | 'na' | 'manual' | 'error';
+
+export type Evidence =
+  | { type: 'post'; id: number; date: number; note?: string }
+  | { type: 'comment'; id: number; postId: number; date: number; text?: string; note?: string }
+  | { type: 'field'; name: string; value: string | number | boolean | null }
+  | { type: 'missing'; name: string }
+  | { type: 'gap'; from: number; to: number; days: number };
+
+export type RuleResult = {
+  status: RuleStatus;
+  value: number | null;
+  evidence: Evidence[];
+  /** Values for the recommendation template: {days}, {date}, {threshold}… */
+  vars?: Record<string, string | number>;
+};

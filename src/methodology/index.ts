@@ -1,0 +1,18 @@
+// The methodology feature's public face: versions as data, the rule implementations, and the text detectors.
+export type * from './artifacts.ts';
+export {
+  formatProblem,
+  listVersionIds,
+  loadVersion,
+  METHODOLOGY_ROOT,
+  MethodologyError,
+  type MethodologyVersion,
+  type Problem,
+} from './methodology.loader.ts';
+export { rules } from './rules/index.ts';
+export type { Rule } from './rules/rule.ts';
+export { findObscenity } from './text/obscenity.ts';
+export { findPersonalData } from './text/personal-data.ts';
+export type { Comparison, Condition, LevelEntry, RuleEntry, Scoring } from './version.schema.ts';
+export { severities } from './version.schema.ts';
+export { diffVersions, type VersionDiff } from './version-diff.ts';

@@ -1,0 +1,20 @@
+// ER by views (Popsters "ERview"): Σ(likes + comments + reposts) / Σ views over own posts [K]. Scored on a
+// log-normal curve whose control points come from peers (see `publica methodology calibrate`).
+import { z } from 'zod';
+import { notReadable, ownPosts, round, unreadable } from './helpers.ts';
+import { defineRule } from './rule.ts';
+
+export default defineRule({
+  id: 'er-views',
+  requires: ['posts'],
+  params: z.object({}),
+  evaluate(a) {
+    if (unreadable(a)) return notReadable;
+    const own = ownPosts(a).filter((p) => p.views > 0);
+    const views = own.reduce((s, p) => s + p.views, 0);
+    if (views === 0) return { status: 'na', value: null, evidence: [] };
+    const actions = own.reduce((s, p) => s + p.likes + p.comments + p.reposts, 0);
+    const er = actions / views;
+    return { status: 'pass', value: round(er, 4), evidence: [], vars: { percent: round(er * 100, 2) } };
+  },
+});

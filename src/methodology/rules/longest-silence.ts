@@ -1,0 +1,43 @@
+// The longest gap between posts in the period, counting from the last post before it and up to its end [K].
+// A gap that overlaps school holidays may be `holidayFactor` times longer (proposed).
+import { z } from 'zod';
+import type { Evidence } from '../artifacts.ts';
+import { DAY, localDate, notReadable, round, unreadable } from './helpers.ts';
+import { defineRule } from './rule.ts';
+
+export default defineRule({
+  id: 'longest-silence',
+  requires: ['posts'],
+  params: z.object({ maxDays: z.number().positive(), holidayFactor: z.number().min(1) }),
+  evaluate(a, params, ctx) {
+    if (unreadable(a)) return notReadable;
+    const times = a.posts.map((p) => p.postedAt).sort((x, y) => x - y);
+    const from = a.lastPostBefore ?? (times.length > 0 ? ctx.period.start : ctx.period.start);
+    const points = [from, ...times, ctx.period.end];
+    let worst: { from: number; to: number; days: number; over: number } | null = null;
+    for (let i = 1; i < points.length; i++) {
+      const start = points[i - 1] as number;
+      const end = points[i] as number;
+      const gapDays = (end - start) / DAY;
+      const holiday = ctx.holidays.some(([hs, he]) => start < he && end > hs);
+      const bound = params.maxDays * (holiday ? params.holidayFactor : 1);
+      const over = gapDays / bound;
+      if (!worst || over > worst.over) worst = { from: start, to: end, days: gapDays, over };
+    }
+    if (!worst) return { status: 'na', value: null, evidence: [] };
+    const evidence: Evidence[] = [
+      { type: 'gap', from: worst.from, to: worst.to, days: round(worst.days, 1) },
+    ];
+    return {
+      status: worst.over <= 1 ? 'pass' : 'fail',
+      value: round(worst.days, 1),
+      evidence,
+      vars: {
+        days: Math.round(worst.days),
+        from: localDate(worst.from, ctx.period.timezone),
+        to: localDate(worst.to, ctx.period.timezone),
+        threshold: params.maxDays,
+      },
+    };
+  },
+});

@@ -1,0 +1,75 @@
+// Obscenity and insults in Russian: stems with their usual prefixes and endings, matched on folded text where
+// "*" may stand for any one letter. Precision over recall: common words that contain a stem are excluded.
+import { fold } from './normalise.ts';
+
+export type Match = { start: number; end: number; text: string; kind: 'obscenity' | 'insult' };
+
+// Each entry is a regex source over folded Cyrillic; a letter may also appear as "*" (see withStars).
+const OBSCENE = [
+  '(?:за|вы|у|от|на|по|пере|раз|до|при|об|недо)?[её]б(?:а|у|и|л|н|ыв|ну|ош|уч)[а-я]*',
+  '(?:на|по|до|от|рас|рас)?х[уy][йеёяию][а-я]*',
+  '(?:с|рас|от|на|за)?пизд[а-я]*',
+  'бл[яе]д[а-я]*',
+  'бля(?:ть)?',
+  'х[е]рн[а-я]*',
+  'муд[ао]к[а-я]*|мудил[а-я]*',
+  'пид[оа]р[а-я]*',
+  'залуп[а-я]*',
+  'гандон[а-я]*',
+  'шлюх[а-я]*',
+];
+const INSULT = [
+  'дебил[а-я]*',
+  'идиот[а-я]*',
+  'урод(?:ы|ов|ина)?',
+  'твар[ьи]',
+  'сволоч[а-я]*',
+  'сук[аиу]',
+  'дур[ао]к[а-я]*',
+  'кретин[а-я]*',
+];
+
+// Whole words that contain a stem but are ordinary Russian.
+const HARMLESS = new Set([
+  'себе',
+  'небо',
+  'хлеб',
+  'хлеба',
+  'ребенок',
+  'учеба',
+  'учебы',
+  'учебу',
+  'учебник',
+  'тебе',
+  'сукно',
+  'похуже',
+]);
+
+/** Each pattern letter may be written as "*" too: "х*рня", "бл*дь". */
+function withStars(source: string): string {
+  return source.replace(/([а-яё])(?![^[]*\])/g, '[$1*]');
+}
+
+const LETTER = 'а-яё*';
+const compile = (sources: string[]) =>
+  new RegExp(`(?<![${LETTER}])(?:${sources.map(withStars).join('|')})(?![${LETTER}])`, 'g');
+const OBSCENE_RE = compile(OBSCENE);
+const INSULT_RE = compile(INSULT);
+
+export function findObscenity(text: string): Match[] {
+  const folded = fold(text);
+  const out: Match[] = [];
+  for (const [re, kind] of [
+    [OBSCENE_RE, 'obscenity'],
+    [INSULT_RE, 'insult'],
+  ] as const) {
+    for (const m of folded.matchAll(re)) {
+      const word = m[0];
+      const stars = (word.match(/\*/g) ?? []).length;
+      if (HARMLESS.has(word) || stars > 2 || word.length - stars < 2) continue;
+      const start = m.index ?? 0;
+      out.push({ start, end: start + word.length, text: text.slice(start, start + word.length), kind });
+    }
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
