@@ -1,5 +1,6 @@
-// Audit results: the methodology versions used (with their content hash), each page's scores and level per run,
-// each rule's status and value per page, and peer distributions per region and kind.
+// Audit results: the methodology versions used (with their content hash); per run each page's scores, level
+// and every rule's result (one row per page); the rules a page did not pass (for targeting and lists); counts of
+// statuses per rule and municipality (for heatmaps and roll-ups); peer distributions per region and kind.
 import type { AnyDb } from './helpers.ts';
 
 export async function up(db: AnyDb): Promise<void> {
@@ -25,7 +26,7 @@ export async function up(db: AnyDb): Promise<void> {
     .addColumn('level', 'text', (c) => c.notNull())
     .addColumn('categories_json', 'text', (c) => c.notNull())
     .addColumn('critical_failed', 'text', (c) => c.notNull())
-    .addColumn('details_json', 'text', (c) => c.notNull())
+    .addColumn('results_json', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('audit_page_results_pk', ['run_id', 'page_id'])
     .execute();
   await db.schema
@@ -53,6 +54,28 @@ export async function up(db: AnyDb): Promise<void> {
     .createIndex('audit_rule_results_rule')
     .on('audit_rule_results')
     .columns(['run_id', 'rule_id', 'status'])
+    .execute();
+
+  await db.schema
+    .createTable('audit_rule_stats')
+    .addColumn('run_id', 'integer', (c) => c.notNull().references('audit_runs.id').onDelete('cascade'))
+    .addColumn('region_code', 'text', (c) => c.notNull())
+    .addColumn('municipality_id', 'integer', (c) => c.notNull())
+    .addColumn('kind', 'text', (c) => c.notNull())
+    .addColumn('rule_id', 'text', (c) => c.notNull())
+    .$call((t) => {
+      let table = t;
+      for (const status of ['pass', 'warn', 'fail', 'na', 'manual', 'error'])
+        table = table.addColumn(`n_${status}`, 'integer', (c) => c.notNull().defaultTo(0));
+      return table;
+    })
+    .addPrimaryKeyConstraint('audit_rule_stats_pk', [
+      'run_id',
+      'region_code',
+      'municipality_id',
+      'kind',
+      'rule_id',
+    ])
     .execute();
 
   await db.schema

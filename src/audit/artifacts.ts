@@ -84,15 +84,13 @@ export async function loadArtifacts(
   period: Period,
 ): Promise<PageArtifacts[]> {
   if (targets.length === 0) return [];
-  const first = targets[0]?.id ?? 0;
-  const last = targets[targets.length - 1]?.id ?? 0;
   const ids = targets.map((t) => t.id);
   const [profiles, posts, comments, before, pinned] = await Promise.all([
     readProfiles(db, ids, period.end),
-    readPosts(db, first, last, period),
-    readComments(db, first, last, period),
-    readLastPostsBefore(db, first, last, period.start),
-    readPinnedPosts(db, first, last),
+    readPosts(db, ids, period),
+    readComments(db, ids, period),
+    readLastPostsBefore(db, ids, period.start),
+    readPinnedPosts(db, ids),
   ]);
   const postsBy = groupBy(posts, (p) => p.page_id);
   const commentsBy = groupBy(comments, (c) => c.page_id);

@@ -5,6 +5,7 @@ import type {
   AuditPageResultTable,
   AuditPeerStatTable,
   AuditRuleResultTable,
+  AuditRuleStatTable,
   RunStatus,
 } from '../platform/db-schema.ts';
 
@@ -107,6 +108,10 @@ export async function insertRuleResults(db: Db, rows: Insertable<AuditRuleResult
   await writeRows(db, rows, (values) => db.kysely.insertInto('audit_rule_results').values(values), 1000);
 }
 
+export async function insertRuleStats(db: Db, rows: Insertable<AuditRuleStatTable>[]): Promise<void> {
+  await writeRows(db, rows, (values) => db.kysely.insertInto('audit_rule_stats').values(values), 400);
+}
+
 export async function insertPeerStats(db: Db, rows: Insertable<AuditPeerStatTable>[]): Promise<void> {
   await writeRows(db, rows, (values) => db.kysely.insertInto('audit_peer_stats').values(values), 500);
 }
@@ -138,17 +143,17 @@ export async function levelChanges(db: Db, runA: number, runB: number) {
     .execute();
 }
 
-/** Pass rate per rule in a run (pages where the rule was scored). */
+/** Status counts per rule in a run, over the pages where the rule was scored. */
 export async function passRates(db: Db, runId: number) {
   return db.kysely
-    .selectFrom('audit_rule_results')
+    .selectFrom('audit_rule_stats')
     .select([
       'rule_id',
-      (eb) => eb.fn.countAll<number>().as('n'),
-      (eb) => eb.fn.sum<number>(eb.case().when('status', '=', 'pass').then(1).else(0).end()).as('passed'),
+      (eb) => eb.fn.sum<number>('n_pass').as('passed'),
+      (eb) =>
+        eb.fn.sum<number>(eb(eb(eb.ref('n_pass'), '+', eb.ref('n_warn')), '+', eb.ref('n_fail'))).as('n'),
     ])
     .where('run_id', '=', runId)
-    .where('status', 'in', ['pass', 'fail', 'warn'])
     .groupBy('rule_id')
     .execute();
 }

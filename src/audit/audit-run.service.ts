@@ -1,26 +1,24 @@
 // Runs an audit: every page (or a region's) judged by one methodology version over one period, from stored
 // snapshots only. Results are written batch by batch, each batch one transaction; the run is "done" only when
 // all are in, so readers never see a partial run, and a killed run is marked failed on the next start.
-import type { Insertable } from 'kysely';
-import type { MethodologyVersion, Period } from '../methodology/index.ts';
+import os from 'node:os';
+import type { MethodologyVersion } from '../methodology/index.ts';
 import { unixSeconds } from '../platform/clock.ts';
 import { type Db, inTransaction } from '../platform/db.ts';
-import type { AuditRuleResultTable } from '../platform/db-schema.ts';
 import { AppError } from '../platform/errors.ts';
+import { runInThread } from '../platform/threads.ts';
 import { type AuditTarget, listAuditTargets } from '../registry/index.ts';
-import { loadArtifacts } from './artifacts.ts';
+import type { WorkerInput, WorkerResult } from './audit.worker.ts';
+import { auditTargets, type BatchTotals, emptyTotals } from './audit-batch.ts';
 import {
   failInterruptedRuns,
   findRecordedVersion,
-  insertPageResults,
   insertPeerStats,
-  insertRuleResults,
+  insertRuleStats,
   recordVersion,
   startAuditRun,
   updateAuditRun,
 } from './audit-run.repo.ts';
-import { evaluatePage, holidaysIn, type PageAudit } from './evaluate.ts';
-import { PeerCollector } from './peer-stats.ts';
 
 export type AuditOptions = {
   version: MethodologyVersion;
@@ -29,6 +27,8 @@ export type AuditOptions = {
   batchSize?: number;
   now?: Date;
   onProgress?: (done: number, total: number) => void;
+  /** Worker threads; by default 2 for large runs on a file or server database, else 1 (in-process). */
+  workers?: number;
 };
 
 export type AuditSummary = {
@@ -78,45 +78,44 @@ export async function runAudit(db: Db, options: AuditOptions): Promise<AuditSumm
     pagesTotal: targets.length,
     at,
   });
-  const summary: AuditSummary = {
-    runId,
-    version: version.id,
-    hash: version.hash,
-    period: options.period,
-    pages: 0,
-    levels: {},
-    meanTotal: 0,
-    errors: 0,
-    ms: 0,
-  };
-  const peers = new PeerCollector();
-  let totalSum = 0;
   try {
-    const size = options.batchSize ?? 500;
-    for (let i = 0; i < targets.length; i += size) {
-      const batch = targets.slice(i, i + size);
-      const audits = await auditBatch(db, version, batch, options.period);
-      await inTransaction(db, (tx) => writeBatch(tx, runId, batch, audits));
-      for (const [k, audit] of audits.entries()) {
-        const target = batch[k] as AuditTarget;
-        summary.levels[audit.score.level] = (summary.levels[audit.score.level] ?? 0) + 1;
-        totalSum += audit.score.total;
-        summary.errors += audit.rules.filter((r) => r.status === 'error').length;
-        for (const r of audit.rules)
-          if (r.value !== null) peers.add(target.region_code ?? '-', target.kind ?? '-', r.id, r.value);
-      }
-      summary.pages += audits.length;
-      await updateAuditRun(db, runId, { pagesDone: summary.pages });
-      options.onProgress?.(summary.pages, targets.length);
-    }
-    await inTransaction(db, (tx) => insertPeerStats(tx, peers.rows(runId)));
-    summary.meanTotal = summary.pages ? Math.round((totalSum / summary.pages) * 10) / 10 : 0;
-    summary.ms = Math.round(performance.now() - started);
+    const batchSize = options.batchSize ?? 500;
+    const threads = threadCount(db, targets.length, options.workers);
+    const totals =
+      threads > 1
+        ? await auditInThreads(db, options, runId, targets, batchSize, threads)
+        : await auditTargets(db, version, targets, options.period, runId, batchSize, async (t) => {
+            await updateAuditRun(db, runId, { pagesDone: t.pages });
+            options.onProgress?.(t.pages, targets.length);
+          });
+    await inTransaction(db, async (tx) => {
+      await insertPeerStats(tx, totals.peers.rows(runId));
+      await insertRuleStats(tx, totals.stats.rows(runId));
+    });
+    const summary: AuditSummary = {
+      runId,
+      version: version.id,
+      hash: version.hash,
+      period: options.period,
+      pages: totals.pages,
+      levels: totals.levels,
+      meanTotal: totals.pages ? Math.round((totals.totalSum / totals.pages) * 10) / 10 : 0,
+      errors: totals.errors,
+      ms: Math.round(performance.now() - started),
+    };
     await updateAuditRun(db, runId, {
       status: 'done',
+      pagesDone: totals.pages,
       finishedAt: unixSeconds(new Date()),
-      stats: { levels: summary.levels, meanTotal: summary.meanTotal, errors: summary.errors, ms: summary.ms },
+      stats: {
+        levels: summary.levels,
+        meanTotal: summary.meanTotal,
+        errors: summary.errors,
+        ms: summary.ms,
+        threads,
+      },
     });
+    return summary;
   } catch (error) {
     await updateAuditRun(db, runId, {
       status: 'failed',
@@ -125,53 +124,58 @@ export async function runAudit(db: Db, options: AuditOptions): Promise<AuditSumm
     });
     throw error;
   }
-  return summary;
 }
 
-async function auditBatch(
+/** Threads help past a few thousand pages; an in-memory database cannot be shared with them. */
+function threadCount(db: Db, pages: number, asked?: number): number {
+  if (db.url === ':memory:' || db.url === 'sqlite::memory:') return 1;
+  if (asked !== undefined) return Math.max(1, asked);
+  return pages >= 5000 ? Math.min(2, os.availableParallelism()) : 1;
+}
+
+/** Splits the pages into contiguous shares, one per thread; merges what the threads hand back. */
+async function auditInThreads(
   db: Db,
-  version: MethodologyVersion,
-  batch: AuditTarget[],
-  bounds: { start: number; end: number },
-) {
-  const artifacts = await loadArtifacts(db, batch, { ...bounds, timezone: 'Europe/Moscow' });
-  return artifacts.map((a, k) => {
-    const period: Period = { ...bounds, timezone: batch[k]?.timezone ?? 'Europe/Moscow' };
-    return evaluatePage(version, a, { period, holidays: holidaysIn(version, period) });
-  });
+  options: AuditOptions,
+  runId: number,
+  targets: AuditTarget[],
+  batchSize: number,
+  threads: number,
+): Promise<BatchTotals> {
+  const share = Math.ceil(targets.length / threads);
+  const done = new Array<number>(threads).fill(0);
+  // Progress writes go one after another, and all are in before the run closes.
+  let progress = Promise.resolve();
+  const results = await Promise.all(
+    Array.from({ length: threads }, (_, i) => {
+      const input: WorkerInput = {
+        dbUrl: db.url,
+        versionDir: options.version.dir,
+        hash: options.version.hash,
+        bounds: options.period,
+        runId,
+        batchSize,
+        targets: targets.slice(i * share, (i + 1) * share),
+      };
+      return runInThread<WorkerResult>(WORKER, input, (pages) => {
+        done[i] = pages;
+        const total = done.reduce((s, n) => s + n, 0);
+        options.onProgress?.(total, targets.length);
+        progress = progress.then(() => updateAuditRun(db, runId, { pagesDone: total }));
+      });
+    }),
+  );
+  await progress;
+  const totals = emptyTotals();
+  for (const r of results) {
+    totals.pages += r.pages;
+    totals.totalSum += r.totalSum;
+    totals.errors += r.errors;
+    for (const [level, n] of Object.entries(r.levels)) totals.levels[level] = (totals.levels[level] ?? 0) + n;
+    totals.peers.merge(r.peers);
+    totals.stats.merge(r.stats);
+  }
+  return totals;
 }
 
-async function writeBatch(db: Db, runId: number, batch: AuditTarget[], audits: PageAudit[]): Promise<void> {
-  const ruleRows: Insertable<AuditRuleResultTable>[] = [];
-  const pageRows = audits.map((audit, k) => {
-    const target = batch[k] as AuditTarget;
-    const details: Record<string, { evidence: unknown; vars: unknown; error?: string }> = {};
-    for (const r of audit.rules) {
-      ruleRows.push({
-        run_id: runId,
-        page_id: audit.pageId,
-        rule_id: r.id,
-        status: r.status,
-        value: r.value,
-        score: r.score,
-      });
-      if (r.status !== 'pass' || r.evidence.length > 0)
-        details[r.id] = { evidence: r.evidence, vars: r.vars, ...(r.error ? { error: r.error } : {}) };
-    }
-    return {
-      run_id: runId,
-      page_id: audit.pageId,
-      institution_id: target.institution_id,
-      region_code: target.region_code,
-      municipality_id: target.municipality_id,
-      kind: target.kind,
-      total: audit.score.total,
-      level: audit.score.level,
-      categories_json: JSON.stringify(audit.score.categories),
-      critical_failed: audit.score.criticalFailed.join(','),
-      details_json: JSON.stringify(details),
-    };
-  });
-  await insertPageResults(db, pageRows);
-  await insertRuleResults(db, ruleRows);
-}
+const WORKER = new URL('./audit.worker.ts', import.meta.url);

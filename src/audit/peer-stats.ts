@@ -18,6 +18,19 @@ export class PeerCollector {
     }
   }
 
+  /** The raw values, to hand to another collector (a worker's to the coordinator's). */
+  entries(): [string, number[]][] {
+    return [...this.values];
+  }
+
+  merge(entries: [string, number[]][]): void {
+    for (const [key, values] of entries) {
+      const list = this.values.get(key);
+      if (list) for (const v of values) list.push(v);
+      else this.values.set(key, [...values]);
+    }
+  }
+
   rows(runId: number) {
     return [...this.values].map(([key, values]) => {
       const [region_code = '*', kind = '*', rule_id = ''] = key.split('|');

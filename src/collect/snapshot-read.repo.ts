@@ -44,12 +44,11 @@ const POST_COLUMNS = [
 
 export type PostSnapshot = Awaited<ReturnType<typeof readPosts>>[number];
 
-export function readPosts(db: Db, firstPage: number, lastPage: number, period: PeriodBounds) {
+export function readPosts(db: Db, pageIds: number[], period: PeriodBounds) {
   return db.kysely
     .selectFrom('posts')
     .select(POST_COLUMNS)
-    .where('page_id', '>=', firstPage)
-    .where('page_id', '<=', lastPage)
+    .where('page_id', 'in', pageIds)
     .where('posted_at', '>=', period.start)
     .where('posted_at', '<', period.end)
     .where('is_deleted', '=', 0)
@@ -60,7 +59,7 @@ export function readPosts(db: Db, firstPage: number, lastPage: number, period: P
 
 export type CommentSnapshot = Awaited<ReturnType<typeof readComments>>[number];
 
-export function readComments(db: Db, firstPage: number, lastPage: number, period: PeriodBounds) {
+export function readComments(db: Db, pageIds: number[], period: PeriodBounds) {
   return db.kysely
     .selectFrom('comments')
     .select([
@@ -75,19 +74,17 @@ export function readComments(db: Db, firstPage: number, lastPage: number, period
       'text',
       'is_deleted',
     ])
-    .where('page_id', '>=', firstPage)
-    .where('page_id', '<=', lastPage)
+    .where('page_id', 'in', pageIds)
     .where('posted_at', '>=', period.start)
     .where('posted_at', '<', period.end)
     .execute();
 }
 
-export async function readLastPostsBefore(db: Db, firstPage: number, lastPage: number, before: number) {
+export async function readLastPostsBefore(db: Db, pageIds: number[], before: number) {
   const rows = await db.kysely
     .selectFrom('posts')
     .select(['page_id', (eb) => eb.fn.max('posted_at').as('last')])
-    .where('page_id', '>=', firstPage)
-    .where('page_id', '<=', lastPage)
+    .where('page_id', 'in', pageIds)
     .where('posted_at', '<', before)
     .where('is_deleted', '=', 0)
     .groupBy('page_id')
@@ -95,12 +92,11 @@ export async function readLastPostsBefore(db: Db, firstPage: number, lastPage: n
   return new Map(rows.map((r) => [r.page_id, Number(r.last)]));
 }
 
-export async function readPinnedPosts(db: Db, firstPage: number, lastPage: number) {
+export async function readPinnedPosts(db: Db, pageIds: number[]) {
   const rows = await db.kysely
     .selectFrom('posts')
     .select(POST_COLUMNS)
-    .where('page_id', '>=', firstPage)
-    .where('page_id', '<=', lastPage)
+    .where('page_id', 'in', pageIds)
     .where('is_pinned', '=', 1)
     .where('is_deleted', '=', 0)
     .execute();

@@ -52,6 +52,11 @@ export function buildProgram(): { program: Command; context: () => CliContext } 
 }
 
 export async function main(argv: string[]): Promise<void> {
+  // A closed pipe (`publica status | head`) ends the output, not the program with a stack trace.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(0);
+    throw error;
+  });
   const { program, context } = buildProgram();
   let lang: Lang = process.env.PUBLICA_LANG === 'en' ? 'en' : 'ru';
   try {

@@ -166,10 +166,26 @@ export interface AuditPageResultTable {
   categories_json: string;
   /** Comma-separated ids of failed critical rules. */
   critical_failed: string;
-  /** Evidence and template values of the rules that did not pass, by rule id. */
-  details_json: string;
+  /** Every rule's result by id: status, value, score; with evidence and template values where it did not pass. */
+  results_json: string;
 }
 
+/** Counts of rule statuses per run, region, municipality (0 when unknown) and kind ('-' when unknown). */
+export interface AuditRuleStatTable {
+  run_id: number;
+  region_code: string;
+  municipality_id: number;
+  kind: string;
+  rule_id: string;
+  n_pass: number;
+  n_warn: number;
+  n_fail: number;
+  n_na: number;
+  n_manual: number;
+  n_error: number;
+}
+
+/** Only the rules a page did not pass (fail, warn, error): for lists and targeting by rule. */
 export interface AuditRuleResultTable {
   run_id: number;
   page_id: number;
@@ -205,5 +221,6 @@ export interface Database {
   methodology_versions: MethodologyVersionTable;
   audit_page_results: AuditPageResultTable;
   audit_rule_results: AuditRuleResultTable;
+  audit_rule_stats: AuditRuleStatTable;
   audit_peer_stats: AuditPeerStatTable;
 }

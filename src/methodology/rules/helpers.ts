@@ -29,14 +29,22 @@ export function share(part: number, whole: number): number | null {
   return whole === 0 ? null : part / whole;
 }
 
+// Building an Intl formatter costs far more than using one: one per time zone, made once.
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** A date as YYYY-MM-DD in the given time zone. */
 export function localDate(unix: number, timezone: string): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: timezone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(new Date(unix * 1000));
+  let format = dateFormats.get(timezone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-CA', {
+      timeZone: timezone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    });
+    dateFormats.set(timezone, format);
+  }
+  return format.format(new Date(unix * 1000));
 }
 
 /** Pass at or above the threshold, else fail; na where there is nothing to measure. */

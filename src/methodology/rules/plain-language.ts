@@ -4,17 +4,45 @@ import type { PostArtifact } from '../artifacts.ts';
 import { notReadable, ownPosts, round, share, unreadable } from './helpers.ts';
 import { defineRule } from './rule.ts';
 
+type TextShape = { letters: number; upper: number; words: number; wordLetters: number; sentences: number };
+
+const isUpper = (c: number) => (c >= 0x41 && c <= 0x5a) || (c >= 0x410 && c <= 0x42f) || c === 0x401;
+const isLower = (c: number) => (c >= 0x61 && c <= 0x7a) || (c >= 0x430 && c <= 0x44f) || c === 0x451;
+
+/** One pass over the text (this runs on every post of every page): letters, capitals, words, sentences. */
+function shapeOf(text: string): TextShape {
+  const shape: TextShape = { letters: 0, upper: 0, words: 0, wordLetters: 0, sentences: 0 };
+  let inWord = false;
+  let sentenceHasWords = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const upper = isUpper(c);
+    if (upper || isLower(c)) {
+      shape.letters++;
+      if (upper) shape.upper++;
+      shape.wordLetters++;
+      if (!inWord) {
+        shape.words++;
+        inWord = true;
+        sentenceHasWords = true;
+      }
+    } else if (c === 0x2e || c === 0x21 || c === 0x3f || c === 0x2026) {
+      if (sentenceHasWords) shape.sentences++;
+      sentenceHasWords = false;
+      inWord = false;
+    } else if (c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0d) inWord = false;
+  }
+  if (sentenceHasWords) shape.sentences++;
+  return shape;
+}
+
 export function readingProblem(text: string, maxSentenceWords: number, maxWordLength: number): string | null {
-  const letters = text.replace(/[^\p{L}]/gu, '');
-  if (text.trim() !== '' && letters.length === 0) return 'no_words';
-  const upper = letters.replace(/[^\p{Lu}]/gu, '').length;
-  if (letters.length >= 20 && upper / letters.length > 0.7) return 'all_caps';
-  const words = text.split(/\s+/).filter((w) => /\p{L}/u.test(w));
-  if (words.length === 0) return null;
-  const sentences = Math.max(1, text.split(/[.!?…]+(?:\s|$)/).filter((s) => /\p{L}/u.test(s)).length);
-  if (words.length / sentences > maxSentenceWords) return 'long_sentences';
-  const meanWord = words.reduce((s, w) => s + w.replace(/[^\p{L}]/gu, '').length, 0) / words.length;
-  if (meanWord > maxWordLength) return 'long_words';
+  const shape = shapeOf(text);
+  if (text.trim() !== '' && shape.letters === 0) return 'no_words';
+  if (shape.letters >= 20 && shape.upper / shape.letters > 0.7) return 'all_caps';
+  if (shape.words === 0) return null;
+  if (shape.words / Math.max(1, shape.sentences) > maxSentenceWords) return 'long_sentences';
+  if (shape.wordLetters / shape.words > maxWordLength) return 'long_words';
   return null;
 }
 

@@ -24,7 +24,7 @@ const LOOKALIKE: Record<string, string> = {
 
 /** Lower-cases and folds look-alikes, keeping one output character per input character (same offsets). */
 export function fold(text: string): string {
-  let out = '';
-  for (const ch of text.toLowerCase()) out += ch.length === 1 ? (LOOKALIKE[ch] ?? ch) : ch;
-  return out;
+  return text.toLowerCase().replace(FOLDABLE, (ch) => LOOKALIKE[ch] ?? ch);
 }
+
+const FOLDABLE = /[abcehkmoptxyu036@ё]/g;

@@ -47,29 +47,40 @@ const HARMLESS = new Set([
 
 /** Each pattern letter may be written as "*" too: "х*рня", "бл*дь". */
 function withStars(source: string): string {
-  return source.replace(/([а-яё])(?![^[]*\])/g, '[$1*]');
+  return source.replace(/([а-яё])(?![^[]*\])/g, '[$1*]').replace(/\[([а-яёa-z]+)\]/g, '[$1*]');
 }
 
-const LETTER = 'а-яё*';
-const compile = (sources: string[]) =>
-  new RegExp(`(?<![${LETTER}])(?:${sources.map(withStars).join('|')})(?![${LETTER}])`, 'g');
-const OBSCENE_RE = compile(OBSCENE);
-const INSULT_RE = compile(INSULT);
+const wholeWord = (sources: string[]) => new RegExp(`^(?:${sources.map(withStars).join('|')})$`);
+const OBSCENE_WORD = wholeWord(OBSCENE);
+const INSULT_WORD = wholeWord(INSULT);
+const WORD = /[а-яё*]+/g;
+
+// Words repeat (a page's texts share most of their vocabulary), so each distinct word is judged once.
+const verdicts = new Map<string, Match['kind'] | null>();
+const MAX_CACHED = 200_000;
+
+function judge(word: string): Match['kind'] | null {
+  const known = verdicts.get(word);
+  if (known !== undefined) return known;
+  const stars = (word.match(/\*/g) ?? []).length;
+  let kind: Match['kind'] | null = null;
+  if (!HARMLESS.has(word) && stars <= 2 && word.length - stars >= 2) {
+    if (OBSCENE_WORD.test(word)) kind = 'obscenity';
+    else if (INSULT_WORD.test(word)) kind = 'insult';
+  }
+  if (verdicts.size >= MAX_CACHED) verdicts.clear();
+  verdicts.set(word, kind);
+  return kind;
+}
 
 export function findObscenity(text: string): Match[] {
   const folded = fold(text);
   const out: Match[] = [];
-  for (const [re, kind] of [
-    [OBSCENE_RE, 'obscenity'],
-    [INSULT_RE, 'insult'],
-  ] as const) {
-    for (const m of folded.matchAll(re)) {
-      const word = m[0];
-      const stars = (word.match(/\*/g) ?? []).length;
-      if (HARMLESS.has(word) || stars > 2 || word.length - stars < 2) continue;
-      const start = m.index ?? 0;
-      out.push({ start, end: start + word.length, text: text.slice(start, start + word.length), kind });
-    }
+  for (const m of folded.matchAll(WORD)) {
+    const kind = judge(m[0]);
+    if (!kind) continue;
+    const start = m.index ?? 0;
+    out.push({ start, end: start + m[0].length, text: text.slice(start, start + m[0].length), kind });
   }
-  return out.sort((a, b) => a.start - b.start);
+  return out;
 }

@@ -1,0 +1,194 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { describeEachDialect, tempDir } from '../../test/db.ts';
+import { loadWorld } from '../collect/index.ts';
+import { loadVersion } from '../methodology/index.ts';
+import type { Db } from '../platform/db.ts';
+import { AppError } from '../platform/errors.ts';
+import { generateWorld, worldEnd, writeWorld } from '../vk-sim/index.ts';
+import { diffRuns } from './audit-diff.service.ts';
+import { runAudit } from './audit-run.service.ts';
+import { calibrate } from './calibrate.service.ts';
+import type { RuleOutcome } from './evaluate.ts';
+import { recommend } from './recommend.ts';
+
+const DAY = 86_400;
+const params = { institutions: 300, regions: 3, seed: 9, asOf: '2026-11-29', days: 120 };
+const world = generateWorld(params);
+const end = worldEnd(world.meta);
+const period = { start: end - 30 * DAY, end };
+
+async function results(db: Db, runId: number) {
+  return db.kysely
+    .selectFrom('audit_page_results')
+    .select(['page_id', 'total', 'level', 'categories_json', 'results_json'])
+    .where('run_id', '=', runId)
+    .orderBy('page_id')
+    .execute();
+}
+
+describeEachDialect('audit runs', (ctx) => {
+  let dir: string;
+  beforeAll(() => {
+    dir = tempDir();
+    writeWorld(dir, world);
+  });
+
+  it('judge every page, store results per page, the non-passed rules and the counts, and close the run', async () => {
+    await loadWorld(ctx.db, dir);
+    const version = loadVersion('2023.1');
+    const summary = await runAudit(ctx.db, { version, period, workers: 1 });
+    expect(summary.pages).toBe(world.communities.length);
+    expect(Object.values(summary.levels).reduce((s, n) => s + n, 0)).toBe(summary.pages);
+    expect(summary.errors).toBe(0);
+    const run = await ctx.db.kysely
+      .selectFrom('audit_runs')
+      .selectAll()
+      .where('id', '=', summary.runId)
+      .executeTakeFirstOrThrow();
+    expect(run).toMatchObject({ status: 'done', pages_done: summary.pages, methodology_hash: version.hash });
+    const rows = await results(ctx.db, summary.runId);
+    expect(rows).toHaveLength(summary.pages);
+    const first = JSON.parse(rows[0]?.results_json ?? '{}');
+    expect(Object.keys(first)).toHaveLength(version.rules.length);
+    const failed = await ctx.db.kysely
+      .selectFrom('audit_rule_results')
+      .select(['status'])
+      .where('run_id', '=', summary.runId)
+      .execute();
+    expect(failed.every((r) => ['fail', 'warn', 'error'].includes(r.status))).toBe(true);
+    const counts = await ctx.db.kysely
+      .selectFrom('audit_rule_stats')
+      .select((eb) => [
+        eb.fn.sum<number>('n_pass').as('pass'),
+        eb.fn.sum<number>('n_fail').as('fail'),
+        eb.fn.sum<number>('n_warn').as('warn'),
+      ])
+      .where('run_id', '=', summary.runId)
+      .where('rule_id', '=', 'state-mark')
+      .executeTakeFirstOrThrow();
+    const marked = world.communities.filter((c) => c.gov_mark).length;
+    expect(Number(counts.pass)).toBe(marked);
+  });
+
+  it('give the same results in worker threads as in one thread', async () => {
+    if (ctx.url === ':memory:') return;
+    await loadWorld(ctx.db, dir);
+    const version = loadVersion('2023.1');
+    const single = await runAudit(ctx.db, { version, period, workers: 1 });
+    const threaded = await runAudit(ctx.db, { version, period, workers: 2, batchSize: 50 });
+    expect(threaded.levels).toEqual(single.levels);
+    const strip = (rows: Awaited<ReturnType<typeof results>>) =>
+      rows.map(({ page_id, total, level, results_json }) => ({ page_id, total, level, results_json }));
+    expect(strip(await results(ctx.db, threaded.runId))).toEqual(strip(await results(ctx.db, single.runId)));
+    const peers = async (runId: number) =>
+      ctx.db.kysely
+        .selectFrom('audit_peer_stats')
+        .select(['region_code', 'kind', 'rule_id', 'n', 'quantiles_json'])
+        .where('run_id', '=', runId)
+        .orderBy(['region_code', 'kind', 'rule_id'])
+        .execute();
+    expect(await peers(threaded.runId)).toEqual(await peers(single.runId));
+  });
+
+  it('re-audit stored snapshots under another version, and diff the runs', async () => {
+    await loadWorld(ctx.db, dir);
+    const a = await runAudit(ctx.db, { version: loadVersion('2023.1'), period, workers: 1 });
+    const b = await runAudit(ctx.db, { version: loadVersion('svetofor'), period, workers: 1 });
+    expect(Object.keys(b.levels).every((l) => ['green', 'yellow', 'red'].includes(l))).toBe(true);
+    const diff = await diffRuns(ctx.db, a.runId, b.runId);
+    expect(diff.versions).toEqual(['2023.1', 'svetofor']);
+    expect(diff.changedPages).toBe(world.communities.length);
+    expect(diff.rules.length).toBeGreaterThan(0);
+  });
+
+  it('audit one region only', async () => {
+    await loadWorld(ctx.db, dir);
+    const region = world.meta.regionCodes[0] ?? '';
+    const pages = world.communities.filter(
+      (c) => world.institutions.find((i) => i.inn === c.inn)?.region_code === region,
+    ).length;
+    const summary = await runAudit(ctx.db, {
+      version: loadVersion('2023.1'),
+      period,
+      regionCode: region,
+      workers: 1,
+    });
+    expect(summary.pages).toBe(pages);
+  });
+
+  it('refuse a published version whose content changed, and mark a run left running as failed', async () => {
+    const version = loadVersion('2023.1');
+    await runAudit(ctx.db, { version, period, workers: 1 });
+    await expect(
+      runAudit(ctx.db, { version: { ...version, hash: 'changed' }, period }),
+    ).rejects.toBeInstanceOf(AppError);
+    const stale = await ctx.db.kysely
+      .insertInto('audit_runs')
+      .values({
+        methodology_version: '2023.1',
+        methodology_hash: version.hash,
+        period_start: 0,
+        period_end: 1,
+        scope: 'all',
+        status: 'running',
+        started_at: 1,
+        pages_total: 10,
+        pages_done: 3,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await runAudit(ctx.db, { version, period, workers: 1 });
+    const row = await ctx.db.kysely
+      .selectFrom('audit_runs')
+      .select(['status'])
+      .where('id', '=', stale.id)
+      .executeTakeFirstOrThrow();
+    expect(row.status).toBe('failed');
+  });
+
+  it('propose curve control points from a run', async () => {
+    await loadWorld(ctx.db, dir);
+    const run = await runAudit(ctx.db, { version: loadVersion('2023.1'), period, workers: 1 });
+    const proposal = await calibrate(ctx.db, run.runId);
+    expect(proposal.rules.map((r) => r.rule).sort()).toEqual(['discussion', 'er-views']);
+    for (const r of proposal.rules) expect(r.proposed.p10).toBeLessThan(r.proposed.median);
+  });
+});
+
+describe('recommendations', () => {
+  it('put critical rules first and fill the template with the evidence, in both languages', () => {
+    const version = loadVersion('2023.1');
+    const outcomes: RuleOutcome[] = [
+      { id: 'cover', status: 'fail' as const, value: 0, score: 0, evidence: [], vars: {} },
+      {
+        id: 'last-post',
+        status: 'fail' as const,
+        value: 19,
+        score: 0,
+        evidence: [],
+        vars: { days: 19, date: '2026-11-09', threshold: 7 },
+      },
+      { id: 'state-mark', status: 'fail' as const, value: 0, score: 0, evidence: [], vars: {} },
+      {
+        id: 'polls',
+        status: 'fail' as const,
+        value: 0,
+        score: 0,
+        evidence: [],
+        vars: { rate: 0, threshold: 1, count: 0 },
+      },
+      { id: 'avatar', status: 'pass' as const, value: 1, score: 1, evidence: [], vars: {} },
+    ];
+    const ru = recommend(version, outcomes, 'ru', Date.parse('2026-11-29T00:00:00Z') / 1000);
+    expect(ru.map((r) => r.ruleId)).toEqual(['state-mark', 'last-post', 'polls', 'cover']);
+    expect(ru[1]?.text).toBe(
+      'Последний пост был 19 дней назад (2026-11-09); методика просит не меньше 3 постов в неделю.',
+    );
+    expect(ru[2]?.text).toContain('«Как провести каникулы с пользой?»');
+    expect(ru[0]?.section).toBe('methodology/2023.1#identity');
+    const en = recommend(version, outcomes, 'en', Date.parse('2026-11-29T00:00:00Z') / 1000);
+    expect(en[1]?.text).toBe(
+      'The last post was 19 days ago (2026-11-09); the methodology asks for at least 3 posts a week.',
+    );
+  });
+});

@@ -1,0 +1,60 @@
+// A worker thread of a parallel audit: audits its share of the pages with its own database connection and
+// hands back its totals. The coordinator (audit-run.service.ts) merges them and closes the run.
+import { parentPort, workerData } from 'node:worker_threads';
+import { loadVersion } from '../methodology/index.ts';
+import { openDb } from '../platform/db.ts';
+import type { AuditTarget } from '../registry/index.ts';
+import { auditTargets, type Bounds } from './audit-batch.ts';
+
+export type WorkerInput = {
+  dbUrl: string;
+  versionDir: string;
+  hash: string;
+  bounds: Bounds;
+  runId: number;
+  batchSize: number;
+  targets: AuditTarget[];
+};
+
+export type WorkerResult = {
+  pages: number;
+  levels: Record<string, number>;
+  totalSum: number;
+  errors: number;
+  peers: [string, number[]][];
+  stats: ReturnType<import('./audit-batch.ts').RuleStats['rows']>;
+};
+
+const input = (workerData as { input: WorkerInput }).input;
+const port = parentPort;
+if (!port) throw new Error('audit.worker.ts runs only as a worker thread');
+
+try {
+  const version = loadVersion(input.versionDir);
+  if (version.hash !== input.hash) throw new Error(`methodology ${version.id} changed while the audit ran`);
+  const db = openDb(input.dbUrl);
+  try {
+    const totals = await auditTargets(
+      db,
+      version,
+      input.targets,
+      input.bounds,
+      input.runId,
+      input.batchSize,
+      (t) => port.postMessage({ type: 'progress', pages: t.pages }),
+    );
+    const result: WorkerResult = {
+      pages: totals.pages,
+      levels: totals.levels,
+      totalSum: totals.totalSum,
+      errors: totals.errors,
+      peers: totals.peers.entries(),
+      stats: totals.stats.rows(input.runId),
+    };
+    port.postMessage({ type: 'done', result });
+  } finally {
+    await db.close();
+  }
+} catch (error) {
+  port.postMessage({ type: 'error', message: (error as Error).message });
+}

@@ -1,0 +1,202 @@
+import { describe, expect, it } from 'vitest';
+import { ctx, DAY, END, page, post, profile } from '../../../test/artifacts.ts';
+import avatar from './avatar.ts';
+import contacts from './contacts.ts';
+import cover from './cover.ts';
+import description from './description.ts';
+import feedbackWidgets from './feedback-widgets.ts';
+import gospubliki from './gospubliki-connected.ts';
+import officialName, { normaliseName, similarity } from './official-name.ts';
+import openPage from './open-page.ts';
+import openingHours from './opening-hours.ts';
+import pinnedPost from './pinned-post.ts';
+import siteBacklink from './site-backlink.ts';
+import stateMark from './state-mark.ts';
+import topic from './topic.ts';
+import website from './website.ts';
+
+const c = ctx();
+
+describe('state-mark', () => {
+  it('passes with the mark, fails without, and is n/a with no profile', () => {
+    expect(stateMark.evaluate(page(), {}, c).status).toBe('pass');
+    expect(stateMark.evaluate(page({ profile: profile({ isVerified: false }) }), {}, c)).toMatchObject({
+      status: 'fail',
+      evidence: [{ type: 'missing', name: 'state_mark' }],
+    });
+    expect(stateMark.evaluate(page({ profile: null }), {}, c).status).toBe('na');
+  });
+});
+
+describe('open-page', () => {
+  it('fails a deleted or closed community, naming why', () => {
+    expect(openPage.evaluate(page(), {}, c).status).toBe('pass');
+    expect(openPage.evaluate(page({ profile: profile({ deactivated: 'deleted' }) }), {}, c).evidence).toEqual(
+      [{ type: 'field', name: 'deactivated', value: 'deleted' }],
+    );
+    expect(openPage.evaluate(page({ profile: profile({ isClosed: 1 }) }), {}, c).status).toBe('fail');
+  });
+});
+
+describe('official-name', () => {
+  const params = { minSimilarity: 0.8 };
+  it('normalises quotes, №, case and the standard abbreviations', () => {
+    expect(
+      normaliseName(
+        'Муниципальное бюджетное общеобразовательное учреждение «Средняя общеобразовательная школа № 5»',
+      ),
+    ).toBe('мбоу сош 5');
+    expect(normaliseName('МБДОУ «Детский сад № 12 «Ромашка»»')).toBe('мбдоу дс 12 ромашка');
+    expect(similarity('МБОУ СОШ №5', 'мбоу «сош № 5»')).toBe(1);
+  });
+
+  it('passes the short or the spelled-out official name, fails an informal one', () => {
+    expect(officialName.evaluate(page(), params, c).status).toBe('pass');
+    const spelled = profile({
+      name: 'Муниципальное бюджетное общеобразовательное учреждение "Средняя общеобразовательная школа №5"',
+    });
+    expect(officialName.evaluate(page({ profile: spelled }), params, c).status).toBe('pass');
+    const informal = officialName.evaluate(
+      page({ profile: profile({ name: 'Пятая школа Уфы' }) }),
+      params,
+      c,
+    );
+    expect(informal.status).toBe('fail');
+    expect(informal.value).toBeLessThan(0.8);
+    expect(informal.vars).toMatchObject({ name: 'Пятая школа Уфы', registryName: 'МБОУ СОШ № 5' });
+  });
+
+  it('is n/a without a registry record', () => {
+    expect(officialName.evaluate(page({ institution: null }), params, c).status).toBe('na');
+  });
+});
+
+describe('avatar and cover', () => {
+  it('pass when set and fail when missing', () => {
+    expect(avatar.evaluate(page(), {}, c).status).toBe('pass');
+    expect(avatar.evaluate(page({ profile: profile({ hasAvatar: false }) }), {}, c).status).toBe('fail');
+    expect(cover.evaluate(page(), {}, c).status).toBe('pass');
+    expect(cover.evaluate(page({ profile: profile({ hasCover: false }) }), {}, c).status).toBe('fail');
+  });
+});
+
+describe('description', () => {
+  it('passes a full description, warns on a short one, fails an empty one', () => {
+    const params = { minLength: 100 };
+    expect(description.evaluate(page(), params, c).status).toBe('pass');
+    expect(
+      description.evaluate(page({ profile: profile({ description: 'Школа № 5' }) }), params, c),
+    ).toMatchObject({
+      status: 'warn',
+      value: 9,
+    });
+    expect(description.evaluate(page({ profile: profile({ description: '  ' }) }), params, c).status).toBe(
+      'fail',
+    );
+  });
+});
+
+describe('contacts', () => {
+  it('finds address, phone and e-mail in the description text', () => {
+    expect(contacts.evaluate(page(), {}, c)).toMatchObject({ status: 'pass', value: 3 });
+  });
+
+  it('finds them in the contacts and addresses blocks', () => {
+    const p = profile({
+      description: 'Школа',
+      contacts: [{ phone: '+7 347 2223344', email: 'a@b.ru' }],
+      address: { address: 'Уфа, Ленина 5', timetable: null },
+    });
+    expect(contacts.evaluate(page({ profile: p }), {}, c).status).toBe('pass');
+  });
+
+  it('warns naming what is missing, fails with none', () => {
+    const phoneOnly = contacts.evaluate(
+      page({ profile: profile({ description: 'Звоните: 8 (347) 222-33-44' }) }),
+      {},
+      c,
+    );
+    expect(phoneOnly).toMatchObject({ status: 'warn', value: 1 });
+    expect(phoneOnly.evidence).toEqual([
+      { type: 'missing', name: 'address' },
+      { type: 'missing', name: 'email' },
+    ]);
+    expect(contacts.evaluate(page({ profile: profile({ description: 'Наша школа' }) }), {}, c).status).toBe(
+      'fail',
+    );
+  });
+});
+
+describe('website', () => {
+  it('passes the registry domain, warns on another domain, fails without a link', () => {
+    expect(website.evaluate(page(), {}, c).status).toBe('pass');
+    expect(
+      website.evaluate(page({ profile: profile({ site: 'https://www.school5-ufa.ru/about' }) }), {}, c)
+        .status,
+    ).toBe('pass');
+    expect(website.evaluate(page({ profile: profile({ site: 'https://other.ru' }) }), {}, c).status).toBe(
+      'warn',
+    );
+    expect(
+      website.evaluate(page({ profile: profile({ site: null, description: 'Школа' }) }), {}, c).status,
+    ).toBe('fail');
+  });
+
+  it('accepts a link written in the description', () => {
+    const p = profile({ site: null, description: 'Наш сайт: https://school5-ufa.ru' });
+    expect(website.evaluate(page({ profile: p }), {}, c).status).toBe('pass');
+  });
+});
+
+describe('opening-hours', () => {
+  it('reads the timetable block or the description', () => {
+    expect(openingHours.evaluate(page(), {}, c).status).toBe('pass');
+    const block = profile({ description: 'Школа', address: { address: 'x', timetable: 'пн-пт 8-17' } });
+    expect(openingHours.evaluate(page({ profile: block }), {}, c).status).toBe('pass');
+    expect(openingHours.evaluate(page({ profile: profile({ description: 'Школа' }) }), {}, c).status).toBe(
+      'fail',
+    );
+  });
+});
+
+describe('topic', () => {
+  it('passes education and fails other topics', () => {
+    const params = { pattern: 'образован|школ' };
+    expect(topic.evaluate(page(), params, c).status).toBe('pass');
+    expect(topic.evaluate(page({ profile: profile({ activity: 'Общество' }) }), params, c).status).toBe(
+      'fail',
+    );
+    expect(topic.evaluate(page({ profile: profile({ activity: null }) }), params, c).status).toBe('fail');
+  });
+});
+
+describe('pinned-post', () => {
+  it('passes a post pinned this school year, warns on an old one, fails with none', () => {
+    expect(pinnedPost.evaluate(page({ pinned: post(20, { isPinned: true }) }), {}, c).status).toBe('pass');
+    const old = post(300, { isPinned: true });
+    expect(pinnedPost.evaluate(page({ pinned: old }), {}, c)).toMatchObject({
+      status: 'warn',
+      vars: { date: '2026-02-02' },
+    });
+    const edited = post(300, { isPinned: true, editedAt: END - 10 * DAY });
+    expect(pinnedPost.evaluate(page({ pinned: edited }), {}, c).status).toBe('pass');
+    expect(pinnedPost.evaluate(page(), {}, c).status).toBe('fail');
+  });
+});
+
+describe('facts from the region export', () => {
+  it('are "manual" when the export is absent', () => {
+    for (const rule of [feedbackWidgets, gospubliki, siteBacklink])
+      expect(rule.evaluate(page(), {}, c).status).toBe('manual');
+  });
+
+  it('judge the export when present: two widgets pass, one warns', () => {
+    expect(feedbackWidgets.evaluate(page({ external: { feedbackWidgets: 2 } }), {}, c).status).toBe('pass');
+    expect(feedbackWidgets.evaluate(page({ external: { feedbackWidgets: 1 } }), {}, c).status).toBe('warn');
+    expect(feedbackWidgets.evaluate(page({ external: { feedbackWidgets: 0 } }), {}, c).status).toBe('fail');
+    expect(gospubliki.evaluate(page({ external: { gospublikiConnected: false } }), {}, c).status).toBe(
+      'fail',
+    );
+    expect(siteBacklink.evaluate(page({ external: { siteBacklink: true } }), {}, c).status).toBe('pass');
+  });
+});
