@@ -199,3 +199,61 @@ describe('levels of 2023.1', () => {
     expect(levelOf(v, input(95, closed))).toBe('inactive');
   });
 });
+
+describe('the worked example of docs/scoring.md', () => {
+  it('gives 75.5 before the critical cap, 59 after, and the business card level', () => {
+    const v = loadVersion('2023.1');
+    const r = (id: string, status: ScoredRule['status'], score: number | null, value: number | null = null) =>
+      scored(id, status, value, score);
+    const results = [
+      r('state-mark', 'pass', 1),
+      r('open-page', 'pass', 1),
+      r('official-name', 'pass', 1),
+      r('avatar', 'pass', 1),
+      r('cover', 'fail', 0),
+      r('description', 'warn', 0.5),
+      r('contacts', 'warn', 0.5),
+      r('website', 'pass', 1),
+      r('opening-hours', 'fail', 0),
+      r('topic', 'pass', 1),
+      r('pinned-post', 'warn', 0.5),
+      r('feedback-widgets', 'manual', null),
+      r('gospubliki-connected', 'manual', null),
+      r('site-backlink', 'manual', null),
+      r('posting-frequency', 'fail', 0.8, 2.4),
+      r('longest-silence', 'pass', 1, 4),
+      r('last-post', 'pass', 1, 2),
+      r('own-content', 'pass', 1, 0.9),
+      r('polls', 'warn', 0.5, 0.5),
+      r('clips', 'fail', 0, 0),
+      r('video', 'warn', 0.5, 1),
+      r('live', 'fail', 0, 0),
+      r('visuals', 'pass', 1),
+      r('rubrics', 'fail', 0),
+      r('er-views', 'warn', 0.5, 0.05),
+      r('reach', 'warn', 0.75, 0.55),
+      r('discussion', 'warn', 0.5, 0.2),
+      r('comments-open', 'pass', 1),
+      r('answer-rate', 'fail', 0, 0.8),
+      r('answer-time', 'pass', 1, 6),
+      r('no-ads', 'pass', 1),
+      r('no-obscenity', 'pass', 1),
+      r('children-data', 'pass', 1),
+      r('two-factor', 'manual', null),
+      r('plain-language', 'pass', 1),
+    ];
+    const page = scorePage(v, results);
+    expect(page.categories).toEqual({
+      identity: 0.7946,
+      activity: 0.9167,
+      content: 0.3824,
+      engagement: 0.6,
+      dialogue: 0.6429,
+      safety: 1,
+      accessibility: 1,
+    });
+    const uncapped = scorePage({ ...v, scoring: { ...v.scoring, criticalCap: 100 } }, results);
+    expect(uncapped.total).toBe(75.5);
+    expect(page).toMatchObject({ total: 59, criticalFailed: ['posting-frequency'], level: 'business_card' });
+  });
+});

@@ -18,9 +18,13 @@ export const cliMessages = {
     ru: '№ {id} {kind} — {status}, начат {started}, страниц {done}/{total}',
     en: '#{id} {kind} — {status}, started {started}, pages {done}/{total}',
   },
+  audit_done: {
+    ru: 'Аудит № {run} по методике {version}: страниц {pages}, средний балл {mean}; уровни: {levels}',
+    en: 'Audit #{run} by methodology {version}: {pages} pages, mean score {mean}; levels: {levels}',
+  },
   start_ready: {
-    ru: 'Демо готово. База: {db}. Мир: {dir}. Дальше: npx publica status',
-    en: 'Demo ready. Database: {db}. World: {dir}. Next: npx publica status',
+    ru: 'Демо готово. База: {db}. Мир: {dir}. Дальше: npx publica status, npx publica audit --help',
+    en: 'Demo ready. Database: {db}. World: {dir}. Next: npx publica status, npx publica audit --help',
   },
   error: { ru: 'ошибка: {message}', en: 'error: {message}' },
 } satisfies Catalog;

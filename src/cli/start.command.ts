@@ -3,7 +3,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
+import { parsePeriod, runAudit } from '../audit/index.ts';
 import { loadWorld } from '../collect/index.ts';
+import { loadVersion } from '../methodology/index.ts';
 import { translator } from '../platform/i18n.ts';
 import { generateWorld, readWorld, WORLD_FILES, writeWorld } from '../vk-sim/index.ts';
 import { cliMessages } from './cli.messages.ts';
@@ -36,6 +38,21 @@ export function registerStart(program: Command, context: () => CliContext): void
         progress.stop(),
       );
       ctx.out(t('world_loaded', report));
+      const version = loadVersion('2023.1');
+      const audit = await runAudit(db, {
+        version,
+        period: parsePeriod(undefined, version.defaultPeriodDays),
+      });
+      const levels = version.levels.map((l) => `${l.title[ctx.lang]} ${audit.levels[l.id] ?? 0}`).join(', ');
+      ctx.out(
+        t('audit_done', {
+          run: audit.runId,
+          version: version.id,
+          pages: audit.pages,
+          mean: audit.meanTotal,
+          levels,
+        }),
+      );
       const status = await readStatus(db);
       ctx.out(
         JSON.stringify({
