@@ -198,3 +198,7 @@ export async function listAuditTargets(db: Db, filter: { regionCode?: string } =
   if (filter.regionCode) query = query.where('institutions.region_code', '=', filter.regionCode);
   return query.execute();
 }
+
+export async function listPageKeys(db: Db, platform: Platform): Promise<PageKey[]> {
+  return pageKeys(db, platform).execute();
+}

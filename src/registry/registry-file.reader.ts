@@ -2,7 +2,7 @@
 // comma, semicolon or tab separated (as Excel in a Russian locale writes it), or the first sheet of an XLSX.
 import fs from 'node:fs';
 import path from 'node:path';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { AppError } from '../platform/errors.ts';
 
@@ -117,7 +117,9 @@ export function readCsv(buffer: Buffer): string[][] {
 }
 
 async function readXlsx(filePath: string): Promise<string[][]> {
-  const workbook = new ExcelJS.Workbook();
+  // exceljs is heavy to load; only XLSX files need it.
+  const { default: Excel } = await import('exceljs');
+  const workbook = new Excel.Workbook();
   await workbook.xlsx.readFile(filePath);
   const sheet = workbook.worksheets[0];
   if (!sheet) return [];
@@ -141,8 +143,14 @@ function cellText(value: ExcelJS.CellValue): string {
   return '';
 }
 
-function mapHeader(file: string, grid: string[][]): RegistryFile {
-  const [header, ...body] = grid;
+export type HeaderMap = {
+  columns: (RegistryField | undefined)[];
+  headers: Partial<Record<RegistryField, string>>;
+  columnCount: number;
+};
+
+/** Maps the header row to fields; a header without the required columns is a file error naming them. */
+export function mapHeaderRow(file: string, header: string[] | undefined): HeaderMap {
   if (!header || header.every((h) => h.trim() === '')) throw new RegistryFileError(file, 'empty_file');
   const columns: (RegistryField | undefined)[] = header.map((h) => aliasIndex.get(normaliseHeader(h)));
   const headers: Partial<Record<RegistryField, string>> = {};
@@ -154,16 +162,27 @@ function mapHeader(file: string, grid: string[][]): RegistryFile {
   if (!headers.inn && !headers.ogrn) missing.unshift('inn' as never);
   if (missing.length > 0)
     throw new RegistryFileError(file, 'missing_columns', { columns: missing.join(', ') });
+  return { columns, headers, columnCount: header.length };
+}
 
+/** One data row as a record; null for a blank row. `row` is the row number as a spreadsheet shows it. */
+export function recordOf(cells: string[], row: number, columns: HeaderMap['columns']): RawRecord | null {
+  if (cells.every((c) => c.trim() === '')) return null;
+  const values: Partial<Record<RegistryField, string>> = {};
+  cells.forEach((cell, i) => {
+    const field = columns[i];
+    if (field && values[field] === undefined) values[field] = cell;
+  });
+  return { row, values, columnCount: cells.length };
+}
+
+function mapHeader(file: string, grid: string[][]): RegistryFile {
+  const [header, ...body] = grid;
+  const map = mapHeaderRow(file, header);
   const records: RawRecord[] = [];
   body.forEach((cells, index) => {
-    if (cells.every((c) => c.trim() === '')) return;
-    const values: Partial<Record<RegistryField, string>> = {};
-    cells.forEach((cell, i) => {
-      const field = columns[i];
-      if (field && values[field] === undefined) values[field] = cell;
-    });
-    records.push({ row: index + 2, values, columnCount: cells.length });
+    const record = recordOf(cells, index + 2, map.columns);
+    if (record) records.push(record);
   });
-  return { file, headers, columnCount: header.length, records };
+  return { file, headers: map.headers, columnCount: map.columnCount, records };
 }

@@ -4,23 +4,18 @@
 import { unixSeconds } from '../platform/clock.ts';
 import { type Db, inTransaction } from '../platform/db.ts';
 import { AppError } from '../platform/errors.ts';
-import {
-  findPagesByIdentity,
-  findPagesOfInstitutions,
-  insertPages,
-  type PageKey,
-  updatePages,
-} from './page.repo.ts';
+import { insertPages, type PageKey, updatePages } from './page.repo.ts';
 import {
   ensureMunicipalities,
-  findInstitutionsByKeys,
   type InstitutionKey,
   type InstitutionWrite,
   insertInstitutions,
   updateInstitutions,
 } from './registry.repo.ts';
 import { type RegistryFile, readRegistryFile } from './registry-file.reader.ts';
-import { type RegistryRow, type RowProblem, validateRecord } from './registry-row.ts';
+import { indexLookups, type Lookups, queryLookups } from './registry-lookups.ts';
+import type { RegistryRow, RowProblem } from './registry-row.ts';
+import { pageIdentity, RowValidator } from './registry-validate.ts';
 
 export type ImportOptions = {
   skipInvalid?: boolean;
@@ -48,7 +43,7 @@ export async function importRegistry(
   file: RegistryFile,
   options: ImportOptions = {},
 ): Promise<ImportReport> {
-  const { rows, problems } = validateAll(file);
+  const { rows, problems } = new RowValidator(file.columnCount).validate(file.records);
   const report: ImportReport = {
     file: file.file,
     rows: file.records.length,
@@ -62,10 +57,12 @@ export async function importRegistry(
   if (problems.length > 0 && !options.skipInvalid) throw invalidRows(report);
   const now = unixSeconds(options.now ?? new Date());
   await inTransaction(db, async (tx) => {
-    const plan = await planInstitutions(tx, rows);
+    // Past a few thousand rows, one load of all keys beats a lookup per row.
+    const lookups = rows.length > 5000 ? await indexLookups(tx) : queryLookups(tx);
+    const plan = await planInstitutions(lookups, rows);
     report.problems.push(...plan.problems);
     if (plan.problems.length > 0 && !options.skipInvalid) throw invalidRows(report);
-    await writeRows(tx, file, plan.rows, plan.existing, now, report, options.onProgress);
+    await writeRows(tx, lookups, file.headers, plan.rows, plan.existing, now, report, options.onProgress);
   });
   report.skipped = new Set(report.problems.map((p) => p.row)).size;
   return report;
@@ -77,64 +74,11 @@ function invalidRows(report: ImportReport): AppError {
   return new AppError('VALIDATION', `${report.file}: ${count} invalid rows; nothing was written`, report);
 }
 
-/** Row-level checks plus the cross-row ones: the same INN, OGRN or page twice in one file. */
-function validateAll(file: RegistryFile): { rows: RegistryRow[]; problems: RowProblem[] } {
-  const rows: RegistryRow[] = [];
-  const problems: RowProblem[] = [];
-  const seen = {
-    inn: new Map<string, number>(),
-    ogrn: new Map<string, number>(),
-    page: new Map<string, number>(),
-  };
-  for (const record of file.records) {
-    const result = validateRecord(record, file.columnCount);
-    if (!result.ok) {
-      problems.push(...result.problems);
-      continue;
-    }
-    const row = result.row;
-    const duplicate = firstDuplicate(row, seen);
-    if (duplicate) {
-      problems.push({ row: row.row, ...duplicate });
-      continue;
-    }
-    if (row.inn) seen.inn.set(row.inn, row.row);
-    if (row.ogrn) seen.ogrn.set(row.ogrn, row.row);
-    if (row.vk) seen.page.set(pageIdentity(row.vk), row.row);
-    rows.push(row);
-  }
-  return { rows, problems };
-}
-
-function firstDuplicate(
-  row: RegistryRow,
-  seen: Record<'inn' | 'ogrn' | 'page', Map<string, number>>,
-): Omit<RowProblem, 'row'> | undefined {
-  if (row.inn !== null) {
-    const other = seen.inn.get(row.inn);
-    if (other !== undefined) return { field: 'inn', key: 'duplicate_key', params: { other, key: row.inn } };
-  }
-  if (row.ogrn !== null) {
-    const other = seen.ogrn.get(row.ogrn);
-    if (other !== undefined) return { field: 'ogrn', key: 'duplicate_key', params: { other, key: row.ogrn } };
-  }
-  if (row.vk !== null) {
-    const other = seen.page.get(pageIdentity(row.vk));
-    if (other !== undefined) return { field: 'vk_url', key: 'duplicate_page', params: { other } };
-  }
-  return undefined;
-}
-
-function pageIdentity(ref: NonNullable<RegistryRow['vk']>): string {
-  return ref.kind === 'id' ? `id:${ref.externalId}` : `sn:${ref.screenName}`;
-}
-
 type Plan = { rows: RegistryRow[]; existing: Map<number, number>; problems: RowProblem[] };
 
 /** Finds which rows update an existing institution (by INN, else OGRN); flags rows whose keys disagree. */
-async function planInstitutions(db: Db, rows: RegistryRow[]): Promise<Plan> {
-  const found = await findInstitutionsByKeys(
-    db,
+async function planInstitutions(lookups: Lookups, rows: RegistryRow[]): Promise<Plan> {
+  const found = await lookups.institutions(
     rows.flatMap((r) => (r.inn ? [r.inn] : [])),
     rows.flatMap((r) => (r.ogrn ? [r.ogrn] : [])),
   );
@@ -166,7 +110,8 @@ async function planInstitutions(db: Db, rows: RegistryRow[]): Promise<Plan> {
 
 async function writeRows(
   db: Db,
-  file: RegistryFile,
+  lookups: Lookups,
+  headers: RegistryFile['headers'],
   rows: RegistryRow[],
   existing: Map<number, number>,
   now: number,
@@ -199,9 +144,7 @@ async function writeRows(
   });
   const updates = rows.filter((r) => existing.has(r.row));
   const inserts = rows.filter((r) => !existing.has(r.row));
-  const carried = (['short_name', 'municipality', 'address', 'website'] as const).filter(
-    (f) => file.headers[f],
-  );
+  const carried = (['short_name', 'municipality', 'address', 'website'] as const).filter((f) => headers[f]);
   await updateInstitutions(
     db,
     updates.map((r) => ({ ...toWrite(r), id: existing.get(r.row) ?? 0 })),
@@ -219,20 +162,24 @@ async function writeRows(
     const key = created[i];
     if (key) ids.set(row.row, key.id);
   });
-  report.created = inserts.length;
-  report.updated = updates.length;
+  report.created += inserts.length;
+  report.updated += updates.length;
   onProgress?.(total, total);
-  report.pages = await upsertVkPages(db, rows, ids, now);
+  report.pages += await upsertVkPages(db, lookups, rows, ids, now);
 }
 
 /** One VK page per registry row: found by its identity, else the institution's current VK page. */
-async function upsertVkPages(db: Db, rows: RegistryRow[], ids: Map<number, number>, now: number) {
+async function upsertVkPages(
+  db: Db,
+  lookups: Lookups,
+  rows: RegistryRow[],
+  ids: Map<number, number>,
+  now: number,
+) {
   const withPage = rows.filter((r) => r.vk);
   const refs = withPage.map((r) => r.vk as NonNullable<RegistryRow['vk']>);
   const byIdentity = new Map<string, PageKey>();
-  for (const page of await findPagesByIdentity(
-    db,
-    'vk',
+  for (const page of await lookups.pagesByIdentity(
     refs.flatMap((r) => (r.kind === 'id' ? [r.externalId] : [])),
     refs.flatMap((r) => (r.kind === 'screen_name' ? [r.screenName] : [])),
   )) {
@@ -240,7 +187,7 @@ async function upsertVkPages(db: Db, rows: RegistryRow[], ids: Map<number, numbe
     if (page.screen_name !== null) byIdentity.set(`sn:${page.screen_name}`, page);
   }
   const byInstitution = new Map<number, PageKey>();
-  for (const page of await findPagesOfInstitutions(db, 'vk', [...ids.values()])) {
+  for (const page of await lookups.pagesOfInstitutions([...ids.values()])) {
     if (page.institution_id !== null && !byInstitution.has(page.institution_id))
       byInstitution.set(page.institution_id, page);
   }
@@ -270,8 +217,10 @@ async function upsertVkPages(db: Db, rows: RegistryRow[], ids: Map<number, numbe
       updated_at: now,
       ...identity,
     };
-    if (target) updates.push({ ...page, id: target.id });
-    else inserts.push(page);
+    if (target) {
+      updates.push({ ...page, id: target.id });
+      lookups.pageMoved(target, { id: target.id, institution_id: institutionId, ...identity });
+    } else inserts.push(page);
   }
   await updatePages(db, updates);
   await insertPages(db, inserts);

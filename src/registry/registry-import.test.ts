@@ -182,6 +182,19 @@ describeEachDialect('registry import', (ctx) => {
     expect(pages[0]).toMatchObject({ screen_name: 'ufa_school1' });
   });
 
+  it('plans a large file against an index of all keys, with the same results as lookups', async () => {
+    const lines = Array.from({ length: 6000 }, (_, i) => schoolLine(i + 1));
+    expect(await importRegistryFile(ctx.db, file(lines, 'large.csv'))).toMatchObject({ created: 6000, pages: 6000 });
+    const changed = lines.map((line, i) => (i % 2 ? { ...line, short_name: `Школа ${i}`, vk_url: `@school_${i}` } : line));
+    const again = await importRegistryFile(ctx.db, file(changed, 'large2.csv'));
+    expect(again).toMatchObject({ created: 0, updated: 6000, pages: 6000 });
+    const { institutions, pages } = await snapshot(ctx.db);
+    expect(institutions).toHaveLength(6000);
+    expect(pages).toHaveLength(6000);
+    expect(institutions[1]?.short_name).toBe('Школа 1');
+    expect(pages[1]).toMatchObject({ screen_name: 'school_1', institution_id: institutions[1]?.id });
+  });
+
   it('names the missing columns of a file without the required header', async () => {
     const path = writeFile(dir, 'nohead.csv', 'name,foo\nШкола,1\n');
     await expect(importRegistryFile(ctx.db, path)).rejects.toMatchObject({

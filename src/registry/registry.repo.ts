@@ -115,3 +115,8 @@ export async function countRegistry(db: Db) {
   ]);
   return { regions, municipalities, institutions };
 }
+
+/** Every institution's keys: a large import plans against these in memory instead of many lookups. */
+export async function listInstitutionKeys(db: Db): Promise<InstitutionKey[]> {
+  return db.kysely.selectFrom('institutions').select(['id', 'inn', 'ogrn']).execute();
+}
