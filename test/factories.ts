@@ -1,7 +1,7 @@
 // Small factories for test data: valid tax ids and registry files in the shapes people send.
 import fs from 'node:fs';
 import path from 'node:path';
-import { completeInn10, completeOgrn13 } from '../src/registry/index.ts';
+import { completeInn10, completeOgrn13, REGISTRY_FIELDS } from '../src/registry/index.ts';
 
 export function innFor(n: number, region = '77'): string {
   return completeInn10(`${region}${String(n).padStart(7, '0')}`);
@@ -29,20 +29,9 @@ export function schoolLine(n: number, extra: RegistryLine = {}): RegistryLine {
   };
 }
 
-const HEADER = [
-  'inn',
-  'ogrn',
-  'full_name',
-  'short_name',
-  'kind',
-  'region_code',
-  'municipality',
-  'address',
-  'website',
-  'vk_url',
-];
+const HEADER: readonly string[] = REGISTRY_FIELDS;
 
-export function csvText(lines: RegistryLine[], delimiter = ',', header: string[] = HEADER): string {
+export function csvText(lines: RegistryLine[], delimiter = ',', header: readonly string[] = HEADER): string {
   const quote = (v: string) => (/[",;\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
   const fields = header === HEADER ? HEADER : header;
   const rows = lines.map((line) => HEADER.map((f) => quote(line[f] ?? '')).join(delimiter));

@@ -1,12 +1,11 @@
 // SQL of audit runs and their results.
 import type { Insertable } from 'kysely';
-import { type Db, writeRows } from '../platform/db.ts';
+import { type Db, type RunChange, runChangeSet, writeRows } from '../platform/db.ts';
 import type {
   AuditPageResultTable,
   AuditPeerStatTable,
   AuditRuleResultTable,
   AuditRuleStatTable,
-  RunStatus,
 } from '../platform/db-schema.ts';
 
 export async function lastAuditRun(db: Db) {
@@ -83,21 +82,8 @@ export async function startAuditRun(
   return row.id;
 }
 
-export async function updateAuditRun(
-  db: Db,
-  id: number,
-  change: { status?: RunStatus; pagesDone?: number; finishedAt?: number; stats?: object },
-): Promise<void> {
-  await db.kysely
-    .updateTable('audit_runs')
-    .set({
-      ...(change.status ? { status: change.status } : {}),
-      ...(change.pagesDone !== undefined ? { pages_done: change.pagesDone } : {}),
-      ...(change.finishedAt !== undefined ? { finished_at: change.finishedAt } : {}),
-      ...(change.stats ? { stats_json: JSON.stringify(change.stats) } : {}),
-    })
-    .where('id', '=', id)
-    .execute();
+export async function updateAuditRun(db: Db, id: number, change: RunChange): Promise<void> {
+  await db.kysely.updateTable('audit_runs').set(runChangeSet(change)).where('id', '=', id).execute();
 }
 
 export async function insertPageResults(db: Db, rows: Insertable<AuditPageResultTable>[]): Promise<void> {

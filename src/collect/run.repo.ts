@@ -1,6 +1,5 @@
 // SQL of collection runs: each run is a row that starts "running" and ends "done" or "failed".
-import type { Db } from '../platform/db.ts';
-import type { RunStatus } from '../platform/db-schema.ts';
+import { type Db, type RunChange, runChangeSet } from '../platform/db.ts';
 
 export async function startCollectionRun(
   db: Db,
@@ -16,21 +15,8 @@ export async function startCollectionRun(
   return row.id;
 }
 
-export async function updateCollectionRun(
-  db: Db,
-  id: number,
-  change: { status?: RunStatus; pagesDone?: number; finishedAt?: number; stats?: object },
-): Promise<void> {
-  await db.kysely
-    .updateTable('collection_runs')
-    .set({
-      ...(change.status ? { status: change.status } : {}),
-      ...(change.pagesDone !== undefined ? { pages_done: change.pagesDone } : {}),
-      ...(change.finishedAt !== undefined ? { finished_at: change.finishedAt } : {}),
-      ...(change.stats ? { stats_json: JSON.stringify(change.stats) } : {}),
-    })
-    .where('id', '=', id)
-    .execute();
+export async function updateCollectionRun(db: Db, id: number, change: RunChange): Promise<void> {
+  await db.kysely.updateTable('collection_runs').set(runChangeSet(change)).where('id', '=', id).execute();
 }
 
 export async function lastCollectionRun(db: Db) {

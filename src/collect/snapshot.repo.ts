@@ -1,7 +1,7 @@
 // SQL of snapshots: page profiles, posts and comments as collected. Upserts by (page, VK id) make every
 // write idempotent, so a resumed or repeated collection stores each post and comment exactly once.
 import type { Insertable } from 'kysely';
-import { chunked, type Db, writeRows } from '../platform/db.ts';
+import { chunked, countRows, type Db, writeRows } from '../platform/db.ts';
 import type { CommentTable, PageSnapshotTable, PostTable } from '../platform/db-schema.ts';
 
 // 27 columns × 400 rows stays under SQLite's and PostgreSQL's parameter limits.
@@ -67,16 +67,10 @@ export async function markPagesCollected(db: Db, pageIds: number[], at: number):
 }
 
 export async function countSnapshots(db: Db) {
-  const count = (table: 'posts' | 'comments' | 'page_snapshots') =>
-    db.kysely
-      .selectFrom(table)
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow()
-      .then((r) => Number(r.n));
   const [posts, comments, snapshots] = await Promise.all([
-    count('posts'),
-    count('comments'),
-    count('page_snapshots'),
+    countRows(db, 'posts'),
+    countRows(db, 'comments'),
+    countRows(db, 'page_snapshots'),
   ]);
   return { posts, comments, snapshots };
 }

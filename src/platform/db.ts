@@ -5,7 +5,7 @@ import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import { type Compilable, Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
-import type { Database } from './db-schema.ts';
+import type { Database, RunStatus } from './db-schema.ts';
 import { AppError } from './errors.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -213,4 +213,25 @@ export async function lookupMany<K, T>(
   const found: T[] = [];
   for (const chunk of chunked(keys, 500)) found.push(...(await byKeys(chunk)));
   return found;
+}
+
+export type RunChange = { status?: RunStatus; pagesDone?: number; finishedAt?: number; stats?: object };
+
+/** The columns a change of a run (collection or audit) sets: runs share their progress columns. */
+export function runChangeSet(change: RunChange) {
+  return {
+    ...(change.status ? { status: change.status } : {}),
+    ...(change.pagesDone !== undefined ? { pages_done: change.pagesDone } : {}),
+    ...(change.finishedAt !== undefined ? { finished_at: change.finishedAt } : {}),
+    ...(change.stats ? { stats_json: JSON.stringify(change.stats) } : {}),
+  };
+}
+
+/** The number of rows of a table. */
+export async function countRows(db: Db, table: keyof Database): Promise<number> {
+  const row = await db.kysely
+    .selectFrom(table)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
 }

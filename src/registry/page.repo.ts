@@ -1,6 +1,6 @@
 // SQL of pages: an institution's official pages on VK (and later OK and Telegram).
 import type { Insertable } from 'kysely';
-import { chunked, type Db, lookupMany, writeRows } from '../platform/db.ts';
+import { chunked, countRows, type Db, lookupMany, writeRows } from '../platform/db.ts';
 import type { PageTable, Platform } from '../platform/db-schema.ts';
 
 const CHUNK = 500;
@@ -79,12 +79,8 @@ export async function updatePages(
   );
 }
 
-export async function countPages(db: Db): Promise<number> {
-  const row = await db.kysely
-    .selectFrom('pages')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
+export function countPages(db: Db): Promise<number> {
+  return countRows(db, 'pages');
 }
 
 export type KnownPage = {

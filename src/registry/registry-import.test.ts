@@ -184,8 +184,13 @@ describeEachDialect('registry import', (ctx) => {
 
   it('plans a large file against an index of all keys, with the same results as lookups', async () => {
     const lines = Array.from({ length: 6000 }, (_, i) => schoolLine(i + 1));
-    expect(await importRegistryFile(ctx.db, file(lines, 'large.csv'))).toMatchObject({ created: 6000, pages: 6000 });
-    const changed = lines.map((line, i) => (i % 2 ? { ...line, short_name: `Школа ${i}`, vk_url: `@school_${i}` } : line));
+    expect(await importRegistryFile(ctx.db, file(lines, 'large.csv'))).toMatchObject({
+      created: 6000,
+      pages: 6000,
+    });
+    const changed = lines.map((line, i) =>
+      i % 2 ? { ...line, short_name: `Школа ${i}`, vk_url: `@school_${i}` } : line,
+    );
     const again = await importRegistryFile(ctx.db, file(changed, 'large2.csv'));
     expect(again).toMatchObject({ created: 0, updated: 6000, pages: 6000 });
     const { institutions, pages } = await snapshot(ctx.db);

@@ -1,6 +1,6 @@
 // SQL of the registry: municipalities and institutions, written in multi-row statements.
 import type { Insertable } from 'kysely';
-import { chunked, type Db, insertReturningIds, lookupMany, writeRows } from '../platform/db.ts';
+import { chunked, countRows, type Db, insertReturningIds, lookupMany, writeRows } from '../platform/db.ts';
 import type { InstitutionTable } from '../platform/db-schema.ts';
 
 const CHUNK = 500;
@@ -102,16 +102,10 @@ export async function updateInstitutions(
 }
 
 export async function countRegistry(db: Db) {
-  const count = (table: 'regions' | 'municipalities' | 'institutions') =>
-    db.kysely
-      .selectFrom(table)
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow()
-      .then((r) => Number(r.n));
   const [regions, municipalities, institutions] = await Promise.all([
-    count('regions'),
-    count('municipalities'),
-    count('institutions'),
+    countRows(db, 'regions'),
+    countRows(db, 'municipalities'),
+    countRows(db, 'institutions'),
   ]);
   return { regions, municipalities, institutions };
 }

@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { csvLine } from '../../platform/csv.ts';
 import { AppError } from '../../platform/errors.ts';
+import { REGISTRY_FIELDS } from '../../registry/index.ts';
 import type { GeneratedWorld } from './generate-world.ts';
 import { WORLD_FORMAT, type WorldCommunity, type WorldInstitution, type WorldMeta } from './world.types.ts';
 
@@ -13,19 +14,6 @@ export const WORLD_FILES = {
   communities: 'communities.ndjson',
   registry: 'registry.csv',
 } as const;
-
-const REGISTRY_HEADER = [
-  'inn',
-  'ogrn',
-  'full_name',
-  'short_name',
-  'kind',
-  'region_code',
-  'municipality',
-  'address',
-  'website',
-  'vk_url',
-];
 
 export function writeWorld(dir: string, world: GeneratedWorld): void {
   fs.mkdirSync(dir, { recursive: true });
@@ -52,7 +40,7 @@ export function writeWorld(dir: string, world: GeneratedWorld): void {
   );
   fs.writeFileSync(
     path.join(dir, WORLD_FILES.registry),
-    `\uFEFF${csvLine(REGISTRY_HEADER, ';')}\r\n${lines.join('\r\n')}\r\n`,
+    `\uFEFF${csvLine([...REGISTRY_FIELDS], ';')}\r\n${lines.join('\r\n')}\r\n`,
   );
 }
 
