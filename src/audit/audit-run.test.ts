@@ -85,7 +85,9 @@ describeEachDialect('audit runs', (ctx) => {
         .selectFrom('audit_peer_stats')
         .select(['region_code', 'kind', 'rule_id', 'n', 'quantiles_json'])
         .where('run_id', '=', runId)
-        .orderBy(['region_code', 'kind', 'rule_id'])
+        .orderBy('region_code')
+        .orderBy('kind')
+        .orderBy('rule_id')
         .execute();
     expect(await peers(threaded.runId)).toEqual(await peers(single.runId));
   });

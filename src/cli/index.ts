@@ -8,4 +8,5 @@ export { registerImport } from './import.command.ts';
 export { registerMethodology } from './methodology.command.ts';
 export { registerStart } from './start.command.ts';
 export { registerStatus } from './status.command.ts';
+export { registerVkSim } from './vk-sim.command.ts';
 export { registerWorld } from './world.command.ts';

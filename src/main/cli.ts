@@ -12,6 +12,7 @@ import {
   registerMethodology,
   registerStart,
   registerStatus,
+  registerVkSim,
   registerWorld,
 } from '../cli/index.ts';
 import { configTable } from '../platform/config.ts';
@@ -47,6 +48,7 @@ export function buildProgram(): { program: Command; context: () => CliContext } 
   registerWorld(program, context);
   registerAudit(program, context);
   registerMethodology(program, context);
+  registerVkSim(program, context);
   registerDb(program, context);
   return { program, context: () => ctx ?? context() };
 }

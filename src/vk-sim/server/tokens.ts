@@ -1,0 +1,78 @@
+// Tokens the simulator accepts, with VK's rules: what each kind may call, requests per second (error 6) and
+// daily quotas per method (error 29). Counters live in memory for the simulator's lifetime.
+import { vkErrors } from './vk-error.ts';
+
+export type TokenKind = 'user' | 'community' | 'service';
+
+export type TokenSpec = {
+  token: string;
+  kind: TokenKind;
+  /** The community a community token acts for. */
+  groupId?: number;
+  perSecond?: number;
+  /** Calls a day per method; default VK's wall.get budget for every wall method. */
+  dailyQuota?: Record<string, number>;
+  revoked?: boolean;
+};
+
+export const DEFAULT_PER_SECOND: Record<TokenKind, number> = { user: 3, community: 20, service: 20 };
+export const DEFAULT_DAILY: Record<string, number> = {
+  'wall.get': 5000,
+  'wall.getComments': 5000,
+  'wall.getById': 5000,
+};
+
+const READS_WALL = new Set(['wall.get', 'wall.getComments', 'wall.getById']);
+
+export class TokenBook {
+  private readonly tokens = new Map<string, TokenSpec>();
+  private readonly recent = new Map<string, number[]>();
+  private readonly daily = new Map<string, number>();
+  readonly calls = new Map<string, number>();
+
+  constructor(
+    specs: TokenSpec[],
+    private readonly now: () => number = Date.now,
+  ) {
+    for (const spec of specs) this.tokens.set(spec.token, spec);
+  }
+
+  get(token: string | undefined): TokenSpec {
+    if (!token) throw vkErrors.auth('no access_token passed.');
+    const spec = this.tokens.get(token);
+    if (!spec || spec.revoked) throw vkErrors.auth();
+    return spec;
+  }
+
+  revoke(token: string): void {
+    const spec = this.tokens.get(token);
+    if (spec) spec.revoked = true;
+  }
+
+  /** One HTTP request: the per-second window (execute counts once, as on VK). */
+  admitRequest(spec: TokenSpec): void {
+    const limit = spec.perSecond ?? DEFAULT_PER_SECOND[spec.kind];
+    const now = this.now();
+    const window = (this.recent.get(spec.token) ?? []).filter((t) => now - t < 1000);
+    if (window.length >= limit) {
+      this.recent.set(spec.token, window);
+      throw vkErrors.tooManyPerSecond();
+    }
+    window.push(now);
+    this.recent.set(spec.token, window);
+  }
+
+  /** One method call (also each call inside execute): the token kind's rules and the daily quota. */
+  admitCall(spec: TokenSpec, method: string): void {
+    if (spec.kind === 'community' && READS_WALL.has(method)) throw vkErrors.groupAuth();
+    if (spec.kind === 'service' && method === 'execute') throw vkErrors.appAuth();
+    const quota = spec.dailyQuota?.[method] ?? DEFAULT_DAILY[method];
+    const day = Math.floor(this.now() / 86_400_000);
+    const key = `${spec.token}|${method}|${day}`;
+    const used = this.daily.get(key) ?? 0;
+    if (quota !== undefined && used >= quota) throw vkErrors.quota();
+    this.daily.set(key, used + 1);
+    const statKey = `${spec.token}|${method}`;
+    this.calls.set(statKey, (this.calls.get(statKey) ?? 0) + 1);
+  }
+}
