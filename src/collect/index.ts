@@ -10,4 +10,5 @@ export {
   readPosts,
   readProfiles,
 } from './snapshot-read.repo.ts';
+export { importVkComments, importVkGroups, importVkWall } from './vk-import.service.ts';
 export { loadWorld, type WorldLoadReport } from './world-load.service.ts';

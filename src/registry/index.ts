@@ -11,6 +11,7 @@ export {
 export {
   type AuditTarget,
   countPages,
+  findVkPage,
   type KnownPage,
   listAuditTargets,
   upsertKnownPages,

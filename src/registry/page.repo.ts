@@ -84,7 +84,8 @@ export function countPages(db: Db): Promise<number> {
 }
 
 export type KnownPage = {
-  inn: string;
+  /** INN of the institution to link; null leaves the page unlinked until the registry names it. */
+  inn: string | null;
   external_id: number;
   screen_name: string | null;
   url: string;
@@ -102,7 +103,7 @@ export async function upsertKnownPages(
 ): Promise<Map<number, number>> {
   const institutionIds = new Map<string, number>();
   for (const chunk of chunked(
-    pages.map((p) => p.inn),
+    pages.flatMap((p) => (p.inn ? [p.inn] : [])),
     CHUNK,
   )) {
     const rows = await db.kysely
@@ -126,7 +127,7 @@ export async function upsertKnownPages(
     const target =
       byId.get(page.external_id) ?? (page.screen_name ? byName.get(page.screen_name) : undefined);
     const row = {
-      institution_id: institutionIds.get(page.inn) ?? target?.institution_id ?? null,
+      institution_id: (page.inn ? institutionIds.get(page.inn) : undefined) ?? target?.institution_id ?? null,
       platform: 'vk' as const,
       external_id: page.external_id,
       screen_name: page.screen_name,
@@ -197,4 +198,16 @@ export async function listAuditTargets(db: Db, filter: { regionCode?: string } =
 
 export async function listPageKeys(db: Db, platform: Platform): Promise<PageKey[]> {
   return pageKeys(db, platform).execute();
+}
+
+/** A VK page by its community id (either sign) or screen name. */
+export async function findVkPage(db: Db, ref: string) {
+  const query = db.kysely
+    .selectFrom('pages')
+    .select(['id', 'external_id', 'screen_name', 'institution_id'])
+    .where('platform', '=', 'vk');
+  const numeric = /^-?(?:club|public)?(\d+)$/.exec(ref.trim());
+  return numeric
+    ? query.where('external_id', '=', Number(numeric[1])).executeTakeFirst()
+    : query.where('screen_name', '=', ref.trim().replace(/^@/, '').toLowerCase()).executeTakeFirst();
 }
