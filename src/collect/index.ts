@@ -1,4 +1,6 @@
 // The collect feature's public face.
+
+export { type CollectOptions, type CollectProgress, type CollectReport, collect } from './collect.service.ts';
 export { lastCollectionRun } from './run.repo.ts';
 export { countSnapshots } from './snapshot.repo.ts';
 export {

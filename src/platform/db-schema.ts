@@ -208,6 +208,14 @@ export interface AuditPeerStatTable {
   quantiles_json: string;
 }
 
+export interface VkTokenUsageTable {
+  token_key: string;
+  method: string;
+  /** Days since 1970-01-01 (UTC). */
+  day: number;
+  calls: number;
+}
+
 export interface Database {
   regions: RegionTable;
   municipalities: MunicipalityTable;
@@ -223,4 +231,5 @@ export interface Database {
   audit_rule_results: AuditRuleResultTable;
   audit_rule_stats: AuditRuleStatTable;
   audit_peer_stats: AuditPeerStatTable;
+  vk_token_usage: VkTokenUsageTable;
 }

@@ -1,4 +1,22 @@
-// The VK feature's public face: response parsers (the client and token pool come with the collector).
+// The VK feature's public face: the client, the token pool and the response parsers.
+
+export {
+  DAILY_QUOTA,
+  PER_SECOND,
+  PoolExhaustedError,
+  type PoolTokenSpec,
+  TokenPool,
+  tokenKey,
+} from './token-pool.ts';
+export { loadUsage, saveUsage } from './token-usage.repo.ts';
+export {
+  classify,
+  type ErrorClass,
+  VK_API_VERSION,
+  VkApiError,
+  VkTransportError,
+  vkRequest,
+} from './vk-client.ts';
 export {
   type AttachmentCounts,
   attachmentKind,

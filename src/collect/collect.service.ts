@@ -1,0 +1,356 @@
+// The collector: reads pages, posts and comments from the VK API into snapshots, within the tokens' limits.
+// Profiles first (groups.getById, 500 a call), then walls: new posts since the last collected one (wall.get,
+// batched 25 pages a request through execute), then comments of posts whose count changed or that are young.
+// Each page is written in one transaction with its checkpoint, and every write is an upsert by VK id, so a
+// collection killed at any moment and run again ends with every post and comment stored exactly once.
+import pLimit from 'p-limit';
+import { unixSeconds } from '../platform/clock.ts';
+import { type Db, inTransaction } from '../platform/db.ts';
+import { upsertKnownPages } from '../registry/index.ts';
+import {
+  loadUsage,
+  PoolExhaustedError,
+  type PoolTokenSpec,
+  parseComments,
+  parseGroups,
+  parsePosts,
+  saveUsage,
+  TokenPool,
+  VkApiError,
+  type VkComment,
+  type VkPost,
+} from '../vk/index.ts';
+import {
+  type CollectTarget,
+  listCollectTargets,
+  newestPostIds,
+  setPageStatus,
+  storedCommentCounts,
+} from './collect.repo.ts';
+import { startCollectionRun, updateCollectionRun } from './run.repo.ts';
+import { insertSnapshots, markPagesCollected, upsertComments, upsertPosts } from './snapshot.repo.ts';
+import { vkCommentRow, vkPageStatus, vkPostRow, vkSnapshotRow } from './vk-rows.ts';
+
+const DAY = 86_400;
+const GROUP_FIELDS =
+  'description,site,activity,members_count,verified,is_government_organization,wall,cover,contacts,addresses,has_photo';
+
+export type CollectOptions = {
+  baseUrl: string;
+  tokens: PoolTokenSpec[];
+  /** Posts older than this many days are not read (the audit window and some margin). */
+  windowDays?: number;
+  /** Comments of posts younger than this are re-read even when their count did not change. */
+  freshDays?: number;
+  now?: () => Date;
+  onProgress?: (p: CollectProgress) => void;
+  /** Pages per wave: one execute of wall.get for 25 of them. */
+  wave?: number;
+};
+
+export type CollectProgress = {
+  pagesDone: number;
+  pagesTotal: number;
+  requests: number;
+  requestsPerSecond: number;
+  ceiling: number;
+  etaSeconds: number;
+};
+
+export type CollectReport = {
+  runId: number;
+  pages: number;
+  inaccessible: number;
+  posts: number;
+  comments: number;
+  requests: number;
+  seconds: number;
+  requestsPerSecond: number;
+  ceiling: number;
+  errors: Record<string, number>;
+};
+
+export async function collect(db: Db, options: CollectOptions): Promise<CollectReport> {
+  const now = () => options.now?.() ?? new Date();
+  const started = performance.now();
+  const at = unixSeconds(now());
+  const day = Math.floor(at / DAY);
+  const pool = new TokenPool(options.tokens, { baseUrl: options.baseUrl, usage: await loadUsage(db, day) });
+  const targets = await listCollectTargets(db);
+  const runId = await startCollectionRun(db, 'vk', targets.length, at);
+  const report: CollectReport = {
+    runId,
+    pages: 0,
+    inaccessible: 0,
+    posts: 0,
+    comments: 0,
+    requests: 0,
+    seconds: 0,
+    requestsPerSecond: 0,
+    ceiling: pool.ceiling,
+    errors: {},
+  };
+  const progress = () => {
+    const seconds = (performance.now() - started) / 1000;
+    const rate = pool.requests / Math.max(seconds, 0.001);
+    const left = targets.length - report.pages;
+    options.onProgress?.({
+      pagesDone: report.pages,
+      pagesTotal: targets.length,
+      requests: pool.requests,
+      requestsPerSecond: Math.round(rate * 10) / 10,
+      ceiling: pool.ceiling,
+      etaSeconds: report.pages > 0 ? Math.round((seconds / report.pages) * left) : 0,
+    });
+  };
+  try {
+    const readable = await collectProfiles(db, pool, targets, at, report);
+    const cutoff = at - (options.windowDays ?? 120) * DAY;
+    const fresh = at - (options.freshDays ?? 7) * DAY;
+    const wave = options.wave ?? 25;
+    const limit = pLimit(Math.max(2, options.tokens.length * 2));
+    const waves: CollectTarget[][] = [];
+    for (let i = 0; i < readable.length; i += wave) waves.push(readable.slice(i, i + wave));
+    await Promise.all(
+      waves.map((pages) =>
+        limit(async () => {
+          await collectWave(db, pool, pages, { at, cutoff, fresh }, report);
+          report.pages += pages.length;
+          await saveUsage(db, day, pool.usage);
+          await updateCollectionRun(db, runId, { pagesDone: report.pages });
+          progress();
+        }),
+      ),
+    );
+    report.pages += targets.length - readable.length;
+    finish(report, pool, started);
+    await saveUsage(db, day, pool.usage);
+    await updateCollectionRun(db, runId, {
+      status: 'done',
+      pagesDone: targets.length,
+      finishedAt: unixSeconds(now()),
+      stats: report,
+    });
+    return report;
+  } catch (error) {
+    finish(report, pool, started);
+    await saveUsage(db, day, pool.usage);
+    await updateCollectionRun(db, runId, {
+      status: 'failed',
+      finishedAt: unixSeconds(now()),
+      stats: { ...report, error: (error as Error).message },
+    });
+    throw error;
+  }
+}
+
+function finish(report: CollectReport, pool: TokenPool, started: number) {
+  report.requests = pool.requests;
+  report.seconds = Math.round((performance.now() - started) / 100) / 10;
+  report.requestsPerSecond = Math.round((pool.requests / Math.max(report.seconds, 0.001)) * 10) / 10;
+  report.errors = Object.fromEntries(pool.errors);
+}
+
+/** Profiles of every page, 500 a call; returns the pages whose walls can be read. */
+async function collectProfiles(
+  db: Db,
+  pool: TokenPool,
+  targets: CollectTarget[],
+  at: number,
+  report: CollectReport,
+): Promise<CollectTarget[]> {
+  const readable: CollectTarget[] = [];
+  for (let i = 0; i < targets.length; i += 500) {
+    const chunk = targets.slice(i, i + 500);
+    const refs = chunk.map((t) => (t.external_id !== null ? String(t.external_id) : (t.screen_name ?? '')));
+    let groups: ReturnType<typeof parseGroups> = [];
+    try {
+      groups = parseGroups(
+        await pool.call('groups.getById', { group_ids: refs.join(','), fields: GROUP_FIELDS }),
+        'groups.getById',
+      );
+    } catch (error) {
+      if (!(error instanceof VkApiError && error.code === 125)) throw error;
+    }
+    const byId = new Map(groups.map((g) => [g.id, g]));
+    const byName = new Map(groups.filter((g) => g.screen_name).map((g) => [g.screen_name as string, g]));
+    await inTransaction(db, async (tx) => {
+      const matched = chunk.flatMap((t) => {
+        const g =
+          (t.external_id !== null ? byId.get(t.external_id) : undefined) ??
+          (t.screen_name ? byName.get(t.screen_name) : undefined);
+        return g ? [{ t, g }] : [];
+      });
+      const ids = await upsertKnownPages(
+        tx,
+        matched.map(({ g }) => ({
+          inn: null,
+          external_id: g.id,
+          screen_name: g.screen_name ?? null,
+          url: g.screen_name ? `https://vk.com/${g.screen_name}` : `https://vk.com/club${g.id}`,
+          status: vkPageStatus(g),
+        })),
+        at,
+      );
+      await insertSnapshots(
+        tx,
+        matched.flatMap(({ g }) => (ids.has(g.id) ? [vkSnapshotRow(g, ids.get(g.id) as number, at)] : [])),
+      );
+      for (const t of chunk)
+        if (!matched.some((m) => m.t.id === t.id)) await setPageStatus(tx, t.id, 'deleted', at);
+    });
+    for (const { t, g } of chunk.flatMap((t) => {
+      const g =
+        (t.external_id !== null ? byId.get(t.external_id) : undefined) ??
+        (t.screen_name ? byName.get(t.screen_name) : undefined);
+      return g ? [{ t, g }] : [];
+    })) {
+      if (vkPageStatus(g) === 'active') readable.push({ ...t, external_id: g.id });
+      else report.inaccessible++;
+    }
+  }
+  return readable;
+}
+
+type Window = { at: number; cutoff: number; fresh: number };
+
+async function collectWave(
+  db: Db,
+  pool: TokenPool,
+  pages: CollectTarget[],
+  w: Window,
+  report: CollectReport,
+): Promise<void> {
+  const newest = await newestPostIds(
+    db,
+    pages.map((p) => p.id),
+  );
+  const firsts = await pool.many(
+    pages.map((p) => ({ method: 'wall.get', params: { owner_id: -(p.external_id ?? 0), count: 100 } })),
+  );
+  await Promise.all(
+    pages.map(async (page, k) => {
+      const first = firsts[k];
+      if (first instanceof VkApiError) {
+        const status = first.code === 18 ? 'deleted' : 'closed';
+        await inTransaction(db, async (tx) => {
+          await setPageStatus(tx, page.id, status, w.at);
+          await markPagesCollected(tx, [page.id], w.at);
+        });
+        report.inaccessible++;
+        return;
+      }
+      const posts = await readNewPosts(pool, page, first, newest.get(page.id) ?? 0, w.cutoff);
+      const comments = await readComments(db, pool, page, posts, w);
+      await inTransaction(db, async (tx) => {
+        await upsertPosts(
+          tx,
+          posts.map((p) => vkPostRow(p, page.id, w.at)),
+        );
+        await upsertComments(
+          tx,
+          comments.map(({ c, postId }) => vkCommentRow(c, page.id, page.external_id ?? 0, postId, w.at)),
+        );
+        await markPagesCollected(tx, [page.id], w.at);
+      });
+      report.posts += posts.filter((p) => !p.is_pinned && p.id > (newest.get(page.id) ?? 0)).length;
+      report.comments += comments.length;
+    }),
+  );
+}
+
+/** Pages the wall until the newest stored post or the window's start. */
+async function readNewPosts(
+  pool: TokenPool,
+  page: CollectTarget,
+  first: unknown,
+  newest: number,
+  cutoff: number,
+): Promise<VkPost[]> {
+  const out: VkPost[] = [];
+  let response = first;
+  for (let offset = 0; ; offset += 100) {
+    const { count, items } = {
+      count: (response as { count?: number }).count ?? 0,
+      items: parsePosts(response, 'wall.get'),
+    };
+    let reachedKnown = false;
+    for (const post of items) {
+      if (post.is_pinned) {
+        out.push(post);
+        continue;
+      }
+      if (post.id <= newest || post.date < cutoff) {
+        reachedKnown = true;
+        break;
+      }
+      out.push(post);
+    }
+    if (reachedKnown || offset + 100 >= count || items.length === 0) break;
+    response = await pool.call('wall.get', {
+      owner_id: -(page.external_id ?? 0),
+      count: 100,
+      offset: offset + 100,
+    });
+  }
+  return out;
+}
+
+/** Comments of posts in the window whose comment count changed, or that are still young. */
+async function readComments(db: Db, pool: TokenPool, page: CollectTarget, posts: VkPost[], w: Window) {
+  const stored = await storedCommentCounts(db, page.id);
+  const wanted = posts.filter(
+    (p) =>
+      p.date >= w.cutoff &&
+      (p.comments?.count ?? 0) > 0 &&
+      ((p.comments?.count ?? 0) !== (stored.get(p.id) ?? 0) || p.date >= w.fresh),
+  );
+  if (wanted.length === 0) return [];
+  const owner = -(page.external_id ?? 0);
+  const firsts = await pool.many(
+    wanted.map((p) => ({
+      method: 'wall.getComments',
+      params: { owner_id: owner, post_id: p.id, count: 100, thread_items_count: 10 },
+    })),
+  );
+  const out: { c: VkComment; postId: number }[] = [];
+  for (const [k, post] of wanted.entries()) {
+    let response = firsts[k];
+    if (response instanceof VkApiError) continue;
+    for (let offset = 0; ; offset += 100) {
+      const total = (response as { count?: number }).count ?? 0;
+      const top =
+        (response as { items?: { id: number; thread?: { count?: number; items?: unknown[] } }[] }).items ??
+        [];
+      for (const c of parseComments(response, 'wall.getComments')) out.push({ c, postId: post.id });
+      for (const parent of top) {
+        if ((parent.thread?.count ?? 0) <= (parent.thread?.items?.length ?? 0)) continue;
+        for (let at = 0; at < (parent.thread?.count ?? 0); at += 100) {
+          const replies = await pool.call('wall.getComments', {
+            owner_id: owner,
+            post_id: post.id,
+            comment_id: parent.id,
+            count: 100,
+            offset: at,
+          });
+          for (const c of parseComments(replies, 'wall.getComments'))
+            out.push({
+              c: { ...c, parents_stack: c.parents_stack?.length ? c.parents_stack : [parent.id] },
+              postId: post.id,
+            });
+        }
+      }
+      if (offset + 100 >= total || top.length === 0) break;
+      response = await pool.call('wall.getComments', {
+        owner_id: owner,
+        post_id: post.id,
+        count: 100,
+        offset: offset + 100,
+        thread_items_count: 10,
+      });
+    }
+  }
+  return out;
+}
+
+export { PoolExhaustedError };

@@ -1,0 +1,241 @@
+// The pool of VK tokens: each token keeps to its own requests per second (p-throttle) and daily quota per
+// method; the pool picks a token allowed to make the call, retries with backoff what may pass later, parks a
+// token whose quota is spent (29) and drops a token VK refuses (5).
+import crypto from 'node:crypto';
+import pThrottle from 'p-throttle';
+import { classify, type ExecuteResult, VkApiError, vkRequest } from './vk-client.ts';
+
+export type TokenKind = 'user' | 'community' | 'service';
+
+export type PoolTokenSpec = {
+  token: string;
+  kind: TokenKind;
+  perSecond?: number;
+  dailyQuota?: Record<string, number>;
+};
+
+export const PER_SECOND: Record<TokenKind, number> = { user: 3, community: 20, service: 20 };
+/** VK's documented budget of wall reads a day per token; other methods are not limited here. */
+export const DAILY_QUOTA: Record<string, number> = {
+  'wall.get': 5000,
+  'wall.getComments': 5000,
+  'wall.getById': 5000,
+};
+const READS_WALL = new Set(['wall.get', 'wall.getComments', 'wall.getById']);
+export const EXECUTE_MAX_CALLS = 25;
+
+type PoolToken = {
+  spec: PoolTokenSpec;
+  key: string;
+  send: (method: string, params: Record<string, string | number>) => Promise<unknown>;
+  dead?: string;
+  requests: number;
+};
+
+export class PoolExhaustedError extends Error {}
+
+export type PoolOptions = {
+  baseUrl: string;
+  usage?: Map<string, number>;
+  maxRetries?: number;
+  backoffMs?: number;
+  timeoutMs?: number;
+  onEvent?: (event: { type: 'retry' | 'quota' | 'auth'; token: string; error: string }) => void;
+};
+
+export function tokenKey(token: string): string {
+  return crypto.createHash('sha256').update(token).digest('hex').slice(0, 16);
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export class TokenPool {
+  private readonly tokens: PoolToken[];
+  readonly usage: Map<string, number>;
+  readonly errors = new Map<string, number>();
+  private turn = 0;
+
+  constructor(
+    specs: PoolTokenSpec[],
+    private readonly options: PoolOptions,
+  ) {
+    this.usage = options.usage ?? new Map();
+    this.tokens = specs.map((spec) => {
+      const throttle = pThrottle({
+        limit: spec.perSecond ?? PER_SECOND[spec.kind],
+        interval: 1000,
+        strict: true,
+      });
+      const token: PoolToken = {
+        spec,
+        key: tokenKey(spec.token),
+        requests: 0,
+        send: throttle((method: string, params: Record<string, string | number>) => {
+          token.requests++;
+          return vkRequest(options.baseUrl, method, params, spec.token, options.timeoutMs);
+        }),
+      };
+      return token;
+    });
+  }
+
+  get canExecute(): boolean {
+    return this.tokens.some((t) => !t.dead && t.spec.kind === 'user');
+  }
+
+  /** Requests per second the live tokens allow together: the ceiling a collection can reach. */
+  get ceiling(): number {
+    return this.tokens
+      .filter((t) => !t.dead)
+      .reduce((s, t) => s + (t.spec.perSecond ?? PER_SECOND[t.spec.kind]), 0);
+  }
+
+  get requests(): number {
+    return this.tokens.reduce((s, t) => s + t.requests, 0);
+  }
+
+  tokenStates() {
+    return this.tokens.map((t) => ({
+      kind: t.spec.kind,
+      key: t.key,
+      requests: t.requests,
+      dead: t.dead ?? null,
+    }));
+  }
+
+  private used(t: PoolToken, method: string) {
+    return this.usage.get(`${t.key}|${method}`) ?? 0;
+  }
+
+  private quota(t: PoolToken, method: string) {
+    return t.spec.dailyQuota?.[method] ?? DAILY_QUOTA[method] ?? Number.POSITIVE_INFINITY;
+  }
+
+  private allowed(t: PoolToken, method: string, calls: string[]): boolean {
+    if (t.dead) return false;
+    if (t.spec.kind === 'community' && calls.some((m) => READS_WALL.has(m))) return false;
+    if (method === 'execute' && t.spec.kind !== 'user') return false;
+    return calls.every((m) => this.used(t, m) < this.quota(t, m));
+  }
+
+  private pick(method: string, calls: string[]): PoolToken {
+    const usable = this.tokens.filter((t) => this.allowed(t, method, calls));
+    if (usable.length === 0) {
+      const reasons = this.tokens.map(
+        (t) => t.dead ?? `${t.spec.kind} token cannot make ${calls.join(', ')} now`,
+      );
+      throw new PoolExhaustedError(
+        `no VK token can make ${method} now (${[...new Set(reasons)].join('; ')})`,
+      );
+    }
+    this.turn = (this.turn + 1) % usable.length;
+    return usable[this.turn] as PoolToken;
+  }
+
+  private count(t: PoolToken, methods: string[]) {
+    for (const m of methods) this.usage.set(`${t.key}|${m}`, this.used(t, m) + 1);
+  }
+
+  private tally(kind: string) {
+    this.errors.set(kind, (this.errors.get(kind) ?? 0) + 1);
+  }
+
+  /** One method call, on whichever token may make it, with the error classes handled. */
+  async call(
+    method: string,
+    params: Record<string, string | number>,
+    inner: string[] = [method],
+  ): Promise<unknown> {
+    const maxRetries = this.options.maxRetries ?? 8;
+    let last: unknown;
+    for (let attempt = 0; attempt <= maxRetries; ) {
+      const token = this.pick(method, inner);
+      try {
+        const result = await token.send(method, params);
+        this.count(token, inner);
+        return result;
+      } catch (error) {
+        last = error;
+        const kind = classify(error);
+        this.tally(
+          error instanceof VkApiError ? `vk_${error.code}` : ((error as { kind?: string }).kind ?? 'other'),
+        );
+        if (kind === 'quota') {
+          for (const m of inner) this.usage.set(`${token.key}|${m}`, this.quota(token, m));
+          this.options.onEvent?.({ type: 'quota', token: token.key, error: (error as Error).message });
+          continue;
+        }
+        if (kind === 'auth') {
+          token.dead = `token ${token.key} refused by VK: ${(error as Error).message}`;
+          this.options.onEvent?.({ type: 'auth', token: token.key, error: (error as Error).message });
+          continue;
+        }
+        if (kind !== 'retry') throw error;
+        attempt++;
+        this.options.onEvent?.({ type: 'retry', token: token.key, error: (error as Error).message });
+        const base = (this.options.backoffMs ?? 200) * 2 ** Math.min(attempt, 6);
+        await sleep(base / 2 + Math.random() * base);
+      }
+    }
+    throw last;
+  }
+
+  /**
+   * Many calls: batched through `execute` (25 a request) when a user token can, else one by one. Each call's
+   * result or its VkApiError comes back in order; calls failed with a passing error are retried alone.
+   */
+  async many(calls: { method: string; params: Record<string, string | number> }[]): Promise<unknown[]> {
+    if (!this.canExecute || calls.length === 1)
+      return Promise.all(calls.map((c) => this.single(c.method, c.params)));
+    const out: unknown[] = new Array(calls.length);
+    const chunks: number[][] = [];
+    for (let i = 0; i < calls.length; i += EXECUTE_MAX_CALLS)
+      chunks.push(Array.from({ length: Math.min(EXECUTE_MAX_CALLS, calls.length - i) }, (_, k) => i + k));
+    await Promise.all(
+      chunks.map(async (indexes) => {
+        const code = `return [${indexes.map((i) => `API.${calls[i]?.method}(${JSON.stringify(calls[i]?.params)})`).join(',')}];`;
+        let result: ExecuteResult;
+        try {
+          result = (await this.call(
+            'execute',
+            { code },
+            indexes.map((i) => calls[i]?.method ?? ''),
+          )) as ExecuteResult;
+        } catch (error) {
+          if (error instanceof PoolExhaustedError || classify(error) === 'fatal') throw error;
+          for (const i of indexes) out[i] = await this.single(calls[i]?.method ?? '', calls[i]?.params ?? {});
+          return;
+        }
+        const failures = [...result.errors];
+        for (const [k, i] of indexes.entries()) {
+          const value = result.response?.[k];
+          if (value !== false) {
+            out[i] = value;
+            continue;
+          }
+          const e = failures.shift();
+          const error = new VkApiError(
+            e?.error_code ?? 1,
+            calls[i]?.method ?? '',
+            e?.error_msg ?? 'failed inside execute',
+          );
+          out[i] =
+            classify(error) === 'retry' || classify(error) === 'quota'
+              ? await this.single(calls[i]?.method ?? '', calls[i]?.params ?? {})
+              : error;
+        }
+      }),
+    );
+    return out;
+  }
+
+  /** One call whose inaccessible-page error comes back as a value, not a throw. */
+  private async single(method: string, params: Record<string, string | number>): Promise<unknown> {
+    try {
+      return await this.call(method, params);
+    } catch (error) {
+      if (classify(error) === 'inaccessible') return error;
+      throw error;
+    }
+  }
+}

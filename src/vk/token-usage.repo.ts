@@ -1,0 +1,25 @@
+// SQL of VK token usage: calls per token, method and UTC day.
+import type { Db } from '../platform/db.ts';
+
+export async function loadUsage(db: Db, day: number): Promise<Map<string, number>> {
+  const rows = await db.kysely
+    .selectFrom('vk_token_usage')
+    .select(['token_key', 'method', 'calls'])
+    .where('day', '=', day)
+    .execute();
+  return new Map(rows.map((r) => [`${r.token_key}|${r.method}`, r.calls]));
+}
+
+export async function saveUsage(db: Db, day: number, usage: Map<string, number>): Promise<void> {
+  const rows = [...usage].map(([key, calls]) => {
+    const [token_key = '', method = ''] = key.split('|');
+    return { token_key, method, day, calls };
+  });
+  for (const row of rows) {
+    await db.kysely
+      .insertInto('vk_token_usage')
+      .values(row)
+      .onConflict((oc) => oc.columns(['token_key', 'method', 'day']).doUpdateSet({ calls: row.calls }))
+      .execute();
+  }
+}
