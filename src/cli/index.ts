@@ -2,6 +2,7 @@
 
 export { registerAudit } from './audit.command.ts';
 export { cliMessages } from './cli.messages.ts';
+export { registerCollect } from './collect.command.ts';
 export { type CliContext, createContext, type GlobalOptions } from './context.ts';
 export { registerDb } from './db.command.ts';
 export { registerImport } from './import.command.ts';

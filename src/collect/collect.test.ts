@@ -1,9 +1,18 @@
+import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import { describeEachDialect, tempDir } from '../../test/db.ts';
 import type { Db } from '../platform/db.ts';
 import { importRegistryFile } from '../registry/index.ts';
-import { buildVkSim, generateWorld, readWorld, type VkSim, WORLD_FILES, wallOf, writeWorld } from '../vk-sim/index.ts';
+import {
+  buildVkSim,
+  generateWorld,
+  readWorld,
+  type VkSim,
+  WORLD_FILES,
+  wallOf,
+  writeWorld,
+} from '../vk-sim/index.ts';
 import { collect } from './collect.service.ts';
 
 const world = generateWorld({ institutions: 160, regions: 2, seed: 21, asOf: '2026-11-29', days: 60 });
@@ -14,6 +23,7 @@ const expected = {
   posts: readable.reduce((s, c) => s + wallOf(c, world.meta).posts.filter((p) => !p.is_pinned).length, 0),
   comments: readable.reduce((s, c) => s + wallOf(c, world.meta).comments.filter((x) => !x.deleted).length, 0),
 };
+const SPARE = { token: 'u3', kind: 'user' as const, perSecond: 200 };
 const TOKENS = [
   { token: 'u1', kind: 'user' as const, perSecond: 200 },
   { token: 'u2', kind: 'user' as const, perSecond: 200 },
@@ -29,13 +39,20 @@ beforeAll(async () => {
   writeWorld(dir, world);
   // The simulator outlives many collections here: generous quotas, so a test is not cut by the day's budget.
   const quota = { 'wall.get': 1e6, 'wall.getComments': 1e6, 'wall.getById': 1e6 };
-  sim = await buildVkSim({ world: readWorld(dir), tokens: TOKENS.map((t) => ({ ...t, dailyQuota: quota })) });
+  sim = await buildVkSim({
+    world: readWorld(dir),
+    tokens: [...TOKENS, SPARE].map((t) => ({ ...t, dailyQuota: quota })),
+  });
   baseUrl = await sim.app.listen({ port: 0, host: '127.0.0.1' });
 });
 afterAll(() => sim.app.close());
 
 async function stored(db: Db) {
-  const posts = await db.kysely.selectFrom('posts').innerJoin('pages', 'pages.id', 'posts.page_id').select(['pages.external_id', 'posts.vk_id']).execute();
+  const posts = await db.kysely
+    .selectFrom('posts')
+    .innerJoin('pages', 'pages.id', 'posts.page_id')
+    .select(['pages.external_id', 'posts.vk_id'])
+    .execute();
   const comments = await db.kysely
     .selectFrom('comments')
     .innerJoin('pages', 'pages.id', 'comments.page_id')
@@ -48,7 +65,13 @@ async function stored(db: Db) {
 
 function worldKeys() {
   const posts = readable.flatMap((c) => wallOf(c, world.meta).posts.map((p) => `${c.id}_${p.id}`)).sort();
-  const comments = readable.flatMap((c) => wallOf(c, world.meta).comments.filter((x) => !x.deleted).map((x) => `${c.id}_${x.id}`)).sort();
+  const comments = readable
+    .flatMap((c) =>
+      wallOf(c, world.meta)
+        .comments.filter((x) => !x.deleted)
+        .map((x) => `${c.id}_${x.id}`),
+    )
+    .sort();
   return { posts, comments };
 }
 
@@ -58,8 +81,12 @@ describeEachDialect('collector', (ctx) => {
     await importRegistryFile(ctx.db, path.join(dir, WORLD_FILES.registry));
   });
 
-  it('collects every registered page\'s posts and comments exactly as the world has them', async () => {
-    const report = await collect(ctx.db, { baseUrl, tokens: TOKENS, now: () => new Date('2026-11-29T00:00:00Z') });
+  it("collects every registered page's posts and comments exactly as the world has them", async () => {
+    const report = await collect(ctx.db, {
+      baseUrl,
+      tokens: TOKENS,
+      now: () => new Date('2026-11-29T00:00:00Z'),
+    });
     expect(report).toMatchObject({ pages: registered.length, posts: expected.posts });
     expect(await stored(ctx.db)).toEqual(worldKeys());
     const statuses = await ctx.db.kysely.selectFrom('pages').select(['external_id', 'status']).execute();
@@ -78,9 +105,83 @@ describeEachDialect('collector', (ctx) => {
   });
 
   it('ends with exact data under 5xx, timeouts, truncated bodies and error 6/9/10 storms', async () => {
-    await sim.app.inject({ method: 'POST', url: '/admin/faults', payload: { http5xx: 0.1, truncated: 0.1, errors: { '6': 0.1, '9': 0.05, '10': 0.05 }, seed: 5 } });
-    const report = await collect(ctx.db, { baseUrl, tokens: TOKENS, now: () => new Date('2026-11-29T00:00:00Z') });
+    await sim.app.inject({
+      method: 'POST',
+      url: '/admin/faults',
+      payload: { http5xx: 0.1, truncated: 0.1, errors: { '6': 0.1, '9': 0.05, '10': 0.05 }, seed: 5 },
+    });
+    const report = await collect(ctx.db, {
+      baseUrl,
+      tokens: TOKENS,
+      now: () => new Date('2026-11-29T00:00:00Z'),
+    });
     expect(Object.keys(report.errors).length).toBeGreaterThan(0);
     expect(await stored(ctx.db)).toEqual(worldKeys());
+  });
+
+  it('survives kill -9 at several points: the next run ends with every post and comment once', async () => {
+    const bin = path.resolve(import.meta.dirname, '../../bin/publica.js');
+    const args = [
+      '--db',
+      ctx.url,
+      'collect',
+      '--vk',
+      baseUrl,
+      '--token',
+      'user:u1:15',
+      '--token',
+      'user:u2:15',
+      '--json',
+    ];
+    // At 30 requests a second the whole collection takes ~5 s after a ~1 s start: each kill lands mid-run.
+    for (const [i, delay] of [1500, 1200, 1200].entries()) {
+      const child = spawn(process.execPath, [bin, ...args], { stdio: 'ignore' });
+      const exited = new Promise((r) => child.once('exit', r));
+      await new Promise((r) => setTimeout(r, delay));
+      child.kill('SIGKILL');
+      await exited;
+      if (i > 0) continue;
+      // The first kill left work undone (comments take most of the requests); nothing stored is doubled.
+      const partial = await stored(ctx.db);
+      expect(partial.comments.length).toBeLessThan(worldKeys().comments.length);
+      expect(new Set(partial.comments).size).toBe(partial.comments.length);
+    }
+    const runs = await ctx.db.kysely.selectFrom('collection_runs').select('status').execute();
+    expect(runs.filter((r) => r.status === 'running').length).toBeGreaterThan(0);
+    await collect(ctx.db, { baseUrl, tokens: TOKENS, now: () => new Date('2026-11-29T00:00:00Z') });
+    expect(await stored(ctx.db)).toEqual(worldKeys());
+  });
+
+  it('goes on when a token is revoked and a community deleted mid-run', async () => {
+    const victim = readable[readable.length - 1];
+    if (!victim) throw new Error('no readable community');
+    const slow = sim.app.inject({ method: 'POST', url: '/admin/faults', payload: { slowMs: 10 } });
+    await slow;
+    const events: string[] = [];
+    const run = collect(ctx.db, {
+      baseUrl,
+      tokens: [TOKENS[0] as (typeof TOKENS)[number], SPARE],
+      now: () => new Date('2026-11-29T00:00:00Z'),
+    });
+    await new Promise((r) => setTimeout(r, 300));
+    await sim.app.inject({ method: 'POST', url: '/admin/revoke', payload: { token: 'u3' } });
+    await sim.app.inject({ method: 'POST', url: '/admin/deactivate', payload: { id: victim.id } });
+    const report = await run;
+    events.push(...Object.keys(report.errors));
+    const community = sim.world.byId.get(victim.id);
+    if (community) community.deactivated = null;
+    expect(report.pages).toBe(registered.length);
+    const page = await ctx.db.kysely
+      .selectFrom('pages')
+      .select(['status'])
+      .where('external_id', '=', victim.id)
+      .executeTakeFirstOrThrow();
+    const victimCollected = page.status === 'active';
+    expect(['active', 'deleted']).toContain(page.status);
+    const keys = worldKeys();
+    const others = (list: string[]) => list.filter((k) => !k.startsWith(`${victim.id}_`));
+    const got = await stored(ctx.db);
+    expect(others(got.posts)).toEqual(others(keys.posts));
+    if (!victimCollected) expect(got.posts.length).toBeLessThanOrEqual(keys.posts.length);
   });
 });

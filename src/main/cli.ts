@@ -7,6 +7,7 @@ import {
   createContext,
   type GlobalOptions,
   registerAudit,
+  registerCollect,
   registerDb,
   registerImport,
   registerMethodology,
@@ -49,6 +50,7 @@ export function buildProgram(): { program: Command; context: () => CliContext } 
   registerAudit(program, context);
   registerMethodology(program, context);
   registerVkSim(program, context);
+  registerCollect(program, context);
   registerDb(program, context);
   return { program, context: () => ctx ?? context() };
 }

@@ -1,0 +1,54 @@
+// `publica collect --vk URL --token kind:token[:perSecond]…`: collect pages, posts and comments from the VK API
+// (the simulated VK in tests and the demo). Tokens also come from PUBLICA_VK_TOKENS (comma-separated specs).
+import type { Command } from 'commander';
+import { collect } from '../collect/index.ts';
+import { AppError } from '../platform/errors.ts';
+import type { CliContext } from './context.ts';
+import { intOption } from './options.ts';
+import { parseTokenSpec } from './vk-sim.command.ts';
+
+type Options = { vk?: string; token: string[]; window: number; json?: boolean };
+
+export function registerCollect(program: Command, context: () => CliContext): void {
+  program
+    .command('collect')
+    .description('collect pages, posts and comments from the VK API / собрать данные из VK API')
+    .option('--vk <url>', 'VK API base URL (env PUBLICA_VK_URL; the real VK is https://api.vk.com)')
+    .option(
+      '--token <spec>',
+      'kind:token[:perSecond] (repeatable; env PUBLICA_VK_TOKENS)',
+      (v: string, all: string[]) => [...all, v],
+      [],
+    )
+    .option('--window <days>', 'how many days of posts to read', intOption('--window', 1, 3650), 120)
+    .option('--json', 'print the report as JSON')
+    .action(async (options: Options) => {
+      const ctx = context();
+      const baseUrl = options.vk ?? process.env.PUBLICA_VK_URL;
+      if (!baseUrl) throw new AppError('VALIDATION', 'collect: give --vk URL or set PUBLICA_VK_URL');
+      const specs = [...options.token, ...(process.env.PUBLICA_VK_TOKENS ?? '').split(',').filter(Boolean)];
+      if (specs.length === 0)
+        throw new AppError(
+          'VALIDATION',
+          'collect: give at least one --token kind:token or set PUBLICA_VK_TOKENS',
+        );
+      const tokens = specs.map((s) => {
+        const { token, kind, perSecond } = parseTokenSpec(s);
+        return { token, kind, ...(perSecond ? { perSecond } : {}) };
+      });
+      const bar = ctx.progress('collect');
+      const report = await collect(await ctx.db(), {
+        baseUrl,
+        tokens,
+        windowDays: options.window,
+        onProgress: (p) => bar.update(p.pagesDone, p.pagesTotal),
+      }).finally(() => bar.stop());
+      if (options.json) ctx.out(JSON.stringify(report));
+      else
+        ctx.out(
+          ctx.lang === 'ru'
+            ? `Сбор № ${report.runId}: страниц ${report.pages} (недоступно ${report.inaccessible}), новых постов ${report.posts}, комментариев ${report.comments}; запросов ${report.requests} за ${report.seconds} с (${report.requestsPerSecond}/с при потолке ${report.ceiling}/с)`
+            : `Collection #${report.runId}: ${report.pages} pages (${report.inaccessible} inaccessible), ${report.posts} new posts, ${report.comments} comments; ${report.requests} requests in ${report.seconds} s (${report.requestsPerSecond}/s of a ${report.ceiling}/s ceiling)`,
+        );
+    });
+}
