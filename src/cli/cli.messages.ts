@@ -18,6 +18,10 @@ export const cliMessages = {
     ru: '№ {id} {kind} — {status}, начат {started}, страниц {done}/{total}',
     en: '#{id} {kind} — {status}, started {started}, pages {done}/{total}',
   },
+  collected: {
+    ru: 'Реестр: учреждений {institutions}. Собрано из симулятора ВК ({vk}): страниц {pages}, постов {posts}, комментариев {comments}, запросов {requests} за {seconds} с',
+    en: 'Registry: {institutions} institutions. Collected from the simulated VK ({vk}): {pages} pages, {posts} posts, {comments} comments, {requests} requests in {seconds} s',
+  },
   audit_done: {
     ru: 'Аудит № {run} по методике {version}: страниц {pages}, средний балл {mean}; уровни: {levels}',
     en: 'Audit #{run} by methodology {version}: {pages} pages, mean score {mean}; levels: {levels}',

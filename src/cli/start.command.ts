@@ -4,10 +4,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { parsePeriod, runAudit } from '../audit/index.ts';
-import { loadWorld } from '../collect/index.ts';
+import { collect } from '../collect/index.ts';
 import { loadVersion } from '../methodology/index.ts';
 import { translator } from '../platform/i18n.ts';
-import { generateWorld, readWorld, WORLD_FILES, writeWorld } from '../vk-sim/index.ts';
+import { importRegistryFile } from '../registry/index.ts';
+import { buildVkSim, generateWorld, readWorld, WORLD_FILES, writeWorld } from '../vk-sim/index.ts';
 import { cliMessages } from './cli.messages.ts';
 import type { CliContext } from './context.ts';
 import { intOption, todayUtc } from './options.ts';
@@ -33,11 +34,35 @@ export function registerStart(program: Command, context: () => CliContext): void
       const dir = path.join(ctx.config.dataDir, 'demo-world');
       ensureWorld(dir, options, (text) => ctx.err(text));
       const db = await ctx.db();
-      const progress = ctx.progress('pages');
-      const report = await loadWorld(db, dir, { onProgress: (d, n) => progress.update(d, n) }).finally(() =>
-        progress.stop(),
+      const registry = await importRegistryFile(db, path.join(dir, WORLD_FILES.registry));
+      // The simulated VK on loopback, collected through the real collector. The demo's tokens are faster than
+      // VK's real limits (3 user tokens at 50 requests/s) so the demo starts in seconds.
+      const tokens = [1, 2, 3].map((i) => ({
+        token: `demo-user-${i}`,
+        kind: 'user' as const,
+        perSecond: 50,
+      }));
+      const sim = await buildVkSim({ world: readWorld(dir), tokens });
+      const vkUrl = await sim.app.listen({ port: 0, host: '127.0.0.1' });
+      const progress = ctx.progress('collect');
+      const report = await collect(db, {
+        baseUrl: vkUrl,
+        tokens,
+        onProgress: (p) => progress.update(p.pagesDone, p.pagesTotal),
+      })
+        .finally(() => progress.stop())
+        .finally(() => sim.app.close());
+      ctx.out(
+        t('collected', {
+          institutions: registry.created + registry.updated,
+          vk: vkUrl,
+          pages: report.pages,
+          posts: report.posts,
+          comments: report.comments,
+          requests: report.requests,
+          seconds: report.seconds,
+        }),
       );
-      ctx.out(t('world_loaded', report));
       const version = loadVersion('2023.1');
       const audit = await runAudit(db, {
         version,

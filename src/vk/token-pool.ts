@@ -15,11 +15,9 @@ export type PoolTokenSpec = {
 };
 
 export const PER_SECOND: Record<TokenKind, number> = { user: 3, community: 20, service: 20 };
-/** VK's documented budget of wall reads a day per token; other methods are not limited here. */
+/** VK's documented daily budget per token: about 5,000 wall.get calls; other methods are limited per second only. */
 export const DAILY_QUOTA: Record<string, number> = {
   'wall.get': 5000,
-  'wall.getComments': 5000,
-  'wall.getById': 5000,
 };
 const READS_WALL = new Set(['wall.get', 'wall.getComments', 'wall.getById']);
 export const EXECUTE_MAX_CALLS = 25;
@@ -173,7 +171,9 @@ export class TokenPool {
         if (kind !== 'retry') throw error;
         attempt++;
         this.options.onEvent?.({ type: 'retry', token: token.key, error: (error as Error).message });
-        const base = (this.options.backoffMs ?? 200) * 2 ** Math.min(attempt, 6);
+        // Too many requests a second (6) clears within the second; other passing errors back off exponentially.
+        const tooFast = error instanceof VkApiError && error.code === 6;
+        const base = tooFast ? 500 : (this.options.backoffMs ?? 200) * 2 ** Math.min(attempt, 5);
         await sleep(base / 2 + Math.random() * base);
       }
     }

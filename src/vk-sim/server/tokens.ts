@@ -18,8 +18,6 @@ export type TokenSpec = {
 export const DEFAULT_PER_SECOND: Record<TokenKind, number> = { user: 3, community: 20, service: 20 };
 export const DEFAULT_DAILY: Record<string, number> = {
   'wall.get': 5000,
-  'wall.getComments': 5000,
-  'wall.getById': 5000,
 };
 
 const READS_WALL = new Set(['wall.get', 'wall.getComments', 'wall.getById']);
