@@ -41,7 +41,12 @@ export function registerCollect(program: Command, context: () => CliContext): vo
         baseUrl,
         tokens,
         windowDays: options.window,
-        onProgress: (p) => bar.update(p.pagesDone, p.pagesTotal),
+        onProgress: (p) =>
+          bar.update(
+            p.pagesDone,
+            p.pagesTotal,
+            `${p.requestsPerSecond}/${p.ceiling} req/s, ${p.tokens} tokens live`,
+          ),
       }).finally(() => bar.stop());
       if (options.json) ctx.out(JSON.stringify(report));
       else

@@ -18,7 +18,7 @@ export type CliContext = {
   close(): Promise<void>;
 };
 
-export type Progress = { update(done: number, total: number): void; stop(): void };
+export type Progress = { update(done: number, total: number, note?: string): void; stop(): void };
 
 export function createContext(options: GlobalOptions): CliContext {
   const config = loadConfig(process.env, { db: options.db });
@@ -47,16 +47,19 @@ export function createContext(options: GlobalOptions): CliContext {
 function progressBar(label: string): Progress {
   if (!process.stderr.isTTY) return { update() {}, stop() {} };
   const bar = new cliProgress.SingleBar(
-    { format: `${label} [{bar}] {percentage}% {value}/{total} ETA {eta_formatted}`, stream: process.stderr },
+    {
+      format: `${label} [{bar}] {percentage}% {value}/{total} ETA {eta_formatted} {note}`,
+      stream: process.stderr,
+    },
     cliProgress.Presets.shades_classic,
   );
   let started = false;
   return {
-    update(done, total) {
+    update(done, total, note = '') {
       if (!started) {
-        bar.start(total, done);
+        bar.start(total, done, { note });
         started = true;
-      } else bar.update(done);
+      } else bar.update(done, { note });
     },
     stop: () => started && bar.stop(),
   };

@@ -49,6 +49,8 @@ export type CollectOptions = {
 };
 
 export type CollectProgress = {
+  /** Tokens still usable (not refused by VK). */
+  tokens: number;
   pagesDone: number;
   pagesTotal: number;
   requests: number;
@@ -95,6 +97,7 @@ export async function collect(db: Db, options: CollectOptions): Promise<CollectR
     const rate = pool.requests / Math.max(seconds, 0.001);
     const left = targets.length - report.pages;
     options.onProgress?.({
+      tokens: pool.tokenStates().filter((t) => !t.dead).length,
       pagesDone: report.pages,
       pagesTotal: targets.length,
       requests: pool.requests,

@@ -45,4 +45,6 @@ export const configTable = [
   ['PUBLICA_DATA_DIR', './data', 'where the embedded database, worlds and exports live'],
   ['PUBLICA_LANG', 'ru', 'language of messages the user sees: ru or en'],
   ['PUBLICA_LOG_LEVEL', 'info', 'debug, info, warn, error or silent'],
+  ['PUBLICA_VK_URL', '-', 'publica collect: VK API base URL (https://api.vk.com for the real VK)'],
+  ['PUBLICA_VK_TOKENS', '-', 'publica collect: comma-separated kind:token[:perSecond] specs'],
 ] as const;
