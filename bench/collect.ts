@@ -17,14 +17,39 @@ const tokenCount = Number(process.env.BENCH_TOKENS ?? 3);
 const rps = Number(process.env.BENCH_RPS ?? 20);
 const worldDir = path.resolve(import.meta.dirname, 'out', `world-collect-${institutions}`);
 if (!fs.existsSync(path.join(worldDir, 'world.json')))
-  writeWorld(worldDir, generateWorld({ institutions, regions: 20, seed: 7, asOf: new Date().toISOString().slice(0, 10), days: 120 }));
+  writeWorld(
+    worldDir,
+    generateWorld({
+      institutions,
+      regions: 20,
+      seed: 7,
+      asOf: new Date().toISOString().slice(0, 10),
+      days: 120,
+    }),
+  );
 
 const port = 18_900 + Math.floor(Math.random() * 500);
-const tokens = Array.from({ length: tokenCount }, (_, i) => ({ token: `bench-${i}`, kind: 'user' as const, perSecond: rps }));
+const tokens = Array.from({ length: tokenCount }, (_, i) => ({
+  token: `bench-${i}`,
+  kind: 'user' as const,
+  perSecond: rps,
+}));
 const bin = path.resolve(import.meta.dirname, '../bin/publica.js');
-const sim = spawn(process.execPath, [bin, 'vk-sim', '--world', worldDir, '--port', String(port), ...tokens.flatMap((t) => ['--token', `user:${t.token}:${rps}`])], {
-  stdio: ['ignore', 'ignore', 'inherit'],
-});
+const sim = spawn(
+  process.execPath,
+  [
+    bin,
+    'vk-sim',
+    '--world',
+    worldDir,
+    '--port',
+    String(port),
+    ...tokens.flatMap((t) => ['--token', `user:${t.token}:${rps}`]),
+  ],
+  {
+    stdio: ['ignore', 'ignore', 'inherit'],
+  },
+);
 await new Promise((r) => setTimeout(r, 2500));
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'publica-collect-'));
@@ -37,8 +62,12 @@ try {
   console.log(
     `collect: ${report.pages} pages, ${report.posts} posts, ${report.comments} comments, ${report.requests} requests in ${report.seconds} s`,
   );
-  console.log(`requests/s ${report.requestsPerSecond} of a ${report.ceiling}/s ceiling: ratio ${ratio.toFixed(2)} (target >= 0.9)`);
-  console.log(`ingested ${Math.round(report.posts / report.seconds)} posts/s and ${Math.round(report.comments / report.seconds)} comments/s; errors ${JSON.stringify(report.errors)}`);
+  console.log(
+    `requests/s ${report.requestsPerSecond} of a ${report.ceiling}/s ceiling: ratio ${ratio.toFixed(2)} (target >= 0.9)`,
+  );
+  console.log(
+    `ingested ${Math.round(report.posts / report.seconds)} posts/s and ${Math.round(report.comments / report.seconds)} comments/s; errors ${JSON.stringify(report.errors)}`,
+  );
 } finally {
   await db.close();
   sim.kill();
