@@ -3,8 +3,16 @@ import type { Command } from 'commander';
 import { diffRuns, formatPeriod, parsePeriod, runAudit } from '../audit/index.ts';
 import { loadVersion } from '../methodology/index.ts';
 import type { CliContext } from './context.ts';
+import { intOption } from './options.ts';
 
-type AuditOptions = { methodology: string; period?: string; at?: string; region?: string; json?: boolean };
+type AuditOptions = {
+  methodology: string;
+  period?: string;
+  at?: string;
+  region?: string;
+  workers?: number;
+  json?: boolean;
+};
 
 export function registerAudit(program: Command, context: () => CliContext): void {
   const audit = program
@@ -14,6 +22,11 @@ export function registerAudit(program: Command, context: () => CliContext): void
     .option('--period <spec>', '"30d" or "YYYY-MM-DD..YYYY-MM-DD" (default: the version\'s period)')
     .option('--at <date>', 'end day of a relative period, YYYY-MM-DD (default: today)')
     .option('--region <code>', 'only pages of this region (two-digit code)')
+    .option(
+      '--workers <n>',
+      'worker threads (default: 2 for large runs, else 1)',
+      intOption('--workers', 1, 16),
+    )
     .option('--json', 'print the summary as JSON')
     .action(async (options: AuditOptions) => {
       const ctx = context();
@@ -24,6 +37,7 @@ export function registerAudit(program: Command, context: () => CliContext): void
         version,
         period,
         regionCode: options.region,
+        workers: options.workers,
         onProgress: (d, n) => progress.update(d, n),
       }).finally(() => progress.stop());
       if (options.json) {

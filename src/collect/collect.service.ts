@@ -6,7 +6,6 @@
 import pLimit from 'p-limit';
 import { unixSeconds } from '../platform/clock.ts';
 import { type Db, inTransaction } from '../platform/db.ts';
-import { upsertKnownPages } from '../registry/index.ts';
 import {
   loadUsage,
   PoolExhaustedError,
@@ -28,8 +27,9 @@ import {
   storedCommentCounts,
 } from './collect.repo.ts';
 import { startCollectionRun, updateCollectionRun } from './run.repo.ts';
-import { insertSnapshots, markPagesCollected, upsertComments, upsertPosts } from './snapshot.repo.ts';
-import { vkCommentRow, vkPageStatus, vkPostRow, vkSnapshotRow } from './vk-rows.ts';
+import { markPagesCollected, upsertComments, upsertPosts } from './snapshot.repo.ts';
+import { storeProfiles } from './store-profiles.ts';
+import { vkCommentRow, vkPageStatus, vkPostRow } from './vk-rows.ts';
 
 const DAY = 86_400;
 const GROUP_FIELDS =
@@ -177,37 +177,23 @@ async function collectProfiles(
     }
     const byId = new Map(groups.map((g) => [g.id, g]));
     const byName = new Map(groups.filter((g) => g.screen_name).map((g) => [g.screen_name as string, g]));
-    await inTransaction(db, async (tx) => {
-      const matched = chunk.flatMap((t) => {
-        const g =
-          (t.external_id !== null ? byId.get(t.external_id) : undefined) ??
-          (t.screen_name ? byName.get(t.screen_name) : undefined);
-        return g ? [{ t, g }] : [];
-      });
-      const ids = await upsertKnownPages(
-        tx,
-        matched.map(({ g }) => ({
-          inn: null,
-          external_id: g.id,
-          screen_name: g.screen_name ?? null,
-          url: g.screen_name ? `https://vk.com/${g.screen_name}` : `https://vk.com/club${g.id}`,
-          status: vkPageStatus(g),
-        })),
-        at,
-      );
-      await insertSnapshots(
-        tx,
-        matched.flatMap(({ g }) => (ids.has(g.id) ? [vkSnapshotRow(g, ids.get(g.id) as number, at)] : [])),
-      );
-      for (const t of chunk)
-        if (!matched.some((m) => m.t.id === t.id)) await setPageStatus(tx, t.id, 'deleted', at);
-    });
-    for (const { t, g } of chunk.flatMap((t) => {
+    const matched = chunk.flatMap((t) => {
       const g =
         (t.external_id !== null ? byId.get(t.external_id) : undefined) ??
         (t.screen_name ? byName.get(t.screen_name) : undefined);
       return g ? [{ t, g }] : [];
-    })) {
+    });
+    await inTransaction(db, async (tx) => {
+      await storeProfiles(
+        tx,
+        matched.map(({ g }) => g),
+        at,
+      );
+      // A community VK no longer returns is gone.
+      for (const t of chunk)
+        if (!matched.some((m) => m.t.id === t.id)) await setPageStatus(tx, t.id, 'deleted', at);
+    });
+    for (const { t, g } of matched) {
       if (vkPageStatus(g) === 'active') readable.push({ ...t, external_id: g.id });
       else report.inaccessible++;
     }

@@ -6,10 +6,11 @@ import path from 'node:path';
 import { unixSeconds } from '../platform/clock.ts';
 import { type Db, inTransaction } from '../platform/db.ts';
 import { AppError } from '../platform/errors.ts';
-import { findVkPage, upsertKnownPages } from '../registry/index.ts';
+import { findVkPage } from '../registry/index.ts';
 import { parseComments, parseGroups, parsePosts, parseResponseText } from '../vk/index.ts';
-import { insertSnapshots, upsertComments, upsertPosts } from './snapshot.repo.ts';
-import { vkCommentRow, vkPageStatus, vkPostRow, vkSnapshotRow } from './vk-rows.ts';
+import { upsertComments, upsertPosts } from './snapshot.repo.ts';
+import { storeProfiles } from './store-profiles.ts';
+import { vkCommentRow, vkPostRow } from './vk-rows.ts';
 
 function read(file: string): unknown {
   if (!fs.existsSync(file)) throw new AppError('NOT_FOUND', `${file}: no such file`);
@@ -68,22 +69,6 @@ export async function importVkComments(
 export async function importVkGroups(db: Db, file: string, now = new Date()) {
   const groups = parseGroups(read(file), path.basename(file));
   const at = unixSeconds(now);
-  return inTransaction(db, async (tx) => {
-    const ids = await upsertKnownPages(
-      tx,
-      groups.map((g) => ({
-        inn: null,
-        external_id: g.id,
-        screen_name: g.screen_name ?? null,
-        url: g.screen_name ? `https://vk.com/${g.screen_name}` : `https://vk.com/club${g.id}`,
-        status: vkPageStatus(g),
-      })),
-      at,
-    );
-    await insertSnapshots(
-      tx,
-      groups.flatMap((g) => (ids.has(g.id) ? [vkSnapshotRow(g, ids.get(g.id) as number, at)] : [])),
-    );
-    return { pages: groups.length };
-  });
+  await inTransaction(db, (tx) => storeProfiles(tx, groups, at));
+  return { pages: groups.length };
 }

@@ -1,0 +1,26 @@
+// Stores community profiles from groups.getById: each page found (or created) by its VK id or screen name,
+// its status set, and a profile snapshot taken. Returns page ids by VK id.
+import type { Db } from '../platform/db.ts';
+import { upsertKnownPages } from '../registry/index.ts';
+import type { VkGroup } from '../vk/index.ts';
+import { insertSnapshots } from './snapshot.repo.ts';
+import { vkPageStatus, vkSnapshotRow } from './vk-rows.ts';
+
+export async function storeProfiles(db: Db, groups: VkGroup[], at: number): Promise<Map<number, number>> {
+  const ids = await upsertKnownPages(
+    db,
+    groups.map((g) => ({
+      inn: null,
+      external_id: g.id,
+      screen_name: g.screen_name ?? null,
+      url: g.screen_name ? `https://vk.com/${g.screen_name}` : `https://vk.com/club${g.id}`,
+      status: vkPageStatus(g),
+    })),
+    at,
+  );
+  await insertSnapshots(
+    db,
+    groups.flatMap((g) => (ids.has(g.id) ? [vkSnapshotRow(g, ids.get(g.id) as number, at)] : [])),
+  );
+  return ids;
+}
