@@ -6,8 +6,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Ajv, type ValidateFunction } from 'ajv';
+import { sharedPath } from './shared.ts';
 
-export const SCHEMA_DIR = path.resolve(import.meta.dirname, '../../shared/vk-api-schema');
+export const SCHEMA_DIR = sharedPath('vk-api-schema');
 const BASE = 'https://vk-api-schema.local/';
 
 function normalise(node: unknown): unknown {

@@ -2,11 +2,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { describeEachDialect, tempDir } from '../../test/db.ts';
+import { sharedPath } from '../../test/shared.ts';
 import { attachmentKind, parseGroups, parsePosts, parseResponseText } from '../vk/index.ts';
 import { importVkComments, importVkGroups, importVkWall } from './vk-import.service.ts';
 
-const SAMPLES = path.resolve(import.meta.dirname, '../../../shared/vk-api-samples');
-const sample = (name: string) => path.join(SAMPLES, name);
+const sample = (name: string) => sharedPath('vk-api-samples', name);
 
 function write(name: string, body: unknown): string {
   const file = path.join(tempDir(), name);
