@@ -153,3 +153,39 @@ export async function peerStats(db: Db, runId: number, regionCode = '*', kind = 
     .where('kind', '=', kind)
     .execute();
 }
+
+/** A page's result in a run (the latest finished run that judged it when no run is named). */
+export async function findPageResult(db: Db, pageId: number, runId?: number) {
+  let query = db.kysely
+    .selectFrom('audit_page_results')
+    .innerJoin('audit_runs', 'audit_runs.id', 'audit_page_results.run_id')
+    .select([
+      'audit_page_results.run_id',
+      'audit_page_results.region_code',
+      'audit_page_results.kind',
+      'audit_page_results.total',
+      'audit_page_results.level',
+      'audit_page_results.categories_json',
+      'audit_page_results.results_json',
+      'audit_runs.methodology_version',
+      'audit_runs.methodology_hash',
+      'audit_runs.period_start',
+      'audit_runs.period_end',
+    ])
+    .where('audit_page_results.page_id', '=', pageId)
+    .where('audit_runs.status', '=', 'done')
+    .orderBy('audit_page_results.run_id', 'desc')
+    .limit(1);
+  if (runId !== undefined) query = query.where('audit_page_results.run_id', '=', runId);
+  return query.executeTakeFirst();
+}
+
+export async function recordedVersionContent(db: Db, id: string, hash: string) {
+  const row = await db.kysely
+    .selectFrom('methodology_versions')
+    .select('content_json')
+    .where('id', '=', id)
+    .where('hash', '=', hash)
+    .executeTakeFirst();
+  return row?.content_json;
+}

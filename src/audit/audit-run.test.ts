@@ -9,6 +9,7 @@ import { diffRuns } from './audit-diff.service.ts';
 import { runAudit } from './audit-run.service.ts';
 import { calibrate } from './calibrate.service.ts';
 import type { RuleOutcome } from './evaluate.ts';
+import { pageReport } from './page-report.service.ts';
 import { recommend } from './recommend.ts';
 
 const DAY = 86_400;
@@ -146,6 +147,32 @@ describeEachDialect('audit runs', (ctx) => {
       .where('id', '=', stale.id)
       .executeTakeFirstOrThrow();
     expect(row.status).toBe('failed');
+  });
+
+  it("give a page's report card from the stored run: scores, percentiles and recommendations", async () => {
+    await loadWorld(ctx.db, dir);
+    const run = await runAudit(ctx.db, { version: loadVersion('2023.1'), period, workers: 1 });
+    const worst = await ctx.db.kysely
+      .selectFrom('audit_page_results')
+      .select(['page_id', 'total', 'level'])
+      .where('run_id', '=', run.runId)
+      .orderBy('total')
+      .executeTakeFirstOrThrow();
+    const report = await pageReport(ctx.db, worst.page_id, 'en');
+    expect(report).toMatchObject({
+      runId: run.runId,
+      total: worst.total,
+      level: worst.level,
+      version: '2023.1',
+    });
+    expect(report.categories).toHaveLength(7);
+    expect(report.rules).toHaveLength(35);
+    expect(report.recommendations.length).toBeGreaterThan(0);
+    expect(report.recommendations[0]?.text).not.toMatch(/\{\w+\}/);
+    for (const r of report.rules) if (r.percentile !== null) expect(r.percentile).toBeGreaterThanOrEqual(0);
+    await expect(pageReport(ctx.db, worst.page_id, 'en', run.runId + 100)).rejects.toThrow(
+      /no finished audit/,
+    );
   });
 
   it('propose curve control points from a run', async () => {

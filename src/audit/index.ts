@@ -12,6 +12,7 @@ export {
 export { type AuditSummary, runAudit } from './audit-run.service.ts';
 export { type Calibration, calibrate } from './calibrate.service.ts';
 export { evaluatePage, holidaysIn, type PageAudit, type RuleOutcome } from './evaluate.ts';
+export { type PageReport, pageReport } from './page-report.service.ts';
 export { percentileOf, quantiles } from './peer-stats.ts';
 export { formatPeriod, parsePeriod } from './period.ts';
 export { type Recommendation, recommend } from './recommend.ts';

@@ -19,9 +19,30 @@ export type Recommendation = {
 const SEVERITY_WEIGHT = { critical: 4, serious: 3, moderate: 2, minor: 1 } as const;
 const EASE = { low: 3, medium: 2, high: 1 } as const;
 
-export function fillTemplate(template: string, vars: Record<string, string | number>): string {
+// Codes rules put in their values (the contacts a page lacks), in the reader's language.
+const TERMS: Record<string, { ru: string; en: string }> = {
+  address: { ru: 'почтовый адрес', en: 'postal address' },
+  phone: { ru: 'телефон', en: 'phone' },
+  email: { ru: 'e-mail', en: 'e-mail' },
+};
+
+function term(value: string | number, lang: Lang): string {
+  if (typeof value !== 'string') return String(value);
+  return value
+    .split(', ')
+    .map((part) => TERMS[part]?.[lang] ?? part)
+    .join(', ');
+}
+
+export function fillTemplate(
+  template: string,
+  vars: Record<string, string | number>,
+  lang: Lang = 'ru',
+): string {
   return template
-    .replace(/\{(\w+)\}/g, (match, name: string) => (name in vars ? String(vars[name]) : match))
+    .replace(/\{(\w+)\}/g, (match, name: string) =>
+      name in vars ? term(vars[name] as string | number, lang) : match,
+    )
     .trim();
 }
 
@@ -53,7 +74,7 @@ export function recommend(
       severity: entry.severity,
       status: outcome.status,
       title: entry.failureTitle[lang],
-      text: fillTemplate(entry.recommendation[lang], vars),
+      text: fillTemplate(entry.recommendation[lang], vars, lang),
       section: `methodology/${version.id}#${entry.category}`,
       priority: SEVERITY_WEIGHT[entry.severity] * 1000 + impact * EASE[entry.effort],
     });

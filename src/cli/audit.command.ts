@@ -1,6 +1,6 @@
 // `publica audit`: judge pages by a methodology version over a period; `publica audit diff A B` compares runs.
 import type { Command } from 'commander';
-import { diffRuns, formatPeriod, parsePeriod, runAudit } from '../audit/index.ts';
+import { diffRuns, formatPeriod, pageReport, parsePeriod, runAudit } from '../audit/index.ts';
 import { loadVersion } from '../methodology/index.ts';
 import type { CliContext } from './context.ts';
 import { intOption } from './options.ts';
@@ -87,5 +87,31 @@ export function registerAudit(program: Command, context: () => CliContext): void
         const pct = (x: number | null) => (x === null ? '—' : `${Math.round(x * 100)}%`);
         ctx.out(`  ${r.rule.padEnd(22)} ${pct(r.passRateA).padStart(5)} → ${pct(r.passRateB).padStart(5)}`);
       }
+    });
+  audit
+    .command('page <pageId>')
+    .description("a page's report card: scores, rules, percentiles, what to fix first / карточка страницы")
+    .option(
+      '--run <id>',
+      'an audit run (default: the latest that judged the page)',
+      intOption('--run', 1, 2 ** 31),
+    )
+    .option('--json', 'print as JSON')
+    .action(async (pageId: string, options: { run?: number; json?: boolean }) => {
+      const ctx = context();
+      const report = await pageReport(await ctx.db(), Number(pageId), ctx.lang, options.run);
+      if (options.json) {
+        ctx.out(JSON.stringify(report));
+        return;
+      }
+      const ru = ctx.lang === 'ru';
+      ctx.out(
+        `${ru ? 'Страница' : 'Page'} ${report.pageId}: ${report.total} — ${report.levelTitle} (${report.version}, ${formatPeriod(report.period)}, ${ru ? 'аудит' : 'run'} ${report.runId})`,
+      );
+      for (const c of report.categories)
+        ctx.out(`  ${c.title.padEnd(34)} ${c.score === null ? '—' : Math.round(c.score * 100)}`);
+      ctx.out(ru ? 'Что исправить в первую очередь:' : 'What to fix first:');
+      for (const [i, r] of report.recommendations.entries())
+        ctx.out(`  ${i + 1}. [${r.severity}] ${r.title}. ${r.text}`);
     });
 }

@@ -38,6 +38,8 @@ export function buildProgram(): { program: Command; context: () => CliContext } 
     .description('Publica: official pages of schools and kindergartens on VK — registry, collection, audit')
     .option('--db <url>', 'database: SQLite file, sqlite:PATH or postgres://… (env PUBLICA_DB)')
     .addOption(new Option('--lang <lang>', 'language of messages (env PUBLICA_LANG)').choices(['ru', 'en']))
+    // An option after a subcommand belongs to it: `audit page 5 --json` is the page's --json, not audit's.
+    .enablePositionalOptions()
     .showHelpAfterError()
     .addHelpText(
       'after',

@@ -15,7 +15,11 @@ export default defineRule({
         status: 'fail',
         value: null,
         evidence: [{ type: 'missing', name: 'posts' }],
-        vars: { days: '∞', date: '—', threshold: params.maxDays },
+        vars: {
+          days: `${Math.round((ctx.period.end - ctx.period.start) / DAY)}+`,
+          date: '—',
+          threshold: params.maxDays,
+        },
       };
     const since = (ctx.period.end - last) / DAY;
     return {

@@ -5,6 +5,8 @@ import type { Evidence } from '../artifacts.ts';
 import { DAY, localDate, notReadable, round, unreadable } from './helpers.ts';
 import { defineRule } from './rule.ts';
 
+const utcDate = (unix: number) => new Date(unix * 1000).toISOString().slice(0, 10);
+
 export default defineRule({
   id: 'longest-silence',
   requires: ['posts'],
@@ -34,8 +36,15 @@ export default defineRule({
       evidence,
       vars: {
         days: Math.round(worst.days),
-        from: localDate(worst.from, ctx.period.timezone),
-        to: localDate(worst.to, ctx.period.timezone),
+        // A gap from the period's start or to its end is shown by the period's (UTC) days.
+        from:
+          worst.from <= ctx.period.start
+            ? utcDate(ctx.period.start)
+            : localDate(worst.from, ctx.period.timezone),
+        to:
+          worst.to >= ctx.period.end
+            ? utcDate(ctx.period.end - DAY)
+            : localDate(worst.to, ctx.period.timezone),
         threshold: params.maxDays,
       },
     };

@@ -16,7 +16,13 @@ export default defineRule({
   evaluate(a, _params, ctx) {
     const pinned = a.pinned;
     if (!a.profile) return { status: 'na', value: null, evidence: [] };
-    if (!pinned) return { status: 'fail', value: 0, evidence: [{ type: 'missing', name: 'pinned_post' }] };
+    if (!pinned)
+      return {
+        status: 'fail',
+        value: 0,
+        evidence: [{ type: 'missing', name: 'pinned_post' }],
+        vars: { date: '—' },
+      };
     const touched = Math.max(pinned.postedAt, pinned.editedAt ?? 0);
     const fresh = touched >= schoolYearStart(ctx.period.end);
     return {

@@ -1,0 +1,76 @@
+// A page's report card from a stored run: total, level, categories, every rule with status and value, the
+// percentile of numeric values among pages of the same kind in the region, and the recommendations. Judged by
+// the methodology content stored with the run, so a report never changes when the files do.
+
+import type { MethodologyVersion, RuleStatus } from '../methodology/index.ts';
+import type { Db } from '../platform/db.ts';
+import { AppError } from '../platform/errors.ts';
+import type { Lang } from '../platform/i18n.ts';
+import { findPageResult, peerStats, recordedVersionContent } from './audit-run.repo.ts';
+import type { RuleOutcome } from './evaluate.ts';
+import { percentileOf } from './peer-stats.ts';
+import { type Recommendation, recommend } from './recommend.ts';
+
+export type PageReport = {
+  pageId: number;
+  runId: number;
+  version: string;
+  period: { start: number; end: number };
+  total: number;
+  level: string;
+  levelTitle: string;
+  categories: { id: string; title: string; score: number | null }[];
+  rules: { id: string; title: string; status: RuleStatus; value: number | null; percentile: number | null }[];
+  recommendations: Recommendation[];
+};
+
+export async function pageReport(db: Db, pageId: number, lang: Lang, runId?: number): Promise<PageReport> {
+  const result = await findPageResult(db, pageId, runId);
+  if (!result)
+    throw new AppError('NOT_FOUND', `no finished audit of page ${pageId}${runId ? ` in run ${runId}` : ''}`);
+  const content = await recordedVersionContent(db, result.methodology_version, result.methodology_hash);
+  if (!content)
+    throw new AppError(
+      'NOT_FOUND',
+      `methodology ${result.methodology_version} of run ${result.run_id} is not recorded`,
+    );
+  const version = JSON.parse(content) as MethodologyVersion;
+  const outcomes = Object.entries(
+    JSON.parse(result.results_json) as Record<string, Omit<RuleOutcome, 'id'>>,
+  ).map(([id, r]) => ({ ...r, id, evidence: r.evidence ?? [], vars: r.vars ?? {} }) as RuleOutcome);
+  const peers = new Map(
+    (await peerStats(db, result.run_id, result.region_code ?? '-', result.kind ?? '-')).map((s) => [
+      s.rule_id,
+      JSON.parse(s.quantiles_json) as number[],
+    ]),
+  );
+  const categories = JSON.parse(result.categories_json) as Record<string, number | null>;
+  const byId = new Map(outcomes.map((o) => [o.id, o]));
+  return {
+    pageId,
+    runId: result.run_id,
+    version: version.id,
+    period: { start: result.period_start, end: result.period_end },
+    total: result.total,
+    level: result.level,
+    levelTitle: version.levels.find((l) => l.id === result.level)?.title[lang] ?? result.level,
+    categories: version.categories.map((c) => ({
+      id: c.id,
+      title: c.title[lang],
+      score: categories[c.id] ?? null,
+    })),
+    rules: version.rules.map((r) => {
+      const o = byId.get(r.id);
+      const q = peers.get(r.id);
+      const value = o?.value ?? null;
+      return {
+        id: r.id,
+        title: (o?.status === 'pass' ? r.title : r.failureTitle)[lang],
+        status: o?.status ?? 'na',
+        value,
+        percentile: value !== null && q ? percentileOf(value, q) : null,
+      };
+    }),
+    recommendations: recommend(version, outcomes, lang, result.period_end),
+  };
+}
