@@ -8,7 +8,6 @@ import { unixSeconds } from '../platform/clock.ts';
 import { type Db, inTransaction } from '../platform/db.ts';
 import {
   loadUsage,
-  PoolExhaustedError,
   type PoolTokenSpec,
   parseComments,
   parseGroups,
@@ -356,5 +355,3 @@ async function readCommentPages(pool: TokenPool, page: CollectTarget, post: VkPo
   }
   return out;
 }
-
-export { PoolExhaustedError };
