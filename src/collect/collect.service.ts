@@ -7,6 +7,7 @@ import pLimit from 'p-limit';
 import { unixSeconds } from '../platform/clock.ts';
 import { type Db, inTransaction } from '../platform/db.ts';
 import {
+  classify,
   loadUsage,
   type PoolTokenSpec,
   parseComments,
@@ -216,17 +217,37 @@ async function collectWave(
   const firsts = await pool.many(
     pages.map((p) => ({ method: 'wall.get', params: { owner_id: -(p.external_id ?? 0), count: 100 } })),
   );
+  // A page that turns inaccessible (closed, deleted: 15, 18, 30) at any call of its own is marked and skipped.
+  const lost = new Set<number>();
+  const markLost = async (page: CollectTarget, error: VkApiError) => {
+    if (lost.has(page.id)) return;
+    lost.add(page.id);
+    await inTransaction(db, async (tx) => {
+      await setPageStatus(tx, page.id, error.code === 18 ? 'deleted' : 'closed', w.at);
+      await markPagesCollected(tx, [page.id], w.at);
+    });
+    report.inaccessible++;
+  };
+  const guarded = async <T>(page: CollectTarget, work: () => Promise<T>): Promise<T | null> => {
+    try {
+      return await work();
+    } catch (error) {
+      if (!(error instanceof VkApiError) || classify(error) !== 'inaccessible') throw error;
+      await markLost(page, error);
+      return null;
+    }
+  };
   const walls = await Promise.all(
     pages.map(async (page, k) => {
       const first = firsts[k];
-      if (!(first instanceof VkApiError))
-        return { page, posts: await readNewPosts(pool, page, first, newest.get(page.id) ?? 0, w.cutoff) };
-      await inTransaction(db, async (tx) => {
-        await setPageStatus(tx, page.id, first.code === 18 ? 'deleted' : 'closed', w.at);
-        await markPagesCollected(tx, [page.id], w.at);
-      });
-      report.inaccessible++;
-      return null;
+      if (first instanceof VkApiError) {
+        await markLost(page, first);
+        return null;
+      }
+      const posts = await guarded(page, () =>
+        readNewPosts(pool, page, first, newest.get(page.id) ?? 0, w.cutoff),
+      );
+      return posts ? { page, posts } : null;
     }),
   );
   const readableWalls = walls.filter((x): x is { page: CollectTarget; posts: VkPost[] } => x !== null);
@@ -248,12 +269,16 @@ async function collectWave(
   await Promise.all(
     wanted.map(async ({ page, post }, k) => {
       const response = firstComments[k];
-      if (response instanceof VkApiError) return;
-      const list = await readCommentPages(pool, page, post, response);
-      commentsOf.set(page.id, [...(commentsOf.get(page.id) ?? []), ...list]);
+      if (response instanceof VkApiError) {
+        if (classify(response) === 'inaccessible') await markLost(page, response);
+        return;
+      }
+      const list = await guarded(page, () => readCommentPages(pool, page, post, response));
+      if (list) commentsOf.set(page.id, [...(commentsOf.get(page.id) ?? []), ...list]);
     }),
   );
   for (const { page, posts } of readableWalls) {
+    if (lost.has(page.id)) continue;
     const comments = commentsOf.get(page.id) ?? [];
     await inTransaction(db, async (tx) => {
       await upsertPosts(

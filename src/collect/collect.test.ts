@@ -155,33 +155,30 @@ describeEachDialect('collector', (ctx) => {
   it('goes on when a token is revoked and a community deleted mid-run', async () => {
     const victim = readable[readable.length - 1];
     if (!victim) throw new Error('no readable community');
-    const slow = sim.app.inject({ method: 'POST', url: '/admin/faults', payload: { slowMs: 10 } });
-    await slow;
-    const events: string[] = [];
-    const run = collect(ctx.db, {
-      baseUrl,
-      tokens: [TOKENS[0] as (typeof TOKENS)[number], SPARE],
-      now: () => new Date('2026-11-29T00:00:00Z'),
-    });
-    await new Promise((r) => setTimeout(r, 300));
-    await sim.app.inject({ method: 'POST', url: '/admin/revoke', payload: { token: 'u3' } });
-    await sim.app.inject({ method: 'POST', url: '/admin/deactivate', payload: { id: victim.id } });
-    const report = await run;
-    events.push(...Object.keys(report.errors));
-    const community = sim.world.byId.get(victim.id);
-    if (community) community.deactivated = null;
-    expect(report.pages).toBe(registered.length);
-    const page = await ctx.db.kysely
-      .selectFrom('pages')
-      .select(['status'])
-      .where('external_id', '=', victim.id)
-      .executeTakeFirstOrThrow();
-    const victimCollected = page.status === 'active';
-    expect(['active', 'deleted']).toContain(page.status);
-    const keys = worldKeys();
-    const others = (list: string[]) => list.filter((k) => !k.startsWith(`${victim.id}_`));
-    const got = await stored(ctx.db);
-    expect(others(got.posts)).toEqual(others(keys.posts));
-    if (!victimCollected) expect(got.posts.length).toBeLessThanOrEqual(keys.posts.length);
+    await sim.app.inject({ method: 'POST', url: '/admin/faults', payload: { slowMs: 10 } });
+    try {
+      const run = collect(ctx.db, {
+        baseUrl,
+        tokens: [TOKENS[0] as (typeof TOKENS)[number], SPARE],
+        now: () => new Date('2026-11-29T00:00:00Z'),
+      });
+      await new Promise((r) => setTimeout(r, 300));
+      await sim.app.inject({ method: 'POST', url: '/admin/revoke', payload: { token: 'u3' } });
+      await sim.app.inject({ method: 'POST', url: '/admin/deactivate', payload: { id: victim.id } });
+      const report = await run;
+      expect(report.pages).toBe(registered.length);
+      const page = await ctx.db.kysely
+        .selectFrom('pages')
+        .select(['status'])
+        .where('external_id', '=', victim.id)
+        .executeTakeFirstOrThrow();
+      // Collected before the deletion reached it, or marked deleted: either way the run went on.
+      expect(['active', 'deleted']).toContain(page.status);
+      const others = (list: string[]) => list.filter((k) => !k.startsWith(`${victim.id}_`));
+      expect(others((await stored(ctx.db)).posts)).toEqual(others(worldKeys().posts));
+    } finally {
+      const community = sim.world.byId.get(victim.id);
+      if (community) community.deactivated = null;
+    }
   });
 });
