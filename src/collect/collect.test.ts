@@ -134,7 +134,7 @@ describeEachDialect('collector', (ctx) => {
       '--json',
     ];
     // At 30 requests a second the whole collection takes ~5 s after a ~1 s start: each kill lands mid-run.
-    for (const [i, delay] of [1500, 1200, 1200].entries()) {
+    for (const [i, delay] of [2000, 1800, 1800].entries()) {
       const child = spawn(process.execPath, [bin, ...args], { stdio: 'ignore' });
       const exited = new Promise((r) => child.once('exit', r));
       await new Promise((r) => setTimeout(r, delay));
