@@ -4,7 +4,9 @@ import { loadWorld } from '../collect/index.ts';
 import { loadVersion } from '../methodology/index.ts';
 import type { Db } from '../platform/db.ts';
 import { AppError } from '../platform/errors.ts';
+import { listAuditTargets } from '../registry/index.ts';
 import { generateWorld, worldEnd, writeWorld } from '../vk-sim/index.ts';
+import { loadArtifacts } from './artifacts.ts';
 import { diffRuns } from './audit-diff.service.ts';
 import { runAudit } from './audit-run.service.ts';
 import { calibrate } from './calibrate.service.ts';
@@ -173,6 +175,23 @@ describeEachDialect('audit runs', (ctx) => {
     await expect(pageReport(ctx.db, worst.page_id, 'en', run.runId + 100)).rejects.toThrow(
       /no finished audit/,
     );
+  });
+
+  it('leave deleted posts out of what rules see', async () => {
+    await loadWorld(ctx.db, dir);
+    const post = await ctx.db.kysely
+      .selectFrom('posts')
+      .select(['id', 'page_id', 'vk_id'])
+      .where('posted_at', '>=', period.start)
+      .orderBy('id')
+      .executeTakeFirstOrThrow();
+    const targets = (await listAuditTargets(ctx.db)).filter((t) => t.id === post.page_id);
+    const before = await loadArtifacts(ctx.db, targets, { ...period, timezone: 'Europe/Moscow' });
+    expect(before[0]?.posts.map((p) => p.vkId)).toContain(post.vk_id);
+    await ctx.db.kysely.updateTable('posts').set({ is_deleted: 1 }).where('id', '=', post.id).execute();
+    const after = await loadArtifacts(ctx.db, targets, { ...period, timezone: 'Europe/Moscow' });
+    expect(after[0]?.posts.map((p) => p.vkId)).not.toContain(post.vk_id);
+    expect(after[0]?.posts.length).toBe((before[0]?.posts.length ?? 0) - 1);
   });
 
   it('propose curve control points from a run', async () => {
