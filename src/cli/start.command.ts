@@ -36,11 +36,13 @@ export function registerStart(program: Command, context: () => CliContext): void
       const db = await ctx.db();
       const registry = await importRegistryFile(db, path.join(dir, WORLD_FILES.registry));
       // The simulated VK on loopback, collected through the real collector. The demo's tokens are faster than
-      // VK's real limits (3 user tokens at 50 requests/s) so the demo starts in seconds.
+      // VK's real limits (3 user tokens at 50 requests/s, no daily wall.get budget to spend across restarts), so
+      // the demo starts in seconds, every time.
       const tokens = [1, 2, 3].map((i) => ({
         token: `demo-user-${i}`,
         kind: 'user' as const,
         perSecond: 50,
+        dailyQuota: { 'wall.get': 10_000_000 },
       }));
       const sim = await buildVkSim({ world: readWorld(dir), tokens });
       const vkUrl = await sim.app.listen({ port: 0, host: '127.0.0.1' });
