@@ -1,4 +1,11 @@
-// The world's communities, posts and comments in the shapes the VK API (5.199) returns them.
+// The world's communities, posts and comments in the shapes the VK API (5.199) returns them. The types are
+// vk-io's, generated from VK's schema (type-only: nothing of vk-io runs), so the compiler checks names and types
+// of every field we send; vk-io marks every field required, so they are taken as optional here.
+import type { Objects } from 'vk-io';
+
+/** Every field optional, at every depth; names and value types stay checked. */
+type Loose<T> = T extends (infer U)[] ? Loose<U>[] : T extends object ? { [K in keyof T]?: Loose<T[K]> } : T;
+
 import { MINISTRY_OWNER_ID } from '../world/wall.ts';
 import type { AttachmentKind, WorldComment, WorldCommunity, WorldPost } from '../world/world.types.ts';
 
@@ -8,9 +15,11 @@ const CAMERA = 'https://vk.com/images/camera_200.png';
  * A community as groups.getById returns it. The state organisation mark has no field in VK's published schema;
  * the simulator returns it as `is_government_organization` (see the collector's mapping).
  */
-export function groupObject(c: WorldCommunity, fields: Set<string>): Record<string, unknown> {
+export type SimGroup = Loose<Objects.GroupsGroupFull> & { is_government_organization?: boolean };
+
+export function groupObject(c: WorldCommunity, fields: Set<string>): SimGroup {
   const avatar = c.has_avatar ? `https://sun.userapi.com/sim/club${c.id}_200.jpg` : CAMERA;
-  const group: Record<string, unknown> = {
+  const group: SimGroup = {
     id: c.id,
     name: c.name,
     screen_name: c.screen_name ?? `club${c.id}`,
@@ -63,7 +72,7 @@ function attachment(
   ownerId: number,
   postId: number,
   n: number,
-): Record<string, unknown> {
+): Loose<Objects.WallWallpostAttachment> {
   const id = postId * 100 + n;
   const video = (extra: Record<string, unknown>) => ({
     type: 'video',
@@ -141,12 +150,16 @@ function attachment(
   }
 }
 
-export function postObject(p: WorldPost, groupId: number, canComment: boolean): Record<string, unknown> {
+export function postObject(
+  p: WorldPost,
+  groupId: number,
+  canComment: boolean,
+): Loose<Objects.WallWallpostFull> {
   const ownerId = -groupId;
   const attachments = (Object.entries(p.attachments) as [AttachmentKind, number][]).flatMap(([kind, count]) =>
     Array.from({ length: count }, (_, n) => attachment(kind, ownerId, p.id, n)),
   );
-  const post: Record<string, unknown> = {
+  const post: Loose<Objects.WallWallpostFull> = {
     id: p.id,
     owner_id: ownerId,
     from_id: ownerId,
@@ -176,7 +189,7 @@ export function postObject(p: WorldPost, groupId: number, canComment: boolean): 
   return post;
 }
 
-export function commentObject(c: WorldComment, groupId: number): Record<string, unknown> {
+export function commentObject(c: WorldComment, groupId: number): Loose<Objects.WallWallComment> {
   const ownerId = -groupId;
   if (c.deleted)
     return {
@@ -189,7 +202,7 @@ export function commentObject(c: WorldComment, groupId: number): Record<string, 
       deleted: true,
       parents_stack: [],
     };
-  const comment: Record<string, unknown> = {
+  const comment: Loose<Objects.WallWallComment> = {
     id: c.id,
     from_id: c.from_id,
     date: c.date,
