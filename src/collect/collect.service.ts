@@ -114,10 +114,16 @@ export async function collect(db: Db, options: CollectOptions): Promise<CollectR
     const limit = pLimit(Math.max(2, options.tokens.length * 2));
     const waves: CollectTarget[][] = [];
     for (let i = 0; i < readable.length; i += wave) waves.push(readable.slice(i, i + wave));
+    // After one wave fails, waves not yet started are skipped: the run fails as soon as those in flight end.
+    let failed = false;
     await Promise.all(
       waves.map((pages) =>
         limit(async () => {
-          await collectWave(db, pool, pages, { at, cutoff, fresh }, report);
+          if (failed) return;
+          await collectWave(db, pool, pages, { at, cutoff, fresh }, report).catch((error: unknown) => {
+            failed = true;
+            throw error;
+          });
           report.pages += pages.length;
           await saveUsage(db, day, pool.usage);
           await updateCollectionRun(db, runId, { pagesDone: report.pages });
