@@ -8,13 +8,7 @@ import {
   readPosts,
   readProfiles,
 } from '../collect/index.ts';
-import type {
-  CommentArtifact,
-  PageArtifacts,
-  Period,
-  PostArtifact,
-  ProfileArtifact,
-} from '../methodology/index.ts';
+import type { CommentArtifact, PageArtifacts, PostArtifact, ProfileArtifact } from '../methodology/index.ts';
 import type { Db } from '../platform/db.ts';
 import type { InstitutionKind } from '../platform/db-schema.ts';
 import type { AuditTarget } from '../registry/index.ts';
@@ -81,7 +75,7 @@ function groupBy<T>(rows: T[], key: (row: T) => number): Map<number, T[]> {
 export async function loadArtifacts(
   db: Db,
   targets: AuditTarget[],
-  period: Period,
+  period: { start: number; end: number },
 ): Promise<PageArtifacts[]> {
   if (targets.length === 0) return [];
   const ids = targets.map((t) => t.id);

@@ -57,7 +57,7 @@ export async function auditTargets(
 }
 
 async function evaluateBatch(db: Db, version: MethodologyVersion, batch: AuditTarget[], bounds: Bounds) {
-  const artifacts = await loadArtifacts(db, batch, { ...bounds, timezone: 'Europe/Moscow' });
+  const artifacts = await loadArtifacts(db, batch, bounds);
   return artifacts.map((a, k) => {
     const period: Period = { ...bounds, timezone: batch[k]?.timezone ?? 'Europe/Moscow' };
     return evaluatePage(version, a, { period, holidays: holidaysIn(version, period) });

@@ -186,10 +186,10 @@ describeEachDialect('audit runs', (ctx) => {
       .orderBy('id')
       .executeTakeFirstOrThrow();
     const targets = (await listAuditTargets(ctx.db)).filter((t) => t.id === post.page_id);
-    const before = await loadArtifacts(ctx.db, targets, { ...period, timezone: 'Europe/Moscow' });
+    const before = await loadArtifacts(ctx.db, targets, period);
     expect(before[0]?.posts.map((p) => p.vkId)).toContain(post.vk_id);
     await ctx.db.kysely.updateTable('posts').set({ is_deleted: 1 }).where('id', '=', post.id).execute();
-    const after = await loadArtifacts(ctx.db, targets, { ...period, timezone: 'Europe/Moscow' });
+    const after = await loadArtifacts(ctx.db, targets, period);
     expect(after[0]?.posts.map((p) => p.vkId)).not.toContain(post.vk_id);
     expect(after[0]?.posts.length).toBe((before[0]?.posts.length ?? 0) - 1);
   });

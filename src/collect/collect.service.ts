@@ -280,7 +280,10 @@ async function collectWave(
         return;
       }
       const list = await guarded(page, () => readCommentPages(pool, page, post, response));
-      if (list) commentsOf.set(page.id, [...(commentsOf.get(page.id) ?? []), ...list]);
+      if (!list) return;
+      const known = commentsOf.get(page.id);
+      if (known) known.push(...list);
+      else commentsOf.set(page.id, list);
     }),
   );
   for (const { page, posts } of readableWalls) {
@@ -313,10 +316,8 @@ async function readNewPosts(
   const out: VkPost[] = [];
   let response = first;
   for (let offset = 0; ; offset += 100) {
-    const { count, items } = {
-      count: (response as { count?: number }).count ?? 0,
-      items: parsePosts(response, 'wall.get'),
-    };
+    const count = (response as { count?: number }).count ?? 0;
+    const items = parsePosts(response, 'wall.get');
     let reachedKnown = false;
     for (const post of items) {
       if (post.is_pinned) {

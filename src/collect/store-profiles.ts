@@ -1,7 +1,7 @@
 // Stores community profiles from groups.getById: each page found (or created) by its VK id or screen name,
 // its status set, and a profile snapshot taken. Returns page ids by VK id.
 import type { Db } from '../platform/db.ts';
-import { upsertKnownPages } from '../registry/index.ts';
+import { upsertKnownPages, vkPageUrl } from '../registry/index.ts';
 import type { VkGroup } from '../vk/index.ts';
 import { insertSnapshots } from './snapshot.repo.ts';
 import { vkPageStatus, vkSnapshotRow } from './vk-rows.ts';
@@ -13,7 +13,7 @@ export async function storeProfiles(db: Db, groups: VkGroup[], at: number): Prom
       inn: null,
       external_id: g.id,
       screen_name: g.screen_name ?? null,
-      url: g.screen_name ? `https://vk.com/${g.screen_name}` : `https://vk.com/club${g.id}`,
+      url: vkPageUrl(g.id, g.screen_name),
       status: vkPageStatus(g),
     })),
     at,

@@ -58,9 +58,14 @@ export function vkCommentRow(
   };
 }
 
+/** A community's page status from VK's `deactivated` and `is_closed`. */
+export function communityStatus(deactivated: string | null | undefined, isClosed: number): PageStatus {
+  if (deactivated) return deactivated === 'banned' ? 'banned' : 'deleted';
+  return isClosed > 0 ? 'closed' : 'active';
+}
+
 export function vkPageStatus(g: VkGroup): PageStatus {
-  if (g.deactivated) return g.deactivated === 'banned' ? 'banned' : 'deleted';
-  return g.is_closed > 0 ? 'closed' : 'active';
+  return communityStatus(g.deactivated, g.is_closed);
 }
 
 export function vkSnapshotRow(g: VkGroup, pageId: number, at: number): SnapshotRow {

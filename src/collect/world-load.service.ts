@@ -4,7 +4,7 @@
 import path from 'node:path';
 import { unixSeconds } from '../platform/clock.ts';
 import { type Db, inTransaction } from '../platform/db.ts';
-import { importRegistryFile, upsertKnownPages } from '../registry/index.ts';
+import { importRegistryFile, upsertKnownPages, vkPageUrl } from '../registry/index.ts';
 import {
   type LoadedWorld,
   readWorld,
@@ -89,7 +89,7 @@ async function loadCommunities(
       inn: c.inn,
       external_id: c.id,
       screen_name: c.screen_name,
-      url: c.screen_name ? `https://vk.com/${c.screen_name}` : `https://vk.com/club${c.id}`,
+      url: vkPageUrl(c.id, c.screen_name),
       status: pageStatusOf(c),
     })),
     at,

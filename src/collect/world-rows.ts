@@ -2,12 +2,12 @@
 import type { PageStatus } from '../platform/db-schema.ts';
 import type { WorldComment, WorldCommunity, WorldPost } from '../vk-sim/index.ts';
 import type { CommentRow, PostRow, SnapshotRow } from './snapshot.repo.ts';
+import { communityStatus } from './vk-rows.ts';
 
 const flag = (value: boolean): 0 | 1 => (value ? 1 : 0);
 
 export function pageStatusOf(c: WorldCommunity): PageStatus {
-  if (c.deactivated) return c.deactivated === 'banned' ? 'banned' : 'deleted';
-  return c.is_closed ? 'closed' : 'active';
+  return communityStatus(c.deactivated, c.is_closed);
 }
 
 /** Whether a third party can read the wall: VK answers 15/18/30 for closed or deactivated communities. */

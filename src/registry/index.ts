@@ -23,4 +23,4 @@ export { REGISTRY_FIELDS, readCsv, readRegistryFile } from './registry-file.read
 export { type ImportReport, importRegistry, importRegistryFile } from './registry-import.service.ts';
 export { validateRecord } from './registry-row.ts';
 export { completeInn10, completeOgrn13, isValidInn, isValidOgrn } from './tax-ids.ts';
-export { parseVkUrl, type VkPageRef } from './vk-url.ts';
+export { parseVkUrl, type VkPageRef, vkPageUrl } from './vk-url.ts';

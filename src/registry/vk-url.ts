@@ -1,6 +1,11 @@
 // Turns every way people write a VK community address into one canonical page reference.
 // Accepted: https://vk.com/club123, vk.com/public123, https://vk.ru/school5, m.vk.com/school5, @school5, school5.
 
+/** The canonical address of a VK community: by screen name when it has one, else club<id>. */
+export function vkPageUrl(externalId: number, screenName?: string | null): string {
+  return screenName ? `https://vk.com/${screenName}` : `https://vk.com/club${externalId}`;
+}
+
 export type VkPageRef =
   | { kind: 'id'; externalId: number; url: string }
   | { kind: 'screen_name'; screenName: string; url: string };
@@ -56,10 +61,10 @@ function fromPath(pathPart: string): VkUrlResult {
   const numeric = NUMERIC_COMMUNITY.exec(pathPart);
   if (numeric?.[1]) {
     const externalId = Number(numeric[1]);
-    return { ok: true, ref: { kind: 'id', externalId, url: `https://vk.com/club${externalId}` } };
+    return { ok: true, ref: { kind: 'id', externalId, url: vkPageUrl(externalId) } };
   }
   if (!SCREEN_NAME.test(pathPart) || /^\d+$/.test(pathPart)) return { ok: false, reason: 'bad_screen_name' };
   const screenName = pathPart.toLowerCase();
   if (RESERVED.has(screenName)) return { ok: false, reason: 'not_a_community' };
-  return { ok: true, ref: { kind: 'screen_name', screenName, url: `https://vk.com/${screenName}` } };
+  return { ok: true, ref: { kind: 'screen_name', screenName, url: vkPageUrl(0, screenName) } };
 }
