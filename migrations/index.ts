@@ -3,10 +3,12 @@ import * as m0001 from './0001_foundation.ts';
 import * as m0002 from './0002_seed_regions.ts';
 import * as m0003 from './0003_audit_results.ts';
 import * as m0004 from './0004_vk_token_usage.ts';
+import * as m0005 from './0005_accounts.ts';
 
 export const migrations = {
   '0001_foundation': m0001,
   '0002_seed_regions': m0002,
   '0003_audit_results': m0003,
   '0004_vk_token_usage': m0004,
+  '0005_accounts': m0005,
 };

@@ -38,8 +38,8 @@ export async function auditTargets(
   const totals = emptyTotals();
   for (let i = 0; i < targets.length; i += batchSize) {
     const batch = targets.slice(i, i + batchSize);
-    const audits = await evaluateBatch(db, version, batch, bounds);
-    await inTransaction(db, (tx) => writeBatch(tx, runId, batch, audits));
+    const { audits, verified } = await evaluateBatch(db, version, batch, bounds);
+    await inTransaction(db, (tx) => writeBatch(tx, runId, batch, audits, verified));
     audits.forEach((audit, k) => {
       const target = batch[k] as AuditTarget;
       totals.levels[audit.score.level] = (totals.levels[audit.score.level] ?? 0) + 1;
@@ -58,13 +58,20 @@ export async function auditTargets(
 
 async function evaluateBatch(db: Db, version: MethodologyVersion, batch: AuditTarget[], bounds: Bounds) {
   const artifacts = await loadArtifacts(db, batch, bounds);
-  return artifacts.map((a, k) => {
+  const audits = artifacts.map((a, k) => {
     const period: Period = { ...bounds, timezone: batch[k]?.timezone ?? 'Europe/Moscow' };
     return evaluatePage(version, a, { period, holidays: holidaysIn(version, period) });
   });
+  return { audits, verified: artifacts.map((a) => a.profile?.isVerified === true) };
 }
 
-async function writeBatch(db: Db, runId: number, batch: AuditTarget[], audits: PageAudit[]): Promise<void> {
+async function writeBatch(
+  db: Db,
+  runId: number,
+  batch: AuditTarget[],
+  audits: PageAudit[],
+  verified: boolean[],
+): Promise<void> {
   const ruleRows: Insertable<AuditRuleResultTable>[] = [];
   const pageRows = audits.map((audit, k) => {
     const target = batch[k] as AuditTarget;
@@ -100,7 +107,8 @@ async function writeBatch(db: Db, runId: number, batch: AuditTarget[], audits: P
       categories_json: JSON.stringify(audit.score.categories),
       critical_failed: audit.score.criticalFailed.join(','),
       results_json: JSON.stringify(results),
-    };
+      verified: verified[k] ? 1 : 0,
+    } as const;
   });
   await insertPageResults(db, pageRows);
   await insertRuleResults(db, ruleRows);

@@ -7,6 +7,7 @@ import type {
   AuditRuleResultTable,
   AuditRuleStatTable,
 } from '../platform/db-schema.ts';
+import { inScope, type Scope } from '../platform/scope.ts';
 
 export async function lastAuditRun(db: Db) {
   return db.kysely
@@ -155,7 +156,7 @@ export async function peerStats(db: Db, runId: number, regionCode = '*', kind = 
 }
 
 /** A page's result in a run (the latest finished run that judged it when no run is named). */
-export async function findPageResult(db: Db, pageId: number, runId?: number) {
+export async function findPageResult(db: Db, scope: Scope, pageId: number, runId?: number) {
   let query = db.kysely
     .selectFrom('audit_page_results')
     .innerJoin('audit_runs', 'audit_runs.id', 'audit_page_results.run_id')
@@ -173,6 +174,13 @@ export async function findPageResult(db: Db, pageId: number, runId?: number) {
       'audit_runs.period_end',
     ])
     .where('audit_page_results.page_id', '=', pageId)
+    .where(
+      inScope(scope, {
+        region: 'audit_page_results.region_code',
+        municipality: 'audit_page_results.municipality_id',
+        institution: 'audit_page_results.institution_id',
+      }),
+    )
     .where('audit_runs.status', '=', 'done')
     .orderBy('audit_page_results.run_id', 'desc')
     .limit(1);
@@ -188,4 +196,52 @@ export async function recordedVersionContent(db: Db, id: string, hash: string) {
     .where('hash', '=', hash)
     .executeTakeFirst();
   return row?.content_json;
+}
+
+const RESULT_SCOPE = {
+  region: 'audit_page_results.region_code',
+  municipality: 'audit_page_results.municipality_id',
+  institution: 'audit_page_results.institution_id',
+};
+
+/** Runs that judged the caller's region or the whole country (a region's own runs stay in the region). */
+function visibleRuns(db: Db, scope: Scope) {
+  const query = db.kysely.selectFrom('audit_runs');
+  return scope.level === 'country'
+    ? query
+    : query.where((eb) => eb.or([eb('scope', '=', 'all'), eb('scope', '=', `region:${scope.regionCode}`)]));
+}
+
+export async function listRunsInScope(db: Db, scope: Scope, page: { page: number; size: number }) {
+  const [items, count] = await Promise.all([
+    visibleRuns(db, scope)
+      .selectAll()
+      .orderBy('id', 'desc')
+      .limit(page.size)
+      .offset((page.page - 1) * page.size)
+      .execute(),
+    visibleRuns(db, scope)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow(),
+  ]);
+  return { items, total: Number(count.n) };
+}
+
+export function findRunInScope(db: Db, scope: Scope, id: number) {
+  return visibleRuns(db, scope).selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** Level counts and the sum of totals of a run's pages inside the scope. */
+export function levelCountsInScope(db: Db, scope: Scope, runId: number) {
+  return db.kysely
+    .selectFrom('audit_page_results')
+    .select([
+      'level',
+      (eb) => eb.fn.countAll<number>().as('n'),
+      (eb) => eb.fn.sum<number>('total').as('total_sum'),
+    ])
+    .where('run_id', '=', runId)
+    .where(inScope(scope, RESULT_SCOPE))
+    .groupBy('level')
+    .execute();
 }

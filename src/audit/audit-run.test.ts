@@ -4,6 +4,7 @@ import { loadWorld } from '../collect/index.ts';
 import { loadVersion } from '../methodology/index.ts';
 import type { Db } from '../platform/db.ts';
 import { AppError } from '../platform/errors.ts';
+import { COUNTRY } from '../platform/scope.ts';
 import { listAuditTargets } from '../registry/index.ts';
 import { generateWorld, worldEnd, writeWorld } from '../vk-sim/index.ts';
 import { loadArtifacts } from './artifacts.ts';
@@ -160,7 +161,7 @@ describeEachDialect('audit runs', (ctx) => {
       .where('run_id', '=', run.runId)
       .orderBy('total')
       .executeTakeFirstOrThrow();
-    const report = await pageReport(ctx.db, worst.page_id, 'en');
+    const report = await pageReport(ctx.db, COUNTRY, worst.page_id, 'en');
     expect(report).toMatchObject({
       runId: run.runId,
       total: worst.total,
@@ -172,7 +173,7 @@ describeEachDialect('audit runs', (ctx) => {
     expect(report.recommendations.length).toBeGreaterThan(0);
     expect(report.recommendations[0]?.text).not.toMatch(/\{\w+\}/);
     for (const r of report.rules) if (r.percentile !== null) expect(r.percentile).toBeGreaterThanOrEqual(0);
-    await expect(pageReport(ctx.db, worst.page_id, 'en', run.runId + 100)).rejects.toThrow(
+    await expect(pageReport(ctx.db, COUNTRY, worst.page_id, 'en', run.runId + 100)).rejects.toThrow(
       /no finished audit/,
     );
   });

@@ -1,5 +1,6 @@
 // The audit feature's public face.
 
+export { auditRoutes } from './audit.routes.ts';
 export { diffRuns, type RunDiff } from './audit-diff.service.ts';
 export {
   getAuditRun,

@@ -2,10 +2,11 @@
 // percentile of numeric values among pages of the same kind in the region, and the recommendations. Judged by
 // the methodology content stored with the run, so a report never changes when the files do.
 
-import type { MethodologyVersion, RuleStatus } from '../methodology/index.ts';
+import type { Evidence, MethodologyVersion, RuleStatus } from '../methodology/index.ts';
 import type { Db } from '../platform/db.ts';
 import { AppError } from '../platform/errors.ts';
 import type { Lang } from '../platform/i18n.ts';
+import type { Scope } from '../platform/scope.ts';
 import { findPageResult, peerStats, recordedVersionContent } from './audit-run.repo.ts';
 import type { RuleOutcome } from './evaluate.ts';
 import { percentileOf } from './peer-stats.ts';
@@ -20,21 +21,50 @@ export type PageReport = {
   level: string;
   levelTitle: string;
   categories: { id: string; title: string; score: number | null }[];
-  rules: { id: string; title: string; status: RuleStatus; value: number | null; percentile: number | null }[];
+  rules: {
+    id: string;
+    category: string;
+    title: string;
+    status: RuleStatus;
+    value: number | null;
+    score: number | null;
+    percentile: number | null;
+    evidence: Evidence[];
+  }[];
   recommendations: Recommendation[];
 };
 
-export async function pageReport(db: Db, pageId: number, lang: Lang, runId?: number): Promise<PageReport> {
-  const result = await findPageResult(db, pageId, runId);
+/** Recorded versions never change (their hash is part of the key), so each is parsed once per process. */
+const versions = new Map<string, MethodologyVersion>();
+
+async function recordedVersion(db: Db, id: string, hash: string, runId: number): Promise<MethodologyVersion> {
+  const key = `${id}|${hash}`;
+  const cached = versions.get(key);
+  if (cached) return cached;
+  const content = await recordedVersionContent(db, id, hash);
+  if (!content) throw new AppError('NOT_FOUND', `methodology ${id} of run ${runId} is not recorded`);
+  const version = JSON.parse(content) as MethodologyVersion;
+  versions.set(key, version);
+  return version;
+}
+
+/** The report of a page inside the caller's scope; a page outside it is reported as not found. */
+export async function pageReport(
+  db: Db,
+  scope: Scope,
+  pageId: number,
+  lang: Lang,
+  runId?: number,
+): Promise<PageReport> {
+  const result = await findPageResult(db, scope, pageId, runId);
   if (!result)
     throw new AppError('NOT_FOUND', `no finished audit of page ${pageId}${runId ? ` in run ${runId}` : ''}`);
-  const content = await recordedVersionContent(db, result.methodology_version, result.methodology_hash);
-  if (!content)
-    throw new AppError(
-      'NOT_FOUND',
-      `methodology ${result.methodology_version} of run ${result.run_id} is not recorded`,
-    );
-  const version = JSON.parse(content) as MethodologyVersion;
+  const version = await recordedVersion(
+    db,
+    result.methodology_version,
+    result.methodology_hash,
+    result.run_id,
+  );
   const outcomes = Object.entries(
     JSON.parse(result.results_json) as Record<string, Omit<RuleOutcome, 'id'>>,
   ).map(([id, r]) => ({ ...r, id, evidence: r.evidence ?? [], vars: r.vars ?? {} }) as RuleOutcome);
@@ -65,10 +95,13 @@ export async function pageReport(db: Db, pageId: number, lang: Lang, runId?: num
       const value = o?.value ?? null;
       return {
         id: r.id,
+        category: r.category,
         title: (o?.status === 'pass' ? r.title : r.failureTitle)[lang],
         status: o?.status ?? 'na',
         value,
+        score: o?.score ?? null,
         percentile: value !== null && q ? percentileOf(value, q) : null,
+        evidence: o?.evidence ?? [],
       };
     }),
     recommendations: recommend(version, outcomes, lang, result.period_end),

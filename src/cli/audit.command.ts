@@ -1,7 +1,9 @@
 // `publica audit`: judge pages by a methodology version over a period; `publica audit diff A B` compares runs.
+
 import type { Command } from 'commander';
 import { diffRuns, formatPeriod, pageReport, parsePeriod, runAudit } from '../audit/index.ts';
 import { loadVersion } from '../methodology/index.ts';
+import { COUNTRY } from '../platform/scope.ts';
 import type { CliContext } from './context.ts';
 import { intOption } from './options.ts';
 
@@ -99,7 +101,7 @@ export function registerAudit(program: Command, context: () => CliContext): void
     .option('--json', 'print as JSON')
     .action(async (pageId: string, options: { run?: number; json?: boolean }) => {
       const ctx = context();
-      const report = await pageReport(await ctx.db(), Number(pageId), ctx.lang, options.run);
+      const report = await pageReport(await ctx.db(), COUNTRY, Number(pageId), ctx.lang, options.run);
       if (options.json) {
         ctx.out(JSON.stringify(report));
         return;

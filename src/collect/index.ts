@@ -1,5 +1,6 @@
 // The collect feature's public face.
 
+export { collectRoutes } from './collect.routes.ts';
 export { type CollectOptions, type CollectProgress, type CollectReport, collect } from './collect.service.ts';
 export { lastCollectionRun } from './run.repo.ts';
 export { countSnapshots } from './snapshot.repo.ts';

@@ -9,6 +9,7 @@ export {
   type MethodologyVersion,
   type Problem,
 } from './methodology.loader.ts';
+export { methodologyRoutes } from './methodology.routes.ts';
 export { rules } from './rules/index.ts';
 export type { Rule } from './rules/rule.ts';
 export { findObscenity } from './text/obscenity.ts';

@@ -8,6 +8,18 @@ const envSchema = z.object({
   PUBLICA_DATA_DIR: z.string().min(1).default('./data'),
   PUBLICA_LANG: z.enum(['ru', 'en']).default('ru'),
   PUBLICA_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  PUBLICA_HOST: z.string().min(1).default('127.0.0.1'),
+  PUBLICA_PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  PUBLICA_BEHIND_PROXY: z.enum(['0', '1']).default('0'),
+  PUBLICA_SESSION_IDLE_HOURS: z.coerce
+    .number()
+    .positive()
+    .max(24 * 30)
+    .default(12),
+  PUBLICA_OIDC_ISSUER: z.url().optional(),
+  PUBLICA_OIDC_CLIENT_ID: z.string().min(1).optional(),
+  PUBLICA_OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  PUBLICA_OIDC_REDIRECT_URL: z.url().optional(),
 });
 
 export type Config = {
@@ -15,6 +27,8 @@ export type Config = {
   dataDir: string;
   lang: 'ru' | 'en';
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
+  http: { host: string; port: number; behindProxy: boolean; sessionIdleHours: number };
+  oidc: { issuer: string; clientId: string; clientSecret: string | undefined; redirectUrl: string } | null;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: { db?: string } = {}): Config {
@@ -32,6 +46,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: { db
     dataDir,
     lang: values.PUBLICA_LANG,
     logLevel: values.PUBLICA_LOG_LEVEL,
+    http: {
+      host: values.PUBLICA_HOST,
+      port: values.PUBLICA_PORT,
+      behindProxy: values.PUBLICA_BEHIND_PROXY === '1',
+      sessionIdleHours: values.PUBLICA_SESSION_IDLE_HOURS,
+    },
+    oidc:
+      values.PUBLICA_OIDC_ISSUER && values.PUBLICA_OIDC_CLIENT_ID && values.PUBLICA_OIDC_REDIRECT_URL
+        ? {
+            issuer: values.PUBLICA_OIDC_ISSUER,
+            clientId: values.PUBLICA_OIDC_CLIENT_ID,
+            clientSecret: values.PUBLICA_OIDC_CLIENT_SECRET,
+            redirectUrl: values.PUBLICA_OIDC_REDIRECT_URL,
+          }
+        : null,
   };
 }
 
@@ -45,6 +74,22 @@ export const configTable = [
   ['PUBLICA_DATA_DIR', './data', 'where the embedded database, worlds and exports live'],
   ['PUBLICA_LANG', 'ru', 'language of messages the user sees: ru or en'],
   ['PUBLICA_LOG_LEVEL', 'info', 'debug, info, warn, error or silent'],
+  ['PUBLICA_HOST', '127.0.0.1', 'publica serve / start: address the HTTP server listens on'],
+  ['PUBLICA_PORT', '8080', 'publica serve / start: port of the HTTP server (0 = any free port)'],
+  [
+    'PUBLICA_BEHIND_PROXY',
+    '0',
+    '1 behind a TLS-terminating proxy: trust X-Forwarded-*, Secure cookies, HSTS',
+  ],
+  [
+    'PUBLICA_SESSION_IDLE_HOURS',
+    '12',
+    'a session ends after this many hours without a request (7 days at most)',
+  ],
+  ['PUBLICA_OIDC_ISSUER', '-', 'OIDC sign-in (optional): the identity provider’s issuer URL'],
+  ['PUBLICA_OIDC_CLIENT_ID', '-', 'OIDC sign-in: client id registered with the provider'],
+  ['PUBLICA_OIDC_CLIENT_SECRET', '-', 'OIDC sign-in: client secret (omit for a public client with PKCE)'],
+  ['PUBLICA_OIDC_REDIRECT_URL', '-', 'OIDC sign-in: https://<host>/api/auth/oidc/callback'],
   ['PUBLICA_VK_URL', '-', 'publica collect: VK API base URL (https://api.vk.com for the real VK)'],
   ['PUBLICA_VK_TOKENS', '-', 'publica collect: comma-separated kind:token[:perSecond] specs'],
 ] as const;

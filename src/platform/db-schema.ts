@@ -166,6 +166,8 @@ export interface AuditPageResultTable {
   categories_json: string;
   /** Comma-separated ids of failed critical rules. */
   critical_failed: string;
+  /** 1 when VK marked the page as a state organisation when it was audited (coverage counts these). */
+  verified: Generated<Flag>;
   /** Every rule's result by id: status, value, score; with evidence and template values where it did not pass. */
   results_json: string;
 }
@@ -216,6 +218,96 @@ export interface VkTokenUsageTable {
   calls: number;
 }
 
+export type Role =
+  | 'federal'
+  | 'federal_viewer'
+  | 'region'
+  | 'region_viewer'
+  | 'municipality'
+  | 'municipality_viewer'
+  | 'institution'
+  | 'institution_viewer'
+  | 'trainer';
+
+export interface UserTable {
+  id: Generated<number>;
+  login: string;
+  display_name: string;
+  /** argon2id; null for accounts that sign in only through OIDC. */
+  password_hash: string | null;
+  oidc_subject: string | null;
+  role: Role;
+  /** The scope: null region = the whole country; then region, municipality, institution narrow it. */
+  region_code: string | null;
+  municipality_id: number | null;
+  institution_id: number | null;
+  disabled: Generated<Flag>;
+  failed_logins: Generated<number>;
+  locked_until: number | null;
+  last_login_at: number | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface SessionTable {
+  /** sha256 of the cookie value: a database leak does not hand out sessions. */
+  id_hash: string;
+  user_id: number;
+  csrf_token: string;
+  created_at: number;
+  seen_at: number;
+  expires_at: number;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+export interface ApiTokenTable {
+  id: Generated<number>;
+  user_id: number;
+  name: string;
+  token_hash: string;
+  /** The first characters of the token, to recognise it in lists. */
+  prefix: string;
+  /** Comma-separated permissions, a subset of the owner's role. */
+  permissions: string;
+  created_at: number;
+  expires_at: number | null;
+  last_used_at: number | null;
+  revoked_at: number | null;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: number;
+  user_id: number | null;
+  actor: string;
+  action: string;
+  target_type: string;
+  target_id: string | null;
+  /** Where the target sits in the hierarchy, so the log is filtered by scope like everything else. */
+  region_code: string | null;
+  municipality_id: number | null;
+  institution_id: number | null;
+  details_json: string | null;
+  ip: string | null;
+}
+
+export interface RegistryUploadTable {
+  id: Generated<number>;
+  user_id: number | null;
+  at: number;
+  file_name: string;
+  dry_run: Flag;
+  status: 'imported' | 'previewed' | 'rejected';
+  region_code: string | null;
+  municipality_id: number | null;
+  rows: number;
+  created: number;
+  updated: number;
+  problems: number;
+  report_json: string;
+}
+
 export interface Database {
   regions: RegionTable;
   municipalities: MunicipalityTable;
@@ -232,4 +324,9 @@ export interface Database {
   audit_rule_stats: AuditRuleStatTable;
   audit_peer_stats: AuditPeerStatTable;
   vk_token_usage: VkTokenUsageTable;
+  users: UserTable;
+  sessions: SessionTable;
+  api_tokens: ApiTokenTable;
+  audit_log: AuditLogTable;
+  registry_uploads: RegistryUploadTable;
 }

@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { type Compilable, Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { type Compilable, Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { Database, RunStatus } from './db-schema.ts';
 import { AppError } from './errors.ts';
@@ -234,4 +234,10 @@ export async function countRows(db: Db, table: keyof Database): Promise<number> 
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow();
   return Number(row.n);
+}
+
+/** A trivial query: whether the database answers (readiness probes). */
+export async function pingDb(db: Db): Promise<boolean> {
+  await sql`select 1`.execute(db.kysely);
+  return true;
 }

@@ -3,8 +3,13 @@
 export const errorCodes = {
   VALIDATION: { http: 400, exit: 2 },
   INVALID_INPUT_FILE: { http: 400, exit: 3 },
+  UNAUTHENTICATED: { http: 401, exit: 8 },
+  FORBIDDEN: { http: 403, exit: 9 },
+  CSRF: { http: 403, exit: 9 },
   NOT_FOUND: { http: 404, exit: 4 },
   CONFLICT: { http: 409, exit: 5 },
+  PAYLOAD_TOO_LARGE: { http: 413, exit: 3 },
+  RATE_LIMITED: { http: 429, exit: 10 },
   CONFIG: { http: 500, exit: 6 },
   DB_UNAVAILABLE: { http: 503, exit: 7 },
   INTERNAL: { http: 500, exit: 1 },

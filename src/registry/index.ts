@@ -18,9 +18,17 @@ export {
 } from './page.repo.ts';
 export { regionCodes, regionSeeds } from './regions.data.ts';
 export { registryMessages } from './registry.messages.ts';
-export { countRegistry } from './registry.repo.ts';
+export {
+  countRegistry,
+  findInstitutionPlacement,
+  findMunicipality,
+  findRegion,
+} from './registry.repo.ts';
+export { registryRoutes } from './registry.routes.ts';
 export { REGISTRY_FIELDS, readCsv, readRegistryFile } from './registry-file.reader.ts';
 export { type ImportReport, importRegistry, importRegistryFile } from './registry-import.service.ts';
+export { findPageInScope } from './registry-read.repo.ts';
 export { validateRecord } from './registry-row.ts';
+export { checkUnitFilters } from './registry-scope.ts';
 export { completeInn10, completeOgrn13, isValidInn, isValidOgrn } from './tax-ids.ts';
 export { parseVkUrl, type VkPageRef, vkPageUrl } from './vk-url.ts';

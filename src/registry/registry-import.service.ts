@@ -4,9 +4,12 @@
 import { unixSeconds } from '../platform/clock.ts';
 import { type Db, inTransaction } from '../platform/db.ts';
 import { AppError } from '../platform/errors.ts';
+import { type Scope, scopeContains, scopeKey } from '../platform/scope.ts';
 import { insertPages, type PageKey, updatePages } from './page.repo.ts';
 import {
   ensureMunicipalities,
+  findMunicipality,
+  findPlacements,
   type InstitutionKey,
   type InstitutionWrite,
   insertInstitutions,
@@ -19,6 +22,10 @@ import { pageIdentity, RowValidator } from './registry-validate.ts';
 
 export type ImportOptions = {
   skipInvalid?: boolean;
+  /** Rows (and the institutions they update) must lie inside this scope. */
+  scope?: Scope;
+  /** Validate and plan everything, then roll back: the report says what an import would do. */
+  dryRun?: boolean;
   now?: Date;
   onProgress?: (done: number, total: number) => void;
 };
@@ -60,12 +67,59 @@ export async function importRegistry(
     // Past a few thousand rows, one load of all keys beats a lookup per row.
     const lookups = rows.length > 5000 ? await indexLookups(tx) : queryLookups(tx);
     const plan = await planInstitutions(lookups, rows);
+    if (options.scope) await keepInScope(tx, options.scope, plan);
     report.problems.push(...plan.problems);
     if (plan.problems.length > 0 && !options.skipInvalid) throw invalidRows(report);
     await writeRows(tx, lookups, file.headers, plan.rows, plan.existing, now, report, options.onProgress);
+    if (options.dryRun) throw new DryRunDone();
+  }).catch((error: unknown) => {
+    if (!(error instanceof DryRunDone)) throw error;
   });
   report.skipped = new Set(report.problems.map((p) => p.row)).size;
   return report;
+}
+
+/** Thrown to roll a dry run's transaction back once its report is complete. */
+class DryRunDone extends Error {}
+
+/** Moves rows outside the scope — or updating an institution outside it — from the plan to its problems. */
+async function keepInScope(db: Db, scope: Scope, plan: Plan): Promise<void> {
+  if (scope.level === 'country') return;
+  const municipality =
+    scope.level === 'municipality' || scope.level === 'institution'
+      ? scope.municipalityId === null
+        ? undefined
+        : await findMunicipality(db, scope.municipalityId)
+      : undefined;
+  const placements = new Map((await findPlacements(db, [...plan.existing.values()])).map((p) => [p.id, p]));
+  const inside = (row: RegistryRow): boolean => {
+    if (row.region_code !== scope.regionCode) return false;
+    const existing = plan.existing.get(row.row);
+    const at = existing === undefined ? undefined : placements.get(existing);
+    if (
+      at &&
+      !scopeContains(scope, {
+        regionCode: at.region_code,
+        municipalityId: at.municipality_id,
+        institutionId: at.id,
+      })
+    )
+      return false;
+    if (scope.level === 'region') return true;
+    if (scope.level === 'institution') return existing === scope.institutionId;
+    return municipality !== undefined && row.municipality === municipality.name;
+  };
+  plan.rows = plan.rows.filter((row) => {
+    if (inside(row)) return true;
+    plan.problems.push({
+      row: row.row,
+      field: 'region_code',
+      key: 'outside_scope',
+      params: { scope: scopeKey(scope) },
+    });
+    plan.existing.delete(row.row);
+    return false;
+  });
 }
 
 function invalidRows(report: ImportReport): AppError {

@@ -27,6 +27,10 @@ export const registryMessages = {
   },
   duplicate_key: { ru: 'повтор строки {other} ({key})', en: 'duplicate of row {other} ({key})' },
   duplicate_page: { ru: 'та же страница, что в строке {other}', en: 'same page as row {other}' },
+  outside_scope: {
+    ru: 'учреждение вне вашей зоны ответственности ({scope})',
+    en: 'the institution is outside your scope ({scope})',
+  },
   identity_conflict: {
     ru: 'ИНН и ОГРН принадлежат разным учреждениям в базе (№ {a} и № {b})',
     en: 'INN and OGRN belong to different institutions in the database (#{a} and #{b})',

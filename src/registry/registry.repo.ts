@@ -114,3 +114,37 @@ export async function countRegistry(db: Db) {
 export async function listInstitutionKeys(db: Db): Promise<InstitutionKey[]> {
   return db.kysely.selectFrom('institutions').select(['id', 'inn', 'ogrn']).execute();
 }
+
+/** Where a municipality or an institution sits, to turn a scope given by id into a full scope. */
+export function findMunicipality(db: Db, id: number) {
+  return db.kysely
+    .selectFrom('municipalities')
+    .select(['id', 'region_code', 'name'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+export function findInstitutionPlacement(db: Db, id: number) {
+  return db.kysely
+    .selectFrom('institutions')
+    .select(['id', 'region_code', 'municipality_id', 'full_name'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+export function findRegion(db: Db, code: string) {
+  return db.kysely.selectFrom('regions').selectAll().where('code', '=', code).executeTakeFirst();
+}
+
+export async function findPlacements(db: Db, ids: number[]) {
+  const rows: { id: number; region_code: string; municipality_id: number | null }[] = [];
+  for (const chunk of chunked(ids, CHUNK))
+    rows.push(
+      ...(await db.kysely
+        .selectFrom('institutions')
+        .select(['id', 'region_code', 'municipality_id'])
+        .where('id', 'in', chunk)
+        .execute()),
+    );
+  return rows;
+}

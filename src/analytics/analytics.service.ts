@@ -1,0 +1,189 @@
+// Roll-ups (counts by level, mean score, coverage per region or municipality) and the page list with scores
+// and trend, as of the newest finished audit that judged the caller's whole scope.
+import type { Db } from '../platform/db.ts';
+import type { Scope } from '../platform/scope.ts';
+import {
+  coveredByUnit,
+  doneRunsFor,
+  type GroupBy,
+  levelCountsByUnit,
+  listPagesWithScores,
+  type PageFilter,
+  pageHistory,
+  registryCounts,
+  unitNames,
+} from './analytics.repo.ts';
+
+export type RollupRow = {
+  key: string;
+  nameRu: string;
+  nameEn: string;
+  institutions: number;
+  withPage: number;
+  audited: number;
+  covered: number;
+  /** Institutions with a page VK marks as a state organisation, as a share of all institutions. */
+  coverage: number | null;
+  meanScore: number | null;
+  levels: Record<string, number>;
+};
+
+export type Rollup = {
+  run: { id: number; version: string; periodStart: number; periodEnd: number } | null;
+  groupBy: GroupBy;
+  rows: RollupRow[];
+  total: Omit<RollupRow, 'key' | 'nameRu' | 'nameEn'>;
+};
+
+export async function rollup(db: Db, scope: Scope, by: GroupBy, regionCode?: string): Promise<Rollup> {
+  const [run] = await doneRunsFor(db, scope, 1);
+  const [registry, levels, covered] = await Promise.all([
+    registryCounts(db, scope, by, regionCode),
+    run ? levelCountsByUnit(db, scope, by, run.id, regionCode) : [],
+    run ? coveredByUnit(db, scope, by, run.id, regionCode) : [],
+  ]);
+  const rows = new Map<string, RollupRow>();
+  const row = (unit: string | number | null) => {
+    const key = unit === null ? '-' : String(unit);
+    let found = rows.get(key);
+    if (!found) {
+      found = {
+        key,
+        nameRu: '',
+        nameEn: '',
+        institutions: 0,
+        withPage: 0,
+        audited: 0,
+        covered: 0,
+        coverage: null,
+        meanScore: null,
+        levels: {},
+      };
+      rows.set(key, found);
+    }
+    return found;
+  };
+  const sums = new Map<string, number>();
+  for (const r of registry) {
+    const target = row(r.unit);
+    target.institutions = Number(r.institutions);
+    target.withPage = Number(r.with_page ?? 0);
+  }
+  for (const l of levels) {
+    const target = row(l.unit);
+    target.levels[l.level] = Number(l.n);
+    target.audited += Number(l.n);
+    sums.set(target.key, (sums.get(target.key) ?? 0) + Number(l.total_sum ?? 0));
+  }
+  for (const c of covered) row(c.unit).covered = Number(c.covered);
+  const names = new Map(
+    (
+      await unitNames(
+        db,
+        by,
+        [...rows.keys()].filter((k) => k !== '-'),
+      )
+    ).map((n) => [String(n.key), n]),
+  );
+  const total: Rollup['total'] = {
+    institutions: 0,
+    withPage: 0,
+    audited: 0,
+    covered: 0,
+    coverage: null,
+    meanScore: null,
+    levels: {},
+  };
+  let sum = 0;
+  for (const r of rows.values()) {
+    const name = names.get(r.key);
+    r.nameRu = name?.name_ru ?? '—';
+    r.nameEn = name?.name_en ?? '—';
+    r.coverage = r.institutions > 0 ? round(r.covered / r.institutions, 4) : null;
+    r.meanScore = r.audited > 0 ? round((sums.get(r.key) ?? 0) / r.audited, 1) : null;
+    total.institutions += r.institutions;
+    total.withPage += r.withPage;
+    total.audited += r.audited;
+    total.covered += r.covered;
+    sum += sums.get(r.key) ?? 0;
+    for (const [level, n] of Object.entries(r.levels)) total.levels[level] = (total.levels[level] ?? 0) + n;
+  }
+  total.coverage = total.institutions > 0 ? round(total.covered / total.institutions, 4) : null;
+  total.meanScore = total.audited > 0 ? round(sum / total.audited, 1) : null;
+  return {
+    run: run
+      ? {
+          id: run.id,
+          version: run.methodology_version,
+          periodStart: run.period_start,
+          periodEnd: run.period_end,
+        }
+      : null,
+    groupBy: by,
+    rows: [...rows.values()].sort((a, b) => a.nameRu.localeCompare(b.nameRu, 'ru')),
+    total,
+  };
+}
+
+export async function listPages(db: Db, scope: Scope, filter: PageFilter) {
+  const [run, previous] = await doneRunsFor(db, scope, 2);
+  const { items, total } = await listPagesWithScores(db, scope, [run?.id ?? -1, previous?.id ?? -1], filter);
+  return {
+    runId: run?.id ?? null,
+    total,
+    items: items.map((p) => ({
+      id: p.id,
+      url: p.url,
+      platform: p.platform,
+      status: p.status,
+      lastCollectedAt: p.last_collected_at,
+      institution:
+        p.institution_id === null
+          ? null
+          : {
+              id: p.institution_id,
+              fullName: p.full_name ?? '',
+              shortName: p.short_name,
+              kind: p.kind ?? '',
+              regionCode: p.region_code ?? '',
+              municipalityId: p.municipality_id,
+            },
+      score: p.total === null ? null : round(Number(p.total), 1),
+      level: p.level,
+      verified: p.verified === null ? null : p.verified === 1,
+      trend:
+        p.total === null || p.previous_total === null
+          ? null
+          : round(Number(p.total) - Number(p.previous_total), 1),
+    })),
+  };
+}
+
+export async function pageScores(db: Db, scope: Scope, pageId: number, runs = 12) {
+  const done = await doneRunsFor(db, scope, runs);
+  const history = await pageHistory(
+    db,
+    pageId,
+    done.map((r) => r.id),
+  );
+  const [latest, previous] = history;
+  return {
+    latest:
+      latest && latest.run_id === done[0]?.id
+        ? { runId: latest.run_id, score: round(latest.total, 1), level: latest.level }
+        : null,
+    trend: latest && previous ? round(latest.total - previous.total, 1) : null,
+    history: history.map((h) => ({
+      runId: h.run_id,
+      finishedAt: h.finished_at,
+      periodEnd: h.period_end,
+      score: round(h.total, 1),
+      level: h.level,
+    })),
+  };
+}
+
+function round(value: number, digits: number): number {
+  const f = 10 ** digits;
+  return Math.round(value * f) / f;
+}

@@ -1,0 +1,13 @@
+// The auth feature's public face.
+export { authRoutes } from './auth.routes.ts';
+export { generatePassword } from './password.ts';
+export { isRole, PERMISSIONS, type Permission, permissionsOf, ROLE_IDS, ROLES } from './roles.ts';
+export { parseScopeText, type ScopeSpec } from './scope-spec.ts';
+export {
+  createSessions,
+  DEFAULT_SESSION_POLICY,
+  type SessionPolicy,
+  type Sessions,
+} from './sessions.service.ts';
+export { countUsers } from './user.repo.ts';
+export { createUsers, type Manager, type NewUser, type UserView } from './users.service.ts';

@@ -1,0 +1,46 @@
+// Roles → permissions, as data. A role also fixes the level of the scope its users hold: a regional operator's
+// scope is a region, a page admin's an institution. Read-only variants carry only the reading permissions.
+import type { Role } from '../platform/db-schema.ts';
+import type { ScopeLevel } from '../platform/scope.ts';
+
+export const PERMISSIONS = [
+  'data.read',
+  'comments.read',
+  'registry.import',
+  'users.read',
+  'users.manage',
+  'audit_log.read',
+  'tokens.manage',
+  'methodology.read',
+] as const;
+
+export type Permission = (typeof PERMISSIONS)[number];
+
+const READ: Permission[] = ['data.read', 'comments.read', 'methodology.read', 'tokens.manage'];
+const ADMIN: Permission[] = [...READ, 'users.read', 'users.manage', 'registry.import'];
+
+export const ROLES: Record<Role, { level: ScopeLevel; permissions: readonly Permission[] }> = {
+  federal: { level: 'country', permissions: [...ADMIN, 'audit_log.read'] },
+  federal_viewer: { level: 'country', permissions: READ },
+  region: { level: 'region', permissions: [...ADMIN, 'audit_log.read'] },
+  region_viewer: { level: 'region', permissions: READ },
+  municipality: { level: 'municipality', permissions: ADMIN },
+  municipality_viewer: { level: 'municipality', permissions: READ },
+  institution: { level: 'institution', permissions: READ },
+  institution_viewer: {
+    level: 'institution',
+    permissions: ['data.read', 'methodology.read', 'tokens.manage'],
+  },
+  // Trainers plan seminars for a region's admins: they see pages and scores, not citizens' comments.
+  trainer: { level: 'region', permissions: ['data.read', 'methodology.read', 'tokens.manage'] },
+};
+
+export const ROLE_IDS = Object.keys(ROLES) as Role[];
+
+export function isRole(value: string): value is Role {
+  return Object.hasOwn(ROLES, value);
+}
+
+export function permissionsOf(role: Role): ReadonlySet<string> {
+  return new Set(ROLES[role].permissions);
+}

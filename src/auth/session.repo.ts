@@ -1,0 +1,107 @@
+// SQL of sessions and API tokens: both stored by hash only, both resolved with their user in one query.
+import type { Insertable } from 'kysely';
+import type { Db } from '../platform/db.ts';
+import type { ApiTokenTable, SessionTable } from '../platform/db-schema.ts';
+
+export async function insertSession(db: Db, row: SessionTable): Promise<void> {
+  await db.kysely.insertInto('sessions').values(row).execute();
+}
+
+export function findSessionWithUser(db: Db, idHash: string) {
+  return db.kysely
+    .selectFrom('sessions')
+    .innerJoin('users', 'users.id', 'sessions.user_id')
+    .select([
+      'sessions.id_hash',
+      'sessions.csrf_token',
+      'sessions.created_at',
+      'sessions.seen_at',
+      'sessions.expires_at',
+      'users.id as user_id',
+      'users.login',
+      'users.role',
+      'users.region_code',
+      'users.municipality_id',
+      'users.institution_id',
+      'users.disabled',
+    ])
+    .where('sessions.id_hash', '=', idHash)
+    .executeTakeFirst();
+}
+
+export async function touchSession(db: Db, idHash: string, seenAt: number, expiresAt: number): Promise<void> {
+  await db.kysely
+    .updateTable('sessions')
+    .set({ seen_at: seenAt, expires_at: expiresAt })
+    .where('id_hash', '=', idHash)
+    .execute();
+}
+
+export async function deleteSession(db: Db, idHash: string): Promise<void> {
+  await db.kysely.deleteFrom('sessions').where('id_hash', '=', idHash).execute();
+}
+
+export async function deleteUserSessions(db: Db, userId: number): Promise<void> {
+  await db.kysely.deleteFrom('sessions').where('user_id', '=', userId).execute();
+}
+
+export async function deleteExpiredSessions(db: Db, now: number): Promise<number> {
+  const result = await db.kysely.deleteFrom('sessions').where('expires_at', '<=', now).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
+export async function insertToken(db: Db, row: Insertable<ApiTokenTable>): Promise<number> {
+  const inserted = await db.kysely
+    .insertInto('api_tokens')
+    .values(row)
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return inserted.id;
+}
+
+export function findTokenWithUser(db: Db, tokenHash: string) {
+  return db.kysely
+    .selectFrom('api_tokens')
+    .innerJoin('users', 'users.id', 'api_tokens.user_id')
+    .select([
+      'api_tokens.id',
+      'api_tokens.permissions',
+      'api_tokens.expires_at',
+      'api_tokens.revoked_at',
+      'api_tokens.last_used_at',
+      'users.id as user_id',
+      'users.login',
+      'users.role',
+      'users.region_code',
+      'users.municipality_id',
+      'users.institution_id',
+      'users.disabled',
+    ])
+    .where('api_tokens.token_hash', '=', tokenHash)
+    .executeTakeFirst();
+}
+
+export async function markTokenUsed(db: Db, id: number, at: number): Promise<void> {
+  await db.kysely.updateTable('api_tokens').set({ last_used_at: at }).where('id', '=', id).execute();
+}
+
+export function listTokens(db: Db, userId: number) {
+  return db.kysely
+    .selectFrom('api_tokens')
+    .select(['id', 'name', 'prefix', 'permissions', 'created_at', 'expires_at', 'last_used_at', 'revoked_at'])
+    .where('user_id', '=', userId)
+    .orderBy('id', 'desc')
+    .execute();
+}
+
+/** Revokes a token of this user; false when the user has no such live token. */
+export async function revokeToken(db: Db, userId: number, id: number, at: number): Promise<boolean> {
+  const result = await db.kysely
+    .updateTable('api_tokens')
+    .set({ revoked_at: at })
+    .where('id', '=', id)
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}

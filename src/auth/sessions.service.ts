@@ -1,0 +1,252 @@
+// Signing in and out, sessions with an idle and an absolute lifetime, API tokens, and the authenticator the
+// HTTP server calls on every request. Secrets are returned once and stored only as sha256 hashes.
+import { type Actor, recordAction } from '../platform/audit-log.ts';
+import { type Clock, systemClock, unixSeconds } from '../platform/clock.ts';
+import type { Db } from '../platform/db.ts';
+import type { Role } from '../platform/db-schema.ts';
+import { AppError } from '../platform/errors.ts';
+import type { Authenticator, Principal } from '../platform/http/principal.ts';
+import { placementOf } from '../platform/scope.ts';
+import { LoginLimiter } from './login-limiter.ts';
+import { randomSecret, sha256, verifyPassword } from './password.ts';
+import { isRole, PERMISSIONS, permissionsOf, ROLES } from './roles.ts';
+import { scopeOfRow } from './scope-spec.ts';
+import {
+  deleteSession,
+  findSessionWithUser,
+  findTokenWithUser,
+  insertSession,
+  insertToken,
+  listTokens,
+  markTokenUsed,
+  revokeToken,
+  touchSession,
+} from './session.repo.ts';
+import { findUserByLogin, updateUser } from './user.repo.ts';
+
+export type SessionPolicy = {
+  /** A session ends after this long without a request. */
+  idleSeconds: number;
+  /** …and this long after sign-in in any case. */
+  maxSeconds: number;
+  /** Failed passwords in a row that lock an account, and for how long. */
+  lockAfter: number;
+  lockSeconds: number;
+  /** Attempts per client address per window. */
+  attemptsPerAddress: number;
+  addressWindowSeconds: number;
+};
+
+export const DEFAULT_SESSION_POLICY: SessionPolicy = {
+  idleSeconds: 12 * 3600,
+  maxSeconds: 7 * 24 * 3600,
+  lockAfter: 5,
+  lockSeconds: 15 * 60,
+  attemptsPerAddress: 30,
+  addressWindowSeconds: 10 * 60,
+};
+
+const TOKEN_PREFIX = 'pub_';
+/** Sessions and tokens record their last use at most this often, so reads stay reads. */
+const TOUCH_SECONDS = 60;
+
+export type SignedIn = { cookie: string; csrfToken: string; userId: number; maxAge: number };
+
+export type Sessions = ReturnType<typeof createSessions>;
+
+export function createSessions(
+  db: Db,
+  policy: SessionPolicy = DEFAULT_SESSION_POLICY,
+  clock: Clock = systemClock,
+) {
+  const limiter = new LoginLimiter(policy.attemptsPerAddress, policy.addressWindowSeconds * 1000);
+  const now = () => unixSeconds(clock.now());
+  const denied = () => new AppError('UNAUTHENTICATED', 'wrong login or password');
+
+  async function signIn(
+    login: string,
+    password: string,
+    client: { ip: string; userAgent: string | null },
+  ): Promise<SignedIn> {
+    if (!limiter.allow(client.ip, clock.now().getTime()))
+      throw new AppError('RATE_LIMITED', 'too many sign-in attempts from this address; try again later');
+    const at = now();
+    const user = await findUserByLogin(db, login);
+    if (user && user.locked_until !== null && user.locked_until > at)
+      throw new AppError('RATE_LIMITED', 'too many failed sign-ins; the account is locked for a while');
+    const ok = await verifyPassword(user?.password_hash ?? null, password);
+    if (!user || !ok || user.disabled) {
+      if (user && !ok) await countFailure(user.id, user.login, user.failed_logins + 1, at, client.ip);
+      throw denied();
+    }
+    await updateUser(db, user.id, { failed_logins: 0, locked_until: null, last_login_at: at });
+    const cookie = randomSecret();
+    const csrfToken = randomSecret(24);
+    await insertSession(db, {
+      id_hash: sha256(cookie),
+      user_id: user.id,
+      csrf_token: csrfToken,
+      created_at: at,
+      seen_at: at,
+      expires_at: at + policy.idleSeconds,
+      ip: client.ip,
+      user_agent: client.userAgent?.slice(0, 300) ?? null,
+    });
+    const actor = { userId: user.id, login: user.login, ip: client.ip };
+    await recordAction(
+      db,
+      actor,
+      { action: 'auth.login', targetType: 'user', targetId: user.id, at },
+      placementOf(scopeOfRow(user)),
+    );
+    return { cookie, csrfToken, userId: user.id, maxAge: policy.maxSeconds };
+  }
+
+  async function countFailure(userId: number, login: string, failures: number, at: number, ip: string) {
+    const lock = failures >= policy.lockAfter;
+    await updateUser(db, userId, {
+      failed_logins: lock ? 0 : failures,
+      ...(lock ? { locked_until: at + policy.lockSeconds } : {}),
+    });
+    if (lock) {
+      const user = await findUserByLogin(db, login);
+      await recordAction(
+        db,
+        { userId: null, login: 'system', ip },
+        { action: 'auth.locked', targetType: 'user', targetId: userId, at, details: { failures } },
+        placementOf(scopeOfRow(user ?? { region_code: null, municipality_id: null, institution_id: null })),
+      );
+    }
+  }
+
+  async function signOut(principal: Principal): Promise<void> {
+    if (principal.via === 'session') await deleteSession(db, principal.credential);
+    await recordAction(
+      db,
+      actorOf(principal),
+      { action: 'auth.logout', targetType: 'user', targetId: principal.userId, at: now() },
+      placementOf(principal.scope),
+    );
+  }
+
+  const authenticator: Authenticator = {
+    async fromSession(cookie) {
+      const at = now();
+      const row = await findSessionWithUser(db, sha256(cookie));
+      if (!row || row.disabled || row.expires_at <= at || row.created_at + policy.maxSeconds <= at)
+        return null;
+      if (at - row.seen_at >= TOUCH_SECONDS)
+        await touchSession(
+          db,
+          row.id_hash,
+          at,
+          Math.min(at + policy.idleSeconds, row.created_at + policy.maxSeconds),
+        );
+      return principalOf(row, { via: 'session', credential: row.id_hash, csrfToken: row.csrf_token });
+    },
+    async fromToken(bearer) {
+      if (!bearer.startsWith(TOKEN_PREFIX)) return null;
+      const at = now();
+      const row = await findTokenWithUser(db, sha256(bearer));
+      if (
+        !row ||
+        row.disabled ||
+        row.revoked_at !== null ||
+        (row.expires_at !== null && row.expires_at <= at)
+      )
+        return null;
+      if (row.last_used_at === null || at - row.last_used_at >= TOUCH_SECONDS)
+        await markTokenUsed(db, row.id, at);
+      const granted = new Set(row.permissions.split(',').filter(Boolean));
+      const principal = principalOf(row, { via: 'token', credential: String(row.id), csrfToken: null });
+      // A token never exceeds its owner's current role: demoting the user narrows the token too.
+      return { ...principal, permissions: new Set([...principal.permissions].filter((p) => granted.has(p))) };
+    },
+  };
+
+  async function createToken(
+    principal: Principal,
+    request: { name: string; permissions?: string[]; expiresInDays?: number },
+  ) {
+    const wanted = request.permissions ?? [...principal.permissions];
+    const unknown = wanted.filter(
+      (p) => !(PERMISSIONS as readonly string[]).includes(p) || !principal.permissions.has(p),
+    );
+    if (unknown.length > 0)
+      throw new AppError('VALIDATION', `permissions not held by your role: ${unknown.join(', ')}`, [
+        { path: 'body.permissions', message: `not held: ${unknown.join(', ')}` },
+      ]);
+    const at = now();
+    const token = `${TOKEN_PREFIX}${randomSecret()}`;
+    const id = await insertToken(db, {
+      user_id: principal.userId,
+      name: request.name,
+      token_hash: sha256(token),
+      prefix: token.slice(0, TOKEN_PREFIX.length + 6),
+      permissions: wanted.join(','),
+      created_at: at,
+      expires_at: request.expiresInDays ? at + request.expiresInDays * 86_400 : null,
+    });
+    await recordAction(
+      db,
+      actorOf(principal),
+      {
+        action: 'token.create',
+        targetType: 'api_token',
+        targetId: id,
+        at,
+        details: { name: request.name, permissions: wanted },
+      },
+      placementOf(principal.scope),
+    );
+    return { id, token };
+  }
+
+  async function revoke(principal: Principal, id: number): Promise<void> {
+    const at = now();
+    if (!(await revokeToken(db, principal.userId, id, at)))
+      throw new AppError('NOT_FOUND', `no live token ${id}`);
+    await recordAction(
+      db,
+      actorOf(principal),
+      { action: 'token.revoke', targetType: 'api_token', targetId: id, at },
+      placementOf(principal.scope),
+    );
+  }
+
+  return {
+    signIn,
+    signOut,
+    authenticator,
+    createToken,
+    revokeToken: revoke,
+    listTokens: (principal: Principal) => listTokens(db, principal.userId),
+  };
+}
+
+type PrincipalRow = {
+  user_id: number;
+  login: string;
+  role: Role;
+  region_code: string | null;
+  municipality_id: number | null;
+  institution_id: number | null;
+};
+
+function principalOf(row: PrincipalRow, how: Pick<Principal, 'via' | 'credential' | 'csrfToken'>): Principal {
+  const role = isRole(row.role) ? row.role : null;
+  return {
+    userId: row.user_id,
+    login: row.login,
+    role: row.role,
+    scope: scopeOfRow(row),
+    permissions: role ? permissionsOf(role) : new Set(),
+    ...how,
+  };
+}
+
+export function actorOf(principal: Principal, ip?: string): Actor {
+  return { userId: principal.userId, login: principal.login, ip: ip ?? null };
+}
+
+export const roleLevels = Object.fromEntries(Object.entries(ROLES).map(([id, r]) => [id, r.level]));

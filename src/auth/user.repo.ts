@@ -1,0 +1,73 @@
+// SQL of users. Lists are filtered by the caller's scope over the users' own scope columns.
+import type { Insertable, Updateable } from 'kysely';
+import type { Db } from '../platform/db.ts';
+import type { UserTable } from '../platform/db-schema.ts';
+import { inScope, type Scope } from '../platform/scope.ts';
+
+const USER_SCOPE = {
+  region: 'users.region_code',
+  municipality: 'users.municipality_id',
+  institution: 'users.institution_id',
+};
+
+export type UserRow = Awaited<ReturnType<typeof findUserByLogin>> & object;
+
+export function findUserByLogin(db: Db, login: string) {
+  return db.kysely.selectFrom('users').selectAll().where('login', '=', login).executeTakeFirst();
+}
+
+export function findUserById(db: Db, id: number) {
+  return db.kysely.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export function findUserInScope(db: Db, scope: Scope, id: number) {
+  return db.kysely
+    .selectFrom('users')
+    .selectAll()
+    .where('id', '=', id)
+    .where(inScope(scope, USER_SCOPE))
+    .executeTakeFirst();
+}
+
+export type UserFilter = { q?: string; role?: string; page: number; size: number };
+
+export async function listUsers(db: Db, scope: Scope, filter: UserFilter) {
+  let query = db.kysely.selectFrom('users').where(inScope(scope, USER_SCOPE));
+  if (filter.role) query = query.where('role', '=', filter.role as UserTable['role']);
+  if (filter.q) {
+    const like = `%${filter.q.toLowerCase()}%`;
+    query = query.where((eb) =>
+      eb.or([
+        eb(eb.fn('lower', ['login']), 'like', like),
+        eb(eb.fn('lower', ['display_name']), 'like', like),
+      ]),
+    );
+  }
+  const [items, count] = await Promise.all([
+    query
+      .selectAll()
+      .orderBy('login')
+      .limit(filter.size)
+      .offset((filter.page - 1) * filter.size)
+      .execute(),
+    query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { items, total: Number(count.n) };
+}
+
+export async function insertUser(db: Db, row: Insertable<UserTable>): Promise<number> {
+  const inserted = await db.kysely.insertInto('users').values(row).returning('id').executeTakeFirstOrThrow();
+  return inserted.id;
+}
+
+export async function updateUser(db: Db, id: number, change: Updateable<UserTable>): Promise<void> {
+  await db.kysely.updateTable('users').set(change).where('id', '=', id).execute();
+}
+
+export async function countUsers(db: Db): Promise<number> {
+  const row = await db.kysely
+    .selectFrom('users')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}

@@ -1,0 +1,111 @@
+// Posts and comments of one page for the API, joined to the page's institution and filtered by the scope in
+// SQL, so a page outside the scope yields nothing even if a caller guesses its id.
+import type { Db } from '../platform/db.ts';
+import { inScope, type Scope } from '../platform/scope.ts';
+
+const SCOPE = {
+  region: 'institutions.region_code',
+  municipality: 'institutions.municipality_id',
+  institution: 'institutions.id',
+};
+
+export type ContentFilter = {
+  from?: number | undefined;
+  to?: number | undefined;
+  page: number;
+  size: number;
+};
+
+function scopedPage(db: Db, scope: Scope, pageId: number) {
+  return db.kysely
+    .selectFrom('pages')
+    .leftJoin('institutions', 'institutions.id', 'pages.institution_id')
+    .select('pages.id')
+    .where('pages.id', '=', pageId)
+    .where(inScope(scope, SCOPE));
+}
+
+export async function listPagePosts(
+  db: Db,
+  scope: Scope,
+  pageId: number,
+  filter: ContentFilter & { kind?: string | undefined },
+) {
+  let query = db.kysely
+    .selectFrom('posts')
+    .where('posts.page_id', 'in', scopedPage(db, scope, pageId))
+    .where('posts.is_deleted', '=', 0);
+  if (filter.from !== undefined) query = query.where('posts.posted_at', '>=', filter.from);
+  if (filter.to !== undefined) query = query.where('posts.posted_at', '<', filter.to);
+  if (filter.kind === 'poll') query = query.where('posts.polls', '>', 0);
+  if (filter.kind === 'clip') query = query.where('posts.clips', '>', 0);
+  if (filter.kind === 'video') query = query.where('posts.videos', '>', 0);
+  if (filter.kind === 'live') query = query.where('posts.lives', '>', 0);
+  if (filter.kind === 'photo') query = query.where('posts.photos', '>', 0);
+  const [items, count] = await Promise.all([
+    query
+      .select([
+        'vk_id',
+        'posted_at',
+        'edited_at',
+        'text',
+        'photos',
+        'videos',
+        'clips',
+        'polls',
+        'lives',
+        'docs',
+        'links',
+        'likes',
+        'comments',
+        'reposts',
+        'views',
+        'is_pinned',
+        'is_ad',
+        'is_repost',
+        'comments_closed',
+      ])
+      .orderBy('posted_at', 'desc')
+      .orderBy('vk_id', 'desc')
+      .limit(filter.size)
+      .offset((filter.page - 1) * filter.size)
+      .execute(),
+    query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { items, total: Number(count.n) };
+}
+
+export async function listPageComments(
+  db: Db,
+  scope: Scope,
+  pageId: number,
+  filter: ContentFilter & { post?: number | undefined },
+) {
+  let query = db.kysely
+    .selectFrom('comments')
+    .where('comments.page_id', 'in', scopedPage(db, scope, pageId))
+    .where('comments.is_deleted', '=', 0);
+  if (filter.post !== undefined) query = query.where('comments.post_vk_id', '=', filter.post);
+  if (filter.from !== undefined) query = query.where('comments.posted_at', '>=', filter.from);
+  if (filter.to !== undefined) query = query.where('comments.posted_at', '<', filter.to);
+  const [items, count] = await Promise.all([
+    query
+      .select([
+        'post_vk_id',
+        'vk_id',
+        'from_id',
+        'is_from_community',
+        'posted_at',
+        'reply_to_comment',
+        'thread_root',
+        'text',
+      ])
+      .orderBy('posted_at', 'desc')
+      .orderBy('vk_id', 'desc')
+      .limit(filter.size)
+      .offset((filter.page - 1) * filter.size)
+      .execute(),
+    query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { items, total: Number(count.n) };
+}

@@ -1,0 +1,52 @@
+// Composition root of the web role: the HTTP server with every feature's routes over one database.
+
+import { analyticsRoutes } from '../analytics/index.ts';
+import { auditRoutes } from '../audit/index.ts';
+import {
+  authRoutes,
+  createSessions,
+  createUsers,
+  DEFAULT_SESSION_POLICY,
+  type SessionPolicy,
+} from '../auth/index.ts';
+import { collectRoutes } from '../collect/index.ts';
+import { methodologyRoutes } from '../methodology/index.ts';
+import type { Clock } from '../platform/clock.ts';
+import { systemClock } from '../platform/clock.ts';
+import type { Config } from '../platform/config.ts';
+import { type Db, pingDb } from '../platform/db.ts';
+import { type App, buildHttpServer } from '../platform/http/server.ts';
+import { registryRoutes } from '../registry/index.ts';
+
+export type WebOptions = {
+  clock?: Clock;
+  sessionPolicy?: Partial<SessionPolicy>;
+  logStream?: NodeJS.WritableStream;
+};
+
+export async function buildWebApp(db: Db, config: Config, options: WebOptions = {}): Promise<App> {
+  const clock = options.clock ?? systemClock;
+  const sessions = createSessions(
+    db,
+    { ...DEFAULT_SESSION_POLICY, idleSeconds: config.http.sessionIdleHours * 3600, ...options.sessionPolicy },
+    clock,
+  );
+  const users = createUsers(db, clock);
+  return buildHttpServer(
+    {
+      logLevel: config.logLevel,
+      authenticator: sessions.authenticator,
+      behindProxy: config.http.behindProxy,
+      ready: () => pingDb(db),
+      ...(options.logStream ? { logStream: options.logStream } : {}),
+    },
+    async (app) => {
+      authRoutes({ db, sessions, users, secureCookies: config.http.behindProxy })(app);
+      registryRoutes(db)(app);
+      analyticsRoutes(db)(app);
+      collectRoutes(db)(app);
+      auditRoutes(db)(app);
+      methodologyRoutes()(app);
+    },
+  );
+}

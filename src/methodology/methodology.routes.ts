@@ -1,0 +1,122 @@
+// Thin HTTP adapters over methodology versions: the list, and one version with its rules, levels, sources and
+// text, in the reader's language.
+import { z } from 'zod';
+import { AppError } from '../platform/errors.ts';
+import { errorResponses } from '../platform/http/schemas.ts';
+import type { App } from '../platform/http/server.ts';
+import { listVersionIds, loadVersion, type MethodologyVersion } from './methodology.loader.ts';
+
+const tags = ['methodology'];
+const lang = z.object({ lang: z.enum(['ru', 'en']).default('ru') });
+
+const summarySchema = z.object({
+  id: z.string(),
+  status: z.string(),
+  published: z.string().nullable(),
+  title: z.string(),
+  hash: z.string(),
+  rules: z.number().int(),
+});
+
+const versionSchema = summarySchema.extend({
+  defaultPeriodDays: z.number().int(),
+  categories: z.array(z.object({ id: z.string(), title: z.string(), weight: z.number() })),
+  levels: z.array(z.object({ id: z.string(), title: z.string() })),
+  rules: z.number().int(),
+  ruleList: z.array(
+    z.object({
+      id: z.string(),
+      category: z.string(),
+      weight: z.number(),
+      severity: z.string(),
+      title: z.string(),
+      rationale: z.string(),
+      help: z.string(),
+      params: z.record(z.string(), z.unknown()),
+      sources: z.array(z.object({ id: z.string(), title: z.string(), url: z.string() })),
+    }),
+  ),
+  text: z.string(),
+});
+
+/** Loaded once per process: versions on disk change only with a deployment. */
+const loaded = new Map<string, MethodologyVersion>();
+function version(id: string): MethodologyVersion {
+  let found = loaded.get(id);
+  if (!found) {
+    if (!listVersionIds().includes(id)) throw new AppError('NOT_FOUND', `no methodology version ${id}`);
+    found = loadVersion(id);
+    loaded.set(id, found);
+  }
+  return found;
+}
+
+function summary(v: MethodologyVersion, l: 'ru' | 'en') {
+  return {
+    id: v.id,
+    status: v.status,
+    published: v.published ?? null,
+    title: v.title[l],
+    hash: v.hash,
+    rules: v.rules.length,
+  };
+}
+
+export function methodologyRoutes() {
+  return (app: App) => {
+    app.get(
+      '/api/methodology/versions',
+      {
+        config: { access: 'methodology.read' },
+        schema: {
+          tags,
+          summary: 'Methodology versions',
+          querystring: lang,
+          response: { 200: z.object({ items: z.array(summarySchema) }), ...errorResponses },
+        },
+      },
+      async (request) => ({ items: listVersionIds().map((id) => summary(version(id), request.query.lang)) }),
+    );
+
+    app.get(
+      '/api/methodology/versions/:id',
+      {
+        config: { access: 'methodology.read' },
+        schema: {
+          tags,
+          summary: 'One methodology version: categories, levels, rules with thresholds and sources, the text',
+          params: z.object({ id: z.string().min(1).max(40) }),
+          querystring: lang,
+          response: { 200: versionSchema, ...errorResponses },
+        },
+      },
+      async (request, reply) => {
+        const v = version(request.params.id);
+        const l = request.query.lang;
+        reply.header('cache-control', 'public, max-age=300');
+        return {
+          ...summary(v, l),
+          defaultPeriodDays: v.defaultPeriodDays,
+          categories: v.categories.map((c) => ({ id: c.id, title: c.title[l], weight: c.weight })),
+          levels: v.levels.map((x) => ({ id: x.id, title: x.title[l] })),
+          ruleList: v.rules.map((r) => ({
+            id: r.id,
+            category: r.category,
+            weight: r.weight,
+            severity: r.severity,
+            title: r.title[l],
+            rationale: r.rationale[l],
+            help: r.help[l],
+            params: r.params,
+            sources: r.source.map((s) => ({
+              id: s,
+              title: v.sources[s]?.title[l] ?? s,
+              url: v.sources[s]?.url ?? '',
+            })),
+          })),
+          text: v.text[l],
+        };
+      },
+    );
+  };
+}

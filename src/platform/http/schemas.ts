@@ -1,0 +1,46 @@
+// Zod pieces every route shares: ids, pagination, the error body, and the list envelope.
+import { z } from 'zod';
+
+export const MAX_PAGE_SIZE = 100;
+
+export const idParam = z.object({ id: z.coerce.number().int().positive() });
+
+export const pagination = {
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  size: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(25),
+};
+
+export type PageRequest = { page: number; size: number };
+
+export function listOf<T extends z.ZodType>(item: T) {
+  return z.object({
+    items: z.array(item),
+    page: z.number().int(),
+    size: z.number().int(),
+    total: z.number().int(),
+  });
+}
+
+export const errorBody = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    details: z.unknown().optional(),
+  }),
+});
+
+/** A 0/1 or true/false query flag. */
+export const queryFlag = z
+  .enum(['0', '1', 'true', 'false'])
+  .transform((v) => v === '1' || v === 'true')
+  .optional();
+
+export const okBody = z.object({ ok: z.literal(true) });
+
+/** Responses that routes of each kind may answer besides 200, for the OpenAPI document. */
+export const errorResponses = {
+  400: errorBody,
+  401: errorBody,
+  403: errorBody,
+  404: errorBody,
+};

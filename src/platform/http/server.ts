@@ -1,0 +1,185 @@
+// The Fastify server every role runs: zod-validated routes with a generated OpenAPI document, request ids in
+// structured logs, one error body shape, security headers, and the access hook that resolves the caller and
+// enforces each route's declared access before the handler runs.
+import crypto from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import fastifyCookie from '@fastify/cookie';
+import fastifyEtag from '@fastify/etag';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyMultipart from '@fastify/multipart';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type RawServerDefault } from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { AppError } from '../errors.ts';
+import { errorHandler, notFoundHandler } from './error-handler.ts';
+import type { Access, Authenticator } from './principal.ts';
+
+export type App = FastifyInstance<
+  RawServerDefault,
+  IncomingMessage,
+  ServerResponse,
+  FastifyBaseLogger,
+  ZodTypeProvider
+>;
+
+export const SESSION_COOKIE = 'publica_session';
+
+/** Every route the server serves, with its declared access: the authorization matrix test walks this list. */
+export type RouteEntry = { method: string; url: string; access: Access | undefined };
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    routeTable: RouteEntry[];
+  }
+}
+export const CSRF_HEADER = 'x-csrf-token';
+export const UPLOAD_LIMIT_BYTES = 64 * 1024 * 1024;
+
+export type HttpOptions = {
+  logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
+  authenticator: Authenticator;
+  /** Whether the database answers; /readyz says 503 while it does not or while shutting down. */
+  ready: () => Promise<boolean>;
+  /** Behind a TLS-terminating proxy: trust X-Forwarded-* and mark cookies Secure. */
+  behindProxy?: boolean;
+  /** Loggers of tests and benchmarks write nowhere. */
+  logStream?: NodeJS.WritableStream;
+};
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+export async function buildHttpServer(
+  options: HttpOptions,
+  register: (app: App) => Promise<void> | void,
+): Promise<App> {
+  const app = Fastify({
+    logger: {
+      level: options.logLevel,
+      ...(options.logStream ? { stream: options.logStream } : {}),
+      redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+    },
+    trustProxy: options.behindProxy ?? false,
+    bodyLimit: 1024 * 1024,
+    requestIdHeader: 'x-request-id',
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && /^[\w.-]{1,64}$/.test(given) ? given : crypto.randomUUID();
+    },
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(errorHandler);
+  app.setNotFoundHandler(notFoundHandler);
+  app.decorateRequest('principal', null);
+
+  let shuttingDown = false;
+  app.addHook('onClose', async () => {
+    shuttingDown = true;
+  });
+  const routeTable: RouteEntry[] = [];
+  app.decorate('routeTable', routeTable);
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat())
+      if (method !== 'HEAD') routeTable.push({ method, url: route.url, access: route.config?.access });
+    if (route.url.startsWith('/api/') && !route.url.startsWith('/api/docs') && !route.config?.access)
+      throw new Error(`route ${route.method} ${route.url} declares no access`);
+  });
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        scriptSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+    hsts: options.behindProxy ? { maxAge: 31_536_000 } : false,
+  });
+  await app.register(fastifyCookie);
+  await app.register(fastifyEtag, { weak: true });
+  await app.register(fastifyMultipart, { limits: { fileSize: UPLOAD_LIMIT_BYTES, files: 1 } });
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: {
+        title: 'Publica API',
+        description:
+          'Official pages of schools and kindergartens: registry, collection, methodology audit, roll-ups.',
+        version: '1',
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE },
+          token: { type: 'http', scheme: 'bearer' },
+        },
+      },
+      security: [{ session: [] }, { token: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+
+  app.addHook('onRequest', async (request) => {
+    const access = request.routeOptions.config?.access as Access | undefined;
+    if (!access || access === 'public') return;
+    request.principal = await identify(request, options.authenticator);
+    const principal = request.principal;
+    if (!principal) throw new AppError('UNAUTHENTICATED', 'sign in first');
+    if (access !== 'authenticated' && !principal.permissions.has(access))
+      throw new AppError('FORBIDDEN', 'your role does not allow this');
+    if (principal.via === 'session' && !SAFE_METHODS.has(request.method)) {
+      const sent = request.headers[CSRF_HEADER];
+      if (typeof sent !== 'string' || !sameSecret(sent, principal.csrfToken ?? ''))
+        throw new AppError('CSRF', `missing or wrong ${CSRF_HEADER} header`);
+    }
+  });
+
+  app.get('/healthz', { config: { access: 'public' }, logLevel: 'warn' }, async () => ({ status: 'ok' }));
+  app.get('/readyz', { config: { access: 'public' }, logLevel: 'warn' }, async (_request, reply) => {
+    const ready = !shuttingDown && (await options.ready().catch(() => false));
+    return reply.code(ready ? 200 : 503).send({ status: ready ? 'ready' : 'unavailable' });
+  });
+
+  await register(app);
+  await app.ready();
+  return app;
+}
+
+async function identify(
+  request: { headers: Record<string, unknown>; cookies: Record<string, string | undefined>; ip: string },
+  auth: Authenticator,
+) {
+  const header = request.headers.authorization;
+  if (typeof header === 'string') {
+    const match = /^Bearer\s+(\S+)$/i.exec(header);
+    if (!match?.[1])
+      throw new AppError('UNAUTHENTICATED', 'the Authorization header must be "Bearer <token>"');
+    return auth.fromToken(match[1]);
+  }
+  const cookie = request.cookies[SESSION_COOKIE];
+  if (!cookie) return null;
+  const agent = request.headers['user-agent'];
+  return auth.fromSession(cookie, { ip: request.ip, userAgent: typeof agent === 'string' ? agent : null });
+}
+
+function sameSecret(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && x.length > 0 && crypto.timingSafeEqual(x, y);
+}
+
+/** Options of the session cookie: never readable by scripts, not sent on cross-site requests. */
+export function sessionCookieOptions(secure: boolean, maxAgeSeconds: number) {
+  return { path: '/', httpOnly: true, sameSite: 'lax' as const, secure, maxAge: maxAgeSeconds };
+}

@@ -1,0 +1,174 @@
+// Reading the registry for the API: every query takes the caller's scope and filters by it in SQL.
+import type { Db } from '../platform/db.ts';
+import type { InstitutionKind } from '../platform/db-schema.ts';
+import { inScope, type Scope } from '../platform/scope.ts';
+
+const INSTITUTION_SCOPE = {
+  region: 'institutions.region_code',
+  municipality: 'institutions.municipality_id',
+  institution: 'institutions.id',
+};
+
+export function listRegionsInScope(db: Db, scope: Scope) {
+  let query = db.kysely.selectFrom('regions').selectAll().orderBy('code');
+  if (scope.level !== 'country') query = query.where('code', '=', scope.regionCode);
+  return query.execute();
+}
+
+export type MunicipalityFilter = {
+  regionCode?: string | undefined;
+  municipalityId?: number;
+  q?: string | undefined;
+  page: number;
+  size: number;
+};
+
+export async function listMunicipalitiesInScope(db: Db, scope: Scope, filter: MunicipalityFilter) {
+  const base = db.kysely.selectFrom('municipalities');
+  // An institution's admin sees the one municipality their institution belongs to.
+  let query =
+    scope.level === 'institution'
+      ? base.where('municipalities.id', '=', scope.municipalityId ?? -1)
+      : base.where(
+          inScope(scope, {
+            region: 'municipalities.region_code',
+            municipality: 'municipalities.id',
+            institution: 'municipalities.id',
+          }),
+        );
+  if (filter.regionCode) query = query.where('municipalities.region_code', '=', filter.regionCode);
+  if (filter.municipalityId) query = query.where('municipalities.id', '=', filter.municipalityId);
+  if (filter.q) query = query.where('municipalities.name', 'like', `%${filter.q}%`);
+  const [items, count] = await Promise.all([
+    query
+      .select((eb) => [
+        'municipalities.id',
+        'municipalities.region_code',
+        'municipalities.name',
+        eb
+          .selectFrom('institutions')
+          .whereRef('institutions.municipality_id', '=', 'municipalities.id')
+          .select((e) => e.fn.countAll<number>().as('n'))
+          .as('institutions'),
+      ])
+      .orderBy('municipalities.region_code')
+      .orderBy('municipalities.name')
+      .limit(filter.size)
+      .offset((filter.page - 1) * filter.size)
+      .execute(),
+    query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { items, total: Number(count.n) };
+}
+
+export type InstitutionSort = 'name' | '-name' | 'id' | '-id';
+
+export type InstitutionFilter = {
+  regionCode?: string;
+  municipalityId?: number;
+  kind?: InstitutionKind;
+  q?: string;
+  hasPage?: boolean;
+  sort: InstitutionSort;
+  page: number;
+  size: number;
+};
+
+export async function listInstitutionsInScope(db: Db, scope: Scope, filter: InstitutionFilter) {
+  let query = db.kysely.selectFrom('institutions').where(inScope(scope, INSTITUTION_SCOPE));
+  if (filter.regionCode) query = query.where('institutions.region_code', '=', filter.regionCode);
+  if (filter.municipalityId) query = query.where('institutions.municipality_id', '=', filter.municipalityId);
+  if (filter.kind) query = query.where('institutions.kind', '=', filter.kind);
+  if (filter.q) {
+    const q = filter.q.trim();
+    query = /^\d{10,15}$/.test(q)
+      ? query.where((eb) => eb.or([eb('institutions.inn', '=', q), eb('institutions.ogrn', '=', q)]))
+      : query.where((eb) =>
+          eb.or([
+            eb('institutions.full_name', 'like', `%${q}%`),
+            eb('institutions.short_name', 'like', `%${q}%`),
+          ]),
+        );
+  }
+  if (filter.hasPage !== undefined)
+    query = query.where((eb) => {
+      const page = eb.exists(
+        eb.selectFrom('pages').select('pages.id').whereRef('pages.institution_id', '=', 'institutions.id'),
+      );
+      return filter.hasPage ? page : eb.not(page);
+    });
+  const descending = filter.sort.startsWith('-');
+  const column = filter.sort.replace('-', '') === 'name' ? 'institutions.full_name' : 'institutions.id';
+  const [items, count] = await Promise.all([
+    query
+      .leftJoin('municipalities', 'municipalities.id', 'institutions.municipality_id')
+      .select((eb) => [
+        'institutions.id',
+        'institutions.inn',
+        'institutions.ogrn',
+        'institutions.full_name',
+        'institutions.short_name',
+        'institutions.kind',
+        'institutions.region_code',
+        'institutions.municipality_id',
+        'municipalities.name as municipality',
+        'institutions.website',
+        eb
+          .selectFrom('pages')
+          .whereRef('pages.institution_id', '=', 'institutions.id')
+          .select((e) => e.fn.countAll<number>().as('n'))
+          .as('pages'),
+      ])
+      .orderBy(column, descending ? 'desc' : 'asc')
+      .orderBy('institutions.id')
+      .limit(filter.size)
+      .offset((filter.page - 1) * filter.size)
+      .execute(),
+    query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { items, total: Number(count.n) };
+}
+
+export function findInstitutionInScope(db: Db, scope: Scope, id: number) {
+  return db.kysely
+    .selectFrom('institutions')
+    .leftJoin('municipalities', 'municipalities.id', 'institutions.municipality_id')
+    .selectAll('institutions')
+    .select('municipalities.name as municipality')
+    .where('institutions.id', '=', id)
+    .where(inScope(scope, INSTITUTION_SCOPE))
+    .executeTakeFirst();
+}
+
+export function pagesOfInstitution(db: Db, institutionId: number) {
+  return db.kysely
+    .selectFrom('pages')
+    .select(['id', 'platform', 'url', 'screen_name', 'external_id', 'status', 'last_collected_at'])
+    .where('institution_id', '=', institutionId)
+    .orderBy('id')
+    .execute();
+}
+
+/** A page with its institution's placement, if the page lies in the scope (pages of no institution: country). */
+export function findPageInScope(db: Db, scope: Scope, id: number) {
+  return db.kysely
+    .selectFrom('pages')
+    .leftJoin('institutions', 'institutions.id', 'pages.institution_id')
+    .select([
+      'pages.id',
+      'pages.platform',
+      'pages.url',
+      'pages.screen_name',
+      'pages.external_id',
+      'pages.status',
+      'pages.last_collected_at',
+      'pages.institution_id',
+      'institutions.full_name',
+      'institutions.kind',
+      'institutions.region_code',
+      'institutions.municipality_id',
+    ])
+    .where('pages.id', '=', id)
+    .where(inScope(scope, INSTITUTION_SCOPE))
+    .executeTakeFirst();
+}

@@ -1,0 +1,24 @@
+// Filters that name a region or municipality outside the caller's scope are answered like unknown ones (404),
+// so a caller learns nothing about units they may not see.
+import type { Db } from '../platform/db.ts';
+import { AppError } from '../platform/errors.ts';
+import type { Scope } from '../platform/scope.ts';
+import { findMunicipality } from './registry.repo.ts';
+
+export async function checkUnitFilters(
+  db: Db,
+  scope: Scope,
+  filter: { regionCode?: string | undefined; municipalityId?: number | undefined },
+): Promise<void> {
+  if (filter.regionCode !== undefined && scope.level !== 'country' && filter.regionCode !== scope.regionCode)
+    throw new AppError('NOT_FOUND', `no region ${filter.regionCode} in your scope`);
+  if (filter.municipalityId === undefined) return;
+  const m = await findMunicipality(db, filter.municipalityId);
+  const visible =
+    m !== undefined &&
+    (scope.level === 'country' ||
+      (scope.level === 'region'
+        ? m.region_code === scope.regionCode
+        : m.region_code === scope.regionCode && m.id === scope.municipalityId));
+  if (!visible) throw new AppError('NOT_FOUND', `no municipality ${filter.municipalityId} in your scope`);
+}

@@ -1,0 +1,60 @@
+// SQL of registry uploads: kept with their reports, listed within the reader's scope.
+import type { Insertable } from 'kysely';
+import type { Db } from '../platform/db.ts';
+import type { RegistryUploadTable } from '../platform/db-schema.ts';
+import type { Scope } from '../platform/scope.ts';
+
+export async function insertUpload(db: Db, row: Insertable<RegistryUploadTable>): Promise<number> {
+  const inserted = await db.kysely
+    .insertInto('registry_uploads')
+    .values(row)
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return inserted.id;
+}
+
+function scoped(db: Db, scope: Scope) {
+  const query = db.kysely.selectFrom('registry_uploads');
+  switch (scope.level) {
+    case 'country':
+      return query;
+    case 'region':
+      return query.where('region_code', '=', scope.regionCode);
+    case 'municipality':
+      return query
+        .where('region_code', '=', scope.regionCode)
+        .where('municipality_id', '=', scope.municipalityId);
+    case 'institution':
+      // Page admins do not upload registries.
+      return query.where('id', '=', -1);
+  }
+}
+
+export async function listUploads(db: Db, scope: Scope, page: { page: number; size: number }) {
+  const query = scoped(db, scope);
+  const [items, count] = await Promise.all([
+    query
+      .select([
+        'id',
+        'user_id',
+        'at',
+        'file_name',
+        'dry_run',
+        'status',
+        'rows',
+        'created',
+        'updated',
+        'problems',
+      ])
+      .orderBy('id', 'desc')
+      .limit(page.size)
+      .offset((page.page - 1) * page.size)
+      .execute(),
+    query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { items, total: Number(count.n) };
+}
+
+export function findUpload(db: Db, scope: Scope, id: number) {
+  return scoped(db, scope).selectAll().where('id', '=', id).executeTakeFirst();
+}

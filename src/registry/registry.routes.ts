@@ -1,0 +1,403 @@
+// Thin HTTP adapters over the registry: regions, municipalities, institutions with their pages, and uploads.
+import { z } from 'zod';
+import type { Db } from '../platform/db.ts';
+import { AppError } from '../platform/errors.ts';
+import { principalOf } from '../platform/http/principal.ts';
+import { errorResponses, idParam, listOf, pagination, queryFlag } from '../platform/http/schemas.ts';
+import type { App } from '../platform/http/server.ts';
+import {
+  findInstitutionInScope,
+  listInstitutionsInScope,
+  listMunicipalitiesInScope,
+  listRegionsInScope,
+  pagesOfInstitution,
+} from './registry-read.repo.ts';
+import { checkUnitFilters } from './registry-scope.ts';
+import { findUpload, listUploads } from './registry-upload.repo.ts';
+import { uploadRegistry } from './registry-upload.service.ts';
+
+const tags = ['registry'];
+const kind = z.enum(['school', 'kindergarten', 'college', 'additional']);
+const regionCode = z.string().min(1).max(8);
+
+const regionSchema = z.object({
+  code: z.string(),
+  isoCode: z.string(),
+  nameRu: z.string(),
+  nameEn: z.string(),
+  capitalRu: z.string(),
+  timezone: z.string(),
+});
+
+const municipalitySchema = z.object({
+  id: z.number().int(),
+  regionCode: z.string(),
+  name: z.string(),
+  institutions: z.number().int(),
+});
+
+const pageRefSchema = z.object({
+  id: z.number().int(),
+  platform: z.string(),
+  url: z.string(),
+  screenName: z.string().nullable(),
+  externalId: z.number().int().nullable(),
+  status: z.string(),
+  lastCollectedAt: z.number().int().nullable(),
+});
+
+const institutionSchema = z.object({
+  id: z.number().int(),
+  inn: z.string().nullable(),
+  ogrn: z.string().nullable(),
+  fullName: z.string(),
+  shortName: z.string().nullable(),
+  kind: z.string(),
+  regionCode: z.string(),
+  municipalityId: z.number().int().nullable(),
+  municipality: z.string().nullable(),
+  website: z.string().nullable(),
+});
+
+const uploadSummarySchema = z.object({
+  id: z.number().int(),
+  userId: z.number().int().nullable(),
+  at: z.number().int(),
+  fileName: z.string(),
+  dryRun: z.boolean(),
+  status: z.string(),
+  rows: z.number().int(),
+  created: z.number().int(),
+  updated: z.number().int(),
+  problems: z.number().int(),
+});
+
+const uploadReportSchema = z.object({
+  id: z.number().int(),
+  status: z.enum(['imported', 'previewed', 'rejected']),
+  fileName: z.string(),
+  rows: z.number().int(),
+  created: z.number().int(),
+  updated: z.number().int(),
+  pages: z.number().int(),
+  message: z.string().nullable(),
+  problems: z.array(
+    z.object({
+      row: z.number().int(),
+      field: z.string(),
+      column: z.string(),
+      code: z.string(),
+      message: z.string(),
+      value: z.string().nullable(),
+    }),
+  ),
+});
+
+export function registryRoutes(db: Db) {
+  return (app: App) => {
+    app.get(
+      '/api/regions',
+      {
+        config: { access: 'data.read' },
+        schema: {
+          tags,
+          summary: 'Regions in your scope',
+          response: { 200: z.object({ items: z.array(regionSchema) }), ...errorResponses },
+        },
+      },
+      async (request) => ({
+        items: (await listRegionsInScope(db, principalOf(request).scope)).map(regionView),
+      }),
+    );
+
+    app.get(
+      '/api/regions/:code',
+      {
+        config: { access: 'data.read' },
+        schema: {
+          tags,
+          summary: 'One region',
+          params: z.object({ code: regionCode }),
+          response: { 200: regionSchema, ...errorResponses },
+        },
+      },
+      async (request) => {
+        const region = (await listRegionsInScope(db, principalOf(request).scope)).find(
+          (r) => r.code === request.params.code,
+        );
+        if (!region) throw new AppError('NOT_FOUND', `no region ${request.params.code} in your scope`);
+        return regionView(region);
+      },
+    );
+
+    app.get(
+      '/api/municipalities',
+      {
+        config: { access: 'data.read' },
+        schema: {
+          tags,
+          summary: 'Municipalities in your scope, with their institution counts',
+          querystring: z.object({
+            ...pagination,
+            region: regionCode.optional(),
+            q: z.string().max(100).optional(),
+          }),
+          response: { 200: listOf(municipalitySchema), ...errorResponses },
+        },
+      },
+      async (request) => {
+        const scope = principalOf(request).scope;
+        const { region, q, page, size } = request.query;
+        await checkUnitFilters(db, scope, { regionCode: region });
+        const result = await listMunicipalitiesInScope(db, scope, { regionCode: region, q, page, size });
+        return {
+          items: result.items.map((m) => ({
+            id: m.id,
+            regionCode: m.region_code,
+            name: m.name,
+            institutions: Number(m.institutions ?? 0),
+          })),
+          total: result.total,
+          page,
+          size,
+        };
+      },
+    );
+
+    app.get(
+      '/api/municipalities/:id',
+      {
+        config: { access: 'data.read' },
+        schema: {
+          tags,
+          summary: 'One municipality',
+          params: idParam,
+          response: { 200: municipalitySchema, ...errorResponses },
+        },
+      },
+      async (request) => {
+        const scope = principalOf(request).scope;
+        await checkUnitFilters(db, scope, { municipalityId: request.params.id });
+        const found = await listMunicipalitiesInScope(db, scope, {
+          page: 1,
+          size: 1,
+          municipalityId: request.params.id,
+        });
+        const m = found.items[0];
+        if (!m) throw new AppError('NOT_FOUND', `no municipality ${request.params.id} in your scope`);
+        return {
+          id: m.id,
+          regionCode: m.region_code,
+          name: m.name,
+          institutions: Number(m.institutions ?? 0),
+        };
+      },
+    );
+
+    app.get(
+      '/api/institutions',
+      {
+        config: { access: 'data.read' },
+        schema: {
+          tags,
+          summary: 'Institutions in your scope: search by name, INN or OGRN; filter; sort; page',
+          querystring: z.object({
+            ...pagination,
+            region: regionCode.optional(),
+            municipality: z.coerce.number().int().positive().optional(),
+            kind: kind.optional(),
+            q: z.string().max(200).optional(),
+            hasPage: queryFlag,
+            sort: z.enum(['name', '-name', 'id', '-id']).default('name'),
+          }),
+          response: { 200: listOf(institutionSchema.extend({ pages: z.number().int() })), ...errorResponses },
+        },
+      },
+      async (request) => {
+        const scope = principalOf(request).scope;
+        const { region, municipality, page, size, ...rest } = request.query;
+        await checkUnitFilters(db, scope, { regionCode: region, municipalityId: municipality });
+        const result = await listInstitutionsInScope(db, scope, {
+          ...rest,
+          regionCode: region,
+          municipalityId: municipality,
+          page,
+          size,
+        });
+        return {
+          items: result.items.map((i) => ({ ...institutionView(i), pages: Number(i.pages ?? 0) })),
+          total: result.total,
+          page,
+          size,
+        };
+      },
+    );
+
+    app.get(
+      '/api/institutions/:id',
+      {
+        config: { access: 'data.read' },
+        schema: {
+          tags,
+          summary: 'One institution with its pages',
+          params: idParam,
+          response: { 200: institutionSchema.extend({ pages: z.array(pageRefSchema) }), ...errorResponses },
+        },
+      },
+      async (request) => {
+        const row = await findInstitutionInScope(db, principalOf(request).scope, request.params.id);
+        if (!row) throw new AppError('NOT_FOUND', `no institution ${request.params.id} in your scope`);
+        const pages = await pagesOfInstitution(db, row.id);
+        return {
+          ...institutionView(row),
+          pages: pages.map((p) => ({
+            id: p.id,
+            platform: p.platform,
+            url: p.url,
+            screenName: p.screen_name,
+            externalId: p.external_id,
+            status: p.status,
+            lastCollectedAt: p.last_collected_at,
+          })),
+        };
+      },
+    );
+
+    app.post(
+      '/api/registry/uploads',
+      {
+        config: { access: 'registry.import' },
+        schema: {
+          tags,
+          summary:
+            'Upload a registry file (multipart field "file", CSV or XLSX). dryRun=1 previews the result and writes nothing; without skipInvalid any bad row rejects the whole file.',
+          querystring: z.object({
+            dryRun: queryFlag,
+            skipInvalid: queryFlag,
+            lang: z.enum(['ru', 'en']).default('ru'),
+          }),
+          response: { 200: uploadReportSchema, ...errorResponses },
+        },
+      },
+      async (request) => {
+        if (!request.isMultipart())
+          throw new AppError('VALIDATION', 'send the file as multipart/form-data', [
+            { path: 'body', message: 'multipart/form-data with a "file" field' },
+          ]);
+        const part = await request.file();
+        if (part?.fieldname !== 'file')
+          throw new AppError('VALIDATION', 'the form has no "file" field', [
+            { path: 'body.file', message: 'required' },
+          ]);
+        const data = await part.toBuffer();
+        const principal = principalOf(request);
+        return uploadRegistry(
+          db,
+          { userId: principal.userId, login: principal.login, ip: request.ip, scope: principal.scope },
+          { name: part.filename, data },
+          {
+            dryRun: request.query.dryRun ?? false,
+            skipInvalid: request.query.skipInvalid ?? false,
+            lang: request.query.lang,
+          },
+        );
+      },
+    );
+
+    app.get(
+      '/api/registry/uploads',
+      {
+        config: { access: 'registry.import' },
+        schema: {
+          tags,
+          summary: 'Registry uploads in your scope, newest first',
+          querystring: z.object(pagination),
+          response: { 200: listOf(uploadSummarySchema), ...errorResponses },
+        },
+      },
+      async (request) => {
+        const result = await listUploads(db, principalOf(request).scope, request.query);
+        return {
+          items: result.items.map((u) => ({
+            id: u.id,
+            userId: u.user_id,
+            at: u.at,
+            fileName: u.file_name,
+            dryRun: u.dry_run === 1,
+            status: u.status,
+            rows: u.rows,
+            created: u.created,
+            updated: u.updated,
+            problems: u.problems,
+          })),
+          total: result.total,
+          ...request.query,
+        };
+      },
+    );
+
+    app.get(
+      '/api/registry/uploads/:id',
+      {
+        config: { access: 'registry.import' },
+        schema: {
+          tags,
+          summary: 'One upload with its row-level report',
+          params: idParam,
+          response: { 200: uploadReportSchema, ...errorResponses },
+        },
+      },
+      async (request) => {
+        const row = await findUpload(db, principalOf(request).scope, request.params.id);
+        if (!row) throw new AppError('NOT_FOUND', `no upload ${request.params.id} in your scope`);
+        return { ...(JSON.parse(row.report_json) as object), id: row.id } as z.infer<
+          typeof uploadReportSchema
+        >;
+      },
+    );
+  };
+}
+
+function regionView(r: {
+  code: string;
+  iso_code: string;
+  name_ru: string;
+  name_en: string;
+  capital_ru: string;
+  timezone: string;
+}) {
+  return {
+    code: r.code,
+    isoCode: r.iso_code,
+    nameRu: r.name_ru,
+    nameEn: r.name_en,
+    capitalRu: r.capital_ru,
+    timezone: r.timezone,
+  };
+}
+
+function institutionView(i: {
+  id: number;
+  inn: string | null;
+  ogrn: string | null;
+  full_name: string;
+  short_name: string | null;
+  kind: string;
+  region_code: string;
+  municipality_id: number | null;
+  municipality: string | null;
+  website: string | null;
+}) {
+  return {
+    id: i.id,
+    inn: i.inn,
+    ogrn: i.ogrn,
+    fullName: i.full_name,
+    shortName: i.short_name,
+    kind: i.kind,
+    regionCode: i.region_code,
+    municipalityId: i.municipality_id,
+    municipality: i.municipality,
+    website: i.website,
+  };
+}
