@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { afterEach, beforeEach, describe, inject } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, inject } from 'vitest';
 import { type Db, type Dialect, openDb } from '../src/platform/db.ts';
 import { migrateToLatest } from '../src/platform/migrate.ts';
 import { PG_TEMPLATE_DB, withDatabase } from './pg-env.ts';
@@ -61,8 +61,15 @@ export function freshDb(dialect: Dialect): Promise<FreshDb> {
 
 export type DbContext = { readonly db: Db; readonly url: string; readonly dialect: Dialect };
 
-/** Declares the suite for SQLite and PostgreSQL; `ctx.db` is a fresh migrated database in each test. */
-export function describeEachDialect(title: string, body: (ctx: DbContext) => void): void {
+/**
+ * Declares the suite for SQLite and PostgreSQL; `ctx.db` is a fresh migrated database in each test, or one
+ * for the whole suite with `shared` (suites that build a costly fixture once and only read it).
+ */
+export function describeEachDialect(
+  title: string,
+  body: (ctx: DbContext) => void,
+  options: { shared?: boolean } = {},
+): void {
   const pgUrl = inject('pgUrl');
   for (const dialect of ['sqlite', 'postgres'] as const) {
     describe.skipIf(dialect === 'postgres' && !pgUrl)(`${title} [${dialect}]`, () => {
@@ -78,10 +85,11 @@ export function describeEachDialect(title: string, body: (ctx: DbContext) => voi
           return current.url;
         },
       };
-      beforeEach(async () => {
+      const [before, after] = options.shared ? [beforeAll, afterAll] : [beforeEach, afterEach];
+      before(async () => {
         current = await freshDb(dialect);
       });
-      afterEach(async () => {
+      after(async () => {
         await current?.dispose();
         current = undefined;
       });

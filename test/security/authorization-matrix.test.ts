@@ -1,0 +1,326 @@
+// The authorization matrix: for every route the server serves × every role × (a resource in the caller's own
+// scope, one in another region, no session), the expected status, and that a denied call leaks nothing.
+// The expected roles are written here by hand, independently of the roles table; a route the server serves
+// without an entry here fails the test.
+import type { InjectOptions, LightMyRequestResponse } from 'fastify';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { ROLE_IDS } from '../../src/auth/index.ts';
+import type { Role } from '../../src/platform/db-schema.ts';
+import { type ApiWorld, apiWorld, multipart, PASSWORD, type Unit } from '../api.ts';
+import { describeEachDialect } from '../db.ts';
+
+type Probe = InjectOptions & { method: NonNullable<InjectOptions['method']> };
+type Case = 'own' | 'other';
+
+type Entry = {
+  /** Roles that may call the route at all; others get 403. 'any' = every signed-in role. */
+  allow: readonly Role[] | 'any';
+  /** The request for a resource in the scope of region A (own) or B (other). */
+  probe: (w: ApiWorld, unit: Unit, c: Case, role: Role | null) => Probe | Promise<Probe>;
+  /** Status of an allowed call in the caller's scope. */
+  ok?: number;
+  /** Status of an allowed call for another region's resource, for roles that do not cover it (default 404). */
+  other?: number;
+  /** Whether country-wide roles also get `other` for region B (personal resources such as tokens). */
+  personal?: boolean;
+  /** Routes that need no session answer the same to everyone. */
+  public?: number;
+  /** A check of a successful body. */
+  check?: (body: unknown, w: ApiWorld, c: Case) => void;
+};
+
+const ADMINS = ['federal', 'region', 'municipality'] as const;
+const LOG_READERS = ['federal', 'region'] as const;
+const COMMENT_READERS = ROLE_IDS.filter((r) => r !== 'trainer' && r !== 'institution_viewer');
+const get = (url: string): Probe => ({ method: 'GET', url });
+let serial = 0;
+
+function uploadCsv(u: Unit): string {
+  const header = 'inn,ogrn,full_name,kind,region_code,municipality';
+  return `${header}\n${u.inn},${u.ogrn},"${u.institution.replaceAll('"', '""')}",${u.kind},${u.regionCode},"${u.municipality}"\n`;
+}
+
+const MATRIX: Record<string, Entry> = {
+  'GET /healthz': { allow: 'any', public: 200, probe: () => get('/healthz') },
+  'GET /readyz': { allow: 'any', public: 200, probe: () => get('/readyz') },
+  'GET /api/docs/json': { allow: 'any', public: 200, probe: () => get('/api/docs/json') },
+  'POST /api/auth/login': {
+    allow: 'any',
+    public: 401,
+    probe: () => ({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { login: 'nobody-here', password: 'wrong-password' },
+    }),
+  },
+  'POST /api/auth/logout': {
+    allow: 'any',
+    // Ends a session of its own, so the probes that follow keep theirs.
+    probe: async (w, _u, _c, role) => {
+      if (role === null) return { method: 'POST', url: '/api/auth/logout' };
+      const s = await w.signIn(w.users[role].login);
+      return {
+        method: 'POST',
+        url: '/api/auth/logout',
+        headers: { cookie: s.cookie, 'x-csrf-token': s.csrf },
+      };
+    },
+  },
+  'GET /api/auth/me': { allow: 'any', probe: () => get('/api/auth/me') },
+  'GET /api/tokens': { allow: 'any', probe: () => get('/api/tokens') },
+  'POST /api/tokens': {
+    allow: 'any',
+    probe: () => ({
+      method: 'POST',
+      url: '/api/tokens',
+      payload: { name: 'matrix', permissions: ['methodology.read'] },
+    }),
+  },
+  'DELETE /api/tokens/:id': {
+    allow: 'any',
+    personal: true,
+    probe: async (w, _u, c, role) => {
+      // Own: a token of the caller; other: a token of somebody else, which nobody may revoke.
+      const owner = c === 'own' && role !== null ? role : role === 'federal' ? 'region' : 'federal';
+      const made = await w.as(owner, {
+        method: 'POST',
+        url: '/api/tokens',
+        payload: { name: 'to revoke', permissions: ['methodology.read'] },
+      });
+      return { method: 'DELETE', url: `/api/tokens/${made.json().id}` };
+    },
+  },
+  'GET /api/users': {
+    allow: [...ADMINS],
+    probe: () => get('/api/users?size=100'),
+  },
+  'GET /api/users/:id': {
+    allow: [...ADMINS],
+    probe: (w, _u, c) => get(`/api/users/${c === 'own' ? w.victims.a : w.victims.b}`),
+  },
+  'POST /api/users': {
+    allow: [...ADMINS],
+    probe: (_w, u) => ({
+      method: 'POST',
+      url: '/api/users',
+      payload: {
+        login: `made-${++serial}`,
+        role: 'institution_viewer',
+        scope: { level: 'institution', institutionId: u.institutionId },
+        password: PASSWORD,
+      },
+    }),
+  },
+  'PATCH /api/users/:id': {
+    allow: [...ADMINS],
+    probe: (w, _u, c) => ({
+      method: 'PATCH',
+      url: `/api/users/${c === 'own' ? w.victims.a : w.victims.b}`,
+      payload: { displayName: `renamed ${++serial}` },
+    }),
+  },
+  'POST /api/users/:id/password': {
+    allow: [...ADMINS],
+    probe: (w, _u, c) => ({
+      method: 'POST',
+      url: `/api/users/${c === 'own' ? w.victims.a : w.victims.b}/password`,
+      payload: { password: PASSWORD },
+    }),
+  },
+  'GET /api/audit-log': {
+    allow: [...LOG_READERS],
+    probe: () => get('/api/audit-log?size=100'),
+  },
+  'GET /api/regions': { allow: 'any', probe: () => get('/api/regions') },
+  'GET /api/regions/:code': { allow: 'any', probe: (_w, u) => get(`/api/regions/${u.regionCode}`) },
+  'GET /api/municipalities': {
+    allow: 'any',
+    probe: (_w, u) => get(`/api/municipalities?region=${u.regionCode}`),
+  },
+  'GET /api/municipalities/:id': {
+    allow: 'any',
+    probe: (_w, u) => get(`/api/municipalities/${u.municipalityId}`),
+  },
+  'GET /api/institutions': {
+    allow: 'any',
+    probe: (_w, u) => get(`/api/institutions?municipality=${u.municipalityId}`),
+    check: (body, w, c) => {
+      const names = (body as { items: { fullName: string }[] }).items.map((i) => i.fullName);
+      expect(names).toContain((c === 'own' ? w.a : w.b).institution);
+    },
+  },
+  'GET /api/institutions/:id': {
+    allow: 'any',
+    probe: (_w, u) => get(`/api/institutions/${u.institutionId}`),
+  },
+  'POST /api/registry/uploads': {
+    allow: [...ADMINS],
+    // Another region's rows are refused row by row; nothing is written either way (dry run).
+    other: 200,
+    probe: (_w, u) => ({
+      method: 'POST',
+      url: '/api/registry/uploads?dryRun=1',
+      ...multipart('r.csv', uploadCsv(u)),
+    }),
+    check: (body, _w, c) => {
+      const report = body as { status: string; problems: { code: string }[] };
+      if (c === 'own') expect(report.status).toBe('previewed');
+      else if (report.status === 'rejected')
+        expect(report.problems.map((p) => p.code)).toEqual(['outside_scope']);
+    },
+  },
+  'GET /api/registry/uploads': { allow: [...ADMINS], probe: () => get('/api/registry/uploads') },
+  'GET /api/registry/uploads/:id': {
+    allow: [...ADMINS],
+    probe: async (w, u, c) => {
+      // Own: an upload by region A's admin of region A rows; other: the federal admin's upload of region B rows,
+      // which regional admins must not read.
+      const by: Role = c === 'own' ? 'municipality' : 'federal';
+      const made = await w.as(by, {
+        method: 'POST',
+        url: '/api/registry/uploads?dryRun=1',
+        ...multipart('r.csv', uploadCsv(u)),
+      });
+      return get(`/api/registry/uploads/${made.json().id}`);
+    },
+  },
+  'GET /api/rollups': {
+    allow: 'any',
+    probe: (_w, u) => get(`/api/rollups?by=municipality&region=${u.regionCode}`),
+  },
+  'GET /api/pages': {
+    allow: 'any',
+    probe: (_w, u) => get(`/api/pages?municipality=${u.municipalityId}&size=100`),
+  },
+  'GET /api/pages/:id': { allow: 'any', probe: (_w, u) => get(`/api/pages/${u.pageId}`) },
+  'GET /api/pages/:id/posts': { allow: 'any', probe: (_w, u) => get(`/api/pages/${u.pageId}/posts`) },
+  'GET /api/pages/:id/comments': {
+    allow: COMMENT_READERS,
+    probe: (_w, u) => get(`/api/pages/${u.pageId}/comments`),
+  },
+  'GET /api/pages/:id/report': { allow: 'any', probe: (_w, u) => get(`/api/pages/${u.pageId}/report`) },
+  'GET /api/audit-runs': { allow: 'any', probe: () => get('/api/audit-runs') },
+  'GET /api/audit-runs/:id': { allow: 'any', probe: (w) => get(`/api/audit-runs/${w.runId}`) },
+  'GET /api/methodology/versions': { allow: 'any', probe: () => get('/api/methodology/versions') },
+  'GET /api/methodology/versions/:id': { allow: 'any', probe: () => get('/api/methodology/versions/2023.1') },
+};
+
+// Unscoped routes answer "other" like "own".
+const UNSCOPED = new Set([
+  'GET /api/auth/me',
+  'POST /api/auth/logout',
+  'GET /api/tokens',
+  'POST /api/tokens',
+  'GET /api/users',
+  'GET /api/audit-log',
+  'GET /api/regions',
+  'GET /api/registry/uploads',
+  'GET /api/audit-runs',
+  'GET /api/audit-runs/:id',
+  'GET /api/methodology/versions',
+  'GET /api/methodology/versions/:id',
+]);
+
+/** A denial says only that it is one: the error body has a code and a message, no data and no counts. */
+function expectNothingLeaked(res: LightMyRequestResponse, w: ApiWorld): void {
+  const body = res.json() as Record<string, unknown>;
+  expect(Object.keys(body)).toEqual(['error']);
+  const error = body.error as Record<string, unknown>;
+  expect(Object.keys(error).sort()).toEqual(['code', 'message']);
+  for (const secret of [w.b.institution, w.b.municipality]) expect(res.body).not.toContain(secret);
+}
+
+const covers = (role: Role) => role === 'federal' || role === 'federal_viewer';
+
+describeEachDialect(
+  'authorization matrix',
+  (ctx) => {
+    let w: ApiWorld;
+    beforeAll(async () => {
+      w = await apiWorld(ctx.db);
+    }, 120_000);
+    afterAll(() => w?.close());
+
+    it('has an entry for every route the server serves, and no entry for a route it does not', () => {
+      const served = w.app.routeTable
+        .filter((r) => !r.url.startsWith('/api/docs') || r.url === '/api/docs/json')
+        .map((r) => `${r.method} ${r.url}`);
+      expect(served.filter((key) => !(key in MATRIX))).toEqual([]);
+      expect(Object.keys(MATRIX).filter((key) => !served.includes(key))).toEqual([]);
+    });
+
+    it('answers every route × role × scope as the matrix says, and denials leak nothing', async () => {
+      const failures: string[] = [];
+      for (const [key, entry] of Object.entries(MATRIX)) {
+        for (const role of [...ROLE_IDS, null] as (Role | null)[]) {
+          for (const c of ['own', 'other'] as Case[]) {
+            const unit = c === 'own' ? w.a : w.b;
+            const probe = await entry.probe(w, unit, c, role);
+            const res = await (probe.headers?.cookie ? w.app.inject(probe) : w.as(role, probe));
+            const allowed = entry.allow === 'any' || (role !== null && entry.allow.includes(role));
+            let expected: number;
+            if (entry.public !== undefined) expected = entry.public;
+            else if (role === null) expected = 401;
+            else if (!allowed) expected = 403;
+            else if (c === 'own' || UNSCOPED.has(key) || (covers(role) && !entry.personal))
+              expected = entry.ok ?? 200;
+            else expected = entry.other ?? 404;
+            if (res.statusCode !== expected) {
+              failures.push(
+                `${key} as ${role ?? 'anonymous'} (${c}): ${res.statusCode}, expected ${expected} — ${res.body.slice(0, 160)}`,
+              );
+              continue;
+            }
+            if (expected >= 400) expectNothingLeaked(res, w);
+            else if (entry.check && res.headers['content-type']?.toString().includes('json'))
+              entry.check(res.json(), w, c);
+          }
+        }
+      }
+      expect(failures).toEqual([]);
+    }, 120_000);
+
+    it('keeps lists inside the scope: region A callers never see region B rows', async () => {
+      for (const role of ['region', 'region_viewer', 'municipality', 'institution', 'trainer'] as Role[]) {
+        const pages = (await w.as(role, get('/api/pages?size=100'))).json();
+        expect(pages.items.length).toBeGreaterThan(0);
+        for (const p of pages.items) expect(p.institution.regionCode).toBe(w.a.regionCode);
+        const institutions = (await w.as(role, get('/api/institutions?size=100'))).json();
+        for (const i of institutions.items) expect(i.regionCode).toBe(w.a.regionCode);
+        const rollup = (await w.as(role, get('/api/rollups'))).json();
+        expect(rollup.rows.map((r: { key: string }) => r.key)).toEqual([w.a.regionCode]);
+      }
+      const municipal = (await w.as('municipality', get('/api/pages?size=100'))).json();
+      for (const p of municipal.items) expect(p.institution.municipalityId).toBe(w.a.municipalityId);
+      const own = (await w.as('institution', get('/api/pages?size=100'))).json();
+      expect(own.items.map((p: { institution: { id: number } }) => p.institution.id)).toEqual(
+        own.items.map(() => w.a.institutionId),
+      );
+      const users = (await w.as('region', get('/api/users?size=100'))).json();
+      const logins = users.items.map((u: { login: string }) => u.login);
+      expect(logins).toContain('victim-a');
+      expect(logins).not.toContain('victim-b');
+      expect(logins).not.toContain('federal-a');
+      const log = (await w.as('region', get('/api/audit-log?size=100'))).json();
+      for (const e of log.items) expect(e.regionCode).toBe(w.a.regionCode);
+      const federalLog = (await w.as('federal', get('/api/audit-log?size=100'))).json();
+      expect(federalLog.total).toBeGreaterThan(log.total);
+    });
+
+    it('guessing ids across scopes finds nothing: every page id of region B is 404 for region A', async () => {
+      const foreign = await ctx.db.kysely
+        .selectFrom('pages')
+        .innerJoin('institutions', 'institutions.id', 'pages.institution_id')
+        .select('pages.id')
+        .where('institutions.region_code', '=', w.b.regionCode)
+        .execute();
+      expect(foreign.length).toBeGreaterThan(5);
+      for (const { id } of foreign)
+        for (const suffix of ['', '/report', '/posts', '/comments']) {
+          const res = await w.as('region', get(`/api/pages/${id}${suffix}`));
+          expect(res.statusCode, `page ${id}${suffix}`).toBe(404);
+        }
+    });
+  },
+  { shared: true },
+);
