@@ -77,14 +77,14 @@ export function createUsers(db: Db, clock: Clock = systemClock) {
       throw new AppError('VALIDATION', `role ${role} needs a ${ROLES[role].level} scope, not ${spec.level}`, [
         { path: 'body.scope.level', message: `must be ${ROLES[role].level}` },
       ]);
+    if (SCOPE_LEVELS.indexOf(ROLES[role].level) < SCOPE_LEVELS.indexOf(manager.scope.level))
+      throw new AppError('FORBIDDEN', `a ${manager.scope.level} admin cannot grant the role ${role}`);
     const scope = await resolveScope(db, spec).catch((error: unknown) => {
       // A node outside the manager's scope is reported exactly like a node that does not exist.
       throw error instanceof AppError ? new AppError('NOT_FOUND', error.message) : error;
     });
     if (!scopeWithin(scope, manager.scope))
       throw new AppError('NOT_FOUND', `no such ${spec.level} in your scope`);
-    if (SCOPE_LEVELS.indexOf(ROLES[role].level) < SCOPE_LEVELS.indexOf(manager.scope.level))
-      throw new AppError('FORBIDDEN', `a ${manager.scope.level} admin cannot grant the role ${role}`);
     return { role, scope };
   }
 

@@ -1,0 +1,286 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { type ApiWorld, apiWorld, PASSWORD } from '../../test/api.ts';
+import { describeEachDialect } from '../../test/db.ts';
+import { buildWebApp } from '../main/web.ts';
+import { loadConfig } from '../platform/config.ts';
+
+const get = (url: string) => ({ method: 'GET' as const, url });
+
+describeEachDialect(
+  'accounts, sessions and tokens over HTTP',
+  (ctx) => {
+    let w: ApiWorld;
+    let made = 0;
+    beforeAll(async () => {
+      w = await apiWorld(ctx.db, { institutions: 40 });
+    }, 120_000);
+    afterAll(() => w?.close());
+
+    /** A fresh institution-level user made by the region admin, so tests do not share lock or session state. */
+    async function newUser(role = 'institution_viewer') {
+      const login = `user-${++made}`;
+      const res = await w.as('region', {
+        method: 'POST',
+        url: '/api/users',
+        payload: {
+          login,
+          role,
+          scope: { level: 'institution', institutionId: w.a.institutionId },
+          password: PASSWORD,
+        },
+      });
+      expect(res.statusCode, res.body).toBe(200);
+      return { login, id: res.json().user.id as number };
+    }
+
+    const login = (name: string, password: string) =>
+      w.app.inject({ method: 'POST', url: '/api/auth/login', payload: { login: name, password } });
+
+    it('signs in with an HTTP-only SameSite cookie stored only as a hash, and signs out', async () => {
+      const user = await newUser();
+      const res = await login(user.login, PASSWORD);
+      expect(res.statusCode).toBe(200);
+      const cookie = res.cookies.find((c) => c.name === 'publica_session');
+      expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' });
+      expect(res.json()).toMatchObject({ login: user.login, role: 'institution_viewer', via: 'session' });
+      const value = cookie?.value ?? '';
+      const stored = await ctx.db.kysely.selectFrom('sessions').select('id_hash').execute();
+      expect(stored.map((s) => s.id_hash)).not.toContain(value);
+      const headers = { cookie: `publica_session=${value}`, 'x-csrf-token': res.json().csrfToken };
+      expect((await w.app.inject({ ...get('/api/auth/me'), headers })).statusCode).toBe(200);
+      const out = await w.app.inject({ method: 'POST', url: '/api/auth/logout', headers });
+      expect(out.statusCode).toBe(200);
+      expect(out.cookies.find((c) => c.name === 'publica_session')?.value).toBe('');
+      expect((await w.app.inject({ ...get('/api/auth/me'), headers })).statusCode).toBe(401);
+    });
+
+    it('answers a wrong password and an unknown login alike', async () => {
+      const user = await newUser();
+      const wrong = await login(user.login, 'not-the-password');
+      const unknown = await login('no-such-user', 'not-the-password');
+      expect(wrong.statusCode).toBe(401);
+      expect(unknown.statusCode).toBe(401);
+      expect(wrong.json()).toEqual(unknown.json());
+    });
+
+    it('locks an account after five failed passwords; an admin reset unlocks it and ends its sessions', async () => {
+      const user = await newUser();
+      const before = await w.signIn(user.login);
+      for (let i = 0; i < 5; i++) expect((await login(user.login, 'wrong-password-x')).statusCode).toBe(401);
+      const locked = await login(user.login, PASSWORD);
+      expect(locked.statusCode).toBe(429);
+      expect(locked.json().error.code).toBe('RATE_LIMITED');
+      const listed = await w.as('region', get(`/api/users/${user.id}`));
+      expect(listed.json().locked).toBe(true);
+      const reset = await w.as('region', {
+        method: 'POST',
+        url: `/api/users/${user.id}/password`,
+        payload: {},
+      });
+      expect(reset.statusCode).toBe(200);
+      const generated = reset.json().password as string;
+      expect(generated).toHaveLength(16);
+      expect((await login(user.login, PASSWORD)).statusCode).toBe(401);
+      expect((await login(user.login, generated)).statusCode).toBe(200);
+      const old = await w.app.inject({ ...get('/api/auth/me'), headers: { cookie: before.cookie } });
+      expect(old.statusCode).toBe(401);
+      const log = (await w.as('federal', get(`/api/audit-log?action=auth.locked`))).json();
+      expect(log.items.some((e: { targetId: string }) => e.targetId === String(user.id))).toBe(true);
+    });
+
+    it('limits sign-in attempts per client address', async () => {
+      const app = await buildWebApp(
+        ctx.db,
+        { ...loadConfig({}), logLevel: 'silent' },
+        { sessionPolicy: { attemptsPerAddress: 3 } },
+      );
+      const user = await newUser();
+      const statuses: number[] = [];
+      for (let i = 0; i < 5; i++)
+        statuses.push(
+          (
+            await app.inject({
+              method: 'POST',
+              url: '/api/auth/login',
+              payload: { login: user.login, password: PASSWORD },
+            })
+          ).statusCode,
+        );
+      expect(statuses).toEqual([200, 200, 200, 429, 429]);
+      await app.close();
+    });
+
+    it('ends a session after its idle time', async () => {
+      const clock = {
+        at: new Date('2026-11-29T10:00:00Z'),
+        now() {
+          return new Date(this.at);
+        },
+      };
+      const app = await buildWebApp(
+        ctx.db,
+        { ...loadConfig({}), logLevel: 'silent' },
+        { clock, sessionPolicy: { idleSeconds: 3600 } },
+      );
+      const user = await newUser();
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { login: user.login, password: PASSWORD },
+      });
+      const headers = { cookie: `publica_session=${res.cookies[0]?.value}` };
+      clock.at = new Date('2026-11-29T10:50:00Z');
+      expect((await app.inject({ ...get('/api/auth/me'), headers })).statusCode).toBe(200);
+      // Each request extends the idle window: 50 minutes later still signed in, then 61 minutes of silence end it.
+      clock.at = new Date('2026-11-29T11:40:00Z');
+      expect((await app.inject({ ...get('/api/auth/me'), headers })).statusCode).toBe(200);
+      clock.at = new Date('2026-11-29T12:41:00Z');
+      expect((await app.inject({ ...get('/api/auth/me'), headers })).statusCode).toBe(401);
+      await app.close();
+    });
+
+    it('refuses cookie-authenticated writes without the session’s CSRF token', async () => {
+      const s = await w.signIn(w.users.region.login);
+      const post = (headers: Record<string, string>) =>
+        w.app.inject({
+          method: 'POST',
+          url: '/api/tokens',
+          payload: { name: 'csrf' },
+          headers: { cookie: s.cookie, ...headers },
+        });
+      const missing = await post({});
+      expect(missing.statusCode).toBe(403);
+      expect(missing.json().error.code).toBe('CSRF');
+      expect((await post({ 'x-csrf-token': 'forged' })).statusCode).toBe(403);
+      const other = await w.signIn(w.users.federal.login);
+      expect((await post({ 'x-csrf-token': other.csrf })).statusCode).toBe(403);
+      expect((await post({ 'x-csrf-token': s.csrf })).statusCode).toBe(200);
+      // Reads need no token.
+      expect((await w.app.inject({ ...get('/api/auth/me'), headers: { cookie: s.cookie } })).statusCode).toBe(
+        200,
+      );
+    });
+
+    it('authenticates API tokens by their permissions, stores only hashes, and honours revocation', async () => {
+      const made = await w.as('region', {
+        method: 'POST',
+        url: '/api/tokens',
+        payload: { name: 'dashboard', permissions: ['data.read'] },
+      });
+      expect(made.statusCode).toBe(200);
+      const { token, id } = made.json() as { token: string; id: number };
+      expect(token).toMatch(/^pub_/);
+      const rows = await ctx.db.kysely.selectFrom('api_tokens').select(['token_hash', 'prefix']).execute();
+      expect(rows.some((r) => r.token_hash === token)).toBe(false);
+      const bearer = { authorization: `Bearer ${token}` };
+      const pages = await w.app.inject({ ...get('/api/pages?size=5'), headers: bearer });
+      expect(pages.statusCode).toBe(200);
+      for (const p of pages.json().items) expect(p.institution.regionCode).toBe(w.a.regionCode);
+      expect(
+        (await w.app.inject({ ...get(`/api/pages/${w.a.pageId}/comments`), headers: bearer })).statusCode,
+      ).toBe(403);
+      expect((await w.app.inject({ ...get('/api/users'), headers: bearer })).statusCode).toBe(403);
+      // Tokens are not sent by browsers on their own: writes with a token need no CSRF header.
+      const write = await w.app.inject({
+        method: 'POST',
+        url: '/api/tokens',
+        payload: { name: 'x' },
+        headers: bearer,
+      });
+      expect(write.statusCode).toBe(403);
+      const listed = (await w.as('region', get('/api/tokens'))).json();
+      expect(listed.items.find((t: { id: number }) => t.id === id)).toMatchObject({
+        name: 'dashboard',
+        permissions: ['data.read'],
+      });
+      expect(JSON.stringify(listed)).not.toContain(token);
+      expect((await w.as('region', { method: 'DELETE', url: `/api/tokens/${id}` })).statusCode).toBe(200);
+      expect((await w.app.inject({ ...get('/api/pages'), headers: bearer })).statusCode).toBe(401);
+      expect(
+        (await w.app.inject({ ...get('/api/pages'), headers: { authorization: 'Bearer pub_guess' } }))
+          .statusCode,
+      ).toBe(401);
+      expect(
+        (await w.app.inject({ ...get('/api/pages'), headers: { authorization: 'Basic abc' } })).statusCode,
+      ).toBe(401);
+    });
+
+    it('refuses tokens with permissions the role lacks, and a disabled user’s tokens and sessions stop working', async () => {
+      const user = await newUser('institution');
+      const s = await w.signIn(user.login);
+      const headers = { cookie: s.cookie, 'x-csrf-token': s.csrf };
+      const tooMuch = await w.app.inject({
+        method: 'POST',
+        url: '/api/tokens',
+        headers,
+        payload: { name: 't', permissions: ['users.manage'] },
+      });
+      expect(tooMuch.statusCode).toBe(400);
+      expect(tooMuch.json().error.details[0].path).toBe('body.permissions');
+      const token = (
+        await w.app.inject({ method: 'POST', url: '/api/tokens', headers, payload: { name: 't' } })
+      ).json().token;
+      expect(
+        (await w.app.inject({ ...get('/api/auth/me'), headers: { authorization: `Bearer ${token}` } }))
+          .statusCode,
+      ).toBe(200);
+      const disabled = await w.as('municipality', {
+        method: 'PATCH',
+        url: `/api/users/${user.id}`,
+        payload: { disabled: true },
+      });
+      expect(disabled.json()).toMatchObject({ disabled: true });
+      expect(
+        (await w.app.inject({ ...get('/api/auth/me'), headers: { authorization: `Bearer ${token}` } }))
+          .statusCode,
+      ).toBe(401);
+      expect((await w.app.inject({ ...get('/api/auth/me'), headers })).statusCode).toBe(401);
+      expect((await login(user.login, PASSWORD)).statusCode).toBe(401);
+    });
+
+    it('lets admins grant only roles and scopes within their own, and never change themselves', async () => {
+      const create = (role: string, scope: object) =>
+        w.as('region', {
+          method: 'POST',
+          url: '/api/users',
+          payload: { login: `g-${++made}`, role, scope, password: PASSWORD },
+        });
+      expect((await create('federal', { level: 'country' })).statusCode).toBe(403);
+      expect((await create('region', { level: 'region', regionCode: w.b.regionCode })).statusCode).toBe(404);
+      expect(
+        (await create('municipality', { level: 'municipality', municipalityId: w.b.municipalityId }))
+          .statusCode,
+      ).toBe(404);
+      const wrongLevel = await create('municipality', { level: 'region', regionCode: w.a.regionCode });
+      expect(wrongLevel.statusCode).toBe(400);
+      expect(wrongLevel.json().error.details[0].path).toBe('body.scope.level');
+      expect((await create('trainer', { level: 'region', regionCode: w.a.regionCode })).statusCode).toBe(200);
+      const taken = await w.as('region', {
+        method: 'POST',
+        url: '/api/users',
+        payload: {
+          login: 'victim-a',
+          role: 'institution',
+          scope: { level: 'institution', institutionId: w.a.institutionId },
+        },
+      });
+      expect(taken.statusCode).toBe(409);
+      const self = await w.as('region', {
+        method: 'PATCH',
+        url: `/api/users/${w.users.region.id}`,
+        payload: { role: 'region_viewer' },
+      });
+      expect(self.statusCode).toBe(403);
+      const municipalOverRegion = await w.as('municipality', {
+        method: 'PATCH',
+        url: `/api/users/${w.users.trainer.id}`,
+        payload: { displayName: 'x' },
+      });
+      expect(municipalOverRegion.statusCode).toBe(404);
+      const log = (await w.as('region', get('/api/audit-log?action=user.create'))).json();
+      expect(log.items.length).toBeGreaterThan(0);
+      expect(log.items[0]).toMatchObject({ actor: 'region-a', targetType: 'user' });
+    });
+  },
+  { shared: true },
+);
