@@ -5,7 +5,7 @@ import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { runAudit } from '../src/audit/index.ts';
 import { createUsers, ROLE_IDS } from '../src/auth/index.ts';
 import { loadWorld } from '../src/collect/index.ts';
-import { buildWebApp } from '../src/main/web.ts';
+import { buildWebApp, type WebOptions } from '../src/main/web.ts';
 import { loadVersion } from '../src/methodology/index.ts';
 import { CONSOLE_ACTOR } from '../src/platform/audit-log.ts';
 import { loadConfig } from '../src/platform/config.ts';
@@ -184,6 +184,11 @@ export async function apiWorld(db: Db, options: { institutions?: number } = {}):
     as,
     close: () => app.close(),
   };
+}
+
+/** The web app over a database, logging nowhere; options as the composition root takes them. */
+export function buildTestApp(db: Db, options: WebOptions = {}): Promise<App> {
+  return buildWebApp(db, { ...loadConfig({}), logLevel: 'silent' }, { logStream: silent, ...options });
 }
 
 /** A multipart/form-data body with one file field, as browsers send it. */

@@ -1,8 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { type ApiWorld, apiWorld, PASSWORD } from '../../test/api.ts';
+import { type ApiWorld, apiWorld, buildTestApp, PASSWORD } from '../../test/api.ts';
 import { describeEachDialect } from '../../test/db.ts';
-import { buildWebApp } from '../main/web.ts';
-import { loadConfig } from '../platform/config.ts';
 
 const get = (url: string) => ({ method: 'GET' as const, url });
 
@@ -89,11 +87,7 @@ describeEachDialect(
     });
 
     it('limits sign-in attempts per client address', async () => {
-      const app = await buildWebApp(
-        ctx.db,
-        { ...loadConfig({}), logLevel: 'silent' },
-        { sessionPolicy: { attemptsPerAddress: 3 } },
-      );
+      const app = await buildTestApp(ctx.db, { sessionPolicy: { attemptsPerAddress: 3 } });
       const user = await newUser();
       const statuses: number[] = [];
       for (let i = 0; i < 5; i++)
@@ -117,11 +111,7 @@ describeEachDialect(
           return new Date(this.at);
         },
       };
-      const app = await buildWebApp(
-        ctx.db,
-        { ...loadConfig({}), logLevel: 'silent' },
-        { clock, sessionPolicy: { idleSeconds: 3600 } },
-      );
+      const app = await buildTestApp(ctx.db, { clock, sessionPolicy: { idleSeconds: 3600 } });
       const user = await newUser();
       const res = await app.inject({
         method: 'POST',

@@ -26,6 +26,23 @@ export const cliMessages = {
     ru: 'Аудит № {run} по методике {version}: страниц {pages}, средний балл {mean}; уровни: {levels}',
     en: 'Audit #{run} by methodology {version}: {pages} pages, mean score {mean}; levels: {levels}',
   },
+  serving: {
+    ru: 'Publica работает: {url} (API: {docs}). Остановить: Ctrl+C',
+    en: 'Publica is serving: {url} (API: {docs}). Stop with Ctrl+C',
+  },
+  demo_accounts: {
+    ru: 'Демо-учётные записи (пароль у всех: {password}):',
+    en: 'Demo accounts (the password of each: {password}):',
+  },
+  user_added: {
+    ru: 'Пользователь {login} создан: роль {role}, зона {scope}.',
+    en: 'User {login} created: role {role}, scope {scope}.',
+  },
+  user_password: {
+    ru: 'Пароль (показан один раз): {password}',
+    en: 'Password (shown once): {password}',
+  },
+  user_changed: { ru: 'Пользователь {login}: {change}.', en: 'User {login}: {change}.' },
   start_ready: {
     ru: 'Демо готово. База: {db}. Мир: {dir}. Дальше: npx publica status, npx publica audit --help',
     en: 'Demo ready. Database: {db}. World: {dir}. Next: npx publica status, npx publica audit --help',

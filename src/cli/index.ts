@@ -7,7 +7,9 @@ export { type CliContext, createContext, type GlobalOptions } from './context.ts
 export { registerDb } from './db.command.ts';
 export { registerImport } from './import.command.ts';
 export { registerMethodology } from './methodology.command.ts';
+export { registerServe, serveApi, type WebAppBuilder } from './serve.command.ts';
 export { registerStart } from './start.command.ts';
 export { registerStatus } from './status.command.ts';
+export { registerUser } from './user.command.ts';
 export { registerVkSim } from './vk-sim.command.ts';
 export { registerWorld } from './world.command.ts';

@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { parsePeriod, runAudit } from '../audit/index.ts';
+import { DEMO_PASSWORD, ensureDemoAccounts } from '../auth/index.ts';
 import { collect } from '../collect/index.ts';
 import { loadVersion } from '../methodology/index.ts';
 import { translator } from '../platform/i18n.ts';
@@ -12,11 +13,12 @@ import { buildVkSim, generateWorld, readWorld, WORLD_FILES, writeWorld } from '.
 import { cliMessages } from './cli.messages.ts';
 import type { CliContext } from './context.ts';
 import { intOption, todayUtc } from './options.ts';
+import { serveApi, type WebAppBuilder } from './serve.command.ts';
 import { readStatus } from './status.command.ts';
 
-type StartOptions = { institutions: number; regions: number; seed: number };
+type StartOptions = { institutions: number; regions: number; seed: number; serve: boolean; port?: number };
 
-export function registerStart(program: Command, context: () => CliContext): void {
+export function registerStart(program: Command, context: () => CliContext, buildApp: WebAppBuilder): void {
   program
     .command('start')
     .description('set up and start the embedded demo / запустить демо')
@@ -28,6 +30,8 @@ export function registerStart(program: Command, context: () => CliContext): void
     )
     .option('--regions <k>', 'regions in the demo world', intOption('--regions', 1, 89), 5)
     .option('--seed <s>', 'random seed of the demo world', intOption('--seed', 0, 2 ** 32 - 1), 2023)
+    .option('--port <port>', 'port of the HTTP server (env PUBLICA_PORT)', intOption('--port', 0, 65535))
+    .option('--no-serve', 'set up the demo and exit instead of serving it')
     .action(async (options: StartOptions) => {
       const ctx = context();
       const t = translator(cliMessages, ctx.lang);
@@ -90,6 +94,10 @@ export function registerStart(program: Command, context: () => CliContext): void
         }),
       );
       ctx.out(t('start_ready', { db: db.label, dir }));
+      const accounts = await ensureDemoAccounts(db);
+      ctx.out(t('demo_accounts', { password: DEMO_PASSWORD }));
+      for (const a of accounts) ctx.out(`  ${a.login.padEnd(28)} ${a.scope}`);
+      if (options.serve) await serveApi(ctx, buildApp, { port: options.port });
     });
 }
 

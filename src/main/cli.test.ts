@@ -89,7 +89,7 @@ describe('publica command', () => {
     expect(loaded.code).toBe(0);
     expect(JSON.parse(loaded.stdout).institutions).toBe(50);
 
-    const start = publica(['start', '--institutions', '40', '--regions', '1'], tempDir());
+    const start = publica(['start', '--institutions', '40', '--regions', '1', '--no-serve'], tempDir());
     expect(start.code).toBe(0);
     expect(start.stdout).toMatch(/"institutions":40/);
   });

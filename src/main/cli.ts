@@ -11,8 +11,10 @@ import {
   registerDb,
   registerImport,
   registerMethodology,
+  registerServe,
   registerStart,
   registerStatus,
+  registerUser,
   registerVkSim,
   registerWorld,
 } from '../cli/index.ts';
@@ -26,6 +28,7 @@ import {
   isFileProblem,
   isImportReport,
 } from '../registry/index.ts';
+import { buildWebApp } from './web.ts';
 
 export function buildProgram(): { program: Command; context: () => CliContext } {
   const program = new Command('publica');
@@ -45,7 +48,9 @@ export function buildProgram(): { program: Command; context: () => CliContext } 
       'after',
       `\nConfiguration (env):\n${configTable.map(([name, def, what]) => `  ${name.padEnd(18)} ${def.padEnd(18)} ${what}`).join('\n')}`,
     );
-  registerStart(program, context);
+  registerStart(program, context, buildWebApp);
+  registerServe(program, context, buildWebApp);
+  registerUser(program, context);
   registerStatus(program, context);
   registerImport(program, context);
   registerWorld(program, context);

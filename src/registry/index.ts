@@ -27,7 +27,7 @@ export {
 export { registryRoutes } from './registry.routes.ts';
 export { REGISTRY_FIELDS, readCsv, readRegistryFile } from './registry-file.reader.ts';
 export { type ImportReport, importRegistry, importRegistryFile } from './registry-import.service.ts';
-export { findPageInScope } from './registry-read.repo.ts';
+export { findPageInScope, firstPlacedInstitution } from './registry-read.repo.ts';
 export { validateRecord } from './registry-row.ts';
 export { checkUnitFilters } from './registry-scope.ts';
 export { completeInn10, completeOgrn13, isValidInn, isValidOgrn } from './tax-ids.ts';

@@ -172,3 +172,21 @@ export function findPageInScope(db: Db, scope: Scope, id: number) {
     .where(inScope(scope, INSTITUTION_SCOPE))
     .executeTakeFirst();
 }
+
+/** The first institution with a municipality and a page: where the demo's scoped accounts are placed. */
+export function firstPlacedInstitution(db: Db) {
+  return db.kysely
+    .selectFrom('institutions')
+    .innerJoin('pages', 'pages.institution_id', 'institutions.id')
+    .select([
+      'institutions.id',
+      'institutions.region_code',
+      'institutions.municipality_id',
+      'institutions.full_name',
+    ])
+    .where('institutions.municipality_id', 'is not', null)
+    .orderBy('institutions.region_code')
+    .orderBy('institutions.id')
+    .limit(1)
+    .executeTakeFirst();
+}

@@ -7,9 +7,13 @@ export async function serveUntilSignal(
   where: { host: string; port: number },
   release: () => Promise<void>,
   deadlineMs = 10_000,
-): Promise<string> {
+): Promise<{ url: string; stopped: Promise<void> }> {
   const url = await app.listen(where);
   let closing = false;
+  let done: () => void = () => {};
+  const stopped = new Promise<void>((resolve) => {
+    done = resolve;
+  });
   const stop = async (signal: string) => {
     if (closing) return;
     closing = true;
@@ -24,9 +28,10 @@ export async function serveUntilSignal(
       await release();
     } finally {
       clearTimeout(timer);
+      done();
     }
   };
   process.once('SIGTERM', () => void stop('SIGTERM'));
   process.once('SIGINT', () => void stop('SIGINT'));
-  return url;
+  return { url, stopped };
 }
