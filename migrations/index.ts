@@ -4,6 +4,7 @@ import * as m0002 from './0002_seed_regions.ts';
 import * as m0003 from './0003_audit_results.ts';
 import * as m0004 from './0004_vk_token_usage.ts';
 import * as m0005 from './0005_accounts.ts';
+import * as m0006 from './0006_data_version.ts';
 
 export const migrations = {
   '0001_foundation': m0001,
@@ -11,4 +12,5 @@ export const migrations = {
   '0003_audit_results': m0003,
   '0004_vk_token_usage': m0004,
   '0005_accounts': m0005,
+  '0006_data_version': m0006,
 };

@@ -143,7 +143,7 @@ export function auditRoutes(db: Db) {
     app.get(
       '/api/pages/:id/report',
       {
-        config: { access: 'data.read' },
+        config: { access: 'data.read', cache: true },
         schema: {
           tags,
           summary:

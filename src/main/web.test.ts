@@ -224,6 +224,28 @@ describeEachDialect(
       expect(noFile.statusCode).toBe(400);
     });
 
+    it('caches heavy reads per scope until the data changes, in every process alike', async () => {
+      const url = `/api/rollups?by=municipality&region=${w.a.regionCode}`;
+      const first = await w.as('region', get(url));
+      const second = await w.as('region', get(url));
+      expect(second.headers['x-cache']).toBe('hit');
+      expect(second.body).toBe(first.body);
+      // Another scope never gets this scope's cached answer.
+      const municipal = await w.as('municipality', get(url));
+      expect(municipal.body).not.toBe(first.body);
+      const before = first.json().total.institutions as number;
+      const csv = `inn,ogrn,full_name,kind,region_code,municipality\n7736050003,,"Детский сад для кэша",kindergarten,${w.a.regionCode},"${w.a.municipality}"\n`;
+      const upload = await w.as('region', {
+        method: 'POST',
+        url: '/api/registry/uploads',
+        ...multipart('c.csv', csv),
+      });
+      expect(upload.json().status).toBe('imported');
+      const after = await w.as('region', get(url));
+      expect(after.headers['x-cache']).toBe('miss');
+      expect(after.json().total.institutions).toBe(before + 1);
+    });
+
     it('answers health and readiness, echoes request ids, and sends security headers', async () => {
       expect((await w.app.inject(get('/healthz'))).json()).toEqual({ status: 'ok' });
       expect((await w.app.inject(get('/readyz'))).statusCode).toBe(200);

@@ -14,7 +14,7 @@ import { methodologyRoutes } from '../methodology/index.ts';
 import type { Clock } from '../platform/clock.ts';
 import { systemClock } from '../platform/clock.ts';
 import type { Config } from '../platform/config.ts';
-import { type Db, pingDb } from '../platform/db.ts';
+import { type Db, pingDb, readDataVersion } from '../platform/db.ts';
 import { type App, buildHttpServer } from '../platform/http/server.ts';
 import { registryRoutes } from '../registry/index.ts';
 
@@ -38,6 +38,7 @@ export async function buildWebApp(db: Db, config: Config, options: WebOptions = 
       authenticator: sessions.authenticator,
       behindProxy: config.http.behindProxy,
       ready: () => pingDb(db),
+      dataVersion: () => readDataVersion(db),
       ...(options.logStream ? { logStream: options.logStream } : {}),
     },
     async (app) => {

@@ -308,6 +308,11 @@ export interface RegistryUploadTable {
   report_json: string;
 }
 
+export interface DataVersionTable {
+  id: number;
+  version: number;
+}
+
 export interface Database {
   regions: RegionTable;
   municipalities: MunicipalityTable;
@@ -329,4 +334,5 @@ export interface Database {
   api_tokens: ApiTokenTable;
   audit_log: AuditLogTable;
   registry_uploads: RegistryUploadTable;
+  data_version: DataVersionTable;
 }

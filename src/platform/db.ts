@@ -241,3 +241,24 @@ export async function pingDb(db: Db): Promise<boolean> {
   await sql`select 1`.execute(db.kysely);
   return true;
 }
+
+/**
+ * Marks that registry, collection or audit data changed. Called inside the writing transaction, so the new
+ * version becomes visible together with the data: a reader never caches old data under a new version.
+ */
+export async function bumpDataVersion(db: Db): Promise<void> {
+  await db.kysely
+    .updateTable('data_version')
+    .set((eb) => ({ version: eb('version', '+', 1) }))
+    .where('id', '=', 1)
+    .execute();
+}
+
+export async function readDataVersion(db: Db): Promise<number> {
+  const row = await db.kysely
+    .selectFrom('data_version')
+    .select('version')
+    .where('id', '=', 1)
+    .executeTakeFirst();
+  return Number(row?.version ?? 0);
+}

@@ -19,6 +19,7 @@ import {
 import { AppError } from '../errors.ts';
 import { errorHandler, notFoundHandler } from './error-handler.ts';
 import type { Access, Authenticator } from './principal.ts';
+import { ResponseCache } from './response-cache.ts';
 
 export type App = FastifyInstance<
   RawServerDefault,
@@ -50,6 +51,8 @@ export type HttpOptions = {
   behindProxy?: boolean;
   /** Loggers of tests and benchmarks write nowhere. */
   logStream?: NodeJS.WritableStream;
+  /** The data version heavy reads are cached under; without it nothing is cached. */
+  dataVersion?: () => Promise<number>;
 };
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -77,6 +80,8 @@ export async function buildHttpServer(
   app.setErrorHandler(errorHandler);
   app.setNotFoundHandler(notFoundHandler);
   app.decorateRequest('principal', null);
+  app.decorateRequest('cacheSlot', null);
+  const cache = options.dataVersion ? new ResponseCache(options.dataVersion) : null;
 
   let shuttingDown = false;
   app.addHook('onClose', async () => {
@@ -144,6 +149,14 @@ export async function buildHttpServer(
         throw new AppError('CSRF', `missing or wrong ${CSRF_HEADER} header`);
     }
   });
+
+  if (cache) {
+    app.addHook('onRequest', (request, reply) => cache.lookup(request, reply));
+    app.addHook('onSend', async (request, reply, payload) => {
+      cache.store(request, reply, payload);
+      return payload;
+    });
+  }
 
   app.get('/healthz', { config: { access: 'public' }, logLevel: 'warn' }, async () => ({ status: 'ok' }));
   app.get('/readyz', { config: { access: 'public' }, logLevel: 'warn' }, async (_request, reply) => {

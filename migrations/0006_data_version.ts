@@ -1,0 +1,29 @@
+// One counter that every write to registry, collection or audit results bumps in its own transaction: web
+// processes key their response caches on it, so a cached roll-up is never served after the data changed, in
+// any process. And covering indexes for roll-ups and page lists, so they read no result JSON.
+import type { AnyDb } from './helpers.ts';
+
+export async function up(db: AnyDb): Promise<void> {
+  await db.schema
+    .createTable('data_version')
+    .addColumn('id', 'integer', (c) => c.primaryKey())
+    .addColumn('version', 'bigint', (c) => c.notNull())
+    .execute();
+  await db.insertInto('data_version').values({ id: 1, version: 1 }).execute();
+  await db.schema
+    .createIndex('audit_page_results_rollup')
+    .on('audit_page_results')
+    .columns(['run_id', 'region_code', 'municipality_id', 'level', 'verified', 'institution_id', 'total'])
+    .execute();
+  await db.schema
+    .createIndex('audit_page_results_card')
+    .on('audit_page_results')
+    .columns(['run_id', 'page_id', 'total', 'level', 'verified'])
+    .execute();
+}
+
+export async function down(db: AnyDb): Promise<void> {
+  await db.schema.dropIndex('audit_page_results_card').ifExists().execute();
+  await db.schema.dropIndex('audit_page_results_rollup').ifExists().execute();
+  await db.schema.dropTable('data_version').ifExists().execute();
+}

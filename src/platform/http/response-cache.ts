@@ -1,0 +1,81 @@
+// A per-process cache of heavy read responses (roll-ups, lists, reports), keyed by route, query and the caller's
+// scope, and valid only for the data version it was computed at: any write to the registry, collection or
+// audit results bumps the version in the database, so no process serves a response older than the data.
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { scopeKey } from '../scope.ts';
+
+type Entry = { version: number; body: string; etag: string | undefined; type: string; bytes: number };
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Cache this route's 200 responses per scope until the data version changes. */
+    cache?: boolean;
+  }
+  interface FastifyRequest {
+    cacheSlot: { key: string; version: number } | null;
+  }
+}
+
+export class ResponseCache {
+  private readonly entries = new Map<string, Entry>();
+  private bytes = 0;
+  hits = 0;
+  misses = 0;
+
+  constructor(
+    private readonly dataVersion: () => Promise<number>,
+    private readonly maxEntries = 5000,
+    private readonly maxBytes = 128 * 2 ** 20,
+  ) {}
+
+  /** onRequest, after the access check: answers from the cache, or notes where to store the answer. */
+  async lookup(request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply | undefined> {
+    if (!request.routeOptions.config?.cache || request.method !== 'GET') return undefined;
+    const scope = request.principal ? scopeKey(request.principal.scope) : 'public';
+    const key = `${request.url}|${scope}`;
+    const version = await this.dataVersion();
+    const entry = this.entries.get(key);
+    if (entry && entry.version === version) {
+      this.hits++;
+      this.entries.delete(key);
+      this.entries.set(key, entry);
+      reply.header('x-cache', 'hit').header('cache-control', 'private, no-cache').type(entry.type);
+      if (entry.etag) reply.header('etag', entry.etag);
+      return reply.send(entry.body);
+    }
+    this.misses++;
+    request.cacheSlot = { key, version };
+    reply.header('x-cache', 'miss');
+    return undefined;
+  }
+
+  /** onSend: keeps a successful answer for the version it was computed at. */
+  store(request: FastifyRequest, reply: FastifyReply, payload: unknown): void {
+    const slot = request.cacheSlot;
+    if (!slot || reply.statusCode !== 200 || typeof payload !== 'string') return;
+    const bytes = payload.length * 2;
+    if (bytes > this.maxBytes / 10) return;
+    this.evict(slot.key);
+    const etag = reply.getHeader('etag');
+    this.entries.set(slot.key, {
+      version: slot.version,
+      body: payload,
+      etag: typeof etag === 'string' ? etag : undefined,
+      type: String(reply.getHeader('content-type') ?? 'application/json; charset=utf-8'),
+      bytes,
+    });
+    this.bytes += bytes;
+    while (this.entries.size > this.maxEntries || this.bytes > this.maxBytes) {
+      const oldest = this.entries.keys().next().value;
+      if (oldest === undefined) break;
+      this.evict(oldest);
+    }
+  }
+
+  private evict(key: string): void {
+    const entry = this.entries.get(key);
+    if (!entry) return;
+    this.bytes -= entry.bytes;
+    this.entries.delete(key);
+  }
+}
