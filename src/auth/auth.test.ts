@@ -195,6 +195,31 @@ describeEachDialect(
       ).toBe(401);
     });
 
+    it('stops a token revoked or a user disabled through one web process in every other at once', async () => {
+      const other = await buildTestApp(ctx.db);
+      const user = await newUser();
+      const s = await w.signIn(user.login);
+      const headers = { cookie: s.cookie, 'x-csrf-token': s.csrf };
+      const { token, id } = (
+        await w.app.inject({
+          method: 'POST',
+          url: '/api/tokens',
+          headers,
+          payload: { name: 'two processes' },
+        })
+      ).json();
+      const bearer = { authorization: `Bearer ${token}` };
+      // Both processes have resolved (and hold) the token and the session.
+      expect((await other.inject({ ...get('/api/auth/me'), headers: bearer })).statusCode).toBe(200);
+      expect((await other.inject({ ...get('/api/auth/me'), headers })).statusCode).toBe(200);
+      await w.app.inject({ method: 'DELETE', url: `/api/tokens/${id}`, headers });
+      expect((await other.inject({ ...get('/api/auth/me'), headers: bearer })).statusCode).toBe(401);
+      expect((await other.inject({ ...get('/api/auth/me'), headers })).statusCode).toBe(200);
+      await w.as('region', { method: 'PATCH', url: `/api/users/${user.id}`, payload: { disabled: true } });
+      expect((await other.inject({ ...get('/api/auth/me'), headers })).statusCode).toBe(401);
+      await other.close();
+    });
+
     it('refuses tokens with permissions the role lacks, and a disabled user’s tokens and sessions stop working', async () => {
       const user = await newUser('institution');
       const s = await w.signIn(user.login);

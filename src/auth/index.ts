@@ -1,6 +1,8 @@
 // The auth feature's public face.
 export { authRoutes } from './auth.routes.ts';
 export { DEMO_PASSWORD, ensureDemoAccounts } from './demo-accounts.ts';
+export { oidcRoutes } from './oidc.routes.ts';
+export { createOidc, type OidcSettings } from './oidc.service.ts';
 export { generatePassword } from './password.ts';
 export { isRole, PERMISSIONS, type Permission, permissionsOf, ROLE_IDS, ROLES } from './roles.ts';
 export { parseScopeText, type ScopeSpec } from './scope-spec.ts';

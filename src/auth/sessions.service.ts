@@ -2,7 +2,7 @@
 // HTTP server calls on every request. Secrets are returned once and stored only as sha256 hashes.
 import { type Actor, recordAction } from '../platform/audit-log.ts';
 import { type Clock, systemClock, unixSeconds } from '../platform/clock.ts';
-import type { Db } from '../platform/db.ts';
+import { bumpAuthVersion, type Db } from '../platform/db.ts';
 import type { Role } from '../platform/db-schema.ts';
 import { AppError } from '../platform/errors.ts';
 import type { Authenticator, Principal } from '../platform/http/principal.ts';
@@ -12,6 +12,7 @@ import { randomSecret, sha256, verifyPassword } from './password.ts';
 import { isRole, PERMISSIONS, permissionsOf, ROLES } from './roles.ts';
 import { scopeOfRow } from './scope-spec.ts';
 import {
+  deleteExpiredSessions,
   deleteSession,
   findSessionWithUser,
   findTokenWithUser,
@@ -49,6 +50,12 @@ export const DEFAULT_SESSION_POLICY: SessionPolicy = {
 const TOKEN_PREFIX = 'pub_';
 /** Sessions and tokens record their last use at most this often, so reads stay reads. */
 const TOUCH_SECONDS = 60;
+/** Credentials held in memory per process. */
+const MAX_HELD = 10_000;
+
+type UserRecord = NonNullable<Awaited<ReturnType<typeof findUserByLogin>>>;
+
+type Held = { principal: Principal; version: number; until: number; hardUntil: number; seenAt: number };
 
 export type SignedIn = { cookie: string; csrfToken: string; userId: number; maxAge: number };
 
@@ -71,6 +78,7 @@ export function createSessions(
     if (!limiter.allow(client.ip, clock.now().getTime()))
       throw new AppError('RATE_LIMITED', 'too many sign-in attempts from this address; try again later');
     const at = now();
+    await deleteExpiredSessions(db, at);
     const user = await findUserByLogin(db, login);
     if (user && user.locked_until !== null && user.locked_until > at)
       throw new AppError('RATE_LIMITED', 'too many failed sign-ins; the account is locked for a while');
@@ -79,6 +87,16 @@ export function createSessions(
       if (user && !ok) await countFailure(user.id, user.login, user.failed_logins + 1, at, client.ip);
       throw denied();
     }
+    return openSession(user, client, 'password');
+  }
+
+  /** A new session for a user who proved who they are (by password or through the identity provider). */
+  async function openSession(
+    user: UserRecord,
+    client: { ip: string; userAgent: string | null },
+    method: 'password' | 'oidc',
+  ): Promise<SignedIn> {
+    const at = now();
     await updateUser(db, user.id, { failed_logins: 0, locked_until: null, last_login_at: at });
     const cookie = randomSecret();
     const csrfToken = randomSecret(24);
@@ -92,11 +110,10 @@ export function createSessions(
       ip: client.ip,
       user_agent: client.userAgent?.slice(0, 300) ?? null,
     });
-    const actor = { userId: user.id, login: user.login, ip: client.ip };
     await recordAction(
       db,
-      actor,
-      { action: 'auth.login', targetType: 'user', targetId: user.id, at },
+      { userId: user.id, login: user.login, ip: client.ip },
+      { action: 'auth.login', targetType: 'user', targetId: user.id, at, details: { method } },
       placementOf(scopeOfRow(user)),
     );
     return { cookie, csrfToken, userId: user.id, maxAge: policy.maxSeconds };
@@ -121,6 +138,7 @@ export function createSessions(
 
   async function signOut(principal: Principal): Promise<void> {
     if (principal.via === 'session') await deleteSession(db, principal.credential);
+    await bumpAuthVersion(db);
     await recordAction(
       db,
       actorOf(principal),
@@ -129,25 +147,58 @@ export function createSessions(
     );
   }
 
+  // Credentials resolved while the auth version stays the same are reused: any sign-out, revocation or change
+  // of a user bumps the version in the database and every process rechecks. Expiry is checked on each use.
+  const held = new Map<string, Held>();
+  const remember = (key: string, entry: Held) => {
+    if (held.size >= MAX_HELD) held.delete(held.keys().next().value as string);
+    held.set(key, entry);
+  };
+
   const authenticator: Authenticator = {
-    async fromSession(cookie) {
+    async fromSession(cookie, _client, version) {
       const at = now();
-      const row = await findSessionWithUser(db, sha256(cookie));
-      if (!row || row.disabled || row.expires_at <= at || row.created_at + policy.maxSeconds <= at)
-        return null;
-      if (at - row.seen_at >= TOUCH_SECONDS)
-        await touchSession(
-          db,
-          row.id_hash,
-          at,
-          Math.min(at + policy.idleSeconds, row.created_at + policy.maxSeconds),
-        );
-      return principalOf(row, { via: 'session', credential: row.id_hash, csrfToken: row.csrf_token });
+      const hash = sha256(cookie);
+      const known = version === undefined ? undefined : held.get(`s${hash}`);
+      if (known && known.version === version && known.until > at) {
+        if (at - known.seenAt >= TOUCH_SECONDS) {
+          known.until = Math.min(at + policy.idleSeconds, known.hardUntil);
+          known.seenAt = at;
+          await touchSession(db, hash, at, known.until);
+        }
+        return known.principal;
+      }
+      const row = await findSessionWithUser(db, hash);
+      const hardUntil = (row?.created_at ?? 0) + policy.maxSeconds;
+      if (!row || row.disabled || row.expires_at <= at || hardUntil <= at) return null;
+      let until = row.expires_at;
+      let seenAt = row.seen_at;
+      if (at - row.seen_at >= TOUCH_SECONDS) {
+        until = Math.min(at + policy.idleSeconds, hardUntil);
+        seenAt = at;
+        await touchSession(db, row.id_hash, at, until);
+      }
+      const principal = principalOf(row, {
+        via: 'session',
+        credential: row.id_hash,
+        csrfToken: row.csrf_token,
+      });
+      if (version !== undefined) remember(`s${hash}`, { principal, version, until, hardUntil, seenAt });
+      return principal;
     },
-    async fromToken(bearer) {
+    async fromToken(bearer, version) {
       if (!bearer.startsWith(TOKEN_PREFIX)) return null;
       const at = now();
-      const row = await findTokenWithUser(db, sha256(bearer));
+      const hash = sha256(bearer);
+      const known = version === undefined ? undefined : held.get(`t${hash}`);
+      if (known && known.version === version && known.until > at) {
+        if (at - known.seenAt >= TOUCH_SECONDS) {
+          known.seenAt = at;
+          await markTokenUsed(db, Number(known.principal.credential), at);
+        }
+        return known.principal;
+      }
+      const row = await findTokenWithUser(db, hash);
       if (
         !row ||
         row.disabled ||
@@ -155,12 +206,22 @@ export function createSessions(
         (row.expires_at !== null && row.expires_at <= at)
       )
         return null;
-      if (row.last_used_at === null || at - row.last_used_at >= TOUCH_SECONDS)
+      let seenAt = row.last_used_at ?? 0;
+      if (at - seenAt >= TOUCH_SECONDS) {
         await markTokenUsed(db, row.id, at);
+        seenAt = at;
+      }
       const granted = new Set(row.permissions.split(',').filter(Boolean));
-      const principal = principalOf(row, { via: 'token', credential: String(row.id), csrfToken: null });
+      const base = principalOf(row, { via: 'token', credential: String(row.id), csrfToken: null });
       // A token never exceeds its owner's current role: demoting the user narrows the token too.
-      return { ...principal, permissions: new Set([...principal.permissions].filter((p) => granted.has(p))) };
+      const principal = {
+        ...base,
+        permissions: new Set([...base.permissions].filter((p) => granted.has(p))),
+      };
+      const until = row.expires_at ?? Number.POSITIVE_INFINITY;
+      if (version !== undefined)
+        remember(`t${hash}`, { principal, version, until, hardUntil: until, seenAt });
+      return principal;
     },
   };
 
@@ -206,6 +267,7 @@ export function createSessions(
     const at = now();
     if (!(await revokeToken(db, principal.userId, id, at)))
       throw new AppError('NOT_FOUND', `no live token ${id}`);
+    await bumpAuthVersion(db);
     await recordAction(
       db,
       actorOf(principal),
@@ -216,6 +278,7 @@ export function createSessions(
 
   return {
     signIn,
+    openSession,
     signOut,
     authenticator,
     createToken,

@@ -71,3 +71,7 @@ export async function countUsers(db: Db): Promise<number> {
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
+
+export function findUserBySubject(db: Db, subject: string) {
+  return db.kysely.selectFrom('users').selectAll().where('oidc_subject', '=', subject).executeTakeFirst();
+}

@@ -89,9 +89,42 @@ describe('publica command', () => {
     expect(loaded.code).toBe(0);
     expect(JSON.parse(loaded.stdout).institutions).toBe(50);
 
-    const start = publica(['start', '--institutions', '40', '--regions', '1', '--no-serve'], tempDir());
+    const startDir = tempDir();
+    const start = publica(['start', '--institutions', '40', '--regions', '1', '--no-serve'], startDir);
     expect(start.code).toBe(0);
     expect(start.stdout).toMatch(/"institutions":40/);
+    // One demo account per role, printed with the shared password.
+    expect(start.stdout).toMatch(/publica-demo/);
+    for (const login of ['demo-federal', 'demo-region-viewer', 'demo-institution', 'demo-trainer'])
+      expect(start.stdout).toContain(login);
+  });
+
+  it('manages accounts on the console: add with a generated password, list, set a role, disable', () => {
+    const dir = tempDir();
+    expect(
+      publica(['world', 'generate', '--institutions', '20', '--regions', '1', '--out', 'w'], dir).code,
+    ).toBe(0);
+    expect(publica(['world', 'load', 'w'], dir).code).toBe(0);
+    const added = publica(
+      ['--lang', 'en', 'user', 'add', 'Olga.P', '--role', 'federal', '--scope', 'country'],
+      dir,
+    );
+    expect(added.code, added.stderr).toBe(0);
+    expect(added.stdout).toMatch(/User olga\.p created: role federal, scope country/);
+    expect(added.stdout).toMatch(/Password \(shown once\): \S{16}/);
+    const wrong = publica(['user', 'add', 'ivan', '--role', 'region', '--scope', 'country'], dir);
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toMatch(/region/);
+    const region = JSON.parse(publica(['status', '--json'], dir).stdout);
+    expect(region.institutions).toBe(20);
+    const listed = JSON.parse(publica(['user', 'list', '--json'], dir).stdout);
+    expect(listed.items.map((u: { login: string }) => u.login)).toEqual(['olga.p']);
+    expect(publica(['user', 'set-role', 'olga.p', 'federal_viewer'], dir).code).toBe(0);
+    expect(publica(['user', 'disable', 'olga.p'], dir).code).toBe(0);
+    const after = JSON.parse(publica(['user', 'list', '--json'], dir).stdout).items[0];
+    expect(after).toMatchObject({ role: 'federal_viewer', disabled: true });
+    const missing = publica(['user', 'disable', 'nobody'], dir);
+    expect(missing.code).toBe(4);
   });
 
   it('fails with a one-line message when the database cannot be reached', () => {

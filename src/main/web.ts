@@ -4,9 +4,12 @@ import { analyticsRoutes } from '../analytics/index.ts';
 import { auditRoutes } from '../audit/index.ts';
 import {
   authRoutes,
+  createOidc,
   createSessions,
   createUsers,
   DEFAULT_SESSION_POLICY,
+  type OidcSettings,
+  oidcRoutes,
   type SessionPolicy,
 } from '../auth/index.ts';
 import { collectRoutes } from '../collect/index.ts';
@@ -14,12 +17,14 @@ import { methodologyRoutes } from '../methodology/index.ts';
 import type { Clock } from '../platform/clock.ts';
 import { systemClock } from '../platform/clock.ts';
 import type { Config } from '../platform/config.ts';
-import { type Db, pingDb, readDataVersion } from '../platform/db.ts';
+import { type Db, pingDb, readVersions } from '../platform/db.ts';
 import { type App, buildHttpServer } from '../platform/http/server.ts';
 import { registryRoutes } from '../registry/index.ts';
 
 export type WebOptions = {
   clock?: Clock;
+  /** Overrides the configured identity provider (tests run one on plain HTTP). */
+  oidc?: OidcSettings;
   sessionPolicy?: Partial<SessionPolicy>;
   logStream?: NodeJS.WritableStream;
 };
@@ -38,11 +43,13 @@ export async function buildWebApp(db: Db, config: Config, options: WebOptions = 
       authenticator: sessions.authenticator,
       behindProxy: config.http.behindProxy,
       ready: () => pingDb(db),
-      dataVersion: () => readDataVersion(db),
+      versions: () => readVersions(db),
       ...(options.logStream ? { logStream: options.logStream } : {}),
     },
     async (app) => {
       authRoutes({ db, sessions, users, secureCookies: config.http.behindProxy })(app);
+      const oidc = options.oidc ?? config.oidc;
+      if (oidc) oidcRoutes(createOidc(db, sessions, oidc), config.http.behindProxy)(app);
       registryRoutes(db)(app);
       analyticsRoutes(db)(app);
       collectRoutes(db)(app);

@@ -242,23 +242,36 @@ export async function pingDb(db: Db): Promise<boolean> {
   return true;
 }
 
+/** Row ids of the version counters in `data_version`. */
+const DATA = 1;
+const AUTH = 2;
+
 /**
  * Marks that registry, collection or audit data changed. Called inside the writing transaction, so the new
  * version becomes visible together with the data: a reader never caches old data under a new version.
  */
-export async function bumpDataVersion(db: Db): Promise<void> {
+export function bumpDataVersion(db: Db): Promise<void> {
+  return bump(db, DATA);
+}
+
+/** Marks that sessions, tokens or users changed, so every process rechecks the credentials it holds. */
+export function bumpAuthVersion(db: Db): Promise<void> {
+  return bump(db, AUTH);
+}
+
+async function bump(db: Db, id: number): Promise<void> {
   await db.kysely
     .updateTable('data_version')
     .set((eb) => ({ version: eb('version', '+', 1) }))
-    .where('id', '=', 1)
+    .where('id', '=', id)
     .execute();
 }
 
-export async function readDataVersion(db: Db): Promise<number> {
-  const row = await db.kysely
-    .selectFrom('data_version')
-    .select('version')
-    .where('id', '=', 1)
-    .executeTakeFirst();
-  return Number(row?.version ?? 0);
+export type Versions = { data: number; auth: number };
+
+/** Both counters in one query: read once per request. */
+export async function readVersions(db: Db): Promise<Versions> {
+  const rows = await db.kysely.selectFrom('data_version').select(['id', 'version']).execute();
+  const of = (id: number) => Number(rows.find((r) => r.id === id)?.version ?? 0);
+  return { data: of(DATA), auth: of(AUTH) };
 }

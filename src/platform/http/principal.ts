@@ -18,11 +18,13 @@ export type Principal = {
 
 /** How the server turns credentials into a principal; implemented by the auth feature, wired in main. */
 export type Authenticator = {
+  /** `authVersion`, when given, lets the authenticator reuse what it resolved while nothing changed. */
   fromSession(
     cookieValue: string,
     request: { ip: string; userAgent: string | null },
+    authVersion?: number,
   ): Promise<Principal | null>;
-  fromToken(bearer: string): Promise<Principal | null>;
+  fromToken(bearer: string, authVersion?: number): Promise<Principal | null>;
 };
 
 /**

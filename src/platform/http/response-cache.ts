@@ -23,17 +23,17 @@ export class ResponseCache {
   misses = 0;
 
   constructor(
-    private readonly dataVersion: () => Promise<number>,
     private readonly maxEntries = 5000,
     private readonly maxBytes = 128 * 2 ** 20,
   ) {}
 
   /** onRequest, after the access check: answers from the cache, or notes where to store the answer. */
-  async lookup(request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply | undefined> {
-    if (!request.routeOptions.config?.cache || request.method !== 'GET') return undefined;
+  lookup(request: FastifyRequest, reply: FastifyReply): FastifyReply | undefined {
+    if (!request.routeOptions.config?.cache || request.method !== 'GET' || !request.versions)
+      return undefined;
     const scope = request.principal ? scopeKey(request.principal.scope) : 'public';
     const key = `${request.url}|${scope}`;
-    const version = await this.dataVersion();
+    const version = request.versions.data;
     const entry = this.entries.get(key);
     if (entry && entry.version === version) {
       this.hits++;

@@ -16,6 +16,7 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
+import type { Versions } from '../db.ts';
 import { AppError } from '../errors.ts';
 import { errorHandler, notFoundHandler } from './error-handler.ts';
 import type { Access, Authenticator } from './principal.ts';
@@ -38,6 +39,10 @@ declare module 'fastify' {
   interface FastifyInstance {
     routeTable: RouteEntry[];
   }
+  interface FastifyRequest {
+    /** Read once per request by the access hook. */
+    versions: Versions | null;
+  }
 }
 export const CSRF_HEADER = 'x-csrf-token';
 export const UPLOAD_LIMIT_BYTES = 64 * 1024 * 1024;
@@ -51,8 +56,8 @@ export type HttpOptions = {
   behindProxy?: boolean;
   /** Loggers of tests and benchmarks write nowhere. */
   logStream?: NodeJS.WritableStream;
-  /** The data version heavy reads are cached under; without it nothing is cached. */
-  dataVersion?: () => Promise<number>;
+  /** The data and auth versions: cached responses and credentials are valid for one pair; without, no caching. */
+  versions?: () => Promise<Versions>;
 };
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -81,7 +86,8 @@ export async function buildHttpServer(
   app.setNotFoundHandler(notFoundHandler);
   app.decorateRequest('principal', null);
   app.decorateRequest('cacheSlot', null);
-  const cache = options.dataVersion ? new ResponseCache(options.dataVersion) : null;
+  app.decorateRequest('versions', null);
+  const cache = options.versions ? new ResponseCache() : null;
 
   let shuttingDown = false;
   app.addHook('onClose', async () => {
@@ -138,7 +144,8 @@ export async function buildHttpServer(
   app.addHook('onRequest', async (request) => {
     const access = request.routeOptions.config?.access as Access | undefined;
     if (!access || access === 'public') return;
-    request.principal = await identify(request, options.authenticator);
+    if (options.versions) request.versions = await options.versions();
+    request.principal = await identify(request, options.authenticator, request.versions?.auth);
     const principal = request.principal;
     if (!principal) throw new AppError('UNAUTHENTICATED', 'sign in first');
     if (access !== 'authenticated' && !principal.permissions.has(access))
@@ -151,7 +158,7 @@ export async function buildHttpServer(
   });
 
   if (cache) {
-    app.addHook('onRequest', (request, reply) => cache.lookup(request, reply));
+    app.addHook('onRequest', async (request, reply) => cache.lookup(request, reply));
     app.addHook('onSend', async (request, reply, payload) => {
       cache.store(request, reply, payload);
       return payload;
@@ -172,18 +179,23 @@ export async function buildHttpServer(
 async function identify(
   request: { headers: Record<string, unknown>; cookies: Record<string, string | undefined>; ip: string },
   auth: Authenticator,
+  authVersion: number | undefined,
 ) {
   const header = request.headers.authorization;
   if (typeof header === 'string') {
     const match = /^Bearer\s+(\S+)$/i.exec(header);
     if (!match?.[1])
       throw new AppError('UNAUTHENTICATED', 'the Authorization header must be "Bearer <token>"');
-    return auth.fromToken(match[1]);
+    return auth.fromToken(match[1], authVersion);
   }
   const cookie = request.cookies[SESSION_COOKIE];
   if (!cookie) return null;
   const agent = request.headers['user-agent'];
-  return auth.fromSession(cookie, { ip: request.ip, userAgent: typeof agent === 'string' ? agent : null });
+  return auth.fromSession(
+    cookie,
+    { ip: request.ip, userAgent: typeof agent === 'string' ? agent : null },
+    authVersion,
+  );
 }
 
 function sameSecret(a: string, b: string): boolean {
