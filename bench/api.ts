@@ -24,6 +24,8 @@ import { generateWorld, worldEnd, writeWorld } from '../src/vk-sim/index.ts';
 const institutions = Number(process.env.BENCH_INSTITUTIONS ?? 100_000);
 const seconds = Number(process.env.BENCH_SECONDS ?? 60);
 const WINDOW = 10;
+/** BENCH_ONLY=list,report runs only those scenarios (besides /healthz). */
+const only = new Set((process.env.BENCH_ONLY ?? 'rollup,list,report').split(','));
 const CONNECTIONS = 32;
 const out = path.resolve(import.meta.dirname, 'out');
 const worldDir = path.join(out, `world-${institutions}`);
@@ -193,20 +195,22 @@ try {
     `${institutions} institutions on ${dbUrl.startsWith('postgres') ? 'PostgreSQL' : 'SQLite'}; ${CONNECTIONS} connections, ${seconds} s per scenario`,
   );
   const base = summary('/healthz', await measure(server.url, ['/healthz'], null));
-  summary('roll-up', await measure(server.url, ['/api/rollups?by=municipality'], regional), base);
+  if (only.has('rollup'))
+    summary('roll-up', await measure(server.url, ['/api/rollups?by=municipality'], regional), base);
   const lists = regions.flatMap((code) =>
     [1, 2, 3].map((p) => `/api/pages?region=${code}&kind=school&sort=-score&size=50&page=${p}`),
   );
-  summary('page list', await measure(server.url, lists, federal), base);
-  summary(
-    'page report',
-    await measure(
-      server.url,
-      reportPages.map((id) => `/api/pages/${id}/report`),
-      federal,
-    ),
-    base,
-  );
+  if (only.has('list')) summary('page list', await measure(server.url, lists, federal), base);
+  if (only.has('report'))
+    summary(
+      'page report',
+      await measure(
+        server.url,
+        reportPages.map((id) => `/api/pages/${id}/report`),
+        federal,
+      ),
+      base,
+    );
 } finally {
   server.stop();
 }

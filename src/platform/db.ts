@@ -269,9 +269,11 @@ async function bump(db: Db, id: number): Promise<void> {
 
 export type Versions = { data: number; auth: number };
 
-/** Both counters in one query: read once per request. */
+/** Both counters in one query: read once per request, so on SQLite through a prepared statement. */
 export async function readVersions(db: Db): Promise<Versions> {
-  const rows = await db.kysely.selectFrom('data_version').select(['id', 'version']).execute();
+  const rows: { id: number; version: number | string }[] = db.sqlite
+    ? (db.sqlite.prepare('select id, version from data_version').all() as { id: number; version: number }[])
+    : await db.kysely.selectFrom('data_version').select(['id', 'version']).execute();
   const of = (id: number) => Number(rows.find((r) => r.id === id)?.version ?? 0);
   return { data: of(DATA), auth: of(AUTH) };
 }
