@@ -83,10 +83,16 @@ async function ensureUser(db: Db, login: string, role: string, scope: object): P
   else await users.add(root, { login, role, scope: scope as never, password: PASSWORD });
 }
 
-function startServer(): Promise<{ url: string; stop: () => void }> {
+function startServer(cache: boolean): Promise<{ url: string; stop: () => void }> {
   const child = spawn(process.execPath, ['bin/publica.js', 'serve', '--port', '0'], {
     cwd: path.resolve(import.meta.dirname, '..'),
-    env: { ...process.env, PUBLICA_DB: dbUrl, PUBLICA_LANG: 'en', PUBLICA_LOG_LEVEL: 'warn' },
+    env: {
+      ...process.env,
+      PUBLICA_DB: dbUrl,
+      PUBLICA_LANG: 'en',
+      PUBLICA_LOG_LEVEL: 'warn',
+      PUBLICA_API_CACHE: cache ? '1' : '0',
+    },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   return new Promise((resolve, reject) => {
@@ -187,30 +193,26 @@ const reportPages = (
   .map((r) => r.page_id);
 await db.close();
 
-const server = await startServer();
-try {
-  const federal = await tokenFor(server.url, 'bench-federal');
-  const regional = await tokenFor(server.url, 'bench-region');
-  console.log(
-    `${institutions} institutions on ${dbUrl.startsWith('postgres') ? 'PostgreSQL' : 'SQLite'}; ${CONNECTIONS} connections, ${seconds} s per scenario`,
-  );
-  const base = summary('/healthz', await measure(server.url, ['/healthz'], null));
-  if (only.has('rollup'))
-    summary('roll-up', await measure(server.url, ['/api/rollups?by=municipality'], regional), base);
-  const lists = regions.flatMap((code) =>
-    [1, 2, 3].map((p) => `/api/pages?region=${code}&kind=school&sort=-score&size=50&page=${p}`),
-  );
-  if (only.has('list')) summary('page list', await measure(server.url, lists, federal), base);
-  if (only.has('report'))
-    summary(
-      'page report',
-      await measure(
-        server.url,
-        reportPages.map((id) => `/api/pages/${id}/report`),
-        federal,
-      ),
-      base,
+// Warm: the response cache on, as served. Cold: the cache off, every request computed (BENCH_COLD=0 skips it).
+for (const cache of process.env.BENCH_COLD === '0' ? [true] : [true, false]) {
+  const server = await startServer(cache);
+  try {
+    const federal = await tokenFor(server.url, 'bench-federal');
+    const regional = await tokenFor(server.url, 'bench-region');
+    const where = dbUrl.startsWith('postgres') ? 'PostgreSQL' : 'SQLite';
+    console.log(
+      `${cache ? 'WARM (response cache on)' : 'COLD (response cache off)'}: ${institutions} institutions on ${where}; ${CONNECTIONS} connections, ${seconds} s per scenario`,
     );
-} finally {
-  server.stop();
+    const base = summary('/healthz', await measure(server.url, ['/healthz'], null));
+    if (only.has('rollup'))
+      summary('roll-up', await measure(server.url, ['/api/rollups?by=municipality'], regional), base);
+    const lists = regions.flatMap((code) =>
+      [1, 2, 3].map((p) => `/api/pages?region=${code}&kind=school&sort=-score&size=50&page=${p}`),
+    );
+    if (only.has('list')) summary('page list', await measure(server.url, lists, federal), base);
+    const reports = reportPages.map((id) => `/api/pages/${id}/report`);
+    if (only.has('report')) summary('page report', await measure(server.url, reports, federal), base);
+  } finally {
+    server.stop();
+  }
 }

@@ -1,6 +1,7 @@
-// Counters bumped in the writing transaction: one by every write to registry, collection or audit results (web
-// processes key their response caches on it, so a cached roll-up is never served after the data changed, in any
-// process), one by every change to sessions, tokens and users (so cached credentials are rechecked). And covering indexes for roll-ups and page lists, so they read no result JSON.
+// Version counters bumped inside the writing transaction, per kind of data (registry, audit results,
+// collection; and accounts): web processes key their response and credential caches on them, so nothing cached
+// is served after the data under it changed, in any process. And covering indexes for roll-ups and page lists,
+// so they read no result JSON.
 import type { AnyDb } from './helpers.ts';
 
 export async function up(db: AnyDb): Promise<void> {
@@ -9,13 +10,10 @@ export async function up(db: AnyDb): Promise<void> {
     .addColumn('id', 'integer', (c) => c.primaryKey())
     .addColumn('version', 'bigint', (c) => c.notNull())
     .execute();
-  // Row 1 counts data changes; row 2 counts changes to who may do what (sign-outs, role changes, revocations).
+  // 1 registry, 2 auth (sign-outs, role changes, revocations), 3 audit results, 4 collection.
   await db
     .insertInto('data_version')
-    .values([
-      { id: 1, version: 1 },
-      { id: 2, version: 1 },
-    ])
+    .values([1, 2, 3, 4].map((id) => ({ id, version: 1 })))
     .execute();
   await db.schema
     .createIndex('audit_page_results_rollup')

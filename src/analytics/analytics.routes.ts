@@ -65,7 +65,7 @@ export function analyticsRoutes(db: Db) {
     app.get(
       '/api/rollups',
       {
-        config: { access: 'data.read', cache: true },
+        config: { access: 'data.read', cache: ['registry', 'audit'] },
         schema: {
           tags,
           summary:
@@ -88,7 +88,7 @@ export function analyticsRoutes(db: Db) {
     app.get(
       '/api/pages',
       {
-        config: { access: 'data.read', cache: true },
+        config: { access: 'data.read', cache: ['registry', 'audit', 'collection'] },
         schema: {
           tags,
           summary:
@@ -137,7 +137,7 @@ export function analyticsRoutes(db: Db) {
     app.get(
       '/api/pages/:id',
       {
-        config: { access: 'data.read', cache: true },
+        config: { access: 'data.read', cache: ['registry', 'audit', 'collection'] },
         schema: {
           tags,
           summary: 'One page with its institution, latest score and level, trend and score history',

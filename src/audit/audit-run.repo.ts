@@ -1,6 +1,6 @@
 // SQL of audit runs and their results.
 import type { Insertable } from 'kysely';
-import { bumpDataVersion, type Db, type RunChange, runChangeSet, writeRows } from '../platform/db.ts';
+import { bumpVersion, type Db, type RunChange, runChangeSet, writeRows } from '../platform/db.ts';
 import type {
   AuditPageResultTable,
   AuditPeerStatTable,
@@ -86,7 +86,7 @@ export async function startAuditRun(
 export async function updateAuditRun(db: Db, id: number, change: RunChange): Promise<void> {
   await db.kysely.updateTable('audit_runs').set(runChangeSet(change)).where('id', '=', id).execute();
   // A finished run changes what roll-ups, lists and reports show.
-  if (change.status && change.status !== 'running') await bumpDataVersion(db);
+  if (change.status && change.status !== 'running') await bumpVersion(db, 'audit');
 }
 
 export async function insertPageResults(db: Db, rows: Insertable<AuditPageResultTable>[]): Promise<void> {

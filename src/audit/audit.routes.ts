@@ -143,7 +143,7 @@ export function auditRoutes(db: Db) {
     app.get(
       '/api/pages/:id/report',
       {
-        config: { access: 'data.read', cache: true },
+        config: { access: 'data.read', cache: ['registry', 'audit'] },
         schema: {
           tags,
           summary:

@@ -2,7 +2,7 @@
 // HTTP server calls on every request. Secrets are returned once and stored only as sha256 hashes.
 import { type Actor, recordAction } from '../platform/audit-log.ts';
 import { type Clock, systemClock, unixSeconds } from '../platform/clock.ts';
-import { bumpAuthVersion, type Db } from '../platform/db.ts';
+import { bumpVersion, type Db } from '../platform/db.ts';
 import type { Role } from '../platform/db-schema.ts';
 import { AppError } from '../platform/errors.ts';
 import type { Authenticator, Principal } from '../platform/http/principal.ts';
@@ -138,7 +138,7 @@ export function createSessions(
 
   async function signOut(principal: Principal): Promise<void> {
     if (principal.via === 'session') await deleteSession(db, principal.credential);
-    await bumpAuthVersion(db);
+    await bumpVersion(db, 'auth');
     await recordAction(
       db,
       actorOf(principal),
@@ -267,7 +267,7 @@ export function createSessions(
     const at = now();
     if (!(await revokeToken(db, principal.userId, id, at)))
       throw new AppError('NOT_FOUND', `no live token ${id}`);
-    await bumpAuthVersion(db);
+    await bumpVersion(db, 'auth');
     await recordAction(
       db,
       actorOf(principal),

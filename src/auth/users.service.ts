@@ -2,7 +2,7 @@
 // never hand out a scope wider than their own. Every change is written to the audit log.
 import { type Actor, recordAction } from '../platform/audit-log.ts';
 import { type Clock, systemClock, unixSeconds } from '../platform/clock.ts';
-import { bumpAuthVersion, type Db, inTransaction } from '../platform/db.ts';
+import { bumpVersion, type Db, inTransaction } from '../platform/db.ts';
 import type { Role } from '../platform/db-schema.ts';
 import { AppError } from '../platform/errors.ts';
 import { placementOf, SCOPE_LEVELS, type Scope, scopeKey, scopeWithin } from '../platform/scope.ts';
@@ -165,7 +165,7 @@ export function createUsers(db: Db, clock: Clock = systemClock) {
       });
       // A disabled or re-scoped user signs in again, under the new rules.
       if (granted || input.disabled) await deleteUserSessions(tx, id);
-      await bumpAuthVersion(tx);
+      await bumpVersion(tx, 'auth');
       const details = {
         ...(granted
           ? {
@@ -198,7 +198,7 @@ export function createUsers(db: Db, clock: Clock = systemClock) {
     await inTransaction(db, async (tx) => {
       await updateUser(tx, id, { password_hash: hash, failed_logins: 0, locked_until: null, updated_at: at });
       await deleteUserSessions(tx, id);
-      await bumpAuthVersion(tx);
+      await bumpVersion(tx, 'auth');
       await recordAction(
         tx,
         manager,

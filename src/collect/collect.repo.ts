@@ -1,6 +1,6 @@
 // SQL the collector needs beyond the snapshot writes: which pages to visit, what is already stored.
 import { sql } from 'kysely';
-import { bumpDataVersion, chunked, type Db } from '../platform/db.ts';
+import { bumpVersion, chunked, type Db } from '../platform/db.ts';
 import type { PageStatus } from '../platform/db-schema.ts';
 
 export type CollectTarget = {
@@ -52,5 +52,5 @@ export async function storedCommentCounts(db: Db, pageId: number): Promise<Map<n
 
 export async function setPageStatus(db: Db, pageId: number, status: PageStatus, at: number): Promise<void> {
   await db.kysely.updateTable('pages').set({ status, updated_at: at }).where('id', '=', pageId).execute();
-  await bumpDataVersion(db);
+  await bumpVersion(db, 'collection');
 }

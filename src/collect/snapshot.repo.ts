@@ -1,7 +1,7 @@
 // SQL of snapshots: page profiles, posts and comments as collected. Upserts by (page, VK id) make every
 // write idempotent, so a resumed or repeated collection stores each post and comment exactly once.
 import type { Insertable } from 'kysely';
-import { bumpDataVersion, chunked, countRows, type Db, writeRows } from '../platform/db.ts';
+import { bumpVersion, chunked, countRows, type Db, writeRows } from '../platform/db.ts';
 import type { CommentTable, PageSnapshotTable, PostTable } from '../platform/db-schema.ts';
 
 // 27 columns × 400 rows stays under SQLite's and PostgreSQL's parameter limits.
@@ -13,7 +13,7 @@ export type SnapshotRow = Insertable<PageSnapshotTable>;
 
 export async function insertSnapshots(db: Db, rows: SnapshotRow[]): Promise<void> {
   await writeRows(db, rows, (values) => db.kysely.insertInto('page_snapshots').values(values), CHUNK);
-  await bumpDataVersion(db);
+  await bumpVersion(db, 'collection');
 }
 
 export async function upsertPosts(db: Db, rows: PostRow[]): Promise<void> {
@@ -65,7 +65,7 @@ export async function markPagesCollected(db: Db, pageIds: number[], at: number):
   for (const chunk of chunked(pageIds, 500)) {
     await db.kysely.updateTable('pages').set({ last_collected_at: at }).where('id', 'in', chunk).execute();
   }
-  await bumpDataVersion(db);
+  await bumpVersion(db, 'collection');
 }
 
 export async function countSnapshots(db: Db) {

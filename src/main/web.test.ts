@@ -2,6 +2,7 @@ import SwaggerParser from '@apidevtools/swagger-parser';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type ApiWorld, apiWorld, multipart } from '../../test/api.ts';
 import { describeEachDialect } from '../../test/db.ts';
+import { bumpVersion } from '../platform/db.ts';
 
 const get = (url: string) => ({ method: 'GET' as const, url });
 
@@ -244,6 +245,13 @@ describeEachDialect(
       const after = await w.as('region', get(url));
       expect(after.headers['x-cache']).toBe('miss');
       expect(after.json().total.institutions).toBe(before + 1);
+      // A collection changes pages' status and collection time: page lists go stale, roll-ups do not.
+      const list = `/api/pages?region=${w.a.regionCode}`;
+      await w.as('region', get(list));
+      expect((await w.as('region', get(list))).headers['x-cache']).toBe('hit');
+      await bumpVersion(ctx.db, 'collection');
+      expect((await w.as('region', get(list))).headers['x-cache']).toBe('miss');
+      expect((await w.as('region', get(url))).headers['x-cache']).toBe('hit');
     });
 
     it('answers health and readiness, echoes request ids, and sends security headers', async () => {

@@ -44,6 +44,7 @@ export async function buildWebApp(db: Db, config: Config, options: WebOptions = 
       behindProxy: config.http.behindProxy,
       ready: () => pingDb(db),
       versions: () => readVersions(db),
+      cacheResponses: config.http.cache,
       ...(options.logStream ? { logStream: options.logStream } : {}),
     },
     async (app) => {

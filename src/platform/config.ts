@@ -16,6 +16,7 @@ const envSchema = z.object({
     .positive()
     .max(24 * 30)
     .default(12),
+  PUBLICA_API_CACHE: z.enum(['0', '1']).default('1'),
   PUBLICA_OIDC_ISSUER: z.url().optional(),
   PUBLICA_OIDC_CLIENT_ID: z.string().min(1).optional(),
   PUBLICA_OIDC_CLIENT_SECRET: z.string().min(1).optional(),
@@ -27,7 +28,7 @@ export type Config = {
   dataDir: string;
   lang: 'ru' | 'en';
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
-  http: { host: string; port: number; behindProxy: boolean; sessionIdleHours: number };
+  http: { host: string; port: number; behindProxy: boolean; sessionIdleHours: number; cache: boolean };
   oidc: { issuer: string; clientId: string; clientSecret: string | undefined; redirectUrl: string } | null;
 };
 
@@ -51,6 +52,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: { db
       port: values.PUBLICA_PORT,
       behindProxy: values.PUBLICA_BEHIND_PROXY === '1',
       sessionIdleHours: values.PUBLICA_SESSION_IDLE_HOURS,
+      cache: values.PUBLICA_API_CACHE === '1',
     },
     oidc:
       values.PUBLICA_OIDC_ISSUER && values.PUBLICA_OIDC_CLIENT_ID && values.PUBLICA_OIDC_REDIRECT_URL
@@ -86,6 +88,7 @@ export const configTable = [
     '12',
     'a session ends after this many hours without a request (7 days at most)',
   ],
+  ['PUBLICA_API_CACHE', '1', '0 turns off the per-process cache of roll-ups, lists and reports'],
   ['PUBLICA_OIDC_ISSUER', '-', 'OIDC sign-in (optional): the identity provider’s issuer URL'],
   ['PUBLICA_OIDC_CLIENT_ID', '-', 'OIDC sign-in: client id registered with the provider'],
   ['PUBLICA_OIDC_CLIENT_SECRET', '-', 'OIDC sign-in: client secret (omit for a public client with PKCE)'],

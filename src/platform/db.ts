@@ -242,38 +242,35 @@ export async function pingDb(db: Db): Promise<boolean> {
   return true;
 }
 
-/** Row ids of the version counters in `data_version`. */
-const DATA = 1;
-const AUTH = 2;
-
 /**
- * Marks that registry, collection or audit data changed. Called inside the writing transaction, so the new
- * version becomes visible together with the data: a reader never caches old data under a new version.
+ * Version counters in `data_version`, bumped inside the writing transaction, so a new version becomes visible
+ * together with its data and a reader never caches old data under a new version. Caches name the kinds of
+ * data they depend on: a roll-up does not go stale when a page is collected, only when the registry changes or
+ * an audit finishes.
  */
-export function bumpDataVersion(db: Db): Promise<void> {
-  return bump(db, DATA);
-}
+export const VERSION_ROWS = { registry: 1, auth: 2, audit: 3, collection: 4 } as const;
 
-/** Marks that sessions, tokens or users changed, so every process rechecks the credentials it holds. */
-export function bumpAuthVersion(db: Db): Promise<void> {
-  return bump(db, AUTH);
-}
+export type VersionKind = keyof typeof VERSION_ROWS;
+export type Versions = Record<VersionKind, number>;
 
-async function bump(db: Db, id: number): Promise<void> {
+export async function bumpVersion(db: Db, kind: VersionKind): Promise<void> {
   await db.kysely
     .updateTable('data_version')
     .set((eb) => ({ version: eb('version', '+', 1) }))
-    .where('id', '=', id)
+    .where('id', '=', VERSION_ROWS[kind])
     .execute();
 }
 
-export type Versions = { data: number; auth: number };
-
-/** Both counters in one query: read once per request, so on SQLite through a prepared statement. */
+/** All counters in one query: read once per request, so on SQLite through a prepared statement. */
 export async function readVersions(db: Db): Promise<Versions> {
   const rows: { id: number; version: number | string }[] = db.sqlite
     ? (db.sqlite.prepare('select id, version from data_version').all() as { id: number; version: number }[])
     : await db.kysely.selectFrom('data_version').select(['id', 'version']).execute();
   const of = (id: number) => Number(rows.find((r) => r.id === id)?.version ?? 0);
-  return { data: of(DATA), auth: of(AUTH) };
+  return {
+    registry: of(VERSION_ROWS.registry),
+    auth: of(VERSION_ROWS.auth),
+    audit: of(VERSION_ROWS.audit),
+    collection: of(VERSION_ROWS.collection),
+  };
 }

@@ -1,6 +1,6 @@
 // SQL of pages: an institution's official pages on VK (and later OK and Telegram).
 import type { Insertable } from 'kysely';
-import { bumpDataVersion, chunked, countRows, type Db, lookupMany, writeRows } from '../platform/db.ts';
+import { bumpVersion, chunked, countRows, type Db, lookupMany, writeRows } from '../platform/db.ts';
 import type { PageTable, Platform } from '../platform/db-schema.ts';
 
 const CHUNK = 500;
@@ -154,7 +154,7 @@ export async function upsertKnownPages(
       .execute();
     for (const row of rows) if (row.external_id !== null) ids.set(row.external_id, row.id);
   }
-  await bumpDataVersion(db);
+  await bumpVersion(db, 'registry');
   return ids;
 }
 

@@ -2,7 +2,7 @@
 // municipalities and VK pages in one transaction. Any invalid row means nothing is written,
 // unless skipInvalid is set, in which case the valid rows land and the rest are reported.
 import { unixSeconds } from '../platform/clock.ts';
-import { bumpDataVersion, type Db, inTransaction } from '../platform/db.ts';
+import { bumpVersion, type Db, inTransaction } from '../platform/db.ts';
 import { AppError } from '../platform/errors.ts';
 import { type Scope, scopeContains, scopeKey } from '../platform/scope.ts';
 import { insertPages, type PageKey, updatePages } from './page.repo.ts';
@@ -71,7 +71,7 @@ export async function importRegistry(
     report.problems.push(...plan.problems);
     if (plan.problems.length > 0 && !options.skipInvalid) throw invalidRows(report);
     await writeRows(tx, lookups, file.headers, plan.rows, plan.existing, now, report, options.onProgress);
-    await bumpDataVersion(tx);
+    await bumpVersion(tx, 'registry');
     if (options.dryRun) throw new DryRunDone();
   }).catch((error: unknown) => {
     if (!(error instanceof DryRunDone)) throw error;

@@ -2,17 +2,18 @@
 // scope, and valid only for the data version it was computed at: any write to the registry, collection or
 // audit results bumps the version in the database, so no process serves a response older than the data.
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { VersionKind } from '../db.ts';
 import { scopeKey } from '../scope.ts';
 
-type Entry = { version: number; body: string; etag: string | undefined; type: string; bytes: number };
+type Entry = { version: string; body: string; etag: string | undefined; type: string; bytes: number };
 
 declare module 'fastify' {
   interface FastifyContextConfig {
-    /** Cache this route's 200 responses per scope until the data version changes. */
-    cache?: boolean;
+    /** Cache this route's 200 responses per scope until a version of the data it depends on changes. */
+    cache?: readonly VersionKind[];
   }
   interface FastifyRequest {
-    cacheSlot: { key: string; version: number } | null;
+    cacheSlot: { key: string; version: string } | null;
   }
 }
 
@@ -29,11 +30,12 @@ export class ResponseCache {
 
   /** onRequest, after the access check: answers from the cache, or notes where to store the answer. */
   lookup(request: FastifyRequest, reply: FastifyReply): FastifyReply | undefined {
-    if (!request.routeOptions.config?.cache || request.method !== 'GET' || !request.versions)
-      return undefined;
+    const dependsOn = request.routeOptions.config?.cache;
+    if (!dependsOn || request.method !== 'GET' || !request.versions) return undefined;
     const scope = request.principal ? scopeKey(request.principal.scope) : 'public';
     const key = `${request.url}|${scope}`;
-    const version = request.versions.data;
+    const versions = request.versions;
+    const version = dependsOn.map((kind) => versions[kind]).join('.');
     const entry = this.entries.get(key);
     if (entry && entry.version === version) {
       this.hits++;

@@ -58,6 +58,8 @@ export type HttpOptions = {
   logStream?: NodeJS.WritableStream;
   /** The data and auth versions: cached responses and credentials are valid for one pair; without, no caching. */
   versions?: () => Promise<Versions>;
+  /** Whether heavy reads are cached (they are unless switched off). */
+  cacheResponses?: boolean;
 };
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -87,7 +89,7 @@ export async function buildHttpServer(
   app.decorateRequest('principal', null);
   app.decorateRequest('cacheSlot', null);
   app.decorateRequest('versions', null);
-  const cache = options.versions ? new ResponseCache() : null;
+  const cache = options.versions && options.cacheResponses !== false ? new ResponseCache() : null;
 
   let shuttingDown = false;
   app.addHook('onClose', async () => {
