@@ -3,13 +3,8 @@
 import { sql } from 'kysely';
 import type { Db } from '../platform/db.ts';
 import type { InstitutionKind, PageStatus } from '../platform/db-schema.ts';
-import { inScope, type Scope } from '../platform/scope.ts';
+import { BY_INSTITUTION, inScope, institutionText, type Scope } from '../platform/scope.ts';
 
-const INSTITUTION_SCOPE = {
-  region: 'institutions.region_code',
-  municipality: 'institutions.municipality_id',
-  institution: 'institutions.id',
-};
 const RESULT_SCOPE = {
   region: 'r.region_code',
   municipality: 'r.municipality_id',
@@ -64,7 +59,7 @@ export async function listPagesWithScores(db: Db, scope: Scope, runs: [number, n
     .leftJoin('audit_page_results as r', (join) =>
       join.onRef('r.page_id', '=', 'pages.id').on('r.run_id', '=', run),
     )
-    .where(inScope(scope, INSTITUTION_SCOPE));
+    .where(inScope(scope, BY_INSTITUTION));
   if (filter.regionCode) query = query.where('institutions.region_code', '=', filter.regionCode);
   if (filter.municipalityId) query = query.where('institutions.municipality_id', '=', filter.municipalityId);
   if (filter.kind) query = query.where('institutions.kind', '=', filter.kind);
@@ -73,18 +68,7 @@ export async function listPagesWithScores(db: Db, scope: Scope, runs: [number, n
   if (filter.verified !== undefined) query = query.where('r.verified', '=', filter.verified ? 1 : 0);
   if (filter.scoreMin !== undefined) query = query.where('r.total', '>=', filter.scoreMin);
   if (filter.scoreMax !== undefined) query = query.where('r.total', '<=', filter.scoreMax);
-  if (filter.q) {
-    const q = filter.q.trim();
-    query = /^\d{10,15}$/.test(q)
-      ? query.where((eb) => eb.or([eb('institutions.inn', '=', q), eb('institutions.ogrn', '=', q)]))
-      : query.where((eb) =>
-          eb.or([
-            eb('institutions.full_name', 'like', `%${q}%`),
-            eb('institutions.short_name', 'like', `%${q}%`),
-            eb('pages.url', 'like', `%${q}%`),
-          ]),
-        );
-  }
+  if (filter.q) query = query.where(institutionText(filter.q, ['pages.url']));
   const key = filter.sort.replace('-', '') as keyof typeof SORT_COLUMNS;
   const direction = filter.sort.startsWith('-') ? 'desc' : 'asc';
   const [items, count] = await Promise.all([
@@ -141,7 +125,7 @@ export function registryCounts(db: Db, scope: Scope, by: GroupBy, regionCode?: s
   const unit = by === 'region' ? 'institutions.region_code' : 'institutions.municipality_id';
   let query = db.kysely
     .selectFrom('institutions')
-    .where(inScope(scope, INSTITUTION_SCOPE))
+    .where(inScope(scope, BY_INSTITUTION))
     .select((eb) => [
       sql<string | number | null>`${sql.ref(unit)}`.as('unit'),
       eb.fn.countAll<number>().as('institutions'),

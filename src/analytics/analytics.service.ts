@@ -47,18 +47,7 @@ export async function rollup(db: Db, scope: Scope, by: GroupBy, regionCode?: str
     const key = unit === null ? '-' : String(unit);
     let found = rows.get(key);
     if (!found) {
-      found = {
-        key,
-        nameRu: '',
-        nameEn: '',
-        institutions: 0,
-        withPage: 0,
-        audited: 0,
-        covered: 0,
-        coverage: null,
-        meanScore: null,
-        levels: {},
-      };
+      found = { key, nameRu: '', nameEn: '', ...emptyCounts() };
       rows.set(key, found);
     }
     return found;
@@ -85,15 +74,7 @@ export async function rollup(db: Db, scope: Scope, by: GroupBy, regionCode?: str
       )
     ).map((n) => [String(n.key), n]),
   );
-  const total: Rollup['total'] = {
-    institutions: 0,
-    withPage: 0,
-    audited: 0,
-    covered: 0,
-    coverage: null,
-    meanScore: null,
-    levels: {},
-  };
+  const total: Rollup['total'] = emptyCounts();
   let sum = 0;
   for (const r of rows.values()) {
     const name = names.get(r.key);
@@ -180,6 +161,18 @@ export async function pageScores(db: Db, scope: Scope, pageId: number, runs = 12
       score: round(h.total, 1),
       level: h.level,
     })),
+  };
+}
+
+function emptyCounts(): Rollup['total'] {
+  return {
+    institutions: 0,
+    withPage: 0,
+    audited: 0,
+    covered: 0,
+    coverage: null,
+    meanScore: null,
+    levels: {},
   };
 }
 

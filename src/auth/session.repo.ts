@@ -3,6 +3,17 @@ import type { Insertable } from 'kysely';
 import type { Db } from '../platform/db.ts';
 import type { ApiTokenTable, SessionTable } from '../platform/db-schema.ts';
 
+/** What a credential's check needs of its user. */
+const OWNER_COLUMNS = [
+  'users.id as user_id',
+  'users.login',
+  'users.role',
+  'users.region_code',
+  'users.municipality_id',
+  'users.institution_id',
+  'users.disabled',
+] as const;
+
 export async function insertSession(db: Db, row: SessionTable): Promise<void> {
   await db.kysely.insertInto('sessions').values(row).execute();
 }
@@ -17,13 +28,7 @@ export function findSessionWithUser(db: Db, idHash: string) {
       'sessions.created_at',
       'sessions.seen_at',
       'sessions.expires_at',
-      'users.id as user_id',
-      'users.login',
-      'users.role',
-      'users.region_code',
-      'users.municipality_id',
-      'users.institution_id',
-      'users.disabled',
+      ...OWNER_COLUMNS,
     ])
     .where('sessions.id_hash', '=', idHash)
     .executeTakeFirst();
@@ -69,13 +74,7 @@ export function findTokenWithUser(db: Db, tokenHash: string) {
       'api_tokens.expires_at',
       'api_tokens.revoked_at',
       'api_tokens.last_used_at',
-      'users.id as user_id',
-      'users.login',
-      'users.role',
-      'users.region_code',
-      'users.municipality_id',
-      'users.institution_id',
-      'users.disabled',
+      ...OWNER_COLUMNS,
     ])
     .where('api_tokens.token_hash', '=', tokenHash)
     .executeTakeFirst();

@@ -1,13 +1,8 @@
 // Posts and comments of one page for the API, joined to the page's institution and filtered by the scope in
 // SQL, so a page outside the scope yields nothing even if a caller guesses its id.
 import type { Db } from '../platform/db.ts';
-import { inScope, type Scope } from '../platform/scope.ts';
-
-const SCOPE = {
-  region: 'institutions.region_code',
-  municipality: 'institutions.municipality_id',
-  institution: 'institutions.id',
-};
+import { BY_INSTITUTION, inScope, type Scope } from '../platform/scope.ts';
+import { POST_FIELDS } from './snapshot-read.repo.ts';
 
 export type ContentFilter = {
   from?: number | undefined;
@@ -22,7 +17,7 @@ function scopedPage(db: Db, scope: Scope, pageId: number) {
     .leftJoin('institutions', 'institutions.id', 'pages.institution_id')
     .select('pages.id')
     .where('pages.id', '=', pageId)
-    .where(inScope(scope, SCOPE));
+    .where(inScope(scope, BY_INSTITUTION));
 }
 
 export async function listPagePosts(
@@ -44,27 +39,7 @@ export async function listPagePosts(
   if (filter.kind === 'photo') query = query.where('posts.photos', '>', 0);
   const [items, count] = await Promise.all([
     query
-      .select([
-        'vk_id',
-        'posted_at',
-        'edited_at',
-        'text',
-        'photos',
-        'videos',
-        'clips',
-        'polls',
-        'lives',
-        'docs',
-        'links',
-        'likes',
-        'comments',
-        'reposts',
-        'views',
-        'is_pinned',
-        'is_ad',
-        'is_repost',
-        'comments_closed',
-      ])
+      .select(POST_FIELDS)
       .orderBy('posted_at', 'desc')
       .orderBy('vk_id', 'desc')
       .limit(filter.size)

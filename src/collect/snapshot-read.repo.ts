@@ -19,8 +19,8 @@ export async function readProfiles(db: Db, pageIds: number[], end: number) {
   return latest;
 }
 
-const POST_COLUMNS = [
-  'page_id',
+/** The columns of a post the audit and the API read (with page_id for the audit's batches). */
+export const POST_FIELDS = [
   'vk_id',
   'posted_at',
   'edited_at',
@@ -41,6 +41,8 @@ const POST_COLUMNS = [
   'is_repost',
   'comments_closed',
 ] as const;
+
+const POST_COLUMNS = ['page_id', ...POST_FIELDS] as const;
 
 export type PostSnapshot = Awaited<ReturnType<typeof readPosts>>[number];
 

@@ -85,7 +85,10 @@ function openPostgres(url: string): Db {
 
 /** Runs `work` in one transaction: everything it writes lands together or not at all. */
 export async function inTransaction<T>(db: Db, work: (tx: Db) => Promise<T>): Promise<T> {
-  return db.kysely.transaction().execute((trx) => work({ ...db, kysely: trx }));
+  const result = await db.kysely.transaction().execute((trx) => work({ ...db, kysely: trx }));
+  // What this process just committed must not hide behind versions it read before.
+  localCommitAt.set(db.url, performance.now());
+  return result;
 }
 
 /** Splits a list into chunks, for multi-row statements that stay under both dialects' parameter limits. */
@@ -259,13 +262,41 @@ export async function bumpVersion(db: Db, kind: VersionKind): Promise<void> {
     .set((eb) => ({ version: eb('version', '+', 1) }))
     .where('id', '=', VERSION_ROWS[kind])
     .execute();
+  localCommitAt.set(db.url, performance.now());
 }
 
-/** All counters in one query: read once per request, so on SQLite through a prepared statement. */
-export async function readVersions(db: Db): Promise<Versions> {
-  const rows: { id: number; version: number | string }[] = db.sqlite
-    ? (db.sqlite.prepare('select id, version from data_version').all() as { id: number; version: number }[])
-    : await db.kysely.selectFrom('data_version').select(['id', 'version']).execute();
+/**
+ * On PostgreSQL the versions are a round trip, so a process reuses what it read for 50 ms: another process's
+ * write shows in cached answers at most that much later; this process's own writes show at once. SQLite reads
+ * them on every request (a prepared statement, microseconds).
+ */
+const VERSIONS_REUSE_MS = 50;
+const versionsRead = new Map<string, { at: number; value: Promise<Versions> }>();
+const localCommitAt = new Map<string, number>();
+const versionStatements = new WeakMap<SQLite.Database, SQLite.Statement>();
+
+export function readVersions(db: Db): Promise<Versions> {
+  if (db.sqlite) {
+    let statement = versionStatements.get(db.sqlite);
+    if (!statement) {
+      statement = db.sqlite.prepare('select id, version from data_version');
+      versionStatements.set(db.sqlite, statement);
+    }
+    return Promise.resolve(versionsOf(statement.all() as VersionRow[]));
+  }
+  const now = performance.now();
+  const last = versionsRead.get(db.url);
+  if (last && now - last.at < VERSIONS_REUSE_MS && last.at > (localCommitAt.get(db.url) ?? -1))
+    return last.value;
+  const value = db.kysely.selectFrom('data_version').select(['id', 'version']).execute().then(versionsOf);
+  versionsRead.set(db.url, { at: now, value });
+  value.catch(() => versionsRead.delete(db.url));
+  return value;
+}
+
+type VersionRow = { id: number; version: number | string };
+
+function versionsOf(rows: VersionRow[]): Versions {
   const of = (id: number) => Number(rows.find((r) => r.id === id)?.version ?? 0);
   return {
     registry: of(VERSION_ROWS.registry),

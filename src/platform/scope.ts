@@ -16,6 +16,29 @@ export const COUNTRY: Scope = { level: 'country' };
 /** Where a scoped row sits: the columns holding its region, municipality and institution. */
 export type ScopeColumns = { region: string; municipality: string; institution: string };
 
+/** Rows placed by their institution (institutions, and pages, posts and comments joined to it). */
+export const BY_INSTITUTION: ScopeColumns = {
+  region: 'institutions.region_code',
+  municipality: 'institutions.municipality_id',
+  institution: 'institutions.id',
+};
+
+/**
+ * The text search of institutions: an INN or OGRN (10–15 digits) exactly, else a part of the full or short
+ * name (or of the other columns given, such as a page's address).
+ */
+export function institutionText(q: string, alsoIn: string[] = []): Expression<SqlBool> {
+  const text = q.trim();
+  if (/^\d{10,15}$/.test(text))
+    return sql<SqlBool>`(${sql.ref('institutions.inn')} = ${text} or ${sql.ref('institutions.ogrn')} = ${text})`;
+  const like = `%${text}%`;
+  const columns = ['institutions.full_name', 'institutions.short_name', ...alsoIn];
+  return sql<SqlBool>`(${sql.join(
+    columns.map((c) => sql`${sql.ref(c)} like ${like}`),
+    sql` or `,
+  )})`;
+}
+
 /** The SQL condition "this row lies inside the scope" over the given columns (true for the country). */
 export function inScope(scope: Scope, columns: ScopeColumns): Expression<SqlBool> {
   switch (scope.level) {

@@ -1,13 +1,7 @@
 // Reading the registry for the API: every query takes the caller's scope and filters by it in SQL.
 import type { Db } from '../platform/db.ts';
 import type { InstitutionKind } from '../platform/db-schema.ts';
-import { inScope, type Scope } from '../platform/scope.ts';
-
-const INSTITUTION_SCOPE = {
-  region: 'institutions.region_code',
-  municipality: 'institutions.municipality_id',
-  institution: 'institutions.id',
-};
+import { BY_INSTITUTION, inScope, institutionText, type Scope } from '../platform/scope.ts';
 
 export function listRegionsInScope(db: Db, scope: Scope) {
   let query = db.kysely.selectFrom('regions').selectAll().orderBy('code');
@@ -75,21 +69,11 @@ export type InstitutionFilter = {
 };
 
 export async function listInstitutionsInScope(db: Db, scope: Scope, filter: InstitutionFilter) {
-  let query = db.kysely.selectFrom('institutions').where(inScope(scope, INSTITUTION_SCOPE));
+  let query = db.kysely.selectFrom('institutions').where(inScope(scope, BY_INSTITUTION));
   if (filter.regionCode) query = query.where('institutions.region_code', '=', filter.regionCode);
   if (filter.municipalityId) query = query.where('institutions.municipality_id', '=', filter.municipalityId);
   if (filter.kind) query = query.where('institutions.kind', '=', filter.kind);
-  if (filter.q) {
-    const q = filter.q.trim();
-    query = /^\d{10,15}$/.test(q)
-      ? query.where((eb) => eb.or([eb('institutions.inn', '=', q), eb('institutions.ogrn', '=', q)]))
-      : query.where((eb) =>
-          eb.or([
-            eb('institutions.full_name', 'like', `%${q}%`),
-            eb('institutions.short_name', 'like', `%${q}%`),
-          ]),
-        );
-  }
+  if (filter.q) query = query.where(institutionText(filter.q));
   if (filter.hasPage !== undefined)
     query = query.where((eb) => {
       const page = eb.exists(
@@ -136,7 +120,7 @@ export function findInstitutionInScope(db: Db, scope: Scope, id: number) {
     .selectAll('institutions')
     .select('municipalities.name as municipality')
     .where('institutions.id', '=', id)
-    .where(inScope(scope, INSTITUTION_SCOPE))
+    .where(inScope(scope, BY_INSTITUTION))
     .executeTakeFirst();
 }
 
@@ -169,7 +153,7 @@ export function findPageInScope(db: Db, scope: Scope, id: number) {
       'institutions.municipality_id',
     ])
     .where('pages.id', '=', id)
-    .where(inScope(scope, INSTITUTION_SCOPE))
+    .where(inScope(scope, BY_INSTITUTION))
     .executeTakeFirst();
 }
 

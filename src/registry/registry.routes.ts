@@ -1,6 +1,9 @@
 // Thin HTTP adapters over the registry: regions, municipalities, institutions with their pages, and uploads.
+
+import type { Selectable } from 'kysely';
 import { z } from 'zod';
 import type { Db } from '../platform/db.ts';
+import type { RegionTable } from '../platform/db-schema.ts';
 import { AppError } from '../platform/errors.ts';
 import { principalOf } from '../platform/http/principal.ts';
 import { errorResponses, idParam, listOf, pagination, queryFlag } from '../platform/http/schemas.ts';
@@ -358,14 +361,7 @@ export function registryRoutes(db: Db) {
   };
 }
 
-function regionView(r: {
-  code: string;
-  iso_code: string;
-  name_ru: string;
-  name_en: string;
-  capital_ru: string;
-  timezone: string;
-}) {
+function regionView(r: Selectable<RegionTable>) {
   return {
     code: r.code,
     isoCode: r.iso_code,

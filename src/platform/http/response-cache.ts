@@ -1,6 +1,7 @@
 // A per-process cache of heavy read responses (roll-ups, lists, reports), keyed by route, query and the caller's
-// scope, and valid only for the data version it was computed at: any write to the registry, collection or
-// audit results bumps the version in the database, so no process serves a response older than the data.
+// scope, and valid only for the versions of the data it depends on (registry, audit, collection) it was computed
+// at: every write bumps its kind's version in the database, inside its transaction, so no process serves a
+// response older than the data under it.
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { VersionKind } from '../db.ts';
 import { scopeKey } from '../scope.ts';
@@ -20,8 +21,6 @@ declare module 'fastify' {
 export class ResponseCache {
   private readonly entries = new Map<string, Entry>();
   private bytes = 0;
-  hits = 0;
-  misses = 0;
 
   constructor(
     private readonly maxEntries = 5000,
@@ -38,14 +37,12 @@ export class ResponseCache {
     const version = dependsOn.map((kind) => versions[kind]).join('.');
     const entry = this.entries.get(key);
     if (entry && entry.version === version) {
-      this.hits++;
       this.entries.delete(key);
       this.entries.set(key, entry);
       reply.header('x-cache', 'hit').header('cache-control', 'private, no-cache').type(entry.type);
       if (entry.etag) reply.header('etag', entry.etag);
       return reply.send(entry.body);
     }
-    this.misses++;
     request.cacheSlot = { key, version };
     reply.header('x-cache', 'miss');
     return undefined;

@@ -31,6 +31,8 @@ export type App = FastifyInstance<
 >;
 
 export const SESSION_COOKIE = 'publica_session';
+export const CSRF_HEADER = 'x-csrf-token';
+export const UPLOAD_LIMIT_BYTES = 64 * 1024 * 1024;
 
 /** Every route the server serves, with its declared access: the authorization matrix test walks this list. */
 export type RouteEntry = { method: string; url: string; access: Access | undefined };
@@ -44,8 +46,6 @@ declare module 'fastify' {
     versions: Versions | null;
   }
 }
-export const CSRF_HEADER = 'x-csrf-token';
-export const UPLOAD_LIMIT_BYTES = 64 * 1024 * 1024;
 
 export type HttpOptions = {
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
@@ -56,7 +56,7 @@ export type HttpOptions = {
   behindProxy?: boolean;
   /** Loggers of tests and benchmarks write nowhere. */
   logStream?: NodeJS.WritableStream;
-  /** The data and auth versions: cached responses and credentials are valid for one pair; without, no caching. */
+  /** The data and auth versions cached responses and credentials are valid for; without them, no caching. */
   versions?: () => Promise<Versions>;
   /** Whether heavy reads are cached (they are unless switched off). */
   cacheResponses?: boolean;
