@@ -60,6 +60,23 @@ export async function insertUser(db: Db, row: Insertable<UserTable>): Promise<nu
   return inserted.id;
 }
 
+/** An admin's change: applies only to a user inside the admin's scope; false when there is none. */
+export async function updateUserInScope(
+  db: Db,
+  scope: Scope,
+  id: number,
+  change: Updateable<UserTable>,
+): Promise<boolean> {
+  const result = await db.kysely
+    .updateTable('users')
+    .set(change)
+    .where('id', '=', id)
+    .where(inScope(scope, USER_SCOPE))
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}
+
+/** The user's own sign-in bookkeeping (no admin, no scope). */
 export async function updateUser(db: Db, id: number, change: Updateable<UserTable>): Promise<void> {
   await db.kysely.updateTable('users').set(change).where('id', '=', id).execute();
 }

@@ -1,9 +1,11 @@
 // Managing accounts: an admin creates, changes, disables and resets users inside their own scope, and can
 // never hand out a scope wider than their own. Every change is written to the audit log.
+
+import type { Updateable } from 'kysely';
 import { type Actor, recordAction } from '../platform/audit-log.ts';
 import { type Clock, systemClock, unixSeconds } from '../platform/clock.ts';
 import { bumpVersion, type Db, inTransaction } from '../platform/db.ts';
-import type { Role } from '../platform/db-schema.ts';
+import type { Role, UserTable } from '../platform/db-schema.ts';
 import { AppError } from '../platform/errors.ts';
 import { placementOf, SCOPE_LEVELS, type Scope, scopeKey, scopeWithin } from '../platform/scope.ts';
 import { checkPasswordPolicy, generatePassword, hashPassword } from './password.ts';
@@ -16,7 +18,7 @@ import {
   insertUser,
   listUsers,
   type UserFilter,
-  updateUser,
+  updateUserInScope,
 } from './user.repo.ts';
 
 /** Who asks: their scope bounds what they may see and grant. */
@@ -157,7 +159,7 @@ export function createUsers(db: Db, clock: Clock = systemClock) {
         ? await grantable(manager, input.role ?? before.role, input.scope ?? specOf(before.scope))
         : null;
     await inTransaction(db, async (tx) => {
-      await updateUser(tx, id, {
+      await changeInScope(tx, manager, id, {
         ...(granted ? { role: granted.role, ...scopeColumns(granted.scope) } : {}),
         ...(input.displayName ? { display_name: input.displayName.trim() } : {}),
         ...(input.disabled !== undefined ? { disabled: input.disabled ? 1 : 0 } : {}),
@@ -196,7 +198,12 @@ export function createUsers(db: Db, clock: Clock = systemClock) {
     const hash = await hashPassword(chosen);
     const at = now();
     await inTransaction(db, async (tx) => {
-      await updateUser(tx, id, { password_hash: hash, failed_logins: 0, locked_until: null, updated_at: at });
+      await changeInScope(tx, manager, id, {
+        password_hash: hash,
+        failed_logins: 0,
+        locked_until: null,
+        updated_at: at,
+      });
       await deleteUserSessions(tx, id);
       await bumpVersion(tx, 'auth');
       await recordAction(
@@ -216,6 +223,16 @@ export function createUsers(db: Db, clock: Clock = systemClock) {
   }
 
   return { add, get, list, change, resetPassword, findByLogin };
+}
+
+async function changeInScope(
+  db: Db,
+  manager: Manager,
+  id: number,
+  change: Updateable<UserTable>,
+): Promise<void> {
+  if (!(await updateUserInScope(db, manager.scope, id, change)))
+    throw new AppError('NOT_FOUND', `no user ${id}`);
 }
 
 function specOf(scope: Scope): ScopeSpec {

@@ -16,6 +16,7 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import type { Versions } from '../db.ts';
 import { AppError } from '../errors.ts';
 import { errorHandler, notFoundHandler } from './error-handler.ts';
@@ -63,6 +64,7 @@ export type HttpOptions = {
 };
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+const readiness = z.object({ status: z.enum(['ready', 'unavailable']) });
 
 export async function buildHttpServer(
   options: HttpOptions,
@@ -167,11 +169,35 @@ export async function buildHttpServer(
     });
   }
 
-  app.get('/healthz', { config: { access: 'public' }, logLevel: 'warn' }, async () => ({ status: 'ok' }));
-  app.get('/readyz', { config: { access: 'public' }, logLevel: 'warn' }, async (_request, reply) => {
-    const ready = !shuttingDown && (await options.ready().catch(() => false));
-    return reply.code(ready ? 200 : 503).send({ status: ready ? 'ready' : 'unavailable' });
-  });
+  app.get(
+    '/healthz',
+    {
+      config: { access: 'public' },
+      logLevel: 'warn',
+      schema: {
+        tags: ['health'],
+        summary: 'The process runs',
+        response: { 200: z.object({ status: z.literal('ok') }) },
+      },
+    },
+    async () => ({ status: 'ok' as const }),
+  );
+  app.get(
+    '/readyz',
+    {
+      config: { access: 'public' },
+      logLevel: 'warn',
+      schema: {
+        tags: ['health'],
+        summary: 'The database answers and the server is not shutting down (503 otherwise)',
+        response: { 200: readiness, 503: readiness },
+      },
+    },
+    async (_request, reply) => {
+      const ready = !shuttingDown && (await options.ready().catch(() => false));
+      return reply.code(ready ? 200 : 503).send({ status: ready ? 'ready' : 'unavailable' });
+    },
+  );
 
   await register(app);
   await app.ready();
