@@ -20,6 +20,7 @@ import type { Config } from '../platform/config.ts';
 import { type Db, pingDb, readVersions } from '../platform/db.ts';
 import { type App, buildHttpServer } from '../platform/http/server.ts';
 import { registryRoutes } from '../registry/index.ts';
+import { openDataRoutes } from '../reports/index.ts';
 
 export type WebOptions = {
   clock?: Clock;
@@ -56,6 +57,7 @@ export async function buildWebApp(db: Db, config: Config, options: WebOptions = 
       collectRoutes(db)(app);
       auditRoutes(db)(app);
       methodologyRoutes()(app);
+      openDataRoutes(db)(app);
     },
   );
 }

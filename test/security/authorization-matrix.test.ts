@@ -66,6 +66,12 @@ const MATRIX: Record<string, Entry> = {
       };
     },
   },
+  'GET /api/open/regions': { allow: 'any', public: 200, probe: () => get('/api/open/regions') },
+  'GET /api/open/regions/:code/municipalities': {
+    allow: 'any',
+    public: 200,
+    probe: (_w, u) => get(`/api/open/regions/${u.regionCode}/municipalities?format=csv`),
+  },
   'GET /api/auth/me': { allow: 'any', probe: () => get('/api/auth/me') },
   'GET /api/tokens': { allow: 'any', probe: () => get('/api/tokens') },
   'POST /api/tokens': {

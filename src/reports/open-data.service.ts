@@ -1,0 +1,118 @@
+// Open data: aggregates by region and municipality from the newest country-wide audit — counts by level,
+// coverage, mean score — with no personal data and no institution named: only units of the territory.
+import { rollup } from '../analytics/index.ts';
+import { BOM, exportLine } from '../platform/csv.ts';
+import type { Db } from '../platform/db.ts';
+import { COUNTRY } from '../platform/scope.ts';
+
+/** The levels of methodology 2023.1, always listed; a run under another version adds its own after them. */
+const KNOWN_LEVELS = ['flagship', 'active', 'business_card', 'basic', 'inactive'];
+
+export type OpenRow = {
+  code: string;
+  nameRu: string;
+  nameEn: string;
+  institutions: number;
+  institutionsWithPage: number;
+  pagesAudited: number;
+  institutionsCovered: number;
+  coverage: number | null;
+  meanScore: number | null;
+  levels: Record<string, number>;
+};
+
+export type OpenData = {
+  audit: { runId: number; methodology: string; periodStart: string; periodEnd: string } | null;
+  unit: 'region' | 'municipality';
+  levels: string[];
+  rows: OpenRow[];
+};
+
+export async function openData(
+  db: Db,
+  unit: 'region' | 'municipality',
+  regionCode?: string,
+): Promise<OpenData> {
+  const r = await rollup(db, COUNTRY, unit, regionCode);
+  const levels = [
+    ...KNOWN_LEVELS,
+    ...Object.keys(r.total.levels)
+      .filter((l) => !KNOWN_LEVELS.includes(l))
+      .sort(),
+  ];
+  return {
+    audit: r.run
+      ? {
+          runId: r.run.id,
+          methodology: r.run.version,
+          periodStart: isoDate(r.run.periodStart),
+          periodEnd: isoDate(r.run.periodEnd),
+        }
+      : null,
+    unit,
+    levels,
+    rows: r.rows
+      .filter((row) => row.key !== '-')
+      .map((row) => ({
+        code: row.key,
+        nameRu: row.nameRu,
+        nameEn: row.nameEn,
+        institutions: row.institutions,
+        institutionsWithPage: row.withPage,
+        pagesAudited: row.audited,
+        institutionsCovered: row.covered,
+        coverage: row.coverage,
+        meanScore: row.meanScore,
+        levels: Object.fromEntries(levels.map((l) => [l, row.levels[l] ?? 0])),
+      })),
+  };
+}
+
+export function openColumns(levels: string[]): string[] {
+  return [
+    'code',
+    'name_ru',
+    'name_en',
+    'institutions',
+    'institutions_with_page',
+    'pages_audited',
+    'institutions_covered',
+    'coverage',
+    'mean_score',
+    ...levels.map((l) => `level_${l}`),
+    'methodology',
+    'period_start',
+    'period_end',
+  ];
+}
+
+/** CSV for spreadsheets: UTF-8 with BOM, `;` by default (Excel in a Russian locale), `,` on request. */
+export function openDataCsv(data: OpenData, delimiter: ';' | ','): string {
+  const lines = [exportLine(openColumns(data.levels), delimiter)];
+  for (const row of data.rows)
+    lines.push(
+      exportLine(
+        [
+          row.code,
+          row.nameRu,
+          row.nameEn,
+          row.institutions,
+          row.institutionsWithPage,
+          row.pagesAudited,
+          row.institutionsCovered,
+          row.coverage,
+          row.meanScore,
+          ...data.levels.map((l) => row.levels[l] ?? 0),
+          data.audit?.methodology,
+          data.audit?.periodStart,
+          data.audit?.periodEnd,
+        ],
+        delimiter,
+      ),
+    );
+  return `${BOM}${lines.join('\r\n')}\r\n`;
+}
+
+function isoDate(unix: number): string {
+  return new Date(unix * 1000).toISOString().slice(0, 10);
+}
