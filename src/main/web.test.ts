@@ -30,7 +30,12 @@ describeEachDialect(
         .map((r) => `${r.method} ${r.url}`);
       expect(routes.length).toBeGreaterThan(25);
       expect(routes.filter((r) => !documented.has(r))).toEqual([]);
-      expect((await w.app.inject(get('/api/docs'))).statusCode).toBe(200);
+      const ui = await w.app.inject(get('/api/docs'));
+      expect(ui.statusCode).toBe(200);
+      // Plain HTTP on loopback: a policy that upgrades requests to HTTPS would break the page.
+      expect(String(ui.headers['content-security-policy'])).not.toContain('upgrade-insecure-requests');
+      const api = await w.app.inject(get('/healthz'));
+      expect(String(api.headers['content-security-policy'])).not.toContain('upgrade-insecure-requests');
     });
 
     it('answers bad input with 400 and the path of every bad field', async () => {

@@ -117,6 +117,8 @@ export async function buildHttpServer(
         styleSrc: ["'self'", "'unsafe-inline'"],
         scriptSrc: ["'self'"],
         frameAncestors: ["'none'"],
+        // Over plain HTTP (loopback, the embedded default) upgrading requests to HTTPS would break every one.
+        upgradeInsecureRequests: options.behindProxy ? [] : null,
       },
     },
     hsts: options.behindProxy ? { maxAge: 31_536_000 } : false,
@@ -143,7 +145,12 @@ export async function buildHttpServer(
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  await app.register(fastifySwaggerUi, {
+    routePrefix: '/api/docs',
+    staticCSP: true,
+    transformStaticCSP: (header) =>
+      options.behindProxy ? header : header.replace(/\s*upgrade-insecure-requests;?/, ''),
+  });
 
   app.addHook('onRequest', async (request) => {
     const access = request.routeOptions.config?.access as Access | undefined;
