@@ -51,7 +51,14 @@ const SORT_COLUMNS = {
   collected: 'pages.last_collected_at',
 } as const;
 
-export async function listPagesWithScores(db: Db, scope: Scope, runs: [number, number], filter: PageFilter) {
+/** `count: false` skips the total (exports read the list in batches and need no count each time). */
+export async function listPagesWithScores(
+  db: Db,
+  scope: Scope,
+  runs: [number, number],
+  filter: PageFilter,
+  options: { count: boolean } = { count: true },
+) {
   const [run, previous] = runs;
   let query = db.kysely
     .selectFrom('pages')
@@ -100,7 +107,9 @@ export async function listPagesWithScores(db: Db, scope: Scope, runs: [number, n
       .limit(filter.size)
       .offset((filter.page - 1) * filter.size)
       .execute(),
-    query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    options.count
+      ? query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
+      : Promise.resolve({ n: -1 }),
   ]);
   return { items, total: Number(count.n) };
 }

@@ -106,37 +106,63 @@ export async function rollup(db: Db, scope: Scope, by: GroupBy, regionCode?: str
   };
 }
 
+export type PageItem = Awaited<ReturnType<typeof listPages>>['items'][number];
+
 export async function listPages(db: Db, scope: Scope, filter: PageFilter) {
   const [run, previous] = await doneRunsFor(db, scope, 2);
   const { items, total } = await listPagesWithScores(db, scope, [run?.id ?? -1, previous?.id ?? -1], filter);
+  return { runId: run?.id ?? null, total, items: items.map(pageItem) };
+}
+
+/** The whole filtered, sorted list in batches, for exports: memory stays one batch whatever the length. */
+export async function* eachPage(
+  db: Db,
+  scope: Scope,
+  filter: Omit<PageFilter, 'page' | 'size'>,
+  batch = 5000,
+): AsyncGenerator<PageItem[]> {
+  const [run, previous] = await doneRunsFor(db, scope, 2);
+  const runs: [number, number] = [run?.id ?? -1, previous?.id ?? -1];
+  for (let page = 1; ; page++) {
+    const { items } = await listPagesWithScores(
+      db,
+      scope,
+      runs,
+      { ...filter, page, size: batch },
+      { count: false },
+    );
+    if (items.length > 0) yield items.map(pageItem);
+    if (items.length < batch) return;
+  }
+}
+
+type PageRow = Awaited<ReturnType<typeof listPagesWithScores>>['items'][number];
+
+function pageItem(p: PageRow) {
   return {
-    runId: run?.id ?? null,
-    total,
-    items: items.map((p) => ({
-      id: p.id,
-      url: p.url,
-      platform: p.platform,
-      status: p.status,
-      lastCollectedAt: p.last_collected_at,
-      institution:
-        p.institution_id === null
-          ? null
-          : {
-              id: p.institution_id,
-              fullName: p.full_name ?? '',
-              shortName: p.short_name,
-              kind: p.kind ?? '',
-              regionCode: p.region_code ?? '',
-              municipalityId: p.municipality_id,
-            },
-      score: p.total === null ? null : round(Number(p.total), 1),
-      level: p.level,
-      verified: p.verified === null ? null : p.verified === 1,
-      trend:
-        p.total === null || p.previous_total === null
-          ? null
-          : round(Number(p.total) - Number(p.previous_total), 1),
-    })),
+    id: p.id,
+    url: p.url,
+    platform: p.platform,
+    status: p.status,
+    lastCollectedAt: p.last_collected_at,
+    institution:
+      p.institution_id === null
+        ? null
+        : {
+            id: p.institution_id,
+            fullName: p.full_name ?? '',
+            shortName: p.short_name,
+            kind: p.kind ?? '',
+            regionCode: p.region_code ?? '',
+            municipalityId: p.municipality_id,
+          },
+    score: p.total === null ? null : round(Number(p.total), 1),
+    level: p.level,
+    verified: p.verified === null ? null : p.verified === 1,
+    trend:
+      p.total === null || p.previous_total === null
+        ? null
+        : round(Number(p.total) - Number(p.previous_total), 1),
   };
 }
 

@@ -20,7 +20,7 @@ import type { Config } from '../platform/config.ts';
 import { type Db, pingDb, readVersions } from '../platform/db.ts';
 import { type App, buildHttpServer } from '../platform/http/server.ts';
 import { registryRoutes } from '../registry/index.ts';
-import { openDataRoutes } from '../reports/index.ts';
+import { exportRoutes, openDataRoutes } from '../reports/index.ts';
 
 export type WebOptions = {
   clock?: Clock;
@@ -58,6 +58,7 @@ export async function buildWebApp(db: Db, config: Config, options: WebOptions = 
       auditRoutes(db)(app);
       methodologyRoutes()(app);
       openDataRoutes(db)(app);
+      exportRoutes(db)(app);
     },
   );
 }

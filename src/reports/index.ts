@@ -1,3 +1,5 @@
-// The reports feature's public face (open data so far; exports and reports come with their issue).
+// The reports feature's public face: open data and list exports so far.
+
+export { exportRoutes } from './export.routes.ts';
 export { openDataRoutes } from './open-data.routes.ts';
 export { openData, openDataCsv } from './open-data.service.ts';

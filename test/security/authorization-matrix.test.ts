@@ -72,6 +72,10 @@ const MATRIX: Record<string, Entry> = {
     public: 200,
     probe: (_w, u) => get(`/api/open/regions/${u.regionCode}/municipalities?format=csv`),
   },
+  'GET /api/exports/pages': {
+    allow: 'any',
+    probe: (_w, u) => get(`/api/exports/pages?municipality=${u.municipalityId}`),
+  },
   'GET /api/auth/me': { allow: 'any', probe: () => get('/api/auth/me') },
   'GET /api/tokens': { allow: 'any', probe: () => get('/api/tokens') },
   'POST /api/tokens': {

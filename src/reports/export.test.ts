@@ -1,0 +1,82 @@
+import ExcelJS from 'exceljs';
+import Papa from 'papaparse';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { type ApiWorld, apiWorld, multipart } from '../../test/api.ts';
+import { describeEachDialect } from '../../test/db.ts';
+
+const get = (url: string) => ({ method: 'GET' as const, url });
+
+describeEachDialect(
+  'exports of list views',
+  (ctx) => {
+    let w: ApiWorld;
+    beforeAll(async () => {
+      w = await apiWorld(ctx.db, { institutions: 60 });
+      // A name with the delimiter, quotes and a formula, as registries bring them.
+      const csv = `inn,ogrn,full_name,kind,region_code,municipality,vk_url\n7736050003,,"=SUM(1;2) школа ""Ромашка""; корпус 2",school,${w.a.regionCode},"${w.a.municipality}",https://vk.com/club999999001\n`;
+      const up = await w.as('federal', {
+        method: 'POST',
+        url: '/api/registry/uploads',
+        ...multipart('x.csv', csv),
+      });
+      expect(up.json().status).toBe('imported');
+    }, 120_000);
+    afterAll(() => w?.close());
+
+    it('exports the page list as CSV for Excel: BOM, semicolons, quoting, escaped formulas, same rows as the list', async () => {
+      const res = await w.as('region', get('/api/exports/pages?sort=-score&lang=en'));
+      expect(res.statusCode).toBe(200);
+      expect(res.headers['content-type']).toMatch(/^text\/csv/);
+      expect(res.headers['content-disposition']).toMatch(
+        /attachment; filename="publica-pages-\d{4}-\d{2}-\d{2}\.csv"/,
+      );
+      expect(res.body.startsWith('\uFEFF')).toBe(true);
+      const parsed = Papa.parse<string[]>(res.body.slice(1).trimEnd(), { delimiter: ';' });
+      expect(parsed.errors).toEqual([]);
+      const [header, ...rows] = parsed.data;
+      expect(header?.slice(0, 4)).toEqual(['Page ID', 'URL', 'Status', 'Institution']);
+      const list = (await w.as('region', get('/api/pages?sort=-score&size=100'))).json();
+      expect(rows.map((r) => Number(r[0]))).toEqual(list.items.map((p: { id: number }) => p.id));
+      const odd = rows.find((r) => r[3]?.includes('Ромашка'));
+      expect(odd?.[3]).toBe(`'=SUM(1;2) школа "Ромашка"; корпус 2`);
+      const ru = await w.as('region', get('/api/exports/pages?delimiter=comma'));
+      expect(ru.body.slice(1).split('\r\n')[0]?.startsWith('ID страницы,Адрес,')).toBe(true);
+    });
+
+    it('exports XLSX that reads back as the same rows, typed, with a frozen, filtered header', async () => {
+      const res = await w.as(
+        'federal',
+        get(`/api/exports/pages?format=xlsx&region=${w.a.regionCode}&sort=name`),
+      );
+      expect(res.statusCode).toBe(200);
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+      const sheet = book.worksheets[0];
+      if (!sheet) throw new Error('no sheet');
+      expect(sheet.name).toBe('Страницы');
+      expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+      expect(sheet.autoFilter).toBeTruthy();
+      const list = (
+        await w.as('federal', get(`/api/pages?region=${w.a.regionCode}&sort=name&size=100`))
+      ).json();
+      expect(sheet.rowCount - 1).toBe(list.total);
+      list.items.forEach(
+        (p: { id: number; score: number | null; institution: { fullName: string } }, i: number) => {
+          const row = sheet.getRow(i + 2);
+          expect(row.getCell(1).value).toBe(p.id);
+          expect(row.getCell(4).value).toBe(p.institution.fullName);
+          expect(row.getCell(8).value).toBe(p.score);
+        },
+      );
+    });
+
+    it('keeps an export inside the caller’s scope', async () => {
+      const mine = await w.as('municipality', get('/api/exports/pages?format=csv'));
+      const rows = Papa.parse<string[]>(mine.body.slice(1).trimEnd(), { delimiter: ';' }).data.slice(1);
+      expect(rows.length).toBeGreaterThan(0);
+      for (const r of rows) expect(Number(r[6])).toBe(w.a.municipalityId);
+      expect((await w.as('region', get(`/api/exports/pages?region=${w.b.regionCode}`))).statusCode).toBe(404);
+    });
+  },
+  { shared: true },
+);
