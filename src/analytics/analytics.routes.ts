@@ -58,6 +58,20 @@ const pageItemSchema = z.object({
   trend: z.number().nullable(),
 });
 
+/** The page list's filters and order: the list, and its exports, take the same. */
+export const pageListFilters = {
+  region: z.string().min(1).max(8).optional(),
+  municipality: z.coerce.number().int().positive().optional(),
+  kind: z.enum(['school', 'kindergarten', 'college', 'additional']).optional(),
+  level: z.string().max(40).optional(),
+  status: z.enum(['unknown', 'active', 'closed', 'deleted', 'banned']).optional(),
+  verified: queryFlag,
+  q: z.string().max(200).optional(),
+  scoreMin: z.coerce.number().min(0).max(100).optional(),
+  scoreMax: z.coerce.number().min(0).max(100).optional(),
+  sort: z.enum(['score', '-score', 'name', '-name', 'id', '-id', 'collected', '-collected']).default('score'),
+};
+
 const scoreSchema = z.object({ runId: z.number().int(), score: z.number(), level: z.string() });
 
 export function analyticsRoutes(db: Db) {
@@ -93,21 +107,7 @@ export function analyticsRoutes(db: Db) {
           tags,
           summary:
             'Pages in your scope with score, level and trend from the newest audit: filter, sort, page',
-          querystring: z.object({
-            ...pagination,
-            region: z.string().min(1).max(8).optional(),
-            municipality: z.coerce.number().int().positive().optional(),
-            kind: z.enum(['school', 'kindergarten', 'college', 'additional']).optional(),
-            level: z.string().max(40).optional(),
-            status: z.enum(['unknown', 'active', 'closed', 'deleted', 'banned']).optional(),
-            verified: queryFlag,
-            q: z.string().max(200).optional(),
-            scoreMin: z.coerce.number().min(0).max(100).optional(),
-            scoreMax: z.coerce.number().min(0).max(100).optional(),
-            sort: z
-              .enum(['score', '-score', 'name', '-name', 'id', '-id', 'collected', '-collected'])
-              .default('score'),
-          }),
+          querystring: z.object({ ...pagination, ...pageListFilters }),
           response: {
             200: z.object({
               runId: z.number().int().nullable(),

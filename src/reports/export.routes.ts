@@ -1,10 +1,10 @@
 // Exports of list views: the page list with the same filters and order as on screen, as CSV or XLSX,
 // streamed; column titles in the reader's language.
 import { z } from 'zod';
-import { eachPage, type PageItem } from '../analytics/index.ts';
+import { eachPage, type PageItem, pageListFilters } from '../analytics/index.ts';
 import type { Db } from '../platform/db.ts';
 import { principalOf } from '../platform/http/principal.ts';
-import { errorResponses, queryFlag } from '../platform/http/schemas.ts';
+import { errorResponses } from '../platform/http/schemas.ts';
 import type { App } from '../platform/http/server.ts';
 import { type Lang, translator } from '../platform/i18n.ts';
 import { checkUnitFilters } from '../registry/index.ts';
@@ -86,18 +86,7 @@ export function exportRoutes(db: Db) {
             format: z.enum(['csv', 'xlsx']).default('csv'),
             delimiter: z.enum(['semicolon', 'comma']).default('semicolon'),
             lang: z.enum(['ru', 'en']).default('ru'),
-            region: z.string().min(1).max(8).optional(),
-            municipality: z.coerce.number().int().positive().optional(),
-            kind: z.enum(['school', 'kindergarten', 'college', 'additional']).optional(),
-            level: z.string().max(40).optional(),
-            status: z.enum(['unknown', 'active', 'closed', 'deleted', 'banned']).optional(),
-            verified: queryFlag,
-            q: z.string().max(200).optional(),
-            scoreMin: z.coerce.number().min(0).max(100).optional(),
-            scoreMax: z.coerce.number().min(0).max(100).optional(),
-            sort: z
-              .enum(['score', '-score', 'name', '-name', 'id', '-id', 'collected', '-collected'])
-              .default('score'),
+            ...pageListFilters,
           }),
           response: { 200: z.any(), ...errorResponses },
         },
