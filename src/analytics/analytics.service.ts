@@ -119,7 +119,7 @@ export async function* eachPage(
   db: Db,
   scope: Scope,
   filter: Omit<PageFilter, 'page' | 'size'>,
-  batch = 5000,
+  batch = 2000,
 ): AsyncGenerator<PageItem[]> {
   const [run, previous] = await doneRunsFor(db, scope, 2);
   const runs: [number, number] = [run?.id ?? -1, previous?.id ?? -1];
