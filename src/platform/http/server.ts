@@ -148,8 +148,11 @@ export async function buildHttpServer(
   await app.register(fastifySwaggerUi, {
     routePrefix: '/api/docs',
     staticCSP: true,
-    transformStaticCSP: (header) =>
-      options.behindProxy ? header : header.replace(/\s*upgrade-insecure-requests;?/, ''),
+    // The docs UI sets inline styles; over plain HTTP, upgrading requests to HTTPS would break every one.
+    transformStaticCSP: (header) => {
+      const styled = header.replace(/style-src ([^;]*);/, "style-src $1 'unsafe-inline';");
+      return options.behindProxy ? styled : styled.replace(/\s*upgrade-insecure-requests;?/, '');
+    },
   });
 
   app.addHook('onRequest', async (request) => {
