@@ -5,7 +5,7 @@ import { AppError } from '../platform/errors.ts';
 import { principalOf } from '../platform/http/principal.ts';
 import { errorResponses, idParam, pagination, queryFlag } from '../platform/http/schemas.ts';
 import type { App } from '../platform/http/server.ts';
-import { checkUnitFilters, findPageInScope } from '../registry/index.ts';
+import { checkUnitFilters, findPageInScope, pageRefSchema } from '../registry/index.ts';
 import { listPages, pageScores, rollup } from './analytics.service.ts';
 
 const tags = ['analytics'];
@@ -91,10 +91,9 @@ export function analyticsRoutes(db: Db) {
           response: { 200: rollupSchema, ...errorResponses },
         },
       },
-      async (request, reply) => {
+      async (request) => {
         const scope = principalOf(request).scope;
         await checkUnitFilters(db, scope, { regionCode: request.query.region });
-        reply.header('cache-control', 'private, no-cache');
         return rollup(db, scope, request.query.by, request.query.region);
       },
     );
@@ -120,11 +119,10 @@ export function analyticsRoutes(db: Db) {
           },
         },
       },
-      async (request, reply) => {
+      async (request) => {
         const scope = principalOf(request).scope;
         const { region, municipality, ...rest } = request.query;
         await checkUnitFilters(db, scope, { regionCode: region, municipalityId: municipality });
-        reply.header('cache-control', 'private, no-cache');
         const result = await listPages(db, scope, {
           ...rest,
           regionCode: region,
@@ -143,14 +141,7 @@ export function analyticsRoutes(db: Db) {
           summary: 'One page with its institution, latest score and level, trend and score history',
           params: idParam,
           response: {
-            200: z.object({
-              id: z.number().int(),
-              platform: z.string(),
-              url: z.string(),
-              screenName: z.string().nullable(),
-              externalId: z.number().int().nullable(),
-              status: z.string(),
-              lastCollectedAt: z.number().int().nullable(),
+            200: pageRefSchema.extend({
               institution: z
                 .object({
                   id: z.number().int(),

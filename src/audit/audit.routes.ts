@@ -156,10 +156,9 @@ export function auditRoutes(db: Db) {
           response: { 200: reportSchema, ...errorResponses },
         },
       },
-      async (request, reply) => {
+      async (request) => {
         const scope = principalOf(request).scope;
         if (request.query.run !== undefined) await requireRun(db, scope, request.query.run);
-        reply.header('cache-control', 'private, no-cache');
         return pageReport(db, scope, request.params.id, request.query.lang, request.query.run);
       },
     );

@@ -235,6 +235,8 @@ describeEachDialect(
       const first = await w.as('region', get(url));
       const second = await w.as('region', get(url));
       expect(second.headers['x-cache']).toBe('hit');
+      expect(first.headers['cache-control']).toBe('private, no-cache');
+      expect(second.headers['cache-control']).toBe('private, no-cache');
       expect(second.body).toBe(first.body);
       // Another scope never gets this scope's cached answer.
       const municipal = await w.as('municipality', get(url));

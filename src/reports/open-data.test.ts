@@ -64,6 +64,10 @@ describeEachDialect(
       const comments = await ctx.db.kysely.selectFrom('comments').select('from_id').limit(50).execute();
       for (const c of comments) expect(res.body).not.toContain(String(c.from_id));
       expect(body.rows).toHaveLength(2);
+      // A cached answer keeps the route's own caching policy.
+      const again = await w.app.inject(get('/api/open/regions'));
+      expect(again.headers['x-cache']).toBe('hit');
+      expect(again.headers['cache-control']).toBe('public, max-age=300');
     });
 
     it('agrees with the roll-up an operator sees', async () => {

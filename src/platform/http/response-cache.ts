@@ -6,7 +6,17 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { VersionKind } from '../db.ts';
 import { scopeKey } from '../scope.ts';
 
-type Entry = { version: string; body: string; etag: string | undefined; type: string; bytes: number };
+type Entry = {
+  version: string;
+  body: string;
+  etag: string | undefined;
+  type: string;
+  cacheControl: string;
+  bytes: number;
+};
+
+/** Heavy reads are revalidated every time (ETag) unless their route says otherwise. */
+export const DEFAULT_CACHE_CONTROL = 'private, no-cache';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -39,7 +49,7 @@ export class ResponseCache {
     if (entry && entry.version === version) {
       this.entries.delete(key);
       this.entries.set(key, entry);
-      reply.header('x-cache', 'hit').header('cache-control', 'private, no-cache').type(entry.type);
+      reply.header('x-cache', 'hit').header('cache-control', entry.cacheControl).type(entry.type);
       if (entry.etag) reply.header('etag', entry.etag);
       return reply.send(entry.body);
     }
@@ -61,6 +71,7 @@ export class ResponseCache {
       body: payload,
       etag: typeof etag === 'string' ? etag : undefined,
       type: String(reply.getHeader('content-type') ?? 'application/json; charset=utf-8'),
+      cacheControl: String(reply.getHeader('cache-control') ?? DEFAULT_CACHE_CONTROL),
       bytes,
     });
     this.bytes += bytes;

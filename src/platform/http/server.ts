@@ -21,7 +21,7 @@ import type { Versions } from '../db.ts';
 import { AppError } from '../errors.ts';
 import { errorHandler, notFoundHandler } from './error-handler.ts';
 import type { Access, Authenticator } from './principal.ts';
-import { ResponseCache } from './response-cache.ts';
+import { DEFAULT_CACHE_CONTROL, ResponseCache } from './response-cache.ts';
 
 export type App = FastifyInstance<
   RawServerDefault,
@@ -157,8 +157,11 @@ export async function buildHttpServer(
 
   app.addHook('onRequest', async (request) => {
     const access = request.routeOptions.config?.access as Access | undefined;
+    // Versions serve both the credential check and the response cache, public routes included.
+    const cacheable = request.routeOptions.config?.cache !== undefined;
+    if (options.versions && (cacheable || (access && access !== 'public')))
+      request.versions = await options.versions();
     if (!access || access === 'public') return;
-    if (options.versions) request.versions = await options.versions();
     request.principal = await identify(request, options.authenticator, request.versions?.auth);
     const principal = request.principal;
     if (!principal) throw new AppError('UNAUTHENTICATED', 'sign in first');
@@ -171,6 +174,12 @@ export async function buildHttpServer(
     }
   });
 
+  // Cacheable routes say how clients may cache them whether or not this process caches them too.
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (request.routeOptions.config?.cache && !reply.hasHeader('cache-control'))
+      reply.header('cache-control', DEFAULT_CACHE_CONTROL);
+    return payload;
+  });
   if (cache) {
     app.addHook('onRequest', async (request, reply) => cache.lookup(request, reply));
     app.addHook('onSend', async (request, reply, payload) => {
