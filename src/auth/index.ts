@@ -12,5 +12,4 @@ export {
   type SessionPolicy,
   type Sessions,
 } from './sessions.service.ts';
-export { countUsers } from './user.repo.ts';
 export { createUsers, type Manager, type NewUser, type UserView } from './users.service.ts';

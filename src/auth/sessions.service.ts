@@ -9,7 +9,7 @@ import type { Authenticator, Principal } from '../platform/http/principal.ts';
 import { placementOf } from '../platform/scope.ts';
 import { LoginLimiter } from './login-limiter.ts';
 import { randomSecret, sha256, verifyPassword } from './password.ts';
-import { isRole, PERMISSIONS, permissionsOf, ROLES } from './roles.ts';
+import { isRole, PERMISSIONS, permissionsOf } from './roles.ts';
 import { scopeOfRow } from './scope-spec.ts';
 import {
   deleteExpiredSessions,
@@ -311,5 +311,3 @@ function principalOf(row: PrincipalRow, how: Pick<Principal, 'via' | 'credential
 export function actorOf(principal: Principal, ip?: string): Actor {
   return { userId: principal.userId, login: principal.login, ip: ip ?? null };
 }
-
-export const roleLevels = Object.fromEntries(Object.entries(ROLES).map(([id, r]) => [id, r.level]));

@@ -81,14 +81,6 @@ export async function updateUser(db: Db, id: number, change: Updateable<UserTabl
   await db.kysely.updateTable('users').set(change).where('id', '=', id).execute();
 }
 
-export async function countUsers(db: Db): Promise<number> {
-  const row = await db.kysely
-    .selectFrom('users')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
-}
-
 export function findUserBySubject(db: Db, subject: string) {
   return db.kysely.selectFrom('users').selectAll().where('oidc_subject', '=', subject).executeTakeFirst();
 }

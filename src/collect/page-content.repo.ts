@@ -2,7 +2,7 @@
 // SQL, so a page outside the scope yields nothing even if a caller guesses its id.
 import type { Db } from '../platform/db.ts';
 import { BY_INSTITUTION, inScope, type Scope } from '../platform/scope.ts';
-import { POST_FIELDS } from './snapshot-read.repo.ts';
+import { COMMENT_FIELDS, POST_FIELDS } from './snapshot-read.repo.ts';
 
 export type ContentFilter = {
   from?: number | undefined;
@@ -65,16 +65,7 @@ export async function listPageComments(
   if (filter.to !== undefined) query = query.where('comments.posted_at', '<', filter.to);
   const [items, count] = await Promise.all([
     query
-      .select([
-        'post_vk_id',
-        'vk_id',
-        'from_id',
-        'is_from_community',
-        'posted_at',
-        'reply_to_comment',
-        'thread_root',
-        'text',
-      ])
+      .select(COMMENT_FIELDS)
       .orderBy('posted_at', 'desc')
       .orderBy('vk_id', 'desc')
       .limit(filter.size)

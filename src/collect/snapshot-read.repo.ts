@@ -59,23 +59,24 @@ export function readPosts(db: Db, pageIds: number[], period: PeriodBounds) {
     .execute();
 }
 
+/** The columns of a comment the audit and the API read. */
+export const COMMENT_FIELDS = [
+  'post_vk_id',
+  'vk_id',
+  'from_id',
+  'is_from_community',
+  'posted_at',
+  'reply_to_comment',
+  'thread_root',
+  'text',
+] as const;
+
 export type CommentSnapshot = Awaited<ReturnType<typeof readComments>>[number];
 
 export function readComments(db: Db, pageIds: number[], period: PeriodBounds) {
   return db.kysely
     .selectFrom('comments')
-    .select([
-      'page_id',
-      'post_vk_id',
-      'vk_id',
-      'from_id',
-      'is_from_community',
-      'posted_at',
-      'reply_to_comment',
-      'thread_root',
-      'text',
-      'is_deleted',
-    ])
+    .select(['page_id', ...COMMENT_FIELDS, 'is_deleted'])
     .where('page_id', 'in', pageIds)
     .where('posted_at', '>=', period.start)
     .where('posted_at', '<', period.end)

@@ -24,7 +24,7 @@ export {
   findMunicipality,
   findRegion,
 } from './registry.repo.ts';
-export { registryRoutes } from './registry.routes.ts';
+export { pageRefSchema, registryRoutes } from './registry.routes.ts';
 export { REGISTRY_FIELDS, readCsv, readRegistryFile } from './registry-file.reader.ts';
 export { type ImportReport, importRegistry, importRegistryFile } from './registry-import.service.ts';
 export { findPageInScope, firstPlacedInstitution } from './registry-read.repo.ts';

@@ -10,8 +10,6 @@ export const pagination = {
   size: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(25),
 };
 
-export type PageRequest = { page: number; size: number };
-
 export function listOf<T extends z.ZodType>(item: T) {
   return z.object({
     items: z.array(item),
