@@ -1,5 +1,5 @@
 // Reading the audit log (the platform writes it): newest first, filtered by the reader's scope.
-import type { Db } from '../platform/db.ts';
+import { type Db, pageOf } from '../platform/db.ts';
 import { inScope, type Scope } from '../platform/scope.ts';
 
 export type LogFilter = { action?: string; userId?: number; page: number; size: number };
@@ -14,14 +14,5 @@ export async function listLogEntries(db: Db, scope: Scope, filter: LogFilter) {
   );
   if (filter.action) query = query.where('action', '=', filter.action);
   if (filter.userId) query = query.where('user_id', '=', filter.userId);
-  const [items, count] = await Promise.all([
-    query
-      .selectAll()
-      .orderBy('id', 'desc')
-      .limit(filter.size)
-      .offset((filter.page - 1) * filter.size)
-      .execute(),
-    query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-  ]);
-  return { items, total: Number(count.n) };
+  return pageOf(query, (q) => q.selectAll().orderBy('id', 'desc'), filter);
 }

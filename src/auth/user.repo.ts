@@ -1,6 +1,6 @@
 // SQL of users. Lists are filtered by the caller's scope over the users' own scope columns.
 import type { Insertable, Updateable } from 'kysely';
-import type { Db } from '../platform/db.ts';
+import { type Db, pageOf } from '../platform/db.ts';
 import type { UserTable } from '../platform/db-schema.ts';
 import { inScope, type Scope } from '../platform/scope.ts';
 
@@ -43,16 +43,7 @@ export async function listUsers(db: Db, scope: Scope, filter: UserFilter) {
       ]),
     );
   }
-  const [items, count] = await Promise.all([
-    query
-      .selectAll()
-      .orderBy('login')
-      .limit(filter.size)
-      .offset((filter.page - 1) * filter.size)
-      .execute(),
-    query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-  ]);
-  return { items, total: Number(count.n) };
+  return pageOf(query, (q) => q.selectAll().orderBy('login'), filter);
 }
 
 export async function insertUser(db: Db, row: Insertable<UserTable>): Promise<number> {

@@ -1,6 +1,6 @@
 // Posts and comments of one page for the API, joined to the page's institution and filtered by the scope in
 // SQL, so a page outside the scope yields nothing even if a caller guesses its id.
-import type { Db } from '../platform/db.ts';
+import { type Db, pageOf } from '../platform/db.ts';
 import { BY_INSTITUTION, inScope, type Scope } from '../platform/scope.ts';
 import { COMMENT_FIELDS, POST_FIELDS } from './snapshot-read.repo.ts';
 
@@ -37,17 +37,11 @@ export async function listPagePosts(
   if (filter.kind === 'video') query = query.where('posts.videos', '>', 0);
   if (filter.kind === 'live') query = query.where('posts.lives', '>', 0);
   if (filter.kind === 'photo') query = query.where('posts.photos', '>', 0);
-  const [items, count] = await Promise.all([
-    query
-      .select(POST_FIELDS)
-      .orderBy('posted_at', 'desc')
-      .orderBy('vk_id', 'desc')
-      .limit(filter.size)
-      .offset((filter.page - 1) * filter.size)
-      .execute(),
-    query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-  ]);
-  return { items, total: Number(count.n) };
+  return pageOf(
+    query,
+    (q) => q.select(POST_FIELDS).orderBy('posted_at', 'desc').orderBy('vk_id', 'desc'),
+    filter,
+  );
 }
 
 export async function listPageComments(
@@ -63,15 +57,9 @@ export async function listPageComments(
   if (filter.post !== undefined) query = query.where('comments.post_vk_id', '=', filter.post);
   if (filter.from !== undefined) query = query.where('comments.posted_at', '>=', filter.from);
   if (filter.to !== undefined) query = query.where('comments.posted_at', '<', filter.to);
-  const [items, count] = await Promise.all([
-    query
-      .select(COMMENT_FIELDS)
-      .orderBy('posted_at', 'desc')
-      .orderBy('vk_id', 'desc')
-      .limit(filter.size)
-      .offset((filter.page - 1) * filter.size)
-      .execute(),
-    query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-  ]);
-  return { items, total: Number(count.n) };
+  return pageOf(
+    query,
+    (q) => q.select(COMMENT_FIELDS).orderBy('posted_at', 'desc').orderBy('vk_id', 'desc'),
+    filter,
+  );
 }

@@ -3,7 +3,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { type Compilable, Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import {
+  type Compilable,
+  Kysely,
+  PostgresDialect,
+  type SelectQueryBuilder,
+  SqliteDialect,
+  sql,
+} from 'kysely';
 import pg from 'pg';
 import type { Database, RunStatus } from './db-schema.ts';
 import { AppError } from './errors.ts';
@@ -89,6 +96,25 @@ export async function inTransaction<T>(db: Db, work: (tx: Db) => Promise<T>): Pr
   // What this process just committed must not hide behind versions it read before.
   localCommitAt.set(db.url, performance.now());
   return result;
+}
+
+/**
+ * One page of a filtered list and the size of the whole list, read together: `rows` selects and orders the
+ * page's rows from the filtered query; the count runs over the same filter.
+ */
+export async function pageOf<DB, TB extends keyof DB, O, R>(
+  filtered: SelectQueryBuilder<DB, TB, O>,
+  rows: (query: SelectQueryBuilder<DB, TB, O>) => SelectQueryBuilder<DB, TB, R>,
+  page: { page: number; size: number },
+): Promise<{ items: R[]; total: number }> {
+  const [items, count] = await Promise.all([
+    rows(filtered)
+      .limit(page.size)
+      .offset((page.page - 1) * page.size)
+      .execute(),
+    filtered.select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { items, total: Number((count as { n: number | string }).n) };
 }
 
 /** Splits a list into chunks, for multi-row statements that stay under both dialects' parameter limits. */

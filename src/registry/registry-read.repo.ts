@@ -1,5 +1,5 @@
 // Reading the registry for the API: every query takes the caller's scope and filters by it in SQL.
-import type { Db } from '../platform/db.ts';
+import { type Db, pageOf } from '../platform/db.ts';
 import type { InstitutionKind } from '../platform/db-schema.ts';
 import { BY_INSTITUTION, inScope, institutionText, type Scope } from '../platform/scope.ts';
 
@@ -33,26 +33,24 @@ export async function listMunicipalitiesInScope(db: Db, scope: Scope, filter: Mu
   if (filter.regionCode) query = query.where('municipalities.region_code', '=', filter.regionCode);
   if (filter.municipalityId) query = query.where('municipalities.id', '=', filter.municipalityId);
   if (filter.q) query = query.where('municipalities.name', 'like', `%${filter.q}%`);
-  const [items, count] = await Promise.all([
-    query
-      .select((eb) => [
-        'municipalities.id',
-        'municipalities.region_code',
-        'municipalities.name',
-        eb
-          .selectFrom('institutions')
-          .whereRef('institutions.municipality_id', '=', 'municipalities.id')
-          .select((e) => e.fn.countAll<number>().as('n'))
-          .as('institutions'),
-      ])
-      .orderBy('municipalities.region_code')
-      .orderBy('municipalities.name')
-      .limit(filter.size)
-      .offset((filter.page - 1) * filter.size)
-      .execute(),
-    query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-  ]);
-  return { items, total: Number(count.n) };
+  return pageOf(
+    query,
+    (q) =>
+      q
+        .select((eb) => [
+          'municipalities.id',
+          'municipalities.region_code',
+          'municipalities.name',
+          eb
+            .selectFrom('institutions')
+            .whereRef('institutions.municipality_id', '=', 'municipalities.id')
+            .select((e) => e.fn.countAll<number>().as('n'))
+            .as('institutions'),
+        ])
+        .orderBy('municipalities.region_code')
+        .orderBy('municipalities.name'),
+    filter,
+  );
 }
 
 export type InstitutionSort = 'name' | '-name' | 'id' | '-id';
@@ -83,34 +81,32 @@ export async function listInstitutionsInScope(db: Db, scope: Scope, filter: Inst
     });
   const descending = filter.sort.startsWith('-');
   const column = filter.sort.replace('-', '') === 'name' ? 'institutions.full_name' : 'institutions.id';
-  const [items, count] = await Promise.all([
-    query
-      .leftJoin('municipalities', 'municipalities.id', 'institutions.municipality_id')
-      .select((eb) => [
-        'institutions.id',
-        'institutions.inn',
-        'institutions.ogrn',
-        'institutions.full_name',
-        'institutions.short_name',
-        'institutions.kind',
-        'institutions.region_code',
-        'institutions.municipality_id',
-        'municipalities.name as municipality',
-        'institutions.website',
-        eb
-          .selectFrom('pages')
-          .whereRef('pages.institution_id', '=', 'institutions.id')
-          .select((e) => e.fn.countAll<number>().as('n'))
-          .as('pages'),
-      ])
-      .orderBy(column, descending ? 'desc' : 'asc')
-      .orderBy('institutions.id')
-      .limit(filter.size)
-      .offset((filter.page - 1) * filter.size)
-      .execute(),
-    query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-  ]);
-  return { items, total: Number(count.n) };
+  return pageOf(
+    query,
+    (q) =>
+      q
+        .leftJoin('municipalities', 'municipalities.id', 'institutions.municipality_id')
+        .select((eb) => [
+          'institutions.id',
+          'institutions.inn',
+          'institutions.ogrn',
+          'institutions.full_name',
+          'institutions.short_name',
+          'institutions.kind',
+          'institutions.region_code',
+          'institutions.municipality_id',
+          'municipalities.name as municipality',
+          'institutions.website',
+          eb
+            .selectFrom('pages')
+            .whereRef('pages.institution_id', '=', 'institutions.id')
+            .select((e) => e.fn.countAll<number>().as('n'))
+            .as('pages'),
+        ])
+        .orderBy(column, descending ? 'desc' : 'asc')
+        .orderBy('institutions.id'),
+    filter,
+  );
 }
 
 export function findInstitutionInScope(db: Db, scope: Scope, id: number) {

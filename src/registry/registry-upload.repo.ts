@@ -1,6 +1,6 @@
 // SQL of registry uploads: kept with their reports, listed within the reader's scope.
 import type { Insertable } from 'kysely';
-import type { Db } from '../platform/db.ts';
+import { type Db, pageOf } from '../platform/db.ts';
 import type { RegistryUploadTable } from '../platform/db-schema.ts';
 import type { Scope } from '../platform/scope.ts';
 
@@ -32,27 +32,25 @@ function scoped(db: Db, scope: Scope) {
 
 export async function listUploads(db: Db, scope: Scope, page: { page: number; size: number }) {
   const query = scoped(db, scope);
-  const [items, count] = await Promise.all([
-    query
-      .select([
-        'id',
-        'user_id',
-        'at',
-        'file_name',
-        'dry_run',
-        'status',
-        'rows',
-        'created',
-        'updated',
-        'problems',
-      ])
-      .orderBy('id', 'desc')
-      .limit(page.size)
-      .offset((page.page - 1) * page.size)
-      .execute(),
-    query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-  ]);
-  return { items, total: Number(count.n) };
+  return pageOf(
+    query,
+    (q) =>
+      q
+        .select([
+          'id',
+          'user_id',
+          'at',
+          'file_name',
+          'dry_run',
+          'status',
+          'rows',
+          'created',
+          'updated',
+          'problems',
+        ])
+        .orderBy('id', 'desc'),
+    page,
+  );
 }
 
 export function findUpload(db: Db, scope: Scope, id: number) {
