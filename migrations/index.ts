@@ -5,6 +5,7 @@ import * as m0003 from './0003_audit_results.ts';
 import * as m0004 from './0004_vk_token_usage.ts';
 import * as m0005 from './0005_accounts.ts';
 import * as m0006 from './0006_data_version.ts';
+import * as m0007 from './0007_jobs.ts';
 
 export const migrations = {
   '0001_foundation': m0001,
@@ -13,4 +14,5 @@ export const migrations = {
   '0004_vk_token_usage': m0004,
   '0005_accounts': m0005,
   '0006_data_version': m0006,
+  '0007_jobs': m0007,
 };

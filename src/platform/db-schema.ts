@@ -218,6 +218,66 @@ export interface VkTokenUsageTable {
   calls: number;
 }
 
+export type JobState = 'created' | 'retry' | 'active' | 'completed' | 'failed' | 'cancelled';
+
+export interface JobTable {
+  id: string;
+  queue: string;
+  state: JobState;
+  data: string;
+  singleton_key: string | null;
+  priority: number;
+  retry_limit: number;
+  retry_count: number;
+  retry_delay: number;
+  retry_backoff: number;
+  expire_seconds: number;
+  created_at: number;
+  start_after: number;
+  started_at: number | null;
+  expires_at: number | null;
+  completed_at: number | null;
+  holder: string | null;
+  output: string | null;
+}
+
+export interface JobProgressTable {
+  job_id: string;
+  queue: string;
+  progress: string;
+  updated_at: number;
+}
+
+export interface JobScheduleTable {
+  name: string;
+  cron: string;
+  tz: string;
+  queue: string;
+  data: string;
+  last_slot: number | null;
+  updated_at: number;
+}
+
+export interface VkTokenLeaseTable {
+  token_key: string;
+  holder: string;
+  acquired_at: number;
+  expires_at: number;
+}
+
+export type ShardStatus = 'pending' | 'done';
+
+/** A share of a distributed collection or audit run: its pages, and what it found once done. */
+export interface RunShardTable {
+  run_id: number;
+  shard: number;
+  page_ids: string;
+  pages: number;
+  status: ShardStatus;
+  stats: string | null;
+  updated_at: number;
+}
+
 export type Role =
   | 'federal'
   | 'federal_viewer'
@@ -329,6 +389,12 @@ export interface Database {
   audit_rule_stats: AuditRuleStatTable;
   audit_peer_stats: AuditPeerStatTable;
   vk_token_usage: VkTokenUsageTable;
+  jobs: JobTable;
+  job_progress: JobProgressTable;
+  job_schedules: JobScheduleTable;
+  vk_token_leases: VkTokenLeaseTable;
+  collection_shards: RunShardTable;
+  audit_shards: RunShardTable;
   users: UserTable;
   sessions: SessionTable;
   api_tokens: ApiTokenTable;

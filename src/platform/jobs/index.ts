@@ -1,0 +1,5 @@
+export { DbJobQueue, type DbQueueOptions } from './db-queue.ts';
+export * from './job-queue.ts';
+export { type Leadership, leadership } from './leader.ts';
+export { PgBossJobQueue, type PgBossQueueOptions } from './pg-boss-queue.ts';
+export { checkCron, latestSlot, Scheduler, type ScheduleSpec } from './scheduler.ts';

@@ -1,0 +1,127 @@
+// The job queue on PostgreSQL through pg-boss (its own schema `pgboss` in the app's database): workers in any
+// number of processes share it, a job is taken by one of them (skip-locked), and a job whose process died
+// expires and is retried. Progress lives in the app's job_progress table, as for the database queue.
+import { sql } from 'kysely';
+import PgBoss from 'pg-boss';
+import type { Db } from '../db.ts';
+import type { JobState } from '../db-schema.ts';
+import {
+  DEFAULT_RETRY,
+  type JobHandler,
+  type JobInfo,
+  type JobQueue,
+  type QueueCount,
+  type QueueOptions,
+  type SendOptions,
+  type WorkOptions,
+} from './job-queue.ts';
+import { readProgress, saveProgress } from './jobs.repo.ts';
+
+export type PgBossQueueOptions = {
+  /** How often an idle worker polls; pg-boss's minimum is 0.5 s. Default 1 s. */
+  pollSeconds?: number;
+  /** How often expired jobs are found and retried; default 30 s. */
+  maintenanceSeconds?: number;
+  /** Connections of pg-boss's own pool; default 4. */
+  connections?: number;
+  onError?: (error: unknown) => void;
+};
+
+const SCHEMA = 'pgboss';
+
+export class PgBossJobQueue implements JobQueue {
+  readonly kind = 'pg-boss';
+  private readonly boss: PgBoss;
+
+  constructor(
+    private readonly db: Db,
+    private readonly options: PgBossQueueOptions = {},
+  ) {
+    if (db.dialect !== 'postgres') throw new Error('pg-boss needs a PostgreSQL database');
+    this.boss = new PgBoss({
+      connectionString: db.url,
+      schema: SCHEMA,
+      max: options.connections ?? 4,
+      application_name: 'publica-jobs',
+      // Cron is ours (scheduler.ts, one leader); pg-boss only queues.
+      schedule: false,
+      supervise: true,
+      maintenanceIntervalSeconds: options.maintenanceSeconds ?? 30,
+    });
+    this.boss.on('error', (error) => options.onError?.(error));
+  }
+
+  async start(): Promise<void> {
+    await this.boss.start();
+  }
+
+  async stop(options: { timeoutMs?: number } = {}): Promise<void> {
+    await this.boss.stop({ graceful: true, wait: true, timeout: options.timeoutMs ?? 30_000 });
+  }
+
+  async createQueue(name: string, options: QueueOptions = {}): Promise<void> {
+    await this.boss.createQueue(name, {
+      name,
+      // stately: at most one job per key in each of created, retry and active.
+      policy: options.singleton ? 'stately' : 'standard',
+      retryLimit: options.retryLimit ?? DEFAULT_RETRY.retryLimit,
+      retryDelay: options.retryDelaySeconds ?? DEFAULT_RETRY.retryDelaySeconds,
+      retryBackoff: options.retryBackoff ?? DEFAULT_RETRY.retryBackoff,
+      expireInSeconds: options.expireSeconds ?? DEFAULT_RETRY.expireSeconds,
+    });
+  }
+
+  send<T extends object>(queue: string, data: T, options: SendOptions = {}): Promise<string | null> {
+    return this.boss.send(queue, data, {
+      ...(options.singletonKey !== undefined ? { singletonKey: options.singletonKey } : {}),
+      ...(options.startAfter ? { startAfter: options.startAfter } : {}),
+      ...(options.priority !== undefined ? { priority: options.priority } : {}),
+      ...(options.retryLimit !== undefined ? { retryLimit: options.retryLimit } : {}),
+      ...(options.retryDelaySeconds !== undefined ? { retryDelay: options.retryDelaySeconds } : {}),
+      ...(options.retryBackoff !== undefined ? { retryBackoff: options.retryBackoff } : {}),
+      ...(options.expireSeconds !== undefined ? { expireInSeconds: options.expireSeconds } : {}),
+    });
+  }
+
+  async work<T>(queue: string, options: WorkOptions, handler: JobHandler<T>): Promise<void> {
+    // pg-boss 10 runs one batch at a time per worker: concurrency is that many workers of batch size 1.
+    for (let i = 0; i < (options.concurrency ?? 1); i++)
+      await this.boss.work<T>(
+        queue,
+        { batchSize: 1, includeMetadata: true, pollingIntervalSeconds: this.options.pollSeconds ?? 1 },
+        async ([job]) => {
+          if (!job) return;
+          return handler({
+            id: job.id,
+            queue: job.name,
+            data: job.data,
+            retryCount: job.retryCount,
+            progress: (value) => saveProgress(this.db, job.id, job.name, JSON.stringify(value), Date.now()),
+          });
+        },
+      );
+  }
+
+  async getJob(queue: string, id: string): Promise<JobInfo | null> {
+    const job = await this.boss.getJobById(queue, id, { includeArchive: true });
+    if (!job) return null;
+    return {
+      id: job.id,
+      queue: job.name,
+      state: job.state,
+      data: job.data,
+      retryCount: job.retryCount,
+      output: job.output ?? null,
+      progress: await readProgress(this.db, job.id),
+      createdAt: new Date(job.createdOn),
+      completedAt: job.completedOn ? new Date(job.completedOn) : null,
+    };
+  }
+
+  async counts(): Promise<QueueCount[]> {
+    const result = await sql<{ name: string; state: JobState; n: number }>`
+      select name, state::text as state, count(*)::int as n from ${sql.table(`${SCHEMA}.job`)}
+      group by name, state`.execute(this.db.kysely);
+    return result.rows.map((r) => ({ queue: r.name, state: r.state, count: Number(r.n) }));
+  }
+}
