@@ -26,6 +26,41 @@ export function emptyTotals(): BatchTotals {
   return { pages: 0, levels: {}, totalSum: 0, errors: 0, peers: new PeerCollector(), stats: new RuleStats() };
 }
 
+/** Totals in a form that crosses threads and is stored with a shard. */
+export type SerialTotals = {
+  pages: number;
+  levels: Record<string, number>;
+  totalSum: number;
+  errors: number;
+  peers: [string, number[]][];
+  stats: ReturnType<RuleStats['rows']>;
+};
+
+export function serialTotals(totals: BatchTotals, runId: number): SerialTotals {
+  return {
+    pages: totals.pages,
+    levels: totals.levels,
+    totalSum: totals.totalSum,
+    errors: totals.errors,
+    peers: totals.peers.entries(),
+    stats: totals.stats.rows(runId),
+  };
+}
+
+/** The totals of many shares (threads or shards) of one run. */
+export function mergeTotals(parts: SerialTotals[]): BatchTotals {
+  const totals = emptyTotals();
+  for (const r of parts) {
+    totals.pages += r.pages;
+    totals.totalSum += r.totalSum;
+    totals.errors += r.errors;
+    for (const [level, n] of Object.entries(r.levels)) totals.levels[level] = (totals.levels[level] ?? 0) + n;
+    totals.peers.merge(r.peers);
+    totals.stats.merge(r.stats);
+  }
+  return totals;
+}
+
 export async function auditTargets(
   db: Db,
   version: MethodologyVersion,

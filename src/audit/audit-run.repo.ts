@@ -43,12 +43,22 @@ export async function recordVersion(
     .execute();
 }
 
-/** Runs left "running" by a process that died are marked failed; their partial results are never read. */
+/**
+ * Runs left "running" by a process that died are marked failed; their partial results are never read. A
+ * distributed run (with shards) is not: its jobs outlive any one process.
+ */
 export async function failInterruptedRuns(db: Db, at: number): Promise<number> {
   const result = await db.kysely
     .updateTable('audit_runs')
     .set({ status: 'failed', finished_at: at, stats_json: JSON.stringify({ error: 'interrupted' }) })
     .where('status', '=', 'running')
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('audit_shards').select('run_id').whereRef('audit_shards.run_id', '=', 'audit_runs.id'),
+        ),
+      ),
+    )
     .executeTakeFirst();
   return Number(result.numUpdatedRows);
 }
@@ -87,6 +97,34 @@ export async function updateAuditRun(db: Db, id: number, change: RunChange): Pro
   await db.kysely.updateTable('audit_runs').set(runChangeSet(change)).where('id', '=', id).execute();
   // A finished run changes what roll-ups, lists and reports show.
   if (change.status && change.status !== 'running') await bumpVersion(db, 'audit');
+}
+
+/** Results a failed attempt of a shard left behind, before the shard runs again. */
+export async function deletePageResults(db: Db, runId: number, pageIds: number[]): Promise<void> {
+  if (pageIds.length === 0) return;
+  await db.kysely
+    .deleteFrom('audit_rule_results')
+    .where('run_id', '=', runId)
+    .where('page_id', 'in', pageIds)
+    .execute();
+  await db.kysely
+    .deleteFrom('audit_page_results')
+    .where('run_id', '=', runId)
+    .where('page_id', 'in', pageIds)
+    .execute();
+}
+
+/** Marks a running run done; false when another process already closed it. */
+export async function closeRunningAuditRun(db: Db, id: number, finishedAt: number, stats: object) {
+  const result = await db.kysely
+    .updateTable('audit_runs')
+    .set({ status: 'done', finished_at: finishedAt, stats_json: JSON.stringify(stats) })
+    .where('id', '=', id)
+    .where('status', '=', 'running')
+    .executeTakeFirst();
+  if (Number(result.numUpdatedRows) === 0) return false;
+  await bumpVersion(db, 'audit');
+  return true;
 }
 
 export async function insertPageResults(db: Db, rows: Insertable<AuditPageResultTable>[]): Promise<void> {

@@ -9,7 +9,7 @@ import { AppError } from '../platform/errors.ts';
 import { runInThread } from '../platform/threads.ts';
 import { type AuditTarget, listAuditTargets } from '../registry/index.ts';
 import type { WorkerInput, WorkerResult } from './audit.worker.ts';
-import { auditTargets, type BatchTotals, emptyTotals } from './audit-batch.ts';
+import { auditTargets, type BatchTotals, mergeTotals } from './audit-batch.ts';
 import {
   failInterruptedRuns,
   findRecordedVersion,
@@ -166,16 +166,7 @@ async function auditInThreads(
     }),
   );
   await progress;
-  const totals = emptyTotals();
-  for (const r of results) {
-    totals.pages += r.pages;
-    totals.totalSum += r.totalSum;
-    totals.errors += r.errors;
-    for (const [level, n] of Object.entries(r.levels)) totals.levels[level] = (totals.levels[level] ?? 0) + n;
-    totals.peers.merge(r.peers);
-    totals.stats.merge(r.stats);
-  }
-  return totals;
+  return mergeTotals(results);
 }
 
 const WORKER = new URL('./audit.worker.ts', import.meta.url);

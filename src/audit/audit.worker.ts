@@ -4,7 +4,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { loadVersion } from '../methodology/index.ts';
 import { openDb } from '../platform/db.ts';
 import type { AuditTarget } from '../registry/index.ts';
-import { auditTargets, type Bounds } from './audit-batch.ts';
+import { auditTargets, type Bounds, type SerialTotals, serialTotals } from './audit-batch.ts';
 
 export type WorkerInput = {
   dbUrl: string;
@@ -16,14 +16,7 @@ export type WorkerInput = {
   targets: AuditTarget[];
 };
 
-export type WorkerResult = {
-  pages: number;
-  levels: Record<string, number>;
-  totalSum: number;
-  errors: number;
-  peers: [string, number[]][];
-  stats: ReturnType<import('./audit-batch.ts').RuleStats['rows']>;
-};
+export type WorkerResult = SerialTotals;
 
 const input = (workerData as { input: WorkerInput }).input;
 const port = parentPort;
@@ -43,15 +36,7 @@ try {
       input.batchSize,
       (t) => port.postMessage({ type: 'progress', pages: t.pages }),
     );
-    const result: WorkerResult = {
-      pages: totals.pages,
-      levels: totals.levels,
-      totalSum: totals.totalSum,
-      errors: totals.errors,
-      peers: totals.peers.entries(),
-      stats: totals.stats.rows(input.runId),
-    };
-    port.postMessage({ type: 'done', result });
+    port.postMessage({ type: 'done', result: serialTotals(totals, input.runId) });
   } finally {
     await db.close();
   }

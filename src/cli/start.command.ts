@@ -13,12 +13,12 @@ import { buildVkSim, generateWorld, readWorld, WORLD_FILES, writeWorld } from '.
 import { cliMessages } from './cli.messages.ts';
 import type { CliContext } from './context.ts';
 import { intOption, todayUtc } from './options.ts';
-import { serveApi, type WebAppBuilder } from './serve.command.ts';
+import { type RoleBuilders, serveRoles } from './serve.command.ts';
 import { readStatus } from './status.command.ts';
 
 type StartOptions = { institutions: number; regions: number; seed: number; serve: boolean; port?: number };
 
-export function registerStart(program: Command, context: () => CliContext, buildApp: WebAppBuilder): void {
+export function registerStart(program: Command, context: () => CliContext, roles: RoleBuilders): void {
   program
     .command('start')
     .description('set up and start the embedded demo / запустить демо')
@@ -97,7 +97,7 @@ export function registerStart(program: Command, context: () => CliContext, build
       const accounts = await ensureDemoAccounts(db);
       ctx.out(t('demo_accounts', { password: DEMO_PASSWORD }));
       for (const a of accounts) ctx.out(`  ${a.login.padEnd(28)} ${a.scope}`);
-      if (options.serve) await serveApi(ctx, buildApp, { port: options.port });
+      if (options.serve) await serveRoles(ctx, roles, { port: options.port, role: 'all' });
     });
 }
 

@@ -22,6 +22,18 @@ export function listCollectTargets(db: Db): Promise<CollectTarget[]> {
     .execute();
 }
 
+/** Of the given pages, those not collected since `since` (a retried shard skips what it already did). */
+export function collectTargetsOf(db: Db, pageIds: number[], since: number): Promise<CollectTarget[]> {
+  return db.kysely
+    .selectFrom('pages')
+    .select(['id', 'external_id', 'screen_name', 'status'])
+    .where('platform', '=', 'vk')
+    .where('id', 'in', pageIds.length ? pageIds : [0])
+    .where((eb) => eb.or([eb('last_collected_at', 'is', null), eb('last_collected_at', '<', since)]))
+    .orderBy('id')
+    .execute();
+}
+
 /** The newest stored post of each page, to stop paging a wall where the last collection stopped. */
 export async function newestPostIds(db: Db, pageIds: number[]): Promise<Map<number, number>> {
   const out = new Map<number, number>();

@@ -72,15 +72,8 @@ export type CollectReport = {
   errors: Record<string, number>;
 };
 
-export async function collect(db: Db, options: CollectOptions): Promise<CollectReport> {
-  const now = () => options.now?.() ?? new Date();
-  const started = performance.now();
-  const at = unixSeconds(now());
-  const day = Math.floor(at / DAY);
-  const pool = new TokenPool(options.tokens, { baseUrl: options.baseUrl, usage: await loadUsage(db, day) });
-  const targets = await listCollectTargets(db);
-  const runId = await startCollectionRun(db, 'vk', targets.length, at);
-  const report: CollectReport = {
+export function emptyReport(runId: number, ceiling: number): CollectReport {
+  return {
     runId,
     pages: 0,
     inaccessible: 0,
@@ -89,9 +82,20 @@ export async function collect(db: Db, options: CollectOptions): Promise<CollectR
     requests: 0,
     seconds: 0,
     requestsPerSecond: 0,
-    ceiling: pool.ceiling,
+    ceiling,
     errors: {},
   };
+}
+
+export async function collect(db: Db, options: CollectOptions): Promise<CollectReport> {
+  const now = () => options.now?.() ?? new Date();
+  const started = performance.now();
+  const at = unixSeconds(now());
+  const day = Math.floor(at / DAY);
+  const pool = new TokenPool(options.tokens, { baseUrl: options.baseUrl, usage: await loadUsage(db, day) });
+  const targets = await listCollectTargets(db);
+  const runId = await startCollectionRun(db, 'vk', targets.length, at);
+  const report = emptyReport(runId, pool.ceiling);
   const progress = () => {
     const seconds = (performance.now() - started) / 1000;
     const rate = pool.requests / Math.max(seconds, 0.001);
@@ -107,31 +111,18 @@ export async function collect(db: Db, options: CollectOptions): Promise<CollectR
     });
   };
   try {
-    const readable = await collectProfiles(db, pool, targets, at, report);
-    const cutoff = at - (options.windowDays ?? 120) * DAY;
-    const fresh = at - (options.freshDays ?? 7) * DAY;
-    const wave = options.wave ?? 25;
-    const limit = pLimit(Math.max(2, options.tokens.length * 2));
-    const waves: CollectTarget[][] = [];
-    for (let i = 0; i < readable.length; i += wave) waves.push(readable.slice(i, i + wave));
-    // After one wave fails, waves not yet started are skipped: the run fails as soon as those in flight end.
-    let failed = false;
-    await Promise.all(
-      waves.map((pages) =>
-        limit(async () => {
-          if (failed) return;
-          await collectWave(db, pool, pages, { at, cutoff, fresh }, report).catch((error: unknown) => {
-            failed = true;
-            throw error;
-          });
-          report.pages += pages.length;
-          await saveUsage(db, day, pool.usage);
-          await updateCollectionRun(db, runId, { pagesDone: report.pages });
-          progress();
-        }),
-      ),
+    await collectPages(
+      db,
+      pool,
+      targets,
+      { ...options, at, parallel: options.tokens.length * 2 },
+      report,
+      async () => {
+        await saveUsage(db, day, pool.usage);
+        await updateCollectionRun(db, runId, { pagesDone: report.pages });
+        progress();
+      },
     );
-    report.pages += targets.length - readable.length;
     finish(report, pool, started);
     await saveUsage(db, day, pool.usage);
     await updateCollectionRun(db, runId, {
@@ -153,7 +144,54 @@ export async function collect(db: Db, options: CollectOptions): Promise<CollectR
   }
 }
 
-function finish(report: CollectReport, pool: TokenPool, started: number) {
+export type PagesOptions = {
+  at: number;
+  windowDays?: number | undefined;
+  freshDays?: number | undefined;
+  wave?: number | undefined;
+  /** Waves in flight at once. */
+  parallel: number;
+};
+
+/**
+ * Profiles, walls and comments of the given pages with the pool's tokens, counted into `report`; `afterWave`
+ * runs after each wave's pages are stored (checkpoints, progress). A failed wave fails the whole call, after
+ * the waves in flight end.
+ */
+export async function collectPages(
+  db: Db,
+  pool: TokenPool,
+  targets: CollectTarget[],
+  options: PagesOptions,
+  report: CollectReport,
+  afterWave: () => Promise<void>,
+): Promise<void> {
+  const { at } = options;
+  const readable = await collectProfiles(db, pool, targets, at, report);
+  const cutoff = at - (options.windowDays ?? 120) * DAY;
+  const fresh = at - (options.freshDays ?? 7) * DAY;
+  const wave = options.wave ?? 25;
+  const limit = pLimit(Math.max(2, options.parallel));
+  const waves: CollectTarget[][] = [];
+  for (let i = 0; i < readable.length; i += wave) waves.push(readable.slice(i, i + wave));
+  let failed = false;
+  await Promise.all(
+    waves.map((pages) =>
+      limit(async () => {
+        if (failed) return;
+        await collectWave(db, pool, pages, { at, cutoff, fresh }, report).catch((error: unknown) => {
+          failed = true;
+          throw error;
+        });
+        report.pages += pages.length;
+        await afterWave();
+      }),
+    ),
+  );
+  report.pages += targets.length - readable.length;
+}
+
+export function finish(report: CollectReport, pool: TokenPool, started: number) {
   report.requests = pool.requests;
   report.seconds = Math.round((performance.now() - started) / 100) / 10;
   report.requestsPerSecond = Math.round((pool.requests / Math.max(report.seconds, 0.001)) * 10) / 10;

@@ -2,6 +2,13 @@
 
 export { collectRoutes } from './collect.routes.ts';
 export { type CollectOptions, type CollectProgress, type CollectReport, collect } from './collect.service.ts';
+export {
+  COLLECT_RUN,
+  COLLECT_SHARD,
+  type CollectJobsConfig,
+  type CollectRunData,
+  collectJobs,
+} from './collect-jobs.ts';
 export { lastCollectionRun } from './run.repo.ts';
 export { countSnapshots } from './snapshot.repo.ts';
 export {

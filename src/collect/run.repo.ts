@@ -27,3 +27,7 @@ export async function lastCollectionRun(db: Db) {
     .limit(1)
     .executeTakeFirst();
 }
+
+export function getCollectionRun(db: Db, id: number) {
+  return db.kysely.selectFrom('collection_runs').selectAll().where('id', '=', id).executeTakeFirst();
+}

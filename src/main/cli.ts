@@ -6,10 +6,12 @@ import {
   cliMessages,
   createContext,
   type GlobalOptions,
+  type RoleBuilders,
   registerAudit,
   registerCollect,
   registerDb,
   registerImport,
+  registerJobs,
   registerMethodology,
   registerServe,
   registerStart,
@@ -28,7 +30,14 @@ import {
   isFileProblem,
   isImportReport,
 } from '../registry/index.ts';
+import { openQueueForSending, startBackground } from './background.ts';
 import { buildWebApp } from './web.ts';
+
+const roles: RoleBuilders = {
+  web: (db, config, metrics) => buildWebApp(db, config, metrics ? { metrics } : {}),
+  background: startBackground,
+  queue: openQueueForSending,
+};
 
 export function buildProgram(): { program: Command; context: () => CliContext } {
   const program = new Command('publica');
@@ -46,10 +55,10 @@ export function buildProgram(): { program: Command; context: () => CliContext } 
     .showHelpAfterError()
     .addHelpText(
       'after',
-      `\nConfiguration (env):\n${configTable.map(([name, def, what]) => `  ${name.padEnd(18)} ${def.padEnd(18)} ${what}`).join('\n')}`,
+      `\nConfiguration (env):\n${configTable.map(([name, def, what]) => `  ${name.padEnd(32)} ${def.padEnd(14)} ${what}`).join('\n')}`,
     );
-  registerStart(program, context, buildWebApp);
-  registerServe(program, context, buildWebApp);
+  registerStart(program, context, roles);
+  registerServe(program, context, roles);
   registerUser(program, context);
   registerStatus(program, context);
   registerImport(program, context);
@@ -59,6 +68,7 @@ export function buildProgram(): { program: Command; context: () => CliContext } 
   registerVkSim(program, context);
   registerCollect(program, context);
   registerDb(program, context);
+  registerJobs(program, context, roles);
   return { program, context: () => ctx ?? context() };
 }
 

@@ -19,6 +19,7 @@ import { systemClock } from '../platform/clock.ts';
 import type { Config } from '../platform/config.ts';
 import { type Db, pingDb, readVersions } from '../platform/db.ts';
 import { type App, buildHttpServer } from '../platform/http/server.ts';
+import type { Metrics } from '../platform/metrics.ts';
 import { registryRoutes } from '../registry/index.ts';
 import { exportRoutes, openDataRoutes } from '../reports/index.ts';
 
@@ -28,6 +29,7 @@ export type WebOptions = {
   oidc?: OidcSettings;
   sessionPolicy?: Partial<SessionPolicy>;
   logStream?: NodeJS.WritableStream;
+  metrics?: Metrics;
 };
 
 export async function buildWebApp(db: Db, config: Config, options: WebOptions = {}): Promise<App> {
@@ -47,6 +49,7 @@ export async function buildWebApp(db: Db, config: Config, options: WebOptions = 
       versions: () => readVersions(db),
       cacheResponses: config.http.cache,
       ...(options.logStream ? { logStream: options.logStream } : {}),
+      ...(options.metrics ? { metrics: options.metrics } : {}),
     },
     async (app) => {
       authRoutes({ db, sessions, users, secureCookies: config.http.behindProxy })(app);

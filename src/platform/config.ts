@@ -21,7 +21,46 @@ const envSchema = z.object({
   PUBLICA_OIDC_CLIENT_ID: z.string().min(1).optional(),
   PUBLICA_OIDC_CLIENT_SECRET: z.string().min(1).optional(),
   PUBLICA_OIDC_REDIRECT_URL: z.url().optional(),
+  PUBLICA_ROLE: z.enum(['all', 'web', 'worker', 'scheduler']).default('all'),
+  PUBLICA_JOBS: z.enum(['db', 'pg-boss']).optional(),
+  PUBLICA_VK_URL: z.url().optional(),
+  PUBLICA_VK_TOKENS: z.string().optional(),
+  PUBLICA_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(1),
+  PUBLICA_TOKENS_PER_JOB: z.coerce.number().int().min(1).max(100).default(1),
+  PUBLICA_SHARD_PAGES: z.coerce.number().int().min(1).max(100_000).default(200),
+  PUBLICA_AUDIT_SHARD_PAGES: z.coerce.number().int().min(1).max(100_000).default(500),
+  PUBLICA_COLLECT_WINDOW_DAYS: z.coerce.number().int().min(1).max(3650).default(120),
+  PUBLICA_SCHEDULE_COLLECT: z.string().optional(),
+  PUBLICA_SCHEDULE_AUDIT: z.string().optional(),
+  PUBLICA_SCHEDULE_TZ: z.string().min(1).default('Europe/Moscow'),
+  PUBLICA_METRICS: z.enum(['0', '1']).default('1'),
+  PUBLICA_JOB_POLL_SECONDS: z.coerce.number().min(0.5).max(60).default(1),
+  PUBLICA_JOB_MAINTENANCE_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+  PUBLICA_SHARD_EXPIRE_SECONDS: z.coerce.number().int().min(5).max(86_400).default(600),
+  PUBLICA_LEASE_TTL_SECONDS: z.coerce.number().int().min(3).max(3600).default(30),
 });
+
+export type ProcessRole = 'all' | 'web' | 'worker' | 'scheduler';
+
+export type JobsConfig = {
+  role: ProcessRole;
+  /** Which queue: pg-boss on PostgreSQL, the database queue on SQLite, unless set. */
+  queue: 'db' | 'pg-boss' | undefined;
+  vkUrl: string | undefined;
+  /** Raw kind:token[:perSecond] specs, comma-separated. */
+  vkTokens: string | undefined;
+  concurrency: number;
+  tokensPerJob: number;
+  shardPages: number;
+  auditShardPages: number;
+  collectWindowDays: number;
+  schedule: { collect: string | undefined; audit: string | undefined; tz: string };
+  metrics: boolean;
+  pollSeconds: number;
+  maintenanceSeconds: number;
+  shardExpireSeconds: number;
+  leaseTtlSeconds: number;
+};
 
 export type Config = {
   db: string;
@@ -30,6 +69,7 @@ export type Config = {
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
   http: { host: string; port: number; behindProxy: boolean; sessionIdleHours: number; cache: boolean };
   oidc: { issuer: string; clientId: string; clientSecret: string | undefined; redirectUrl: string } | null;
+  jobs: JobsConfig;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: { db?: string } = {}): Config {
@@ -63,6 +103,27 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: { db
             redirectUrl: values.PUBLICA_OIDC_REDIRECT_URL,
           }
         : null,
+    jobs: {
+      role: values.PUBLICA_ROLE,
+      queue: values.PUBLICA_JOBS,
+      vkUrl: values.PUBLICA_VK_URL,
+      vkTokens: values.PUBLICA_VK_TOKENS,
+      concurrency: values.PUBLICA_WORKER_CONCURRENCY,
+      tokensPerJob: values.PUBLICA_TOKENS_PER_JOB,
+      shardPages: values.PUBLICA_SHARD_PAGES,
+      auditShardPages: values.PUBLICA_AUDIT_SHARD_PAGES,
+      collectWindowDays: values.PUBLICA_COLLECT_WINDOW_DAYS,
+      schedule: {
+        collect: values.PUBLICA_SCHEDULE_COLLECT,
+        audit: values.PUBLICA_SCHEDULE_AUDIT,
+        tz: values.PUBLICA_SCHEDULE_TZ,
+      },
+      metrics: values.PUBLICA_METRICS === '1',
+      pollSeconds: values.PUBLICA_JOB_POLL_SECONDS,
+      maintenanceSeconds: values.PUBLICA_JOB_MAINTENANCE_SECONDS,
+      shardExpireSeconds: values.PUBLICA_SHARD_EXPIRE_SECONDS,
+      leaseTtlSeconds: values.PUBLICA_LEASE_TTL_SECONDS,
+    },
   };
 }
 
@@ -93,6 +154,21 @@ export const configTable = [
   ['PUBLICA_OIDC_CLIENT_ID', '-', 'OIDC sign-in: client id registered with the provider'],
   ['PUBLICA_OIDC_CLIENT_SECRET', '-', 'OIDC sign-in: client secret (omit for a public client with PKCE)'],
   ['PUBLICA_OIDC_REDIRECT_URL', '-', 'OIDC sign-in: https://<host>/api/auth/oidc/callback'],
-  ['PUBLICA_VK_URL', '-', 'publica collect: VK API base URL (https://api.vk.com for the real VK)'],
-  ['PUBLICA_VK_TOKENS', '-', 'publica collect: comma-separated kind:token[:perSecond] specs'],
+  ['PUBLICA_VK_URL', '-', 'collect and workers: VK API base URL (https://api.vk.com for the real VK)'],
+  ['PUBLICA_VK_TOKENS', '-', 'collect and workers: comma-separated kind:token[:perSecond] specs'],
+  ['PUBLICA_ROLE', 'all', 'publica serve: web, worker, scheduler or all (--role overrides)'],
+  ['PUBLICA_JOBS', 'by database', 'job queue: pg-boss (default on PostgreSQL) or db (default on SQLite)'],
+  ['PUBLICA_WORKER_CONCURRENCY', '1', 'worker: collection and audit shard jobs at once per process'],
+  ['PUBLICA_TOKENS_PER_JOB', '1', 'worker: VK tokens one collection shard job leases'],
+  ['PUBLICA_SHARD_PAGES', '200', 'pages per collection shard job'],
+  ['PUBLICA_AUDIT_SHARD_PAGES', '500', 'pages per audit shard job (whole municipalities)'],
+  ['PUBLICA_COLLECT_WINDOW_DAYS', '120', 'days of posts a scheduled or queued collection reads'],
+  ['PUBLICA_SCHEDULE_COLLECT', '-', 'scheduler: cron of the collection (then an audit), e.g. "0 3 * * *"'],
+  ['PUBLICA_SCHEDULE_AUDIT', '-', 'scheduler: cron of an audit on its own, e.g. "0 6 * * 1"'],
+  ['PUBLICA_SCHEDULE_TZ', 'Europe/Moscow', 'scheduler: time zone of the cron expressions'],
+  ['PUBLICA_METRICS', '1', '0 turns off /metrics (Prometheus; deny it at the proxy)'],
+  ['PUBLICA_JOB_POLL_SECONDS', '1', 'how often an idle worker looks for jobs (0.5 at least)'],
+  ['PUBLICA_JOB_MAINTENANCE_SECONDS', '30', 'pg-boss: how often jobs of dead workers are found'],
+  ['PUBLICA_SHARD_EXPIRE_SECONDS', '600', 'a collection shard job running longer counts as lost'],
+  ['PUBLICA_LEASE_TTL_SECONDS', '30', 'a VK token lease not renewed this long is free for another worker'],
 ] as const;

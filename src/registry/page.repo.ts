@@ -173,7 +173,10 @@ export type AuditTarget = {
 };
 
 /** The pages an audit judges (all, or those of one region), with their institution, in id order. */
-export async function listAuditTargets(db: Db, filter: { regionCode?: string } = {}): Promise<AuditTarget[]> {
+export async function listAuditTargets(
+  db: Db,
+  filter: { regionCode?: string | undefined; pageIds?: number[] } = {},
+): Promise<AuditTarget[]> {
   let query = db.kysely
     .selectFrom('pages')
     .leftJoin('institutions', 'institutions.id', 'pages.institution_id')
@@ -194,6 +197,7 @@ export async function listAuditTargets(db: Db, filter: { regionCode?: string } =
     .where('pages.platform', '=', 'vk')
     .orderBy('pages.id');
   if (filter.regionCode) query = query.where('institutions.region_code', '=', filter.regionCode);
+  if (filter.pageIds) query = query.where('pages.id', 'in', filter.pageIds.length ? filter.pageIds : [0]);
   return query.execute();
 }
 

@@ -38,6 +38,8 @@ export type PoolOptions = {
   maxRetries?: number;
   backoffMs?: number;
   timeoutMs?: number;
+  /** Called before every request; throws to stop the pool (e.g. its token lease was lost). */
+  guard?: () => void;
   onEvent?: (event: { type: 'retry' | 'quota' | 'auth'; token: string; error: string }) => void;
 };
 
@@ -69,6 +71,7 @@ export class TokenPool {
         key: tokenKey(spec.token),
         requests: 0,
         send: throttle((method: string, params: Record<string, string | number>) => {
+          options.guard?.();
           token.requests++;
           return vkRequest(options.baseUrl, method, params, spec.token, options.timeoutMs);
         }),

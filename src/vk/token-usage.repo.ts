@@ -1,12 +1,14 @@
 // SQL of VK token usage: calls per token, method and UTC day.
 import type { Db } from '../platform/db.ts';
 
-export async function loadUsage(db: Db, day: number): Promise<Map<string, number>> {
-  const rows = await db.kysely
+/** The day's calls of the given tokens (all when not given). */
+export async function loadUsage(db: Db, day: number, tokenKeys?: string[]): Promise<Map<string, number>> {
+  let query = db.kysely
     .selectFrom('vk_token_usage')
     .select(['token_key', 'method', 'calls'])
-    .where('day', '=', day)
-    .execute();
+    .where('day', '=', day);
+  if (tokenKeys) query = query.where('token_key', 'in', tokenKeys.length ? tokenKeys : ['']);
+  const rows = await query.execute();
   return new Map(rows.map((r) => [`${r.token_key}|${r.method}`, r.calls]));
 }
 

@@ -19,6 +19,7 @@ import {
 import { z } from 'zod';
 import type { Versions } from '../db.ts';
 import { AppError } from '../errors.ts';
+import type { Metrics } from '../metrics.ts';
 import { errorHandler, notFoundHandler } from './error-handler.ts';
 import type { Access, Authenticator } from './principal.ts';
 import { DEFAULT_CACHE_CONTROL, ResponseCache } from './response-cache.ts';
@@ -61,6 +62,8 @@ export type HttpOptions = {
   versions?: () => Promise<Versions>;
   /** Whether heavy reads are cached (they are unless switched off). */
   cacheResponses?: boolean;
+  /** Latency of every request is recorded, and /metrics serves the registry. */
+  metrics?: Metrics;
 };
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -186,6 +189,34 @@ export async function buildHttpServer(
       cache.store(request, reply, payload);
       return payload;
     });
+  }
+
+  const { metrics } = options;
+  if (metrics) {
+    app.addHook('onResponse', async (request, reply) => {
+      metrics.httpSeconds.observe(
+        {
+          method: request.method,
+          route: request.routeOptions.url ?? 'unmatched',
+          status: String(reply.statusCode),
+        },
+        reply.elapsedTime / 1000,
+      );
+    });
+    app.get(
+      '/metrics',
+      {
+        config: { access: 'public' },
+        logLevel: 'warn',
+        schema: {
+          tags: ['health'],
+          summary: 'Prometheus metrics of this process (deny it at the proxy)',
+          hide: true,
+        },
+      },
+      async (_request, reply) =>
+        reply.type(metrics.registry.contentType).send(await metrics.registry.metrics()),
+    );
   }
 
   app.get(

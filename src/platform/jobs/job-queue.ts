@@ -91,3 +91,15 @@ export function retryDelayMs(options: Required<RetryOptions>, retryCount: number
   const grown = base * 2 ** Math.min(16, retryCount + 1);
   return grown / 2 + (grown / 2) * Math.random();
 }
+
+/** What a feature hands the worker role: a queue, its options, how many at once per process, the handler. */
+export type JobDefinition = {
+  queue: string;
+  options?: QueueOptions;
+  concurrency?: number;
+  // biome-ignore lint/suspicious/noExplicitAny: each definition types its own data; the registry does not.
+  handler: JobHandler<any>;
+};
+
+/** Work to enqueue when a job's whole run is done (a collection's audit). */
+export type FollowUp = { queue: string; data: object };

@@ -22,6 +22,8 @@ export type PgBossQueueOptions = {
   pollSeconds?: number;
   /** How often expired jobs are found and retried; default 30 s. */
   maintenanceSeconds?: number;
+  /** Whether this process also runs pg-boss's maintenance (expiring jobs of dead workers); default true. */
+  supervise?: boolean;
   /** Connections of pg-boss's own pool; default 4. */
   connections?: number;
   onError?: (error: unknown) => void;
@@ -45,7 +47,7 @@ export class PgBossJobQueue implements JobQueue {
       application_name: 'publica-jobs',
       // Cron is ours (scheduler.ts, one leader); pg-boss only queues.
       schedule: false,
-      supervise: true,
+      supervise: options.supervise ?? true,
       maintenanceIntervalSeconds: options.maintenanceSeconds ?? 30,
     });
     this.boss.on('error', (error) => options.onError?.(error));

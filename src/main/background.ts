@@ -1,0 +1,171 @@
+// Composition root of the worker and scheduler roles: the job queue (pg-boss on PostgreSQL, the database queue
+// on SQLite), every feature's job definitions, the workers that run them, the scheduler that enqueues periodic
+// work while it leads, and the gauges /metrics reads from the database.
+import { AUDIT_RUN, auditJobs } from '../audit/index.ts';
+import { parseTokenSpec } from '../cli/vk-sim.command.ts';
+import { COLLECT_RUN, collectJobs } from '../collect/index.ts';
+import type { Config, ProcessRole } from '../platform/config.ts';
+import type { Db } from '../platform/db.ts';
+import {
+  DbJobQueue,
+  type JobDefinition,
+  type JobQueue,
+  leadership,
+  PgBossJobQueue,
+  Scheduler,
+} from '../platform/jobs/index.ts';
+import { createLog, type Log } from '../platform/log.ts';
+import type { Metrics } from '../platform/metrics.ts';
+import { DAILY_QUOTA, listLeases, loadUsage, type PoolTokenSpec, tokenKey } from '../vk/index.ts';
+
+export type Background = { queue: JobQueue; stop(): Promise<void> };
+
+export function openJobQueue(db: Db, config: Config, log: Log, supervise = true): JobQueue {
+  const kind = config.jobs.queue ?? (db.dialect === 'postgres' ? 'pg-boss' : 'db');
+  const onError = (error: unknown) => log.error('job queue', { error: (error as Error)?.message ?? error });
+  return kind === 'pg-boss'
+    ? new PgBossJobQueue(db, {
+        pollSeconds: config.jobs.pollSeconds,
+        maintenanceSeconds: config.jobs.maintenanceSeconds,
+        supervise,
+        onError,
+      })
+    : new DbJobQueue(db, { pollMs: config.jobs.pollSeconds * 1000, onError });
+}
+
+export function vkTokens(config: Config): PoolTokenSpec[] {
+  return (config.jobs.vkTokens ?? '')
+    .split(',')
+    .filter(Boolean)
+    .map((text) => {
+      const { token, kind, perSecond } = parseTokenSpec(text.trim());
+      return { token, kind, ...(perSecond ? { perSecond } : {}) };
+    });
+}
+
+/** Every queue with its handler; the same list in every process, so any of them may enqueue. */
+export function jobDefinitions(db: Db, queue: JobQueue, config: Config, metrics?: Metrics): JobDefinition[] {
+  const j = config.jobs;
+  return [
+    ...collectJobs(db, queue, {
+      baseUrl: j.vkUrl ?? '',
+      tokens: vkTokens(config),
+      shardPages: j.shardPages,
+      tokensPerJob: j.tokensPerJob,
+      concurrency: j.concurrency,
+      leaseTtlMs: j.leaseTtlSeconds * 1000,
+      shardExpireSeconds: j.shardExpireSeconds,
+      onShard: (report) => {
+        const failed = Object.values(report.errors).reduce((s, n) => s + n, 0);
+        metrics?.vkCalls.inc({ outcome: 'ok' }, Math.max(0, report.requests - failed));
+        for (const [outcome, n] of Object.entries(report.errors)) metrics?.vkCalls.inc({ outcome }, n);
+      },
+    }),
+    ...auditJobs(db, queue, { shardPages: j.auditShardPages, concurrency: j.concurrency }),
+  ];
+}
+
+/** A started queue with every queue created, for a command to enqueue into; supervises nothing. */
+export async function openQueueForSending(db: Db, config: Config): Promise<JobQueue> {
+  const queue = openJobQueue(db, config, createLog(config.logLevel), false);
+  await queue.start();
+  for (const d of jobDefinitions(db, queue, config)) await queue.createQueue(d.queue, d.options);
+  return queue;
+}
+
+/** Creates the queues; starts workers and the scheduler as the role says. Null for a web-only process. */
+export async function startBackground(
+  db: Db,
+  config: Config,
+  role: ProcessRole,
+  log: Log,
+  metrics?: Metrics,
+): Promise<Background | null> {
+  if (role === 'web') return null;
+  const queue = openJobQueue(db, config, log);
+  await queue.start();
+  const definitions = jobDefinitions(db, queue, config, metrics);
+  for (const d of definitions) await queue.createQueue(d.queue, d.options);
+  if (role === 'worker' || role === 'all')
+    for (const d of definitions)
+      await queue.work(d.queue, { concurrency: d.concurrency ?? 1 }, async (job) => {
+        try {
+          const output = await d.handler(job);
+          metrics?.jobsRun.inc({ queue: d.queue, result: 'completed' });
+          return output;
+        } catch (error) {
+          metrics?.jobsRun.inc({ queue: d.queue, result: 'failed' });
+          log.warn('job failed', { queue: d.queue, id: job.id, error: (error as Error).message });
+          throw error;
+        }
+      });
+  const scheduler =
+    role === 'scheduler' || role === 'all'
+      ? new Scheduler(db, queue, {
+          leadership: leadership(db, (error) => log.warn('scheduler lock', { error: String(error) })),
+          onFire: (name, id, slot) => log.info('schedule fired', { name, id, slot: slot.toISOString() }),
+          onError: (error) => log.error('scheduler', { error: (error as Error).message }),
+        })
+      : undefined;
+  if (scheduler) {
+    await configureSchedules(scheduler, config);
+    scheduler.start();
+  }
+  if (metrics) addGauges(db, queue, config, metrics);
+  return {
+    queue,
+    async stop() {
+      await scheduler?.stop();
+      await queue.stop({ timeoutMs: 20_000 });
+    },
+  };
+}
+
+/** The schedules the environment asks for; one no longer asked for is removed. */
+async function configureSchedules(scheduler: Scheduler, config: Config): Promise<void> {
+  const { collect, audit, tz } = config.jobs.schedule;
+  if (collect)
+    await scheduler.define('collect', {
+      cron: collect,
+      tz,
+      queue: COLLECT_RUN,
+      data: { windowDays: config.jobs.collectWindowDays, then: { queue: AUDIT_RUN, data: {} } },
+    });
+  else await scheduler.remove('collect');
+  if (audit) await scheduler.define('audit', { cron: audit, tz, queue: AUDIT_RUN, data: {} });
+  else await scheduler.remove('audit');
+}
+
+function addGauges(db: Db, queue: JobQueue, config: Config, metrics: Metrics): void {
+  metrics.gauge('publica_jobs', 'Jobs by queue and state', ['queue', 'state'], async () =>
+    (await queue.counts()).map((c) => ({ labels: { queue: c.queue, state: c.state }, value: c.count })),
+  );
+  const tokens = vkTokens(config).map((t) => ({ kind: t.kind, key: tokenKey(t.token) }));
+  metrics.gauge(
+    'publica_vk_token_quota_left',
+    "wall.get calls left today per VK token (VK's daily budget minus the calls counted)",
+    ['token', 'kind'],
+    async () => {
+      const usage = await loadUsage(
+        db,
+        Math.floor(Date.now() / 86_400_000),
+        tokens.map((t) => t.key),
+      );
+      return tokens.map((t) => ({
+        labels: { token: t.key, kind: t.kind },
+        value: Math.max(0, (DAILY_QUOTA['wall.get'] ?? 0) - (usage.get(`${t.key}|wall.get`) ?? 0)),
+      }));
+    },
+  );
+  metrics.gauge(
+    'publica_vk_token_leased',
+    'VK tokens leased by a worker now (1) or free (0)',
+    ['token'],
+    async () => {
+      const held = new Set(
+        (await listLeases(db)).filter((l) => Number(l.expires_at) > Date.now()).map((l) => l.token_key),
+      );
+      return tokens.map((t) => ({ labels: { token: t.key }, value: held.has(t.key) ? 1 : 0 }));
+    },
+  );
+}

@@ -1,0 +1,81 @@
+// Token leases across processes: a worker takes a VK token before it calls VK with it and keeps it alive with
+// heartbeats, so one token serves one worker at a time and its requests-per-second limit holds across all of
+// them. A dead worker stops beating; its lease expires and another worker takes the token. A worker whose
+// lease was lost (it stalled past the expiry) stops calling VK with that token.
+import crypto from 'node:crypto';
+import type { Db } from '../platform/db.ts';
+import { dropLeases, renewLeases, takeLease } from './token-lease.repo.ts';
+import type { PoolTokenSpec } from './token-pool.ts';
+import { tokenKey } from './token-pool.ts';
+
+export class LeaseLostError extends Error {}
+
+export type LeaseOptions = {
+  /** A lease not renewed for this long is free; default 30 s (renewed every third of it). */
+  ttlMs?: number;
+  /** Tokens to take at most; default 1. */
+  count?: number;
+  /** Wait this long for a free token before giving up; default 0 (try once). */
+  waitMs?: number;
+  now?: () => number;
+};
+
+export type TokenLease = {
+  specs: PoolTokenSpec[];
+  keys: string[];
+  /** Throws LeaseLostError once a heartbeat found the lease taken over. */
+  check(): void;
+  release(): Promise<void>;
+};
+
+/** Read-capable tokens first, user tokens (execute) before service tokens; community tokens never read walls. */
+function readOrder(specs: PoolTokenSpec[]): PoolTokenSpec[] {
+  const rank = { user: 0, service: 1, community: 2 } as const;
+  return specs.filter((s) => s.kind !== 'community').sort((a, b) => rank[a.kind] - rank[b.kind]);
+}
+
+/** Leases up to `count` free reading tokens; null when none came free within `waitMs`. */
+export async function leaseTokens(
+  db: Db,
+  specs: PoolTokenSpec[],
+  options: LeaseOptions = {},
+): Promise<TokenLease | null> {
+  const ttl = options.ttlMs ?? 30_000;
+  const now = () => options.now?.() ?? Date.now();
+  const holder = `${process.pid}-${crypto.randomUUID()}`;
+  const deadline = now() + (options.waitMs ?? 0);
+  const taken: PoolTokenSpec[] = [];
+  for (;;) {
+    for (const spec of readOrder(specs)) {
+      if (taken.length >= (options.count ?? 1)) break;
+      if (taken.includes(spec)) continue;
+      if (await takeLease(db, tokenKey(spec.token), holder, now(), ttl)) taken.push(spec);
+    }
+    if (taken.length > 0 || now() >= deadline) break;
+    await new Promise((r) => setTimeout(r, Math.min(1000, ttl / 3)));
+  }
+  if (taken.length === 0) return null;
+  const keys = taken.map((s) => tokenKey(s.token));
+  let lost: string | undefined;
+  const beat = setInterval(() => {
+    renewLeases(db, keys, holder, now() + ttl)
+      .then((held) => {
+        if (held < keys.length) lost = `a VK token lease of this worker expired and was taken over`;
+      })
+      .catch(() => {
+        // A missed beat is not a loss yet; the next one may pass.
+      });
+  }, ttl / 3);
+  beat.unref();
+  return {
+    specs: taken,
+    keys,
+    check() {
+      if (lost) throw new LeaseLostError(lost);
+    },
+    async release() {
+      clearInterval(beat);
+      await dropLeases(db, keys, holder);
+    },
+  };
+}
