@@ -12,5 +12,5 @@ export { type RoleBuilders, registerServe, serveRoles } from './serve.command.ts
 export { registerStart } from './start.command.ts';
 export { registerStatus } from './status.command.ts';
 export { registerUser } from './user.command.ts';
-export { registerVkSim } from './vk-sim.command.ts';
+export { parseTokenSpec, registerVkSim } from './vk-sim.command.ts';
 export { registerWorld } from './world.command.ts';

@@ -14,8 +14,8 @@ export function registerJobs(program: Command, context: () => CliContext, roles:
     .description('collect every page from VK, then audit / собрать данные из VK, затем аудит')
     .option('--window <days>', 'days of posts to read', intOption('--window', 1, 3650))
     .option('--no-audit', 'do not audit when the collection is done')
-    .option('--period <spec>', 'period of the audit that follows (default: the version\'s period)')
-    .option('--at <date>', 'end day of the audit\'s relative period, YYYY-MM-DD')
+    .option('--period <spec>', "period of the audit that follows (default: the version's period)")
+    .option('--at <date>', "end day of the audit's relative period, YYYY-MM-DD")
     .action(async (options: { window?: number; audit: boolean; period?: string; at?: string }) => {
       const ctx = context();
       const audit = {

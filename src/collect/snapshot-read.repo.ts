@@ -56,6 +56,7 @@ export function readPosts(db: Db, pageIds: number[], period: PeriodBounds) {
     .where('is_deleted', '=', 0)
     .orderBy('page_id')
     .orderBy('posted_at')
+    .orderBy('vk_id')
     .execute();
 }
 
@@ -73,6 +74,7 @@ export const COMMENT_FIELDS = [
 
 export type CommentSnapshot = Awaited<ReturnType<typeof readComments>>[number];
 
+/** In VK's order, not the order they were stored in: results and their evidence must not depend on it. */
 export function readComments(db: Db, pageIds: number[], period: PeriodBounds) {
   return db.kysely
     .selectFrom('comments')
@@ -80,6 +82,9 @@ export function readComments(db: Db, pageIds: number[], period: PeriodBounds) {
     .where('page_id', 'in', pageIds)
     .where('posted_at', '>=', period.start)
     .where('posted_at', '<', period.end)
+    .orderBy('page_id')
+    .orderBy('post_vk_id')
+    .orderBy('vk_id')
     .execute();
 }
 

@@ -2,7 +2,7 @@
 // on SQLite), every feature's job definitions, the workers that run them, the scheduler that enqueues periodic
 // work while it leads, and the gauges /metrics reads from the database.
 import { AUDIT_RUN, auditJobs } from '../audit/index.ts';
-import { parseTokenSpec } from '../cli/vk-sim.command.ts';
+import { parseTokenSpec } from '../cli/index.ts';
 import { COLLECT_RUN, collectJobs } from '../collect/index.ts';
 import type { Config, ProcessRole } from '../platform/config.ts';
 import type { Db } from '../platform/db.ts';

@@ -37,10 +37,15 @@ export async function renewLeases(db: Db, keys: string[], holder: string, until:
   return Number(result.numUpdatedRows);
 }
 
-export async function dropLeases(db: Db, keys: string[], holder: string): Promise<void> {
+/**
+ * Gives the holder's tokens back after `coolMs`: the next holder starts its own per-second count from zero, so
+ * it must not start within the second in which this one sent its last requests.
+ */
+export async function dropLeases(db: Db, keys: string[], holder: string, now: number, coolMs: number) {
   if (keys.length === 0) return;
   await db.kysely
-    .deleteFrom('vk_token_leases')
+    .updateTable('vk_token_leases')
+    .set({ expires_at: now + coolMs })
     .where('token_key', 'in', keys)
     .where('holder', '=', holder)
     .execute();

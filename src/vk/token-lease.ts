@@ -75,7 +75,7 @@ export async function leaseTokens(
     },
     async release() {
       clearInterval(beat);
-      await dropLeases(db, keys, holder);
+      await dropLeases(db, keys, holder, now(), 1100);
     },
   };
 }

@@ -27,6 +27,10 @@ export class TokenBook {
   private readonly recent = new Map<string, number[]>();
   private readonly daily = new Map<string, number>();
   readonly calls = new Map<string, number>();
+  /** Requests refused for going over the token's requests per second (not injected faults): the client's fault. */
+  readonly tooFast = new Map<string, number>();
+  /** Daily-quota refusals (error 29) per token. */
+  readonly overQuota = new Map<string, number>();
 
   constructor(
     specs: TokenSpec[],
@@ -54,6 +58,7 @@ export class TokenBook {
     const window = (this.recent.get(spec.token) ?? []).filter((t) => now - t < 1000);
     if (window.length >= limit) {
       this.recent.set(spec.token, window);
+      this.tooFast.set(spec.token, (this.tooFast.get(spec.token) ?? 0) + 1);
       throw vkErrors.tooManyPerSecond();
     }
     window.push(now);
@@ -68,7 +73,10 @@ export class TokenBook {
     const day = Math.floor(this.now() / 86_400_000);
     const key = `${spec.token}|${method}|${day}`;
     const used = this.daily.get(key) ?? 0;
-    if (quota !== undefined && used >= quota) throw vkErrors.quota();
+    if (quota !== undefined && used >= quota) {
+      this.overQuota.set(spec.token, (this.overQuota.get(spec.token) ?? 0) + 1);
+      throw vkErrors.quota();
+    }
     this.daily.set(key, used + 1);
     const statKey = `${spec.token}|${method}`;
     this.calls.set(statKey, (this.calls.get(statKey) ?? 0) + 1);

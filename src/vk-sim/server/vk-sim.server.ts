@@ -111,6 +111,10 @@ export async function buildVkSim(options: VkSimOptions): Promise<VkSim> {
     community.deactivated = as ?? 'deleted';
     return { ok: true };
   });
-  app.get('/admin/stats', async () => ({ calls: Object.fromEntries(sim.tokens.calls) }));
+  app.get('/admin/stats', async () => ({
+    calls: Object.fromEntries(sim.tokens.calls),
+    tooFast: Object.fromEntries(sim.tokens.tooFast),
+    overQuota: Object.fromEntries(sim.tokens.overQuota),
+  }));
   return sim;
 }
