@@ -1,0 +1,64 @@
+// VK token leases on both dialects: one holder at a time, heartbeats keep a lease, an expired lease (a dead
+// holder) is taken over and its old holder finds out, a released token rests for a second before the next.
+import { expect, it } from 'vitest';
+import { describeEachDialect } from '../../test/db.ts';
+import { renewLeases } from './token-lease.repo.ts';
+import { LeaseLostError, leaseTokens } from './token-lease.ts';
+
+const TOKENS = [
+  { token: 'a-user', kind: 'user' as const },
+  { token: 'b-service', kind: 'service' as const },
+  { token: 'c-community', kind: 'community' as const },
+];
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+describeEachDialect('VK token leases', (ctx) => {
+  it('gives each reading token to one holder, user tokens first, never a community token', async () => {
+    const first = await leaseTokens(ctx.db, TOKENS);
+    const second = await leaseTokens(ctx.db, TOKENS);
+    expect(first?.specs.map((s) => s.token)).toEqual(['a-user']);
+    expect(second?.specs.map((s) => s.token)).toEqual(['b-service']);
+    expect(await leaseTokens(ctx.db, TOKENS)).toBeNull();
+    await first?.release();
+    await second?.release();
+  });
+
+  it('hands a released token on only after a second, so the next holder keeps to its rate', async () => {
+    const first = await leaseTokens(ctx.db, TOKENS.slice(0, 1));
+    await first?.release();
+    expect(await leaseTokens(ctx.db, TOKENS.slice(0, 1))).toBeNull();
+    const waited = await leaseTokens(ctx.db, TOKENS.slice(0, 1), { waitMs: 3000 });
+    expect(waited?.specs).toHaveLength(1);
+    await waited?.release();
+  });
+
+  it('keeps a lease alive with heartbeats past its time to live', async () => {
+    const lease = await leaseTokens(ctx.db, TOKENS, { ttlMs: 600 });
+    await sleep(1200);
+    expect(await leaseTokens(ctx.db, TOKENS.slice(0, 1), { ttlMs: 600 })).toBeNull();
+    expect(() => lease?.check()).not.toThrow();
+    await lease?.release();
+  });
+
+  it('lets another holder take an expired lease, and the old holder learns it lost it', async () => {
+    const stalled = await leaseTokens(ctx.db, TOKENS.slice(0, 1), { ttlMs: 600 });
+    // A stalled holder: its beats stop reaching the database (as if frozen), then the lease runs out.
+    await ctx.db.kysely
+      .updateTable('vk_token_leases')
+      .set({ expires_at: Date.now() - 1 })
+      .execute();
+    const taker = await leaseTokens(ctx.db, TOKENS.slice(0, 1), { ttlMs: 600 });
+    expect(taker?.specs.map((s) => s.token)).toEqual(['a-user']);
+    await sleep(400);
+    expect(() => stalled?.check()).toThrow(LeaseLostError);
+    expect(await renewLeases(ctx.db, stalled?.keys ?? [], 'someone-else', Date.now() + 1000)).toBe(0);
+    await taker?.release();
+    await stalled?.release();
+  });
+
+  it('takes several tokens for one holder when asked', async () => {
+    const lease = await leaseTokens(ctx.db, TOKENS, { count: 5 });
+    expect(lease?.specs.map((s) => s.kind)).toEqual(['user', 'service']);
+    await lease?.release();
+  });
+});
