@@ -6,14 +6,17 @@
 import pLimit from 'p-limit';
 import { unixSeconds } from '../platform/clock.ts';
 import { type Db, inTransaction } from '../platform/db.ts';
+import { AppError } from '../platform/errors.ts';
 import {
   classify,
+  leaseTokens,
   loadUsage,
   type PoolTokenSpec,
   parseComments,
   parseGroups,
   parsePosts,
   saveUsage,
+  type TokenLease,
   TokenPool,
   VkApiError,
   type VkComment,
@@ -92,7 +95,32 @@ export async function collect(db: Db, options: CollectOptions): Promise<CollectR
   const started = performance.now();
   const at = unixSeconds(now());
   const day = Math.floor(at / DAY);
-  const pool = new TokenPool(options.tokens, { baseUrl: options.baseUrl, usage: await loadUsage(db, day) });
+  // The tokens are leased like a worker's, so a collection run by hand and the workers never share one.
+  const lease = await leaseTokens(db, options.tokens, { count: options.tokens.length, waitMs: 10_000 });
+  if (!lease)
+    throw new AppError(
+      'CONFLICT',
+      'collect: every given VK token is in use by a worker or another collection',
+    );
+  try {
+    return await collectLeased(db, options, lease, { now, started, at, day });
+  } finally {
+    await lease.release();
+  }
+}
+
+async function collectLeased(
+  db: Db,
+  options: CollectOptions,
+  lease: TokenLease,
+  time: { now: () => Date; started: number; at: number; day: number },
+): Promise<CollectReport> {
+  const { now, started, at, day } = time;
+  const pool = new TokenPool(lease.specs, {
+    baseUrl: options.baseUrl,
+    usage: await loadUsage(db, day, lease.keys),
+    guard: lease.check,
+  });
   const targets = await listCollectTargets(db);
   const runId = await startCollectionRun(db, 'vk', targets.length, at);
   const report = emptyReport(runId, pool.ceiling);
@@ -115,7 +143,7 @@ export async function collect(db: Db, options: CollectOptions): Promise<CollectR
       db,
       pool,
       targets,
-      { ...options, at, parallel: options.tokens.length * 2 },
+      { ...options, at, parallel: lease.specs.length * 2 },
       report,
       async () => {
         await saveUsage(db, day, pool.usage);

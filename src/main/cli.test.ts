@@ -132,4 +132,33 @@ describe('publica command', () => {
     expect(result.code).toBe(7);
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
   });
+
+  it('db backup writes a consistent copy of the SQLite database, and refuses to overwrite a file', () => {
+    const dir = tempDir();
+    const file = writeFile(dir, 'reg.csv', csvText([schoolLine(1)]));
+    expect(publica(['import', 'registry', file], dir).code).toBe(0);
+    const copy = path.join(dir, 'copy.db');
+    const made = publica(['db', 'backup', copy], dir, { PUBLICA_LANG: 'en' });
+    expect(made.code, made.stderr).toBe(0);
+    expect(made.stdout).toContain('Database copied to');
+    const status = publica(['status', '--json'], dir, { PUBLICA_DB: copy });
+    expect(JSON.parse(status.stdout)).toMatchObject({ institutions: 1 });
+    const again = publica(['db', 'backup', copy], dir, { PUBLICA_LANG: 'en' });
+    expect(again.code).toBe(5);
+    expect(again.stderr).toContain('exists');
+  });
+
+  it('jobs enqueue puts an audit on the embedded queue, and jobs status shows it waiting', () => {
+    const dir = tempDir();
+    const queued = publica(['jobs', 'enqueue', 'audit', '--region', '77'], dir);
+    expect(queued.code, queued.stderr).toBe(0);
+    expect(queued.stdout.trim()).toMatch(/^[0-9a-f-]{36}$/);
+    // One audit at a time may wait: a second is refused while the first has not started.
+    expect(publica(['jobs', 'enqueue', 'audit'], dir, { PUBLICA_LANG: 'en' }).stdout).toContain(
+      'already waiting',
+    );
+    const status = JSON.parse(publica(['jobs', 'status', '--json'], dir).stdout);
+    expect(status.queue).toBe('db');
+    expect(status.jobs).toContainEqual({ queue: 'audit.run', state: 'created', count: 1 });
+  });
 });
