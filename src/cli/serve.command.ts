@@ -57,7 +57,7 @@ export async function serveRoles(ctx: CliContext, roles: RoleBuilders, options: 
   const t = translator(cliMessages, ctx.lang);
   const role = options.role ?? ctx.config.jobs.role;
   const db = await ctx.db();
-  const log = createLog(ctx.config.logLevel);
+  const log = createLog(ctx.config.logLevel, process.stderr, { bindings: { role, pid: process.pid } });
   const metrics = ctx.config.jobs.metrics ? createMetrics(role) : undefined;
   const background = await roles.background(db, ctx.config, role, log, metrics);
   const release = async () => {
@@ -80,7 +80,7 @@ export async function serveRoles(ctx: CliContext, roles: RoleBuilders, options: 
     options.port !== undefined
       ? await healthServer(options.host ?? ctx.config.http.host, options.port, metrics)
       : null;
-  log.info(`publica ${role} started`, { pid: process.pid, health: server?.url ?? null });
+  log.info(`publica ${role} started`, { health: server?.url ?? null });
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
     process.once('SIGTERM', stop);

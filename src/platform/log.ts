@@ -9,9 +9,21 @@ export type Log = {
   error(msg: string, fields?: object): void;
 };
 
-export function createLog(level: Level = 'info', stream: NodeJS.WritableStream = process.stderr): Log {
+/**
+ * Plain lines for commands people run; JSON lines (as the web role's pino writes) for long-running processes
+ * whose logs a collector parses: `bindings` (role, pid) go on every line.
+ */
+export function createLog(
+  level: Level = 'info',
+  stream: NodeJS.WritableStream = process.stderr,
+  json?: { bindings: object },
+): Log {
   const write = (at: Level) => (msg: string, fields?: object) => {
     if (order[at] < order[level]) return;
+    if (json) {
+      stream.write(`${JSON.stringify({ level: at, time: Date.now(), ...json.bindings, msg, ...fields })}\n`);
+      return;
+    }
     const extra = fields ? ` ${JSON.stringify(fields)}` : '';
     stream.write(`${at}: ${msg}${extra}\n`);
   };
