@@ -24,7 +24,7 @@ export function registerJobs(program: Command, context: () => CliContext, roles:
       };
       await send(ctx, roles, 'collect.run', {
         windowDays: options.window ?? ctx.config.jobs.collectWindowDays,
-        ...(options.audit ? { then: { queue: 'audit.run', data: audit } } : {}),
+        ...(options.audit ? { followUp: { queue: 'audit.run', data: audit } } : {}),
       });
     });
   enqueue

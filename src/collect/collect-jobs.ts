@@ -39,8 +39,8 @@ export type CollectJobsConfig = {
   onShard?: (report: CollectReport) => void;
 };
 
-export type CollectRunData = { windowDays?: number; then?: FollowUp };
-type ShardData = { runId: number; shard: number; windowDays?: number; then?: FollowUp };
+export type CollectRunData = { windowDays?: number; followUp?: FollowUp };
+type ShardData = { runId: number; shard: number; windowDays?: number; followUp?: FollowUp };
 
 export function collectJobs(db: Db, queue: JobQueue, config: CollectJobsConfig): JobDefinition[] {
   return [
@@ -80,13 +80,13 @@ async function planCollection(db: Db, queue: JobQueue, job: Job<CollectRunData>,
     });
   }
   const pending = await pendingShards(db, 'collection_shards', runId);
-  if (pending.length === 0) await closeRun(db, queue, runId, job.data.then);
+  if (pending.length === 0) await closeRun(db, queue, runId, job.data.followUp);
   for (const { shard } of pending)
     await queue.send(COLLECT_SHARD, {
       runId,
       shard,
       ...(job.data.windowDays ? { windowDays: job.data.windowDays } : {}),
-      ...(job.data.then ? { then: job.data.then } : {}),
+      ...(job.data.followUp ? { followUp: job.data.followUp } : {}),
     });
   return { runId, shards: pending.length };
 }
@@ -128,7 +128,7 @@ async function collectShard(db: Db, queue: JobQueue, job: Job<ShardData>, config
     finish(report, pool, started);
     config.onShard?.(report);
     const { last } = await finishShard(db, 'collection_shards', runId, shardNo, report, Date.now());
-    if (last) await closeRun(db, queue, runId, job.data.then);
+    if (last) await closeRun(db, queue, runId, job.data.followUp);
     return report;
   } finally {
     await lease.release();
@@ -136,7 +136,7 @@ async function collectShard(db: Db, queue: JobQueue, job: Job<ShardData>, config
 }
 
 /** The run's totals from its shards; then the follow-up work. */
-async function closeRun(db: Db, queue: JobQueue, runId: number, then?: FollowUp) {
+async function closeRun(db: Db, queue: JobQueue, runId: number, followUp?: FollowUp) {
   const shards = await doneShardStats<CollectReport>(db, 'collection_shards', runId);
   const sum = (pick: (r: CollectReport) => number) => shards.reduce((s, r) => s + pick(r), 0);
   const errors: Record<string, number> = {};
@@ -155,5 +155,5 @@ async function closeRun(db: Db, queue: JobQueue, runId: number, then?: FollowUp)
       errors,
     },
   });
-  if (then) await queue.send(then.queue, { ...then.data, afterCollection: runId });
+  if (followUp) await queue.send(followUp.queue, { ...followUp.data, afterCollection: runId });
 }

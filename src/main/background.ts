@@ -129,7 +129,7 @@ async function configureSchedules(scheduler: Scheduler, config: Config): Promise
       cron: collect,
       tz,
       queue: COLLECT_RUN,
-      data: { windowDays: config.jobs.collectWindowDays, then: { queue: AUDIT_RUN, data: {} } },
+      data: { windowDays: config.jobs.collectWindowDays, followUp: { queue: AUDIT_RUN, data: {} } },
     });
   else await scheduler.remove('collect');
   if (audit) await scheduler.define('audit', { cron: audit, tz, queue: AUDIT_RUN, data: {} });
