@@ -108,19 +108,26 @@ describe.skipIf(!pgUrl)('scale-out: 2 web + 3 worker processes on one PostgreSQL
     await sleep(2000);
     await runPublica(['jobs', 'enqueue', 'collect', '--period', '30d', '--at', AT], env);
 
-    // Kill one worker once the collection is under way.
+    // Once the collection is under way, kill a worker in the middle of a shard: one holding a token lease.
     let killedAt = -1;
-    for (const end = Date.now() + 120_000; Date.now() < end; await sleep(200)) {
+    let victim: Proc | undefined;
+    for (const end = Date.now() + 120_000; Date.now() < end; await sleep(100)) {
       const [run] = await query<{ pages_done: number; pages_total: number }>(
         'dist',
         'select pages_done, pages_total from collection_runs order by id desc limit 1',
       );
-      if (run && run.pages_done >= run.pages_total * 0.2) {
-        expect(run.pages_done).toBeLessThan(run.pages_total);
-        killedAt = run.pages_done;
-        workers[0]?.child.kill('SIGKILL');
-        break;
-      }
+      if (!run || run.pages_done < run.pages_total * 0.2) continue;
+      const holders = await query<{ holder: string }>(
+        'dist',
+        `select holder from vk_token_leases where expires_at > ${Date.now() + 2000}`,
+      );
+      const pids = new Set(holders.map((h) => Number(h.holder.split('-')[0])));
+      victim = workers.find((w) => pids.has(w.child.pid ?? -1));
+      if (!victim) continue;
+      expect(run.pages_done).toBeLessThan(run.pages_total);
+      killedAt = run.pages_done;
+      victim.child.kill('SIGKILL');
+      break;
     }
     expect(killedAt).toBeGreaterThan(0);
     let audit: { status: string } | undefined;
