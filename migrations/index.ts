@@ -6,6 +6,7 @@ import * as m0004 from './0004_vk_token_usage.ts';
 import * as m0005 from './0005_accounts.ts';
 import * as m0006 from './0006_data_version.ts';
 import * as m0007 from './0007_jobs.ts';
+import * as m0008 from './0008_reports.ts';
 
 export const migrations = {
   '0001_foundation': m0001,
@@ -15,4 +16,5 @@ export const migrations = {
   '0005_accounts': m0005,
   '0006_data_version': m0006,
   '0007_jobs': m0007,
+  '0008_reports': m0008,
 };

@@ -11,9 +11,12 @@ const RESULT_SCOPE = {
   institution: 'r.institution_id',
 };
 
-/** The newest finished runs that judged the whole scope: country-wide runs, or runs of the caller's region. */
-export function doneRunsFor(db: Db, scope: Scope, limit: number) {
-  return db.kysely
+/**
+ * The newest finished runs that judged the whole scope: country-wide runs, or runs of the caller's region;
+ * with `endingBy`, only runs whose period ended by then (a report of a past period).
+ */
+export function doneRunsFor(db: Db, scope: Scope, limit: number, endingBy?: number) {
+  let query = db.kysely
     .selectFrom('audit_runs')
     .select(['id', 'methodology_version', 'period_start', 'period_end', 'finished_at', 'scope'])
     .where('status', '=', 'done')
@@ -21,10 +24,9 @@ export function doneRunsFor(db: Db, scope: Scope, limit: number) {
       scope.level === 'country'
         ? eb('scope', '=', 'all')
         : eb.or([eb('scope', '=', 'all'), eb('scope', '=', `region:${scope.regionCode}`)]),
-    )
-    .orderBy('id', 'desc')
-    .limit(limit)
-    .execute();
+    );
+  if (endingBy !== undefined) query = query.where('period_end', '<=', endingBy);
+  return query.orderBy('id', 'desc').limit(limit).execute();
 }
 
 export type PageSort = 'score' | '-score' | 'name' | '-name' | 'id' | '-id' | 'collected' | '-collected';

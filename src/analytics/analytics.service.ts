@@ -35,8 +35,14 @@ export type Rollup = {
   total: Omit<RollupRow, 'key' | 'nameRu' | 'nameEn'>;
 };
 
-export async function rollup(db: Db, scope: Scope, by: GroupBy, regionCode?: string): Promise<Rollup> {
-  const [run] = await doneRunsFor(db, scope, 1);
+export async function rollup(
+  db: Db,
+  scope: Scope,
+  by: GroupBy,
+  regionCode?: string,
+  endingBy?: number,
+): Promise<Rollup> {
+  const [run] = await doneRunsFor(db, scope, 1, endingBy);
   const [registry, levels, covered] = await Promise.all([
     registryCounts(db, scope, by, regionCode),
     run ? levelCountsByUnit(db, scope, by, run.id, regionCode) : [],

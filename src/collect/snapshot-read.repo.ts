@@ -16,6 +16,21 @@ export async function readProfiles(db: Db, pageIds: number[], end: number) {
     .execute();
   const latest = new Map<number, (typeof rows)[number]>();
   for (const row of rows) if (!latest.has(row.page_id)) latest.set(row.page_id, row);
+  // A past period audited after the first visit: no profile was taken by its end, so the earliest one taken
+  // later stands in (names, avatars and descriptions change slowly; a missing profile would score zero).
+  const missing = pageIds.filter((id) => !latest.has(id));
+  if (missing.length > 0) {
+    const later = await db.kysely
+      .selectFrom('page_snapshots')
+      .selectAll()
+      .where('page_id', 'in', missing)
+      .where('collected_at', '>', end)
+      .orderBy('page_id')
+      .orderBy('collected_at')
+      .orderBy('id')
+      .execute();
+    for (const row of later) if (!latest.has(row.page_id)) latest.set(row.page_id, row);
+  }
   return latest;
 }
 

@@ -16,6 +16,7 @@ import {
 } from '../platform/jobs/index.ts';
 import { createLog, type Log } from '../platform/log.ts';
 import type { Metrics } from '../platform/metrics.ts';
+import { closePdfBrowser, reportJobs } from '../reports/index.ts';
 import { DAILY_QUOTA, listLeases, loadUsage, type PoolTokenSpec, tokenKey } from '../vk/index.ts';
 
 export type Background = { queue: JobQueue; stop(): Promise<void> };
@@ -62,6 +63,7 @@ export function jobDefinitions(db: Db, queue: JobQueue, config: Config, metrics?
       },
     }),
     ...auditJobs(db, queue, { shardPages: j.auditShardPages, concurrency: j.concurrency }),
+    ...reportJobs(db),
   ];
 }
 
@@ -117,6 +119,7 @@ export async function startBackground(
     async stop() {
       await scheduler?.stop();
       await queue.stop({ timeoutMs: 20_000 });
+      await closePdfBrowser();
     },
   };
 }

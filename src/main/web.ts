@@ -21,7 +21,7 @@ import { type Db, pingDb, readVersions } from '../platform/db.ts';
 import { type App, buildHttpServer } from '../platform/http/server.ts';
 import type { Metrics } from '../platform/metrics.ts';
 import { registryRoutes } from '../registry/index.ts';
-import { exportRoutes, openDataRoutes } from '../reports/index.ts';
+import { closePdfBrowser, exportRoutes, openDataRoutes, reportRoutes } from '../reports/index.ts';
 
 export type WebOptions = {
   clock?: Clock;
@@ -61,6 +61,9 @@ export async function buildWebApp(db: Db, config: Config, options: WebOptions = 
       auditRoutes(db)(app);
       methodologyRoutes()(app);
       openDataRoutes(db)(app);
+      reportRoutes(db)(app);
+      // A PDF made on request starts a browser in this process; it goes with the server.
+      app.addHook('onClose', async () => closePdfBrowser());
       exportRoutes(db)(app);
     },
   );

@@ -278,6 +278,33 @@ export interface RunShardTable {
   updated_at: number;
 }
 
+/** Where a report's unit sits and how it is rendered: shared by schedules and files. */
+interface ReportUnitColumns {
+  id: Generated<number>;
+  level: 'country' | 'region' | 'municipality' | 'institution';
+  region_code: string | null;
+  municipality_id: number | null;
+  institution_id: number | null;
+  unit_key: string;
+  format: 'pdf' | 'xlsx' | 'html' | 'json';
+  lang: 'ru' | 'en';
+  created_by: number | null;
+  created_at: number;
+}
+
+export interface ReportScheduleTable extends ReportUnitColumns {
+  cron: string;
+  tz: string;
+}
+
+export interface ReportFileTable extends ReportUnitColumns {
+  schedule_id: number | null;
+  unit_name: string;
+  run_id: number | null;
+  bytes: number;
+  content: Buffer;
+}
+
 export type Role =
   | 'federal'
   | 'federal_viewer'
@@ -395,6 +422,8 @@ export interface Database {
   vk_token_leases: VkTokenLeaseTable;
   collection_shards: RunShardTable;
   audit_shards: RunShardTable;
+  report_schedules: ReportScheduleTable;
+  report_files: ReportFileTable;
   users: UserTable;
   sessions: SessionTable;
   api_tokens: ApiTokenTable;

@@ -1,5 +1,11 @@
-// The reports feature's public face: open data and list exports so far.
+// The reports feature's public face: unit reports (PDF, XLSX, HTML, JSON) on request and on schedule, list
+// exports and open data.
 
 export { exportRoutes } from './export.routes.ts';
 export { openDataRoutes } from './open-data.routes.ts';
 export { openData, openDataCsv } from './open-data.service.ts';
+export { closePdfBrowser } from './pdf.ts';
+export { reportRoutes } from './report.routes.ts';
+export { REPORT_GENERATE, reportJobs, unitInScope } from './report-files.service.ts';
+export { REPORT_FORMATS, type ReportFormat, renderReport, reportFileName } from './report-render.ts';
+export { type UnitReport, unitReport } from './unit-report.service.ts';

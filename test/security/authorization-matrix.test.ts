@@ -6,6 +6,7 @@ import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { ROLE_IDS } from '../../src/auth/index.ts';
 import type { Role } from '../../src/platform/db-schema.ts';
+import { generateReportFile } from '../../src/reports/report-files.service.ts';
 import { type ApiWorld, apiWorld, multipart, PASSWORD, type Unit } from '../api.ts';
 import { describeEachDialect } from '../db.ts';
 
@@ -75,6 +76,51 @@ const MATRIX: Record<string, Entry> = {
   'GET /api/exports/pages': {
     allow: 'any',
     probe: (_w, u) => get(`/api/exports/pages?municipality=${u.municipalityId}`),
+  },
+  'GET /api/reports/units/:level/:key': {
+    allow: 'any',
+    probe: (_w, u) => get(`/api/reports/units/institution/${u.institutionId}?format=json`),
+    check: (body, w, c) =>
+      expect((body as { unit: { key: string } }).unit.key).toBe(
+        `institution:${(c === 'own' ? w.a : w.b).institutionId}`,
+      ),
+  },
+  'GET /api/reports/schedules': { allow: 'any', probe: () => get('/api/reports/schedules') },
+  'POST /api/reports/schedules': {
+    allow: 'any',
+    probe: (_w, u) => ({
+      method: 'POST',
+      url: '/api/reports/schedules',
+      payload: { level: 'institution', key: String(u.institutionId), format: 'json', cron: '0 7 * * 1' },
+    }),
+  },
+  'DELETE /api/reports/schedules/:id': {
+    allow: 'any',
+    probe: async (w, u) => {
+      const made = await w.as('federal', {
+        method: 'POST',
+        url: '/api/reports/schedules',
+        payload: { level: 'institution', key: String(u.institutionId), format: 'json', cron: '0 7 * * 1' },
+      });
+      return { method: 'DELETE', url: `/api/reports/schedules/${made.json().id}` };
+    },
+  },
+  'GET /api/reports/files': { allow: 'any', probe: () => get('/api/reports/files') },
+  'GET /api/reports/files/:id': {
+    allow: 'any',
+    probe: async (w, u) => {
+      const id = await generateReportFile(
+        w.db,
+        {
+          level: 'institution',
+          regionCode: u.regionCode,
+          municipalityId: u.municipalityId,
+          institutionId: u.institutionId,
+        },
+        { format: 'json', lang: 'ru' },
+      );
+      return get(`/api/reports/files/${id}`);
+    },
   },
   'GET /api/auth/me': { allow: 'any', probe: () => get('/api/auth/me') },
   'GET /api/tokens': { allow: 'any', probe: () => get('/api/tokens') },
@@ -217,6 +263,8 @@ const MATRIX: Record<string, Entry> = {
 
 // Unscoped routes answer "other" like "own".
 const UNSCOPED = new Set([
+  'GET /api/reports/schedules',
+  'GET /api/reports/files',
   'GET /api/auth/me',
   'POST /api/auth/logout',
   'GET /api/tokens',

@@ -34,6 +34,28 @@ export function checkCron(name: string, cron: string, tz: string): void {
   }
 }
 
+/** Adds or changes a stored schedule (any process may; the leading scheduler fires it from the next slot). */
+export async function defineSchedule(
+  db: Db,
+  name: string,
+  spec: ScheduleSpec,
+  now = Date.now(),
+): Promise<void> {
+  const tz = spec.tz ?? 'UTC';
+  checkCron(name, spec.cron, tz);
+  const known = (await listSchedules(db)).find((s) => s.name === name);
+  await upsertSchedule(db, {
+    name,
+    cron: spec.cron,
+    tz,
+    queue: spec.queue,
+    data: JSON.stringify(spec.data ?? {}),
+    updated_at: now,
+  });
+  if (!known || known.cron !== spec.cron || known.tz !== tz)
+    await markSlotFired(db, name, latestSlot(spec.cron, tz, now) ?? 0, now);
+}
+
 export class Scheduler {
   private timer: NodeJS.Timeout | undefined;
   private ticking: Promise<void> | undefined;
@@ -49,21 +71,8 @@ export class Scheduler {
   }
 
   /** Adds or changes a schedule; its first slot is the next one from now. */
-  async define(name: string, spec: ScheduleSpec): Promise<void> {
-    const tz = spec.tz ?? 'UTC';
-    checkCron(name, spec.cron, tz);
-    const now = this.now();
-    const known = (await listSchedules(this.db)).find((s) => s.name === name);
-    await upsertSchedule(this.db, {
-      name,
-      cron: spec.cron,
-      tz,
-      queue: spec.queue,
-      data: JSON.stringify(spec.data ?? {}),
-      updated_at: now,
-    });
-    if (!known || known.cron !== spec.cron || known.tz !== tz)
-      await markSlotFired(this.db, name, latestSlot(spec.cron, tz, now) ?? 0, now);
+  define(name: string, spec: ScheduleSpec): Promise<void> {
+    return defineSchedule(this.db, name, spec, this.now());
   }
 
   remove(name: string): Promise<void> {

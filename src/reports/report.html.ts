@@ -1,0 +1,201 @@
+// A unit report as one self-contained HTML page (inline CSS and SVG, no script, nothing fetched): shown in the
+// browser, and printed to PDF by Chromium with the methodology version and period on every page.
+import { type Lang, translator } from '../platform/i18n.ts';
+import { reportMessages } from './report.messages.ts';
+import { LEVEL_COLORS, levelsChart, rateColor, trendChart } from './report-charts.ts';
+import type { UnitReport } from './unit-report.service.ts';
+
+const esc = (text: unknown) => String(text ?? '').replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+export function reportDate(seconds: number, lang: Lang): string {
+  return new Date(seconds * 1000).toLocaleDateString(lang === 'ru' ? 'ru-RU' : 'en-GB', {
+    timeZone: 'UTC',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+  });
+}
+
+/** The line under the title and on every PDF page: methodology, period, run. */
+export function reportStamp(report: UnitReport, lang: Lang): string {
+  const t = translator(reportMessages, lang);
+  if (!report.run) return t('noRun');
+  return [
+    t('methodology', { version: report.run.version }),
+    t('period', {
+      from: reportDate(report.run.periodStart, lang),
+      // The period's end is exclusive: the last day is the one before it.
+      to: reportDate(report.run.periodEnd - 1, lang),
+    }),
+    t('run', { id: report.run.id }),
+  ].join(' · ');
+}
+
+const signed = (v: number) => `${v > 0 ? '+' : ''}${Math.round(v * 10) / 10}`;
+const pct = (v: number | null) => (v === null ? '—' : `${Math.round(v * 100)}%`);
+
+export function renderReportHtml(report: UnitReport, lang: Lang): string {
+  const t = translator(reportMessages, lang);
+  const name = report.unit.name[lang];
+  const s = report.summary;
+  const levelRows = report.levels.map((l) => ({
+    id: l.id,
+    title: l.title[lang],
+    count: s.levels[l.id] ?? 0,
+  }));
+  const body = report.run
+    ? [summary(), trend(), children(), heatmap(), movers(), unanswered()].join('\n')
+    : `<p class="empty">${esc(t('noRun'))}</p>`;
+  return `<!doctype html>
+<html lang="${lang}"><head><meta charset="utf-8">
+<title>${esc(t('title'))}: ${esc(name)}</title>
+<style>${CSS}</style></head>
+<body>
+<header class="cover">
+  <p class="brand">Publica · ${esc(t('title'))}</p>
+  <h1>${esc(name)}</h1>
+  <p class="stamp">${esc(reportStamp(report, lang))} · ${esc(t('generated', { date: reportDate(report.generatedAt, lang) }))}</p>
+</header>
+${body}
+</body></html>`;
+
+  function summary() {
+    const tiles: [string, string][] = [
+      [t('institutions'), String(s.institutions)],
+      [t('withPage'), String(s.withPage)],
+      [t('audited'), String(s.audited)],
+      [t('meanScore'), s.meanScore === null ? '—' : String(s.meanScore)],
+      [t('coverage'), pct(s.coverage)],
+    ];
+    const rows = levelRows
+      .map(
+        (l) =>
+          `<tr><td><span class="dot" style="background:${LEVEL_COLORS[l.id] ?? '#888'}"></span>${esc(l.title)}</td><td class="n">${l.count}</td><td class="n">${s.audited ? pct(l.count / s.audited) : '—'}</td></tr>`,
+      )
+      .join('');
+    return `<section><h2>${esc(t('summary'))}</h2>
+<div class="tiles">${tiles.map(([k, v]) => `<div class="tile"><div class="v">${esc(v)}</div><div class="k">${esc(k)}</div></div>`).join('')}</div>
+<div class="two"><figure>${levelsChart(levelRows)}</figure>
+<table><thead><tr><th>${esc(t('level'))}</th><th class="n">${esc(t('pages'))}</th><th class="n">${esc(t('share'))}</th></tr></thead><tbody>${rows}</tbody></table></div>
+</section>`;
+  }
+
+  function trend() {
+    if (report.trend.length < 2)
+      return `<section><h2>${esc(t('trend'))}</h2><p class="empty">${esc(t('trendNone'))}</p></section>`;
+    const points = report.trend.map((p) => ({
+      label: reportDate(p.periodEnd - 1, lang),
+      value: p.meanScore,
+    }));
+    return `<section><h2>${esc(t('trend'))}</h2><figure>${trendChart(points)}</figure></section>`;
+  }
+
+  function children() {
+    if (report.children.length === 0) return '';
+    const title = report.unit.level === 'country' ? t('childrenRegion') : t('childrenMunicipality');
+    const head = [t('name'), t('institutions'), t('withPage'), t('audited'), t('meanScore'), t('coverage')];
+    const rows = report.children
+      .map(
+        (c) =>
+          `<tr><td>${esc(lang === 'ru' ? c.nameRu : c.nameEn)}</td><td class="n">${c.institutions}</td><td class="n">${c.withPage}</td><td class="n">${c.audited}</td><td class="n">${c.meanScore ?? '—'}</td><td class="n">${pct(c.coverage)}</td></tr>`,
+      )
+      .join('');
+    return `<section class="break"><h2>${esc(title)}</h2><table class="wide"><thead><tr>${head.map((h, i) => `<th${i ? ' class="n"' : ''}>${esc(h)}</th>`).join('')}</tr></thead><tbody>${rows}</tbody></table></section>`;
+  }
+
+  function heatmap() {
+    const h = report.heatmap;
+    if (h.rows.length === 0) return '';
+    const by = {
+      region: t('heatmapRegion'),
+      municipality: t('heatmapMunicipality'),
+      kind: t('heatmapKind'),
+      page: t('heatmapPage'),
+    }[h.by];
+    const head = h.rules
+      .map((r, i) => `<th class="rule" title="${esc(r.title[lang])}">${i + 1}</th>`)
+      .join('');
+    const rows = h.rows
+      .map(
+        (row) =>
+          `<tr><td class="unit">${esc(row.name[lang])}</td>${row.rates
+            .map((v) =>
+              v === null
+                ? '<td class="cell na">—</td>'
+                : `<td class="cell" style="background:${rateColor(v)}">${Math.round(v * 100)}</td>`,
+            )
+            .join('')}</tr>`,
+      )
+      .join('');
+    const legend = h.rules.map((r, i) => `<li><b>${i + 1}</b> ${esc(r.title[lang])}</li>`).join('');
+    return `<section class="break"><h2>${esc(t('heatmap'))}</h2><p class="note">${esc(t('heatmapNote'))}</p>
+<table class="heat"><thead><tr><th>${esc(by)}</th>${head}</tr></thead><tbody>${rows}</tbody></table>
+<h3>${esc(t('rules'))}</h3><ol class="legend">${legend}</ol></section>`;
+  }
+
+  function moverTable(title: string, list: UnitReport['movers']['up']) {
+    const level = (id: string) => report.levels.find((l) => l.id === id)?.title[lang] ?? id;
+    const rows = list
+      .map(
+        (m) =>
+          `<tr><td>${esc(m.institution ?? '—')}<div class="url">${esc(m.url)}</div></td><td class="n">${m.before} <small>${esc(level(m.levelBefore))}</small></td><td class="n">${m.after} <small>${esc(level(m.levelAfter))}</small></td><td class="n">${signed(m.after - m.before)}</td></tr>`,
+      )
+      .join('');
+    return `<h3>${esc(title)}</h3>${list.length ? `<table class="wide"><thead><tr><th>${esc(t('institution'))}</th><th class="n">${esc(t('before'))}</th><th class="n">${esc(t('after'))}</th><th class="n">${esc(t('change'))}</th></tr></thead><tbody>${rows}</tbody></table>` : `<p class="empty">${esc(t('none'))}</p>`}`;
+  }
+
+  function movers() {
+    if (!report.previous)
+      return `<section><h2>${esc(t('movers'))}</h2><p class="empty">${esc(t('moversNone'))}</p></section>`;
+    return `<section class="break"><h2>${esc(t('movers'))}</h2>${moverTable(t('up'), report.movers.up)}${moverTable(t('down'), report.movers.down)}</section>`;
+  }
+
+  function unanswered() {
+    if (report.unanswered.length === 0)
+      return `<section><h2>${esc(t('unanswered'))}</h2><p class="empty">${esc(t('unansweredNone'))}</p></section>`;
+    const rows = report.unanswered
+      .map(
+        (u) =>
+          `<tr><td>${esc(u.institution ?? '—')}<div class="url">${esc(u.url)}</div></td><td class="n">${u.questions}</td><td class="n">${u.unanswered}</td><td class="n">${esc(u.oldest ?? '—')}</td></tr>`,
+      )
+      .join('');
+    return `<section><h2>${esc(t('unanswered'))}</h2><table class="wide"><thead><tr><th>${esc(t('institution'))}</th><th class="n">${esc(t('questions'))}</th><th class="n">${esc(t('noAnswer'))}</th><th class="n">${esc(t('oldest'))}</th></tr></thead><tbody>${rows}</tbody></table></section>`;
+  }
+}
+
+const CSS = `
+@page { size: A4; }
+* { box-sizing: border-box; }
+body { font-family: 'DejaVu Sans', Arial, sans-serif; color: #1b1b1f; font-size: 10.5pt; margin: 0 auto; max-width: 1000px; padding: 0 8px; }
+.cover { border-bottom: 3px solid #2a5885; margin-bottom: 14px; }
+.brand { color: #2a5885; font-weight: bold; margin: 8px 0 0; letter-spacing: .02em; }
+h1 { font-size: 20pt; margin: 4px 0; }
+h2 { font-size: 14pt; color: #2a5885; margin: 18px 0 8px; break-after: avoid; }
+h3 { font-size: 11.5pt; margin: 12px 0 6px; break-after: avoid; }
+.stamp, .note { color: #4a4a52; margin: 4px 0 10px; }
+.tiles { display: flex; gap: 8px; flex-wrap: wrap; margin-bottom: 10px; }
+.tile { border: 1px solid #d5d9e0; border-radius: 6px; padding: 8px 10px; min-width: 120px; flex: 1; }
+.tile .v { font-size: 17pt; font-weight: bold; }
+.tile .k { color: #4a4a52; font-size: 9pt; }
+.two { display: flex; gap: 12px; align-items: flex-start; flex-wrap: wrap; }
+figure { margin: 0; }
+table { border-collapse: collapse; margin: 4px 0 10px; }
+table.wide { width: 100%; }
+th, td { border-bottom: 1px solid #e3e6ea; padding: 3px 6px; text-align: left; vertical-align: top; }
+th { background: #f0f3f7; font-weight: bold; }
+tr { break-inside: avoid; }
+thead { display: table-header-group; }
+.n { text-align: right; white-space: nowrap; }
+.dot { display: inline-block; width: 10px; height: 10px; border-radius: 50%; margin-right: 6px; }
+.url { color: #4a4a52; font-size: 8.5pt; word-break: break-all; }
+small { color: #4a4a52; }
+table.heat { font-size: 8pt; }
+table.heat th.rule { text-align: center; min-width: 22px; }
+table.heat td.cell { text-align: center; padding: 2px 3px; }
+table.heat td.na { color: #8a8a92; }
+table.heat td.unit { white-space: nowrap; max-width: 240px; overflow: hidden; text-overflow: ellipsis; }
+ol.legend { columns: 2; font-size: 8.5pt; padding-left: 0; list-style: none; }
+ol.legend li { break-inside: avoid; margin-bottom: 2px; }
+.empty { color: #4a4a52; font-style: italic; }
+@media print { .break { break-before: page; } body { max-width: none; } }
+`;

@@ -1,0 +1,237 @@
+// Reports of a unit (the country, a region, a municipality, an institution) as PDF, XLSX, HTML or JSON, made
+// on request; schedules that make them by cron; and the files made, listed and downloaded within the scope.
+import { z } from 'zod';
+import type { Db } from '../platform/db.ts';
+import { AppError } from '../platform/errors.ts';
+import { principalOf } from '../platform/http/principal.ts';
+import { errorResponses, idParam, listOf, okBody, pagination } from '../platform/http/schemas.ts';
+import type { App } from '../platform/http/server.ts';
+import { findFileInScope, listFilesInScope, listSchedulesInScope } from './report-files.repo.ts';
+import {
+  createReportSchedule,
+  deleteReportSchedule,
+  type UnitSpec,
+  unitInScope,
+} from './report-files.service.ts';
+import { CONTENT_TYPES, REPORT_FORMATS, renderReport, reportFileName } from './report-render.ts';
+import { unitReport } from './unit-report.service.ts';
+
+const tags = ['reports'];
+const level = z.enum(['country', 'region', 'municipality', 'institution']);
+const format = z
+  .enum(REPORT_FORMATS as [string, ...string[]])
+  .transform((f) => f as (typeof REPORT_FORMATS)[number]);
+const lang = z.enum(['ru', 'en']);
+
+/** `country/all`, `region/77`, `municipality/12`, `institution/345`. */
+function specOf(unitLevel: z.infer<typeof level>, key: string): UnitSpec {
+  if (unitLevel === 'country') return { level: 'country' };
+  if (unitLevel === 'region') return { level: 'region', regionCode: key };
+  const id = Number(key);
+  if (!Number.isInteger(id) || id <= 0)
+    throw new AppError('VALIDATION', `params.key: a ${unitLevel} is given by its numeric id, got "${key}"`);
+  return unitLevel === 'municipality'
+    ? { level: unitLevel, municipalityId: id }
+    : { level: unitLevel, institutionId: id };
+}
+
+const scheduleItem = z.object({
+  id: z.number().int(),
+  level,
+  unitKey: z.string(),
+  format: z.string(),
+  lang,
+  cron: z.string(),
+  tz: z.string(),
+  createdAt: z.number().int(),
+});
+
+const fileItem = z.object({
+  id: z.number().int(),
+  level,
+  unitKey: z.string(),
+  unitName: z.string(),
+  format: z.string(),
+  lang,
+  runId: z.number().int().nullable(),
+  bytes: z.number().int(),
+  scheduleId: z.number().int().nullable(),
+  createdAt: z.number().int(),
+});
+
+export function reportRoutes(db: Db) {
+  return (app: App) => {
+    app.get(
+      '/api/reports/units/:level/:key',
+      {
+        config: { access: 'data.read' },
+        schema: {
+          tags,
+          summary:
+            'The report of a unit in your scope as of its newest audit (or the newest ending by asOf): summary, levels, child units, trend, rule heatmap, movers, unanswered questions',
+          params: z.object({ level, key: z.string().min(1).max(20) }),
+          querystring: z.object({
+            format: format.default('pdf'),
+            lang: lang.default('ru'),
+            asOf: z.iso.date().optional(),
+          }),
+          response: { 200: z.any(), ...errorResponses },
+        },
+      },
+      async (request, reply) => {
+        const caller = principalOf(request).scope;
+        const unit = await unitInScope(db, caller, specOf(request.params.level, request.params.key));
+        const { asOf } = request.query;
+        const report = await unitReport(db, caller, unit, {
+          endingBy: asOf ? Date.parse(`${asOf}T00:00:00Z`) / 1000 + 86_400 : undefined,
+        });
+        const body = await renderReport(report, request.query.format, request.query.lang);
+        reply
+          .type(CONTENT_TYPES[request.query.format])
+          .header('cache-control', 'private, no-store')
+          .header(
+            'content-disposition',
+            `${request.query.format === 'html' ? 'inline' : 'attachment'}; filename="${reportFileName(report, request.query.format)}"`,
+          );
+        return reply.send(body);
+      },
+    );
+
+    app.get(
+      '/api/reports/schedules',
+      {
+        config: { access: 'data.read' },
+        schema: {
+          tags,
+          summary: 'Report schedules of units in your scope',
+          response: { 200: z.object({ items: z.array(scheduleItem) }), ...errorResponses },
+        },
+      },
+      async (request) => ({
+        items: (await listSchedulesInScope(db, principalOf(request).scope)).map((s) => ({
+          id: s.id,
+          level: s.level,
+          unitKey: s.unit_key,
+          format: s.format,
+          lang: s.lang,
+          cron: s.cron,
+          tz: s.tz,
+          createdAt: s.created_at,
+        })),
+      }),
+    );
+
+    app.post(
+      '/api/reports/schedules',
+      {
+        config: { access: 'data.read' },
+        schema: {
+          tags,
+          summary:
+            'Make a unit report by cron (e.g. "0 7 1 * *": 07:00 on the 1st of every month); files appear in /api/reports/files',
+          body: z.object({
+            level,
+            key: z.string().min(1).max(20).default('all'),
+            format: format.default('pdf'),
+            lang: lang.default('ru'),
+            cron: z.string().min(9).max(100),
+            tz: z.string().min(1).max(64).default('Europe/Moscow'),
+          }),
+          response: { 200: z.object({ id: z.number().int() }), ...errorResponses },
+        },
+      },
+      async (request) => {
+        const principal = principalOf(request);
+        const { level: unitLevel, key, ...rest } = request.body;
+        const id = await createReportSchedule(
+          db,
+          { id: principal.userId, scope: principal.scope },
+          { unit: specOf(unitLevel, key), ...rest },
+        );
+        return { id };
+      },
+    );
+
+    app.delete(
+      '/api/reports/schedules/:id',
+      {
+        config: { access: 'data.read' },
+        schema: {
+          tags,
+          summary: 'Stop a report schedule (its files stay)',
+          params: idParam,
+          response: { 200: okBody, ...errorResponses },
+        },
+      },
+      async (request) => {
+        await deleteReportSchedule(db, principalOf(request).scope, request.params.id);
+        return { ok: true as const };
+      },
+    );
+
+    app.get(
+      '/api/reports/files',
+      {
+        config: { access: 'data.read' },
+        schema: {
+          tags,
+          summary: 'Report files made for units in your scope, newest first',
+          querystring: z.object({ ...pagination, schedule: z.coerce.number().int().positive().optional() }),
+          response: { 200: listOf(fileItem), ...errorResponses },
+        },
+      },
+      async (request) => {
+        const { page, size, schedule } = request.query;
+        const { items, total } = await listFilesInScope(
+          db,
+          principalOf(request).scope,
+          { page, size },
+          schedule,
+        );
+        return {
+          items: items.map((f) => ({
+            id: f.id,
+            level: f.level,
+            unitKey: f.unit_key,
+            unitName: f.unit_name,
+            format: f.format,
+            lang: f.lang,
+            runId: f.run_id,
+            bytes: f.bytes,
+            scheduleId: f.schedule_id,
+            createdAt: f.created_at,
+          })),
+          page,
+          size,
+          total,
+        };
+      },
+    );
+
+    app.get(
+      '/api/reports/files/:id',
+      {
+        config: { access: 'data.read' },
+        schema: {
+          tags,
+          summary: 'Download a report file',
+          params: idParam,
+          response: { 200: z.any(), ...errorResponses },
+        },
+      },
+      async (request, reply) => {
+        const file = await findFileInScope(db, principalOf(request).scope, request.params.id);
+        if (!file) throw new AppError('NOT_FOUND', `no report file ${request.params.id}`);
+        const day = new Date(file.created_at * 1000).toISOString().slice(0, 10);
+        reply
+          .type(CONTENT_TYPES[file.format])
+          .header('cache-control', 'private, no-store')
+          .header(
+            'content-disposition',
+            `attachment; filename="publica-${file.unit_key.replace(/[:/]/g, '-')}-${day}.${file.format}"`,
+          );
+        return reply.send(Buffer.from(file.content));
+      },
+    );
+  };
+}

@@ -1,0 +1,238 @@
+// The report of a unit — the country, a region, a municipality or an institution — as of one audit run: the
+// summary (pages, mean score, levels, coverage), its child units, the trend over runs, the rule × unit
+// compliance heatmap, the largest rises and falls since the previous run, and pages leaving questions
+// unanswered. One data object for every format (HTML, PDF, XLSX, JSON).
+import { doneRunsFor, type GroupBy, type RollupRow, rollup } from '../analytics/index.ts';
+import { loadVersion, type MethodologyVersion } from '../methodology/index.ts';
+import type { Db } from '../platform/db.ts';
+import { AppError } from '../platform/errors.ts';
+import type { Lang } from '../platform/i18n.ts';
+import { type Scope, scopeKey, scopeWithin } from '../platform/scope.ts';
+import {
+  institutionPages,
+  movers,
+  ruleStatsBy,
+  trendOf,
+  unansweredPages,
+  unitName,
+} from './unit-report.repo.ts';
+
+export type Text = { ru: string; en: string };
+export type RunRef = { id: number; version: string; periodStart: number; periodEnd: number };
+export type Mover = {
+  pageId: number;
+  url: string;
+  institution: string | null;
+  before: number;
+  after: number;
+  levelBefore: string;
+  levelAfter: string;
+};
+
+export type UnitReport = {
+  unit: { key: string; level: Scope['level']; name: Text };
+  run: RunRef | null;
+  previous: RunRef | null;
+  generatedAt: number;
+  levels: { id: string; title: Text }[];
+  summary: Omit<RollupRow, 'key' | 'nameRu' | 'nameEn'>;
+  /** Regions of the country, municipalities of a region; empty below. */
+  children: RollupRow[];
+  trend: { runId: number; periodEnd: number; meanScore: number; pages: number }[];
+  heatmap: {
+    /** What the rows are: regions, municipalities, kinds of institution, or the institution's pages. */
+    by: 'region' | 'municipality' | 'kind' | 'page';
+    rules: { id: string; title: Text; category: string }[];
+    rows: { key: string; name: Text; rates: (number | null)[] }[];
+  };
+  movers: { up: Mover[]; down: Mover[] };
+  unanswered: {
+    pageId: number;
+    url: string;
+    institution: string | null;
+    unanswered: number;
+    questions: number;
+    oldest: string | null;
+  }[];
+};
+
+const ROUND = (v: number, d = 1) => Math.round(v * 10 ** d) / 10 ** d;
+
+/** The report of `unit`, which must lie in the caller's scope (else NOT_FOUND, as for anything unseen). */
+export async function unitReport(
+  db: Db,
+  caller: Scope,
+  unit: Scope,
+  options: { endingBy?: number | undefined; load?: (id: string) => MethodologyVersion } = {},
+): Promise<UnitReport> {
+  const name = scopeWithin(unit, caller) ? await unitName(db, unit) : null;
+  if (!name) throw new AppError('NOT_FOUND', `no ${unit.level} ${scopeKey(unit)} in your scope`);
+  const runs = await doneRunsFor(db, unit, 40, options.endingBy);
+  const [runRow] = runs;
+  // Over periods, not runs: a period audited again counts once (its newest run), and the run compared with is
+  // the newest one of an earlier period.
+  const byPeriod = new Map<number, (typeof runs)[number]>();
+  for (const r of runs) if (!byPeriod.has(r.period_end)) byPeriod.set(r.period_end, r);
+  const periods = [...byPeriod.values()]
+    .filter((r) => runRow && r.period_end <= runRow.period_end)
+    .sort((a, b) => a.period_end - b.period_end)
+    .slice(-8);
+  const previousRow = runRow
+    ? [...periods].reverse().find((r) => r.period_end < runRow.period_end)
+    : undefined;
+  const ref = (r: (typeof runs)[number] | undefined): RunRef | null =>
+    r
+      ? { id: r.id, version: r.methodology_version, periodStart: r.period_start, periodEnd: r.period_end }
+      : null;
+  const by: GroupBy = unit.level === 'country' ? 'region' : 'municipality';
+  const regionCode = unit.level === 'country' ? undefined : unit.regionCode;
+  const totals = await rollup(db, unit, by, regionCode, options.endingBy);
+  const version = runRow ? (options.load ?? loadVersion)(runRow.methodology_version) : null;
+  const run = ref(runRow);
+  const previous = ref(previousRow);
+  const trend = run
+    ? await trendOf(
+        db,
+        unit,
+        periods.map((r) => r.id),
+      )
+    : [];
+  return {
+    unit: { key: scopeKey(unit), level: unit.level, name },
+    run,
+    previous,
+    generatedAt: Math.floor(Date.now() / 1000),
+    levels: displayOrder(version?.levels ?? []).map((l) => ({ id: l.id, title: l.title })),
+    summary: totals.total,
+    children: unit.level === 'country' || unit.level === 'region' ? totals.rows : [],
+    trend: trend.map((t) => ({
+      runId: t.run_id,
+      periodEnd: t.period_end,
+      meanScore: ROUND(Number(t.mean)),
+      pages: Number(t.pages),
+    })),
+    heatmap:
+      run && version
+        ? await heatmap(db, unit, run.id, version, totals.rows)
+        : { by: 'page', rules: [], rows: [] },
+    movers:
+      run && previous
+        ? {
+            up: (await movers(db, unit, run.id, previous.id, 'up', 10)).map(mover),
+            down: (await movers(db, unit, run.id, previous.id, 'down', 10)).map(mover),
+          }
+        : { up: [], down: [] },
+    unanswered: run
+      ? (await unansweredPages(db, unit, run.id, 10)).map((u) => ({
+          pageId: u.page_id,
+          url: u.url,
+          institution: u.full_name,
+          unanswered: u.unanswered,
+          questions: u.questions,
+          oldest: u.oldest,
+        }))
+      : [],
+  };
+}
+
+/** Levels from the best down (a version lists them in the order they are tested). */
+const LEVEL_RANK = ['flagship', 'active', 'business_card', 'basic', 'inactive'];
+function displayOrder<L extends { id: string }>(levels: L[]): L[] {
+  const rank = (id: string) => (LEVEL_RANK.includes(id) ? LEVEL_RANK.indexOf(id) : LEVEL_RANK.length);
+  return [...levels].sort((a, b) => rank(a.id) - rank(b.id));
+}
+
+function mover(m: Awaited<ReturnType<typeof movers>>[number]): Mover {
+  return {
+    pageId: m.page_id,
+    url: m.url,
+    institution: m.full_name,
+    before: m.before,
+    after: m.after,
+    levelBefore: m.levelBefore,
+    levelAfter: m.levelAfter,
+  };
+}
+
+const KIND_NAMES: Record<string, Text> = {
+  school: { ru: 'Школы', en: 'Schools' },
+  kindergarten: { ru: 'Детские сады', en: 'Kindergartens' },
+  college: { ru: 'Колледжи', en: 'Colleges' },
+  additional: { ru: 'Доп. образование', en: 'Additional education' },
+  '-': { ru: 'Тип не указан', en: 'Kind unknown' },
+};
+
+/** Pass rate per child unit and rule, in the methodology's order; rules judged nowhere (manual checks) left out. */
+async function heatmap(
+  db: Db,
+  unit: Scope,
+  runId: number,
+  version: MethodologyVersion,
+  children: RollupRow[],
+): Promise<UnitReport['heatmap']> {
+  const full = await fullHeatmap(db, unit, runId, version, children);
+  const judged = full.rules.map((_, i) => full.rows.some((row) => row.rates[i] !== null));
+  return {
+    by: full.by,
+    rules: full.rules.filter((_, i) => judged[i]),
+    rows: full.rows.map((row) => ({ ...row, rates: row.rates.filter((_, i) => judged[i]) })),
+  };
+}
+
+/** Pass rate (pass / judged) per child unit and rule. */
+async function fullHeatmap(
+  db: Db,
+  unit: Scope,
+  runId: number,
+  version: MethodologyVersion,
+  children: RollupRow[],
+): Promise<UnitReport['heatmap']> {
+  const rules = version.rules.map((r) => ({ id: r.id, title: r.title, category: r.category }));
+  if (unit.level === 'institution') {
+    const pages = await institutionPages(db, unit.institutionId, runId);
+    return {
+      by: 'page',
+      rules,
+      rows: pages.map((p) => {
+        const results = p.results_json
+          ? (JSON.parse(p.results_json) as Record<string, { status: string }>)
+          : {};
+        return {
+          key: String(p.id),
+          name: { ru: p.url, en: p.url },
+          rates: rules.map((r) => {
+            const status = results[r.id]?.status;
+            return status === 'pass' ? 1 : status === 'warn' ? 0.5 : status === 'fail' ? 0 : null;
+          }),
+        };
+      }),
+    };
+  }
+  const by = unit.level === 'country' ? 'region_code' : unit.level === 'region' ? 'municipality_id' : 'kind';
+  const stats = await ruleStatsBy(db, unit, runId, by);
+  const cell = new Map(stats.map((s) => [`${s.unit}|${s.rule_id}`, s]));
+  const keys =
+    by === 'kind'
+      ? [...new Set(stats.map((s) => String(s.unit)))].sort()
+      : children.filter((c) => c.audited > 0).map((c) => c.key);
+  const names = new Map(children.map((c) => [c.key, { ru: c.nameRu, en: c.nameEn }]));
+  return {
+    by: by === 'region_code' ? 'region' : by === 'municipality_id' ? 'municipality' : 'kind',
+    rules,
+    rows: keys.map((key) => ({
+      key,
+      name: (by === 'kind' ? KIND_NAMES[key] : names.get(key)) ?? { ru: key, en: key },
+      rates: rules.map((r) => {
+        const s = cell.get(`${key}|${r.id}`);
+        // A warning counts half, as on an institution's own row.
+        return s && Number(s.judged) > 0
+          ? ROUND((Number(s.pass) + Number(s.warn) / 2) / Number(s.judged), 3)
+          : null;
+      }),
+    })),
+  };
+}
+
+export function textOf(text: Text, lang: Lang): string {
+  return text[lang];
+}

@@ -1,0 +1,206 @@
+// Unit reports over the audited two-region API world: the data, the PDF (text on every page, read back with
+// pdftotext), the workbook (read back with exceljs), the routes' scope rules, and schedules that the scheduler
+// fires and a worker turns into stored files.
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { type ApiWorld, apiWorld } from '../../test/api.ts';
+import { describeEachDialect, tempDir } from '../../test/db.ts';
+import { DbJobQueue, leadership, Scheduler } from '../platform/jobs/index.ts';
+import { closePdfBrowser } from './pdf.ts';
+import { REPORT_GENERATE, reportJobs } from './report-files.service.ts';
+import { type UnitReport, unitReport } from './unit-report.service.ts';
+
+describeEachDialect(
+  'unit reports',
+  (ctx) => {
+    let w: ApiWorld;
+    let report: UnitReport;
+    beforeAll(async () => {
+      w = await apiWorld(ctx.db, { institutions: 120 });
+      report = await unitReport(
+        ctx.db,
+        { level: 'country' },
+        { level: 'region', regionCode: w.a.regionCode },
+      );
+    });
+    afterAll(async () => {
+      await w?.close();
+      await closePdfBrowser();
+    });
+
+    it('sums the region as of its newest audit, against the audit before', async () => {
+      expect(report.run?.id).toBe(w.runId);
+      expect(report.previous?.periodEnd).toBeLessThan(report.run?.periodEnd ?? 0);
+      const pages = await ctx.db.kysely
+        .selectFrom('audit_page_results')
+        .select(['total', 'level'])
+        .where('run_id', '=', w.runId)
+        .where('region_code', '=', w.a.regionCode)
+        .execute();
+      expect(report.summary.audited).toBe(pages.length);
+      expect(Object.values(report.summary.levels).reduce((s, n) => s + n, 0)).toBe(pages.length);
+      const mean = pages.reduce((s, p) => s + p.total, 0) / pages.length;
+      expect(report.summary.meanScore).toBeCloseTo(mean, 1);
+      expect(report.trend.map((t) => t.runId)).toEqual([report.previous?.id, report.run?.id]);
+      // Child units are this region's municipalities only, and they add up.
+      expect(report.children.length).toBeGreaterThan(1);
+      expect(report.children.reduce((s, c) => s + c.audited, 0)).toBe(pages.length);
+      expect(report.heatmap.by).toBe('municipality');
+      for (const row of report.heatmap.rows)
+        for (const rate of row.rates) if (rate !== null) expect(rate).toBeGreaterThanOrEqual(0);
+      expect(report.heatmap.rules.length).toBeGreaterThan(20);
+      // Movers rise and fall, largest first.
+      const deltas = report.movers.up.map((m) => m.after - m.before);
+      expect(deltas.every((d) => d > 0)).toBe(true);
+      expect(deltas).toEqual([...deltas].sort((x, y) => y - x));
+      expect(report.movers.down.every((m) => m.after < m.before)).toBe(true);
+      const unanswered = report.unanswered.map((u) => u.unanswered);
+      expect(unanswered).toEqual([...unanswered].sort((x, y) => y - x));
+    });
+
+    it('prints a PDF whose every page names the methodology version and the period', async () => {
+      const res = await w.as('region', {
+        method: 'GET',
+        url: `/api/reports/units/region/${w.a.regionCode}?format=pdf&lang=ru`,
+      });
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.headers['content-type']).toBe('application/pdf');
+      const file = path.join(tempDir(), 'report.pdf');
+      fs.writeFileSync(file, res.rawPayload);
+      const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))?.[1]);
+      expect(pages).toBeGreaterThanOrEqual(3);
+      for (let page = 1; page <= pages; page++) {
+        const text = execFileSync('pdftotext', ['-f', String(page), '-l', String(page), file, '-'], {
+          encoding: 'utf8',
+        });
+        expect(text).toContain('Методика 2023.1');
+        expect(text).toContain(`аудит № ${w.runId}`);
+        expect(text).toContain(report.unit.name.ru);
+        expect(text).toContain(`стр. ${page} из ${pages}`);
+      }
+      const all = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' });
+      for (const heading of [
+        'Итоги',
+        'Муниципалитеты',
+        'Соответствие правилам методики',
+        'Вопросы без ответа',
+      ])
+        expect(all).toContain(heading);
+      expect(all).toContain(report.children[0]?.nameRu);
+    });
+
+    it('writes a workbook whose cells equal the report', async () => {
+      const res = await w.as('region', {
+        method: 'GET',
+        url: `/api/reports/units/region/${w.a.regionCode}?format=xlsx&lang=en`,
+      });
+      expect(res.statusCode).toBe(200);
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+      const summary = book.getWorksheet('Summary');
+      expect(summary?.getCell('A2').value).toContain('Methodology 2023.1');
+      expect(summary?.getCell('B6').value).toBe(report.summary.audited);
+      expect(summary?.getCell('B8').value).toBe(report.summary.coverage);
+      const units = book.getWorksheet('Municipalities');
+      const rows = report.children.map((c) => [c.nameEn, c.institutions, c.withPage, c.audited, c.meanScore]);
+      const read = rows.map((_, i) =>
+        [1, 2, 3, 4, 5].map((c) => units?.getRow(i + 4).getCell(c).value ?? null),
+      );
+      expect(read).toEqual(rows);
+      const heat = book.getWorksheet('Compliance with the methodology');
+      expect(heat?.getRow(4).getCell(2).value).toBe(report.heatmap.rows[0]?.rates[0]);
+    });
+
+    it('answers 404 for a unit outside the caller scope, as for one that does not exist', async () => {
+      for (const url of [
+        `/api/reports/units/region/${w.b.regionCode}?format=json`,
+        '/api/reports/units/country/all?format=json',
+        `/api/reports/units/institution/${w.b.institutionId}?format=json`,
+        '/api/reports/units/region/00?format=json',
+      ]) {
+        const res = await w.as('region', { method: 'GET', url });
+        expect(res.statusCode, url).toBe(404);
+      }
+      const own = await w.as('institution', {
+        method: 'GET',
+        url: `/api/reports/units/institution/${w.a.institutionId}?format=json`,
+      });
+      expect(own.statusCode).toBe(200);
+      expect(own.json().heatmap.by).toBe('page');
+    });
+
+    it('makes scheduled reports when the scheduler fires, and keeps them for download', async () => {
+      const made = await w.as('municipality', {
+        method: 'POST',
+        url: '/api/reports/schedules',
+        payload: {
+          level: 'municipality',
+          key: String(w.a.municipalityId),
+          format: 'xlsx',
+          lang: 'en',
+          cron: '0 7 * * 1',
+          tz: 'Europe/Moscow',
+        },
+      });
+      expect(made.statusCode, made.body).toBe(200);
+      const id = made.json().id as number;
+      const bad = await w.as('municipality', {
+        method: 'POST',
+        url: '/api/reports/schedules',
+        payload: { level: 'region', key: w.a.regionCode, cron: '0 7 * * 1' },
+      });
+      expect(bad.statusCode).toBe(404);
+      const badCron = await w.as('municipality', {
+        method: 'POST',
+        url: '/api/reports/schedules',
+        payload: { level: 'municipality', key: String(w.a.municipalityId), cron: 'every monday' },
+      });
+      expect(badCron.statusCode).toBe(400);
+
+      const queue = new DbJobQueue(ctx.db, { pollMs: 50 });
+      await queue.start();
+      const [definition] = reportJobs(ctx.db);
+      await queue.createQueue(REPORT_GENERATE, definition?.options);
+      await queue.work(REPORT_GENERATE, {}, definition?.handler ?? (async () => {}));
+      // Monday 7:00 Moscow is 04:00 UTC.
+      let now = Date.parse('2026-11-30T03:59:00Z');
+      const scheduler = new Scheduler(ctx.db, queue, { leadership: leadership(ctx.db), now: () => now });
+      expect(await scheduler.tick()).toEqual([]);
+      now = Date.parse('2026-11-30T04:00:05Z');
+      expect(await scheduler.tick()).toEqual([`report:${id}`]);
+      let files: { items: { id: number; format: string; scheduleId: number }[] } = { items: [] };
+      for (let i = 0; i < 200 && files.items.length === 0; i++) {
+        await new Promise((r) => setTimeout(r, 50));
+        files = (
+          await w.as('municipality', { method: 'GET', url: `/api/reports/files?schedule=${id}` })
+        ).json();
+      }
+      await scheduler.stop();
+      await queue.stop();
+      expect(files.items).toHaveLength(1);
+      expect(files.items[0]).toMatchObject({ format: 'xlsx', scheduleId: id });
+      const file = await w.as('municipality', {
+        method: 'GET',
+        url: `/api/reports/files/${files.items[0]?.id}`,
+      });
+      expect(file.statusCode).toBe(200);
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load(file.rawPayload as unknown as ArrayBuffer);
+      expect(book.getWorksheet('Summary')?.getCell('A1').value).toContain(w.a.municipality);
+      // An institution's admin below the municipality does not see the municipality's file.
+      const hidden = await w.as('institution', {
+        method: 'GET',
+        url: `/api/reports/files/${files.items[0]?.id}`,
+      });
+      expect(hidden.statusCode).toBe(404);
+      const stop = await w.as('municipality', { method: 'DELETE', url: `/api/reports/schedules/${id}` });
+      expect(stop.statusCode).toBe(200);
+      const left = await ctx.db.kysely.selectFrom('job_schedules').select('name').execute();
+      expect(left.map((s) => s.name)).not.toContain(`report:${id}`);
+    });
+  },
+  { shared: true },
+);
