@@ -8,6 +8,7 @@ export { registerDb } from './db.command.ts';
 export { registerImport } from './import.command.ts';
 export { registerJobs } from './jobs.command.ts';
 export { registerMethodology } from './methodology.command.ts';
+export { registerReport } from './report.command.ts';
 export { type RoleBuilders, registerServe, serveRoles } from './serve.command.ts';
 export { registerStart } from './start.command.ts';
 export { registerStatus } from './status.command.ts';

@@ -13,6 +13,7 @@ import {
   registerImport,
   registerJobs,
   registerMethodology,
+  registerReport,
   registerServe,
   registerStart,
   registerStatus,
@@ -69,6 +70,7 @@ export function buildProgram(): { program: Command; context: () => CliContext } 
   registerCollect(program, context);
   registerDb(program, context);
   registerJobs(program, context, roles);
+  registerReport(program, context);
   return { program, context: () => ctx ?? context() };
 }
 

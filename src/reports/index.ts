@@ -8,4 +8,5 @@ export { closePdfBrowser } from './pdf.ts';
 export { reportRoutes } from './report.routes.ts';
 export { REPORT_GENERATE, reportJobs, unitInScope } from './report-files.service.ts';
 export { REPORT_FORMATS, type ReportFormat, renderReport, reportFileName } from './report-render.ts';
+export { runForPeriod } from './unit-report.repo.ts';
 export { type UnitReport, unitReport } from './unit-report.service.ts';

@@ -168,3 +168,20 @@ export function institutionPages(db: Db, institutionId: number, runId: number) {
     .orderBy('pages.id')
     .execute();
 }
+
+/** A finished run that judged the unit over exactly this period (country-wide or of the unit's region). */
+export function runForPeriod(db: Db, unit: Scope, start: number, end: number) {
+  return db.kysely
+    .selectFrom('audit_runs')
+    .select('id')
+    .where('status', '=', 'done')
+    .where('period_start', '=', start)
+    .where('period_end', '=', end)
+    .where((eb) =>
+      unit.level === 'country'
+        ? eb('scope', '=', 'all')
+        : eb.or([eb('scope', '=', 'all'), eb('scope', '=', `region:${unit.regionCode}`)]),
+    )
+    .orderBy('id', 'desc')
+    .executeTakeFirst();
+}

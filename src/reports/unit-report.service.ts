@@ -67,7 +67,10 @@ export async function unitReport(
 ): Promise<UnitReport> {
   const name = scopeWithin(unit, caller) ? await unitName(db, unit) : null;
   if (!name) throw new AppError('NOT_FOUND', `no ${unit.level} ${scopeKey(unit)} in your scope`);
-  const runs = await doneRunsFor(db, unit, 40, options.endingBy);
+  // The newest period first (a past period audited later is not "the newest audit"), then the newest run.
+  const runs = (await doneRunsFor(db, unit, 40, options.endingBy)).sort(
+    (a, b) => b.period_end - a.period_end || b.id - a.id,
+  );
   const [runRow] = runs;
   // Over periods, not runs: a period audited again counts once (its newest run), and the run compared with is
   // the newest one of an earlier period.

@@ -1,7 +1,7 @@
 // Unit reports over the audited two-region API world: the data, the PDF (text on every page, read back with
 // pdftotext), the workbook (read back with exceljs), the routes' scope rules, and schedules that the scheduler
 // fires and a worker turns into stored files.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
@@ -130,6 +130,48 @@ describeEachDialect(
       });
       expect(own.statusCode).toBe(200);
       expect(own.json().heatmap.by).toBe('page');
+    });
+
+    it('publica report writes the file, and audits a period first when it has no audit', async () => {
+      const out = path.join(tempDir(), 'm.xlsx');
+      const bin = path.resolve(import.meta.dirname, '../../bin/publica.js');
+      const before = await ctx.db.kysely.selectFrom('audit_runs').select('id').execute();
+      const args = ['report', 'municipality', String(w.a.municipalityId), '--format', 'xlsx'];
+      const result = spawnSync(
+        process.execPath,
+        [bin, ...args, '--period', '2026-09-01..2026-09-30', '--out', out],
+        { env: { ...process.env, PUBLICA_DB: ctx.url, PUBLICA_LANG: 'en' }, encoding: 'utf8' },
+      );
+      expect(result.status, result.stderr).toBe(0);
+      expect(result.stdout.trim()).toBe(out);
+      expect(result.stderr).toContain('running one');
+      const runs = await ctx.db.kysely
+        .selectFrom('audit_runs')
+        .select(['id', 'scope', 'period_start'])
+        .execute();
+      expect(runs).toHaveLength(before.length + 1);
+      expect(runs.at(-1)).toMatchObject({
+        scope: `region:${w.a.regionCode}`,
+        period_start: Date.parse('2026-09-01') / 1000,
+      });
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.readFile(out);
+      expect(book.getWorksheet('Summary')?.getCell('A2').value).toContain(
+        '1 September 2026 to 30 September 2026',
+      );
+      // The same period again: its audit is found, none is run.
+      const again = spawnSync(
+        process.execPath,
+        [bin, ...args, '--period', '2026-09-01..2026-09-30', '--out', out],
+        {
+          env: { ...process.env, PUBLICA_DB: ctx.url, PUBLICA_LANG: 'en' },
+          encoding: 'utf8',
+        },
+      );
+      expect(again.status).toBe(0);
+      expect(await ctx.db.kysely.selectFrom('audit_runs').select('id').execute()).toHaveLength(
+        before.length + 1,
+      );
     });
 
     it('makes scheduled reports when the scheduler fires, and keeps them for download', async () => {
