@@ -27,7 +27,12 @@ export {
 export { pageRefSchema, registryRoutes } from './registry.routes.ts';
 export { REGISTRY_FIELDS, readCsv, readRegistryFile } from './registry-file.reader.ts';
 export { type ImportReport, importRegistry, importRegistryFile } from './registry-import.service.ts';
-export { findPageInScope, firstPlacedInstitution } from './registry-read.repo.ts';
+export {
+  eachInstitutionInScope,
+  findPageInScope,
+  firstPlacedInstitution,
+  type InstitutionRow,
+} from './registry-read.repo.ts';
 export { validateRecord } from './registry-row.ts';
 export { checkUnitFilters } from './registry-scope.ts';
 export { completeInn10, completeOgrn13, isValidInn, isValidOgrn } from './tax-ids.ts';

@@ -66,7 +66,12 @@ export type InstitutionFilter = {
   size: number;
 };
 
-export async function listInstitutionsInScope(db: Db, scope: Scope, filter: InstitutionFilter) {
+/** Institutions in the scope with the list's filters, before sorting and paging. */
+function filteredInstitutions(
+  db: Db,
+  scope: Scope,
+  filter: Omit<InstitutionFilter, 'sort' | 'page' | 'size'>,
+) {
   let query = db.kysely.selectFrom('institutions').where(inScope(scope, BY_INSTITUTION));
   if (filter.regionCode) query = query.where('institutions.region_code', '=', filter.regionCode);
   if (filter.municipalityId) query = query.where('institutions.municipality_id', '=', filter.municipalityId);
@@ -79,34 +84,83 @@ export async function listInstitutionsInScope(db: Db, scope: Scope, filter: Inst
       );
       return filter.hasPage ? page : eb.not(page);
     });
+  return query;
+}
+
+function institutionColumns<Q extends ReturnType<typeof filteredInstitutions>>(query: Q) {
+  return query
+    .leftJoin('municipalities', 'municipalities.id', 'institutions.municipality_id')
+    .select((eb) => [
+      'institutions.id',
+      'institutions.inn',
+      'institutions.ogrn',
+      'institutions.full_name',
+      'institutions.short_name',
+      'institutions.kind',
+      'institutions.region_code',
+      'institutions.municipality_id',
+      'municipalities.name as municipality',
+      'institutions.website',
+      eb
+        .selectFrom('pages')
+        .whereRef('pages.institution_id', '=', 'institutions.id')
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .as('pages'),
+    ]);
+}
+
+export async function listInstitutionsInScope(db: Db, scope: Scope, filter: InstitutionFilter) {
   const descending = filter.sort.startsWith('-');
   const column = filter.sort.replace('-', '') === 'name' ? 'institutions.full_name' : 'institutions.id';
   return pageOf(
-    query,
+    filteredInstitutions(db, scope, filter),
     (q) =>
-      q
-        .leftJoin('municipalities', 'municipalities.id', 'institutions.municipality_id')
-        .select((eb) => [
-          'institutions.id',
-          'institutions.inn',
-          'institutions.ogrn',
-          'institutions.full_name',
-          'institutions.short_name',
-          'institutions.kind',
-          'institutions.region_code',
-          'institutions.municipality_id',
-          'municipalities.name as municipality',
-          'institutions.website',
-          eb
-            .selectFrom('pages')
-            .whereRef('pages.institution_id', '=', 'institutions.id')
-            .select((e) => e.fn.countAll<number>().as('n'))
-            .as('pages'),
-        ])
+      institutionColumns(q)
         .orderBy(column, descending ? 'desc' : 'asc')
         .orderBy('institutions.id'),
     filter,
   );
+}
+
+export type InstitutionRow = Awaited<ReturnType<typeof listInstitutionsInScope>>['items'][number];
+
+/**
+ * The whole filtered list in the list's order, batch by batch, for exports: each batch starts after the last
+ * row of the one before (keyset), so a 100,000-row export neither holds the table nor re-reads skipped rows.
+ */
+export async function* eachInstitutionInScope(
+  db: Db,
+  scope: Scope,
+  filter: Omit<InstitutionFilter, 'page' | 'size'>,
+  batch = 2000,
+): AsyncGenerator<InstitutionRow[]> {
+  const descending = filter.sort.startsWith('-');
+  const byName = filter.sort.replace('-', '') === 'name';
+  const direction = descending ? 'desc' : 'asc';
+  let after: { name: string; id: number } | null = null;
+  for (;;) {
+    let query = filteredInstitutions(db, scope, filter);
+    if (after) {
+      const last: { name: string; id: number } = after;
+      const beyond = descending ? '<' : '>';
+      query = query.where((eb) =>
+        byName
+          ? eb.or([
+              eb('institutions.full_name', beyond, last.name),
+              eb.and([eb('institutions.full_name', '=', last.name), eb('institutions.id', '>', last.id)]),
+            ])
+          : eb('institutions.id', beyond, last.id),
+      );
+    }
+    const ordered = byName
+      ? institutionColumns(query).orderBy('institutions.full_name', direction).orderBy('institutions.id')
+      : institutionColumns(query).orderBy('institutions.id', direction);
+    const rows = await ordered.limit(batch).execute();
+    if (rows.length > 0) yield rows;
+    if (rows.length < batch) return;
+    const tail = rows[rows.length - 1] as InstitutionRow;
+    after = { name: tail.full_name, id: tail.id };
+  }
 }
 
 export function findInstitutionInScope(db: Db, scope: Scope, id: number) {

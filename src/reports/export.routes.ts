@@ -1,13 +1,18 @@
-// Exports of list views: the page list with the same filters and order as on screen, as CSV or XLSX,
-// streamed; column titles in the reader's language.
+// Exports of list views — pages, institutions, audit results — with the same filters (and order) as on screen,
+// as CSV or XLSX, streamed batch by batch; column titles in the reader's language.
+
+import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
-import { eachPage, type PageItem, pageListFilters } from '../analytics/index.ts';
+import { doneRunsFor, eachPage, type PageItem, pageListFilters } from '../analytics/index.ts';
+import { loadVersion } from '../methodology/index.ts';
 import type { Db } from '../platform/db.ts';
+import { AppError } from '../platform/errors.ts';
 import { principalOf } from '../platform/http/principal.ts';
-import { errorResponses } from '../platform/http/schemas.ts';
+import { errorResponses, queryFlag } from '../platform/http/schemas.ts';
 import type { App } from '../platform/http/server.ts';
 import { type Lang, translator } from '../platform/i18n.ts';
-import { checkUnitFilters } from '../registry/index.ts';
+import { checkUnitFilters, eachInstitutionInScope, type InstitutionRow } from '../registry/index.ts';
+import { eachAuditResult } from './export.repo.ts';
 import { type Cell, type Column, exportTable } from './table-export.ts';
 
 const titles = {
@@ -72,6 +77,87 @@ async function* cellsOf(pages: AsyncIterable<PageItem[]>): AsyncGenerator<Cell[]
   for await (const batch of pages) yield batch.map(pageCells);
 }
 
+type TableRequest = {
+  format: 'csv' | 'xlsx';
+  delimiter: 'semicolon' | 'comma';
+  name: string;
+  sheet: string;
+  columns: Column[];
+  batches: AsyncIterable<Cell[][]>;
+};
+
+/** Streams a table as the download of a list view; nothing cached, a dated file name. */
+function sendTable(reply: FastifyReply, table: TableRequest) {
+  const stream = exportTable(table.columns, table.batches, {
+    format: table.format,
+    delimiter: table.delimiter === 'comma' ? ',' : ';',
+    sheet: table.sheet,
+  });
+  const stamp = new Date().toISOString().slice(0, 10);
+  return reply
+    .type(
+      table.format === 'csv'
+        ? 'text/csv; charset=utf-8'
+        : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    )
+    .header('content-disposition', `attachment; filename="publica-${table.name}-${stamp}.${table.format}"`)
+    .header('cache-control', 'private, no-store')
+    .send(stream);
+}
+
+const fileQuery = {
+  format: z.enum(['csv', 'xlsx']).default('csv'),
+  delimiter: z.enum(['semicolon', 'comma']).default('semicolon'),
+  lang: z.enum(['ru', 'en']).default('ru'),
+};
+
+const institutionTitles = {
+  id: { ru: 'ID учреждения', en: 'Institution ID' },
+  inn: { ru: 'ИНН', en: 'INN' },
+  ogrn: { ru: 'ОГРН', en: 'OGRN' },
+  fullName: { ru: 'Полное название', en: 'Full name' },
+  shortName: { ru: 'Краткое название', en: 'Short name' },
+  kind: { ru: 'Тип', en: 'Kind' },
+  region: { ru: 'Регион', en: 'Region' },
+  municipalityId: { ru: 'ID муниципалитета', en: 'Municipality ID' },
+  municipality: { ru: 'Муниципалитет', en: 'Municipality' },
+  website: { ru: 'Сайт', en: 'Website' },
+  pages: { ru: 'Страниц', en: 'Pages' },
+};
+const INSTITUTION_WIDTHS = [10, 14, 16, 60, 30, 14, 8, 10, 30, 30, 8];
+
+async function* institutionCells(rows: AsyncIterable<InstitutionRow[]>): AsyncGenerator<Cell[][]> {
+  for await (const batch of rows)
+    yield batch.map((i) => [
+      i.id,
+      // Kept as text: leading zeros of INN and OGRN matter.
+      i.inn,
+      i.ogrn,
+      i.full_name,
+      i.short_name,
+      i.kind,
+      i.region_code,
+      i.municipality_id,
+      i.municipality,
+      i.website,
+      Number(i.pages ?? 0),
+    ]);
+}
+
+const resultTitles = {
+  page: { ru: 'ID страницы', en: 'Page ID' },
+  url: { ru: 'Адрес', en: 'URL' },
+  institution: { ru: 'Учреждение', en: 'Institution' },
+  inn: { ru: 'ИНН', en: 'INN' },
+  kind: { ru: 'Тип', en: 'Kind' },
+  region: { ru: 'Регион', en: 'Region' },
+  municipality: { ru: 'ID муниципалитета', en: 'Municipality ID' },
+  total: { ru: 'Балл', en: 'Score' },
+  level: { ru: 'Уровень', en: 'Level' },
+  verified: { ru: 'Отметка госорганизации', en: 'State organisation mark' },
+  critical: { ru: 'Не выполнены критичные правила', en: 'Critical rules failed' },
+};
+
 export function exportRoutes(db: Db) {
   return (app: App) => {
     app.get(
@@ -82,12 +168,7 @@ export function exportRoutes(db: Db) {
           tags: ['reports'],
           summary:
             'The page list as CSV (UTF-8 with BOM, ";" or ",") or XLSX, with the filters and order of GET /api/pages, streamed',
-          querystring: z.object({
-            format: z.enum(['csv', 'xlsx']).default('csv'),
-            delimiter: z.enum(['semicolon', 'comma']).default('semicolon'),
-            lang: z.enum(['ru', 'en']).default('ru'),
-            ...pageListFilters,
-          }),
+          querystring: z.object({ ...fileQuery, ...pageListFilters }),
           response: { 200: z.any(), ...errorResponses },
         },
       },
@@ -96,22 +177,136 @@ export function exportRoutes(db: Db) {
         const { format, delimiter, lang, region, municipality, ...filter } = request.query;
         await checkUnitFilters(db, scope, { regionCode: region, municipalityId: municipality });
         const pages = eachPage(db, scope, { ...filter, regionCode: region, municipalityId: municipality });
-        const stream = exportTable(pageColumns(lang), cellsOf(pages), {
+        return sendTable(reply, {
           format,
-          delimiter: delimiter === 'comma' ? ',' : ';',
+          delimiter,
+          name: 'pages',
           sheet: lang === 'ru' ? 'Страницы' : 'Pages',
+          columns: pageColumns(lang),
+          batches: cellsOf(pages),
         });
-        const stamp = new Date().toISOString().slice(0, 10);
-        reply
-          .type(
-            format === 'csv'
-              ? 'text/csv; charset=utf-8'
-              : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-          )
-          .header('content-disposition', `attachment; filename="publica-pages-${stamp}.${format}"`)
-          .header('cache-control', 'private, no-store');
-        return reply.send(stream);
+      },
+    );
+
+    app.get(
+      '/api/exports/institutions',
+      {
+        config: { access: 'data.read' },
+        schema: {
+          tags: ['reports'],
+          summary:
+            'The institution list as CSV or XLSX, with the filters and order of GET /api/institutions, streamed (100,000 rows in constant memory)',
+          querystring: z.object({
+            ...fileQuery,
+            region: z.string().min(1).max(8).optional(),
+            municipality: z.coerce.number().int().positive().optional(),
+            kind: z.enum(['school', 'kindergarten', 'college', 'additional']).optional(),
+            q: z.string().max(200).optional(),
+            hasPage: queryFlag,
+            sort: z.enum(['name', '-name', 'id', '-id']).default('name'),
+          }),
+          response: { 200: z.any(), ...errorResponses },
+        },
+      },
+      async (request, reply) => {
+        const scope = principalOf(request).scope;
+        const { format, delimiter, lang, region, municipality, ...filter } = request.query;
+        await checkUnitFilters(db, scope, { regionCode: region, municipalityId: municipality });
+        const t = translator(institutionTitles, lang);
+        const rows = eachInstitutionInScope(db, scope, {
+          ...filter,
+          regionCode: region,
+          municipalityId: municipality,
+        });
+        return sendTable(reply, {
+          format,
+          delimiter,
+          name: 'institutions',
+          sheet: lang === 'ru' ? 'Учреждения' : 'Institutions',
+          columns: (Object.keys(institutionTitles) as (keyof typeof institutionTitles)[]).map((key, i) => ({
+            key,
+            title: t(key),
+            width: INSTITUTION_WIDTHS[i] ?? 12,
+          })),
+          batches: institutionCells(rows),
+        });
+      },
+    );
+
+    app.get(
+      '/api/exports/audit-results',
+      {
+        config: { access: 'data.read' },
+        schema: {
+          tags: ['reports'],
+          summary:
+            'Results of the newest audit in your scope, a row per page with its score, level and category scores, as CSV or XLSX, streamed',
+          querystring: z.object({
+            ...fileQuery,
+            region: z.string().min(1).max(8).optional(),
+            municipality: z.coerce.number().int().positive().optional(),
+            kind: z.enum(['school', 'kindergarten', 'college', 'additional']).optional(),
+            level: z.string().max(40).optional(),
+          }),
+          response: { 200: z.any(), ...errorResponses },
+        },
+      },
+      async (request, reply) => {
+        const scope = principalOf(request).scope;
+        const { format, delimiter, lang, region, municipality, ...filter } = request.query;
+        await checkUnitFilters(db, scope, { regionCode: region, municipalityId: municipality });
+        const [run] = await doneRunsFor(db, scope, 1);
+        if (!run) throw new AppError('NOT_FOUND', 'no finished audit covers your scope yet');
+        const categories = loadVersion(run.methodology_version).categories;
+        const t = translator(resultTitles, lang);
+        const rows = eachAuditResult(db, scope, run.id, {
+          ...filter,
+          regionCode: region,
+          municipalityId: municipality,
+        });
+        return sendTable(reply, {
+          format,
+          delimiter,
+          name: `audit-${run.id}`,
+          sheet: lang === 'ru' ? `Аудит ${run.id}` : `Audit ${run.id}`,
+          columns: [
+            ...(Object.keys(resultTitles) as (keyof typeof resultTitles)[]).map((key) => ({
+              key,
+              title: t(key),
+              width: key === 'institution' ? 60 : key === 'url' ? 36 : 12,
+            })),
+            ...categories.map((c) => ({ key: c.id, title: c.title[lang], width: 14 })),
+          ],
+          batches: resultCells(
+            rows,
+            categories.map((c) => c.id),
+          ),
+        });
       },
     );
   };
+}
+
+async function* resultCells(
+  rows: ReturnType<typeof eachAuditResult>,
+  categories: string[],
+): AsyncGenerator<Cell[][]> {
+  for await (const batch of rows)
+    yield batch.map((r) => {
+      const scores = JSON.parse(r.categories_json) as Record<string, number | null>;
+      return [
+        r.page_id,
+        r.url,
+        r.full_name,
+        r.inn,
+        r.kind,
+        r.region_code,
+        r.municipality_id,
+        r.total,
+        r.level,
+        r.verified === 1,
+        r.critical_failed || null,
+        ...categories.map((c) => scores[c] ?? null),
+      ];
+    });
 }

@@ -77,6 +77,72 @@ describeEachDialect(
       for (const r of rows) expect(Number(r[6])).toBe(w.a.municipalityId);
       expect((await w.as('region', get(`/api/exports/pages?region=${w.b.regionCode}`))).statusCode).toBe(404);
     });
+
+    it('exports institutions in the list order across batches, INN kept as text, the same rows as the list', async () => {
+      const list = (
+        await w.as('federal', get(`/api/institutions?region=${w.a.regionCode}&sort=-name&size=100`))
+      ).json();
+      // Batches of 2,000 would hide a keyset mistake here: walk the API's own generator in batches of 7.
+      const { eachInstitutionInScope } = await import('../registry/index.ts');
+      const walked: number[] = [];
+      for await (const batch of eachInstitutionInScope(
+        ctx.db,
+        { level: 'country' },
+        { regionCode: w.a.regionCode, sort: '-name' },
+        7,
+      ))
+        walked.push(...batch.map((i) => i.id));
+      expect(walked).toEqual(list.items.map((i: { id: number }) => i.id));
+      const csv = await w.as(
+        'federal',
+        get(`/api/exports/institutions?region=${w.a.regionCode}&sort=-name&lang=en`),
+      );
+      expect(csv.statusCode).toBe(200);
+      const [header, ...rows] = Papa.parse<string[]>(csv.body.slice(1).trimEnd(), { delimiter: ';' }).data;
+      expect(header?.slice(0, 4)).toEqual(['Institution ID', 'INN', 'OGRN', 'Full name']);
+      expect(rows.map((r) => Number(r[0]))).toEqual(walked);
+      const odd = rows.find((r) => r[3]?.includes('Ромашка'));
+      expect(odd?.[1]).toBe('7736050003');
+      expect(odd?.[3]).toBe(`'=SUM(1;2) школа "Ромашка"; корпус 2`);
+      const xlsx = await w.as(
+        'federal',
+        get(`/api/exports/institutions?region=${w.a.regionCode}&sort=-name&format=xlsx`),
+      );
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+      const sheet = book.getWorksheet('Учреждения');
+      const read = list.items.map((_: unknown, i: number) => {
+        const row = sheet?.getRow(i + 2);
+        return { id: row?.getCell(1).value, inn: row?.getCell(2).value, fullName: row?.getCell(4).value };
+      });
+      expect(read).toEqual(
+        list.items.map((i: { id: number; inn: string | null; fullName: string }) => ({
+          id: i.id,
+          inn: i.inn,
+          fullName: i.fullName,
+        })),
+      );
+    });
+
+    it('exports the newest audit results of the scope, one row per page with category scores', async () => {
+      const res = await w.as('municipality', get('/api/exports/audit-results?lang=en&delimiter=comma'));
+      expect(res.statusCode).toBe(200);
+      expect(res.headers['content-disposition']).toContain(`publica-audit-${w.runId}-`);
+      const [header, ...rows] = Papa.parse<string[]>(res.body.slice(1).trimEnd(), { delimiter: ',' }).data;
+      expect(header).toContain('Identity and profile');
+      const stored = await ctx.db.kysely
+        .selectFrom('audit_page_results')
+        .select(['page_id', 'total', 'level'])
+        .where('run_id', '=', w.runId)
+        .where('municipality_id', '=', w.a.municipalityId)
+        .orderBy('page_id')
+        .execute();
+      expect(rows.map((r) => [Number(r[0]), Number(r[7]), r[8]])).toEqual(
+        stored.map((p) => [p.page_id, p.total, p.level]),
+      );
+      const denied = await w.as('municipality', get(`/api/exports/audit-results?region=${w.b.regionCode}`));
+      expect(denied.statusCode).toBe(404);
+    });
   },
   { shared: true },
 );

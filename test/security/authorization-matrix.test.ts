@@ -122,6 +122,14 @@ const MATRIX: Record<string, Entry> = {
       return get(`/api/reports/files/${id}`);
     },
   },
+  'GET /api/exports/institutions': {
+    allow: 'any',
+    probe: (_w, u) => get(`/api/exports/institutions?municipality=${u.municipalityId}`),
+  },
+  'GET /api/exports/audit-results': {
+    allow: 'any',
+    probe: (_w, u) => get(`/api/exports/audit-results?municipality=${u.municipalityId}`),
+  },
   'GET /api/auth/me': { allow: 'any', probe: () => get('/api/auth/me') },
   'GET /api/tokens': { allow: 'any', probe: () => get('/api/tokens') },
   'POST /api/tokens': {
