@@ -1,7 +1,7 @@
 // HTML to PDF through Chromium's print (playwright-core driving the system's chromium): real text (searchable,
 // copyable), the fonts of the system, SVG charts as vectors, and a header and footer on every page. One browser
 // per process, started on first use; every document gets its own context with scripts and network off.
-import { type Browser, chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { AppError } from '../platform/errors.ts';
 
 let browser: Promise<Browser> | undefined;
@@ -12,18 +12,21 @@ export function chromiumPath(): string {
 }
 
 function launch(): Promise<Browser> {
-  browser ??= chromium
-    .launch({
-      executablePath: chromiumPath(),
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    })
+  // Loaded on first use: the driver weighs 80 MB that a process printing no PDF should not carry.
+  browser ??= import('playwright-core')
+    .then(({ chromium }) =>
+      chromium.launch({
+        executablePath: chromiumPath(),
+        args: [
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+          '--no-first-run',
+        ],
+      }),
+    )
     .catch((error: Error) => {
       browser = undefined;
       throw new AppError(

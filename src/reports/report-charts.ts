@@ -1,14 +1,7 @@
 // Charts of reports rendered on the server as SVG (ECharts' server-side renderer): no browser script, the same
-// picture in the HTML page, the PDF and anywhere an SVG goes.
+// picture in the HTML page, the PDF and anywhere an SVG goes. Imported on first use (ECharts weighs 40 MB).
 import * as echarts from 'echarts';
-
-export const LEVEL_COLORS: Record<string, string> = {
-  flagship: '#1a7f37',
-  active: '#4caf50',
-  basic: '#f0b429',
-  business_card: '#f08c00',
-  inactive: '#c92a2a',
-};
+import { LEVEL_COLORS } from './report-colors.ts';
 
 function svg(width: number, height: number, option: echarts.EChartsCoreOption): string {
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
@@ -55,10 +48,4 @@ export function trendChart(points: { label: string; value: number }[]): string {
       },
     ],
   });
-}
-
-/** A cell colour from red (0) through amber to green (1), light enough for black text (WCAG AA). */
-export function rateColor(rate: number): string {
-  const hue = Math.round(rate * 120);
-  return `hsl(${hue}, 70%, 78%)`;
 }

@@ -21,12 +21,12 @@ export async function renderReport(report: UnitReport, format: ReportFormat, lan
     case 'json':
       return Buffer.from(JSON.stringify(report));
     case 'html':
-      return Buffer.from(renderReportHtml(report, lang));
+      return Buffer.from(await renderReportHtml(report, lang));
     case 'xlsx':
       return renderReportXlsx(report, lang);
     case 'pdf': {
       const t = translator(reportMessages, lang);
-      return htmlToPdf(renderReportHtml(report, lang), {
+      return htmlToPdf(await renderReportHtml(report, lang), {
         header: `Publica · ${report.unit.name[lang]}`,
         footer: reportStamp(report, lang),
         pageOf: t('pageOf'),

@@ -2,7 +2,7 @@
 // browser, and printed to PDF by Chromium with the methodology version and period on every page.
 import { type Lang, translator } from '../platform/i18n.ts';
 import { reportMessages } from './report.messages.ts';
-import { LEVEL_COLORS, levelsChart, rateColor, trendChart } from './report-charts.ts';
+import { LEVEL_COLORS, rateColor } from './report-colors.ts';
 import type { UnitReport } from './unit-report.service.ts';
 
 const esc = (text: unknown) => String(text ?? '').replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -34,8 +34,9 @@ export function reportStamp(report: UnitReport, lang: Lang): string {
 const signed = (v: number) => `${v > 0 ? '+' : ''}${Math.round(v * 10) / 10}`;
 const pct = (v: number | null) => (v === null ? '—' : `${Math.round(v * 100)}%`);
 
-export function renderReportHtml(report: UnitReport, lang: Lang): string {
+export async function renderReportHtml(report: UnitReport, lang: Lang): Promise<string> {
   const t = translator(reportMessages, lang);
+  const { levelsChart, trendChart } = await import('./report-charts.ts');
   const name = report.unit.name[lang];
   const s = report.summary;
   const levelRows = report.levels.map((l) => ({

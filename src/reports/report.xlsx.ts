@@ -1,16 +1,16 @@
 // A unit report as a workbook: one sheet per section, typed cells (numbers as numbers, shares as percentages),
 // frozen headers with filters, the methodology version and period at the top of every sheet.
-import ExcelJS from 'exceljs';
 import { type Lang, translator } from '../platform/i18n.ts';
 import { reportDate, reportStamp } from './report.html.ts';
 import { reportMessages } from './report.messages.ts';
-import { rateColor } from './report-charts.ts';
+import { rateColor } from './report-colors.ts';
 import type { UnitReport } from './unit-report.service.ts';
 
 type Cell = string | number | null;
 
 export async function renderReportXlsx(report: UnitReport, lang: Lang): Promise<Buffer> {
   const t = translator(reportMessages, lang);
+  const { default: ExcelJS } = await import('exceljs');
   const book = new ExcelJS.Workbook();
   book.creator = 'Publica';
   book.created = new Date(report.generatedAt * 1000);

@@ -57,16 +57,27 @@ async function writeXlsx(
   for await (const rows of batches)
     for (const cells of rows) {
       sheet.addRow(cells).commit();
-      // exceljs buffers rows until zlib takes them: let the compressor and the socket catch up now and then.
-      if (++written % 1000 === 0) await drained(out);
+      if (++written % 200 === 0) await caughtUp(sheet, out);
     }
   sheet.commit();
   await book.commit();
 }
 
-/** Resolves once the output is no longer over its buffer limit (the next turn of the event loop at least). */
-async function drained(out: PassThrough): Promise<void> {
+/** The sheet XML written but not yet taken by the compressor (a stream archiver puts in front of it). */
+function unzipped(sheet: unknown): number {
+  // exceljs 4.4 pipes the sheet into that stream without backpressure, so rows pile up there as fast as they
+  // are made; its buffered length is the only measure of it (0 if a later exceljs changes this).
+  const through = (sheet as { stream?: { pipes?: { _readableState?: { length?: number } }[] } }).stream?.pipes?.[0];
+  return through?._readableState?.length ?? 0;
+}
+
+/**
+ * Waits until the compressor has taken what the sheet wrote (under 1 MiB left) and the client has taken what
+ * the compressor made: memory stays one batch, not the file.
+ */
+async function caughtUp(sheet: unknown, out: PassThrough): Promise<void> {
   await new Promise((resolve) => setImmediate(resolve));
+  while (unzipped(sheet) > 1 << 20) await new Promise((resolve) => setTimeout(resolve, 2));
   if (out.writableNeedDrain) await new Promise((resolve) => out.once('drain', resolve));
 }
 

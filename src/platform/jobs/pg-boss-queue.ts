@@ -2,7 +2,7 @@
 // number of processes share it, a job is taken by one of them (skip-locked), and a job whose process died
 // expires and is retried. Progress lives in the app's job_progress table, as for the database queue.
 import { sql } from 'kysely';
-import PgBoss from 'pg-boss';
+import type PgBoss from 'pg-boss';
 import type { Db } from '../db.ts';
 import type { JobState } from '../db-schema.ts';
 import {
@@ -33,15 +33,26 @@ const SCHEMA = 'pgboss';
 
 export class PgBossJobQueue implements JobQueue {
   readonly kind = 'pg-boss';
-  private readonly boss: PgBoss;
+  private bossInstance: PgBoss | undefined;
 
   constructor(
     private readonly db: Db,
     private readonly options: PgBossQueueOptions = {},
   ) {
     if (db.dialect !== 'postgres') throw new Error('pg-boss needs a PostgreSQL database');
-    this.boss = new PgBoss({
-      connectionString: db.url,
+  }
+
+  private get boss(): PgBoss {
+    if (!this.bossInstance) throw new Error('the pg-boss queue is not started');
+    return this.bossInstance;
+  }
+
+  async start(): Promise<void> {
+    // Loaded here, not at import: a SQLite process never needs it.
+    const { default: Boss } = await import('pg-boss');
+    const options = this.options;
+    this.bossInstance = new Boss({
+      connectionString: this.db.url,
       schema: SCHEMA,
       max: options.connections ?? 4,
       application_name: 'publica-jobs',
@@ -50,15 +61,13 @@ export class PgBossJobQueue implements JobQueue {
       supervise: options.supervise ?? true,
       maintenanceIntervalSeconds: options.maintenanceSeconds ?? 30,
     });
-    this.boss.on('error', (error) => options.onError?.(error));
-  }
-
-  async start(): Promise<void> {
-    await this.boss.start();
+    this.bossInstance.on('error', (error) => options.onError?.(error));
+    await this.bossInstance.start();
   }
 
   async stop(options: { timeoutMs?: number } = {}): Promise<void> {
-    await this.boss.stop({ graceful: true, wait: true, timeout: options.timeoutMs ?? 30_000 });
+    if (!this.bossInstance) return;
+    await this.bossInstance.stop({ graceful: true, wait: true, timeout: options.timeoutMs ?? 30_000 });
   }
 
   async createQueue(name: string, options: QueueOptions = {}): Promise<void> {
