@@ -67,7 +67,8 @@ async function writeXlsx(
 function unzipped(sheet: unknown): number {
   // exceljs 4.4 pipes the sheet into that stream without backpressure, so rows pile up there as fast as they
   // are made; its buffered length is the only measure of it (0 if a later exceljs changes this).
-  const through = (sheet as { stream?: { pipes?: { _readableState?: { length?: number } }[] } }).stream?.pipes?.[0];
+  const through = (sheet as { stream?: { pipes?: { _readableState?: { length?: number } }[] } }).stream
+    ?.pipes?.[0];
   return through?._readableState?.length ?? 0;
 }
 

@@ -76,7 +76,7 @@ describe.runIf(process.platform === 'linux')('a 100,000-row export in constant m
     // Saved chunk by chunk, as a browser saves a download.
     const out = fs.createWriteStream(file);
     for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>)
-      if (!out.write(chunk)) await new Promise((r) => out.once('drain', r));
+      if (!out.write(chunk)) await new Promise<void>((r) => out.once('drain', () => r()));
     await new Promise<void>((r) => out.end(() => r()));
     const peak = peakMb(server.child.pid as number);
     server.child.kill('SIGTERM');
