@@ -1,5 +1,6 @@
 // Scheduled reports: a schedule (unit, format, language, cron) owned by the user who made it, and the files
-// generated — by a schedule or on request — kept with their content for download and as history.
+// generated — by a schedule or on request — kept with their content for download and as history. And an index
+// for institution lists by name.
 import type { AnyDb } from './helpers.ts';
 import { isPostgres, withId } from './helpers.ts';
 
@@ -28,9 +29,12 @@ export async function up(db: AnyDb): Promise<void> {
     await t.execute();
   }
   await db.schema.createIndex('report_files_created').on('report_files').columns(['created_at']).execute();
+  // Institution lists are sorted by name by default; exports walk them by (name, id) keyset.
+  await db.schema.createIndex('institutions_name').on('institutions').columns(['full_name', 'id']).execute();
 }
 
 export async function down(db: AnyDb): Promise<void> {
+  await db.schema.dropIndex('institutions_name').ifExists().execute();
   await db.schema.dropTable('report_files').ifExists().execute();
   await db.schema.dropTable('report_schedules').ifExists().execute();
 }

@@ -2,7 +2,11 @@
 // nonce, via openid-client). Accounts are still made by admins, who give the scope: the provider's identity is
 // matched to an account by its subject, or — the first time — by the account's login equal to the identity's
 // preferred_username or e-mail, and then bound to that subject.
-import * as client from 'openid-client';
+import type * as OpenId from 'openid-client';
+
+/** Loaded on first sign-in: most deployments use passwords only. */
+const openid = () => import('openid-client');
+
 import type { Db } from '../platform/db.ts';
 import { AppError } from '../platform/errors.ts';
 import type { Sessions, SignedIn } from './sessions.service.ts';
@@ -21,15 +25,17 @@ export type OidcSettings = {
 type Pending = { state: string; nonce: string; verifier: string };
 
 export function createOidc(db: Db, sessions: Sessions, settings: OidcSettings) {
-  let configuration: Promise<client.Configuration> | undefined;
+  let configuration: Promise<OpenId.Configuration> | undefined;
   const discovered = () => {
-    configuration ??= client
-      .discovery(
-        new URL(settings.issuer),
-        settings.clientId,
-        settings.clientSecret,
-        undefined,
-        settings.allowHttp ? { execute: [client.allowInsecureRequests] } : undefined,
+    configuration ??= openid()
+      .then((client) =>
+        client.discovery(
+          new URL(settings.issuer),
+          settings.clientId,
+          settings.clientSecret,
+          undefined,
+          settings.allowHttp ? { execute: [client.allowInsecureRequests] } : undefined,
+        ),
       )
       .catch((error: unknown) => {
         configuration = undefined;
@@ -43,6 +49,7 @@ export function createOidc(db: Db, sessions: Sessions, settings: OidcSettings) {
 
   async function start(): Promise<{ redirectTo: string; pending: string }> {
     const config = await discovered();
+    const client = await openid();
     const pending: Pending = {
       state: client.randomState(),
       nonce: client.randomNonce(),
@@ -69,7 +76,8 @@ export function createOidc(db: Db, sessions: Sessions, settings: OidcSettings) {
     const callbackUrl = new URL(settings.redirectUrl);
     callbackUrl.search = search;
     const config = await discovered();
-    let claims: client.IDToken | undefined;
+    const client = await openid();
+    let claims: OpenId.IDToken | undefined;
     try {
       const tokens = await client.authorizationCodeGrant(config, callbackUrl, {
         pkceCodeVerifier: pending.verifier,

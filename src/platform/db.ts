@@ -11,7 +11,7 @@ import {
   SqliteDialect,
   sql,
 } from 'kysely';
-import pg from 'pg';
+import type pg from 'pg';
 import type { Database, RunStatus } from './db-schema.ts';
 import { AppError } from './errors.ts';
 
@@ -65,21 +65,25 @@ function openSqlite(url: string): Db {
 // int8 (count(*), bigint ids) arrive as strings by default; our values stay far below 2^53.
 const INT8_OID = 20;
 const NUMERIC_OID = 1700;
-const pgTypes = {
-  getTypeParser(oid: number, format?: 'text' | 'binary') {
-    if (oid === INT8_OID || oid === NUMERIC_OID) return (value: string) => Number(value);
-    return pg.types.getTypeParser(oid, format);
-  },
-} as pg.CustomTypesConfig;
-
 function openPostgres(url: string): Db {
-  const pool = new pg.Pool({ connectionString: url, max: 10, types: pgTypes });
-  // An idle client can be cut by the server (restart, admin termination); the pool replaces it. Without a
-  // listener such an error would crash the process.
-  pool.on('error', (error: Error & { code?: string }) => {
-    if (error.code !== '57P01')
-      process.stderr.write(`warn: idle PostgreSQL connection failed: ${error.message}\n`);
-  });
+  // pg is loaded when the first connection is made: a SQLite process never needs it.
+  const pool = async () => {
+    const { default: driver } = await import('pg');
+    const types = {
+      getTypeParser(oid: number, format?: 'text' | 'binary') {
+        if (oid === INT8_OID || oid === NUMERIC_OID) return (value: string) => Number(value);
+        return driver.types.getTypeParser(oid, format);
+      },
+    } as pg.CustomTypesConfig;
+    const created = new driver.Pool({ connectionString: url, max: 10, types });
+    // An idle client can be cut by the server (restart, admin termination); the pool replaces it. Without a
+    // listener such an error would crash the process.
+    created.on('error', (error: Error & { code?: string }) => {
+      if (error.code !== '57P01')
+        process.stderr.write(`warn: idle PostgreSQL connection failed: ${error.message}\n`);
+    });
+    return created;
+  };
   const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return {
     kysely,

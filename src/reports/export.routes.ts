@@ -111,6 +111,13 @@ const fileQuery = {
   lang: z.enum(['ru', 'en']).default('ru'),
 };
 
+/** Where in the hierarchy and what kind: the filters the institution and result exports share. */
+const unitFilters = {
+  region: z.string().min(1).max(8).optional(),
+  municipality: z.coerce.number().int().positive().optional(),
+  kind: z.enum(['school', 'kindergarten', 'college', 'additional']).optional(),
+};
+
 const institutionTitles = {
   id: { ru: 'ID учреждения', en: 'Institution ID' },
   inn: { ru: 'ИНН', en: 'INN' },
@@ -195,12 +202,10 @@ export function exportRoutes(db: Db) {
         schema: {
           tags: ['reports'],
           summary:
-            'The institution list as CSV or XLSX, with the filters and order of GET /api/institutions, streamed (100,000 rows in constant memory)',
+            'The institution list as CSV or XLSX, with the filters and order of GET /api/institutions, streamed batch by batch',
           querystring: z.object({
             ...fileQuery,
-            region: z.string().min(1).max(8).optional(),
-            municipality: z.coerce.number().int().positive().optional(),
-            kind: z.enum(['school', 'kindergarten', 'college', 'additional']).optional(),
+            ...unitFilters,
             q: z.string().max(200).optional(),
             hasPage: queryFlag,
             sort: z.enum(['name', '-name', 'id', '-id']).default('name'),
@@ -243,9 +248,7 @@ export function exportRoutes(db: Db) {
             'Results of the newest audit in your scope, a row per page with its score, level and category scores, as CSV or XLSX, streamed',
           querystring: z.object({
             ...fileQuery,
-            region: z.string().min(1).max(8).optional(),
-            municipality: z.coerce.number().int().positive().optional(),
-            kind: z.enum(['school', 'kindergarten', 'college', 'additional']).optional(),
+            ...unitFilters,
             level: z.string().max(40).optional(),
           }),
           response: { 200: z.any(), ...errorResponses },

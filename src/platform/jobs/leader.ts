@@ -1,6 +1,6 @@
 // Which scheduler process leads: on PostgreSQL the holder of a session advisory lock on its own connection (the
 // server frees it the moment that process dies); on SQLite the embedded process is the only one.
-import pg from 'pg';
+import type pg from 'pg';
 import type { Db } from '../db.ts';
 
 export interface Leadership {
@@ -26,7 +26,8 @@ export function leadership(db: Db, onError?: (error: unknown) => void): Leadersh
       if (leading && client) return true;
       try {
         if (!client) {
-          client = new pg.Client({ connectionString: db.url, application_name: 'publica-scheduler' });
+          const { default: driver } = await import('pg');
+          client = new driver.Client({ connectionString: db.url, application_name: 'publica-scheduler' });
           client.on('error', (error) => {
             onError?.(error);
             drop();
