@@ -6,6 +6,7 @@ import type { MethodologyVersion } from '../methodology/index.ts';
 import { unixSeconds } from '../platform/clock.ts';
 import { type Db, inTransaction } from '../platform/db.ts';
 import { AppError } from '../platform/errors.ts';
+import { projectFile } from '../platform/paths.ts';
 import { runInThread } from '../platform/threads.ts';
 import { type AuditTarget, listAuditTargets } from '../registry/index.ts';
 import type { WorkerInput, WorkerResult } from './audit.worker.ts';
@@ -169,4 +170,4 @@ async function auditInThreads(
   return mergeTotals(results);
 }
 
-const WORKER = new URL('./audit.worker.ts', import.meta.url);
+const WORKER = projectFile('src/audit/audit.worker.ts');

@@ -1,16 +1,18 @@
 // Loads methodology versions from `methodology/<id>/`: version.yaml, the text in Markdown (ru, en) and the
 // shared sources.yaml. Every problem names the file, the rule id and the field. The content hash identifies a
 // version's exact content, so audits record what they were judged by.
+
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import YAML from 'yaml';
 import { z } from 'zod';
 import { AppError } from '../platform/errors.ts';
+import { PROJECT_ROOT } from '../platform/paths.ts';
 import { rules as implementations } from './rules/index.ts';
 import { type Condition, text, type VersionData, versionSchema } from './version.schema.ts';
 
-export const METHODOLOGY_ROOT = path.resolve(import.meta.dirname, '../../methodology');
+export const METHODOLOGY_ROOT = path.join(PROJECT_ROOT, 'methodology');
 
 const sourcesSchema = z.record(z.string(), z.object({ title: text, url: z.string().url() }).strict());
 export type Sources = z.infer<typeof sourcesSchema>;

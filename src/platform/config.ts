@@ -170,5 +170,10 @@ export const configTable = [
   ['PUBLICA_JOB_POLL_SECONDS', '1', 'how often an idle worker looks for jobs (0.5 at least)'],
   ['PUBLICA_JOB_MAINTENANCE_SECONDS', '30', 'pg-boss: how often jobs of dead workers are found'],
   ['PUBLICA_SHARD_EXPIRE_SECONDS', '600', 'a collection shard job running longer counts as lost'],
+  [
+    'PUBLICA_SOURCES',
+    '0',
+    '1: bin/publica.js runs the TypeScript sources (tsx) even when the bundle is fresh',
+  ],
   ['PUBLICA_LEASE_TTL_SECONDS', '30', 'a VK token lease not renewed this long is free for another worker'],
 ] as const;

@@ -1,7 +1,9 @@
 // Worker threads that run TypeScript modules: the module reads `workerData.input` and talks through parentPort.
 import { Worker } from 'node:worker_threads';
+import { projectFile } from './paths.ts';
 
-const ENTRY = new URL('./threads/ts-entry.mjs', import.meta.url);
+// Worker threads run the TypeScript sources (through tsx), also when the main thread runs the bundle.
+const ENTRY = projectFile('src/platform/threads/ts-entry.mjs');
 
 export type WorkerMessage<T> =
   | { type: 'progress'; pages: number }

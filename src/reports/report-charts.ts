@@ -1,9 +1,11 @@
 // Charts of reports rendered on the server as SVG (ECharts' server-side renderer): no browser script, the same
 // picture in the HTML page, the PDF and anywhere an SVG goes. Imported on first use (ECharts weighs 40 MB).
-import * as echarts from 'echarts';
 import { LEVEL_COLORS } from './report-colors.ts';
 
-function svg(width: number, height: number, option: echarts.EChartsCoreOption): string {
+// Loaded by a dynamic import, so that a bundle (where static imports of packages go first) keeps it lazy.
+const echarts = await import('echarts');
+
+function svg(width: number, height: number, option: import('echarts').EChartsCoreOption): string {
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
   try {
     chart.setOption({
