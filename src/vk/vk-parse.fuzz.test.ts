@@ -33,7 +33,11 @@ function damage(value: unknown, pick: number, replacement: unknown, remove: bool
   const copy = structuredClone(value);
   const slots: { parent: Record<string, unknown> | unknown[]; key: string | number }[] = [];
   const walk = (node: unknown) => {
-    if (Array.isArray(node)) node.forEach((v, i) => (slots.push({ parent: node, key: i }), walk(v)));
+    if (Array.isArray(node))
+      for (const [i, v] of node.entries()) {
+        slots.push({ parent: node, key: i });
+        walk(v);
+      }
     else if (node && typeof node === 'object')
       for (const [k, v] of Object.entries(node)) {
         slots.push({ parent: node as Record<string, unknown>, key: k });
