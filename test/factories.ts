@@ -43,3 +43,21 @@ export function writeFile(dir: string, name: string, content: string | Buffer): 
   fs.writeFileSync(file, content);
   return file;
 }
+
+/** Windows-1251 for Cyrillic and ASCII (Node has no encoder for it); `fallback` stands for other characters. */
+export function encodeCp1251(text: string, fallback?: number): Buffer {
+  const bytes: number[] = [];
+  for (const ch of text) {
+    const code = ch.codePointAt(0) ?? 0;
+    if (code < 0x80) bytes.push(code);
+    else if (code >= 0x410 && code <= 0x44f) bytes.push(code - 0x410 + 0xc0);
+    else if (ch === 'ё') bytes.push(0xb8);
+    else if (ch === 'Ё') bytes.push(0xa8);
+    else if (ch === '«') bytes.push(0xab);
+    else if (ch === '»') bytes.push(0xbb);
+    else if (ch === '№') bytes.push(0xb9);
+    else if (fallback !== undefined) bytes.push(fallback);
+    else throw new Error(`no cp1251 byte for ${ch}`);
+  }
+  return Buffer.from(bytes);
+}

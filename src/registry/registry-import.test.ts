@@ -1,7 +1,15 @@
 import ExcelJS from 'exceljs';
 import { beforeEach, expect, it } from 'vitest';
 import { describeEachDialect, tempDir } from '../../test/db.ts';
-import { csvText, innFor, ogrnFor, type RegistryLine, schoolLine, writeFile } from '../../test/factories.ts';
+import {
+  csvText,
+  encodeCp1251,
+  innFor,
+  ogrnFor,
+  type RegistryLine,
+  schoolLine,
+  writeFile,
+} from '../../test/factories.ts';
 import type { Db } from '../platform/db.ts';
 import { AppError } from '../platform/errors.ts';
 import { type ImportReport, importRegistryFile } from './registry-import.service.ts';
@@ -208,20 +216,3 @@ describeEachDialect('registry import', (ctx) => {
     });
   });
 });
-
-/** Windows-1251 for the Cyrillic and ASCII this test uses (Node has no encoder for it). */
-function encodeCp1251(text: string): Buffer {
-  const bytes: number[] = [];
-  for (const ch of text) {
-    const code = ch.codePointAt(0) ?? 0;
-    if (code < 0x80) bytes.push(code);
-    else if (code >= 0x410 && code <= 0x44f) bytes.push(code - 0x410 + 0xc0);
-    else if (ch === 'ё') bytes.push(0xb8);
-    else if (ch === 'Ё') bytes.push(0xa8);
-    else if (ch === '«') bytes.push(0xab);
-    else if (ch === '»') bytes.push(0xbb);
-    else if (ch === '№') bytes.push(0xb9);
-    else throw new Error(`no cp1251 byte for ${ch}`);
-  }
-  return Buffer.from(bytes);
-}
