@@ -5,20 +5,8 @@
 import { loadVersion, type MethodologyVersion } from '../methodology/index.ts';
 import { unixSeconds } from '../platform/clock.ts';
 import { type Db, inTransaction } from '../platform/db.ts';
-import {
-  type Job,
-  type JobDefinition,
-  type JobQueue,
-  readJobProgress,
-  saveJobProgress,
-} from '../platform/jobs/index.ts';
-import {
-  createShards,
-  doneShardStats,
-  finishShard,
-  pendingShards,
-  readShard,
-} from '../platform/run-shards.ts';
+import type { Job, JobDefinition, JobQueue } from '../platform/jobs/index.ts';
+import { doneShardStats, finishShard, readShard, runOfPlanningJob } from '../platform/run-shards.ts';
 import { type AuditTarget, listAuditTargets } from '../registry/index.ts';
 import { auditTargets, mergeTotals, type SerialTotals, serialTotals } from './audit-batch.ts';
 import {
@@ -101,33 +89,28 @@ async function planAudit(
   load: (id: string) => MethodologyVersion,
   size: number,
 ) {
-  const known = (await readJobProgress(db, job.id)) as { runId?: number } | null;
-  let runId = known?.runId;
-  if (runId === undefined) {
+  const { runId, pending } = await runOfPlanningJob(db, job, 'audit_shards', async () => {
     const version = load(job.data.methodology ?? '2023.1');
     const period = parsePeriod(job.data.period, version.defaultPeriodDays, job.data.at);
     const at = unixSeconds(new Date());
     await ensureVersionRecorded(db, version, at);
     const targets = await listAuditTargets(db, { regionCode: job.data.regionCode });
-    const shards = shardByMunicipality(targets, size);
-    runId = await inTransaction(db, async (tx) => {
-      const id = await startAuditRun(tx, {
-        version: version.id,
-        hash: version.hash,
-        start: period.start,
-        end: period.end,
-        scope: job.data.regionCode ? `region:${job.data.regionCode}` : 'all',
-        pagesTotal: targets.length,
-        at,
-      });
-      await createShards(tx, 'audit_shards', id, shards, Date.now());
-      await saveJobProgress(tx, job.id, job.queue, JSON.stringify({ runId: id }), Date.now());
-      return id;
-    });
-  }
-  const pending = await pendingShards(db, 'audit_shards', runId);
+    return {
+      shards: shardByMunicipality(targets, size),
+      startRun: (tx) =>
+        startAuditRun(tx, {
+          version: version.id,
+          hash: version.hash,
+          start: period.start,
+          end: period.end,
+          scope: job.data.regionCode ? `region:${job.data.regionCode}` : 'all',
+          pagesTotal: targets.length,
+          at,
+        }),
+    };
+  });
   if (pending.length === 0) await closeRun(db, runId);
-  for (const { shard } of pending) await queue.send(AUDIT_SHARD, { runId, shard });
+  for (const shard of pending) await queue.send(AUDIT_SHARD, { runId, shard });
   return { runId, shards: pending.length };
 }
 

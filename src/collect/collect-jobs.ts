@@ -4,16 +4,9 @@
 // the follow-up (the audit). A worker killed mid-shard loses its job and its token lease; both expire, and
 // another worker continues the shard with the pages still left. Writes are upserts, so nothing is stored twice.
 import { unixSeconds } from '../platform/clock.ts';
-import { type Db, inTransaction } from '../platform/db.ts';
+import type { Db } from '../platform/db.ts';
 import type { FollowUp, Job, JobDefinition, JobQueue } from '../platform/jobs/index.ts';
-import { readJobProgress, saveJobProgress } from '../platform/jobs/index.ts';
-import {
-  createShards,
-  doneShardStats,
-  finishShard,
-  pendingShards,
-  readShard,
-} from '../platform/run-shards.ts';
+import { doneShardStats, finishShard, readShard, runOfPlanningJob } from '../platform/run-shards.ts';
 import { leaseTokens, loadUsage, type PoolTokenSpec, saveUsage, TokenPool } from '../vk/index.ts';
 import { collectTargetsOf, listCollectTargets } from './collect.repo.ts';
 import { type CollectReport, collectPages, emptyReport, finish } from './collect.service.ts';
@@ -64,24 +57,18 @@ export function collectJobs(db: Db, queue: JobQueue, config: CollectJobsConfig):
 
 /** Creates the run and its shards once (a retried job finds its run in its progress), then enqueues them. */
 async function planCollection(db: Db, queue: JobQueue, job: Job<CollectRunData>, config: CollectJobsConfig) {
-  const known = (await readJobProgress(db, job.id)) as { runId?: number } | null;
-  let runId = known?.runId;
-  if (runId === undefined) {
+  const { runId, pending } = await runOfPlanningJob(db, job, 'collection_shards', async () => {
     const targets = await listCollectTargets(db);
     const size = config.shardPages ?? 200;
     const shards: number[][] = [];
     for (let i = 0; i < targets.length; i += size) shards.push(targets.slice(i, i + size).map((t) => t.id));
-    runId = await inTransaction(db, async (tx) => {
-      const at = unixSeconds(new Date());
-      const id = await startCollectionRun(tx, 'vk-jobs', targets.length, at);
-      await createShards(tx, 'collection_shards', id, shards, Date.now());
-      await saveJobProgress(tx, job.id, job.queue, JSON.stringify({ runId: id }), Date.now());
-      return id;
-    });
-  }
-  const pending = await pendingShards(db, 'collection_shards', runId);
+    return {
+      shards,
+      startRun: (tx) => startCollectionRun(tx, 'vk-jobs', targets.length, unixSeconds(new Date())),
+    };
+  });
   if (pending.length === 0) await closeRun(db, queue, runId, job.data.followUp);
-  for (const { shard } of pending)
+  for (const shard of pending)
     await queue.send(COLLECT_SHARD, {
       runId,
       shard,

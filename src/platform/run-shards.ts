@@ -2,6 +2,8 @@
 // it found; the run closes when the last shard is done. Written so that retried jobs change nothing twice.
 import { sql } from 'kysely';
 import { type Db, inTransaction } from './db.ts';
+import type { Job } from './jobs/index.ts';
+import { readJobProgress, saveJobProgress } from './jobs/index.ts';
 
 export type ShardTable = 'collection_shards' | 'audit_shards';
 type RunTable = 'collection_runs' | 'audit_runs';
@@ -109,4 +111,29 @@ export async function isDistributed(db: Db, table: ShardTable, runId: number): P
     .where('run_id', '=', runId)
     .executeTakeFirst();
   return row !== undefined;
+}
+
+/**
+ * The run a planning job stands for, and its shards still pending. The first attempt makes the run row, its
+ * shards and the job's note of the run in one transaction (`plan` says what); an attempt after a crash finds
+ * the run in that note instead of making a second one.
+ */
+export async function runOfPlanningJob(
+  db: Db,
+  job: Job<unknown>,
+  table: ShardTable,
+  plan: () => Promise<{ shards: number[][]; startRun: (tx: Db) => Promise<number> }>,
+): Promise<{ runId: number; pending: number[] }> {
+  const known = (await readJobProgress(db, job.id)) as { runId?: number } | null;
+  let runId = known?.runId;
+  if (runId === undefined) {
+    const { shards, startRun } = await plan();
+    runId = await inTransaction(db, async (tx) => {
+      const id = await startRun(tx);
+      await createShards(tx, table, id, shards, Date.now());
+      await saveJobProgress(tx, job.id, job.queue, JSON.stringify({ runId: id }), Date.now());
+      return id;
+    });
+  }
+  return { runId, pending: (await pendingShards(db, table, runId)).map((p) => p.shard) };
 }
