@@ -5,9 +5,8 @@ import fs from 'node:fs';
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import { parsePeriod, runAudit } from '../audit/index.ts';
-import { resolveScope, type ScopeSpec } from '../auth/index.ts';
+import { resolveScope } from '../auth/index.ts';
 import { loadVersion } from '../methodology/index.ts';
-import { AppError } from '../platform/errors.ts';
 import { COUNTRY } from '../platform/scope.ts';
 import {
   closePdfBrowser,
@@ -17,36 +16,12 @@ import {
   reportFileName,
   runForPeriod,
   unitReport,
+  unitSpec,
 } from '../reports/index.ts';
 import type { CliContext } from './context.ts';
 import { isoDateOption } from './options.ts';
 
 type Options = { format: ReportFormat; period?: string; at?: string; methodology: string; out?: string };
-
-function specOf(level: string, key: string | undefined): ScopeSpec {
-  const need = (what: string) => {
-    if (!key) throw new AppError('VALIDATION', `report ${level}: give the ${what}`);
-    return key;
-  };
-  switch (level) {
-    case 'country':
-      return { level: 'country' };
-    case 'region':
-      return { level: 'region', regionCode: need('region code, e.g. 77') };
-    case 'municipality':
-    case 'institution': {
-      const id = Number(need(`${level} id`));
-      if (!Number.isInteger(id) || id <= 0)
-        throw new AppError('VALIDATION', `report ${level}: "${key}" is not an id`);
-      return level === 'municipality' ? { level, municipalityId: id } : { level, institutionId: id };
-    }
-    default:
-      throw new AppError(
-        'VALIDATION',
-        `report: the unit is country, region, municipality or institution, got "${level}"`,
-      );
-  }
-}
 
 export function registerReport(program: Command, context: () => CliContext): void {
   program
@@ -63,7 +38,7 @@ export function registerReport(program: Command, context: () => CliContext): voi
     .action(async (level: string, key: string | undefined, options: Options) => {
       const ctx = context();
       const db = await ctx.db();
-      const unit = await resolveScope(db, specOf(level, key));
+      const unit = await resolveScope(db, unitSpec(level, key, `report ${level}`));
       let endingBy: number | undefined;
       if (options.period) {
         const version = loadVersion(options.methodology);

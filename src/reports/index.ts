@@ -6,7 +6,7 @@ export { openDataRoutes } from './open-data.routes.ts';
 export { openData, openDataCsv } from './open-data.service.ts';
 export { closePdfBrowser } from './pdf.ts';
 export { reportRoutes } from './report.routes.ts';
-export { REPORT_GENERATE, reportJobs, unitInScope } from './report-files.service.ts';
+export { REPORT_GENERATE, reportJobs, unitInScope, unitSpec } from './report-files.service.ts';
 export { REPORT_FORMATS, type ReportFormat, renderReport, reportFileName } from './report-render.ts';
 export { runForPeriod } from './unit-report.repo.ts';
 export { type UnitReport, unitReport } from './unit-report.service.ts';

@@ -26,6 +26,29 @@ export const REPORT_GENERATE = 'report.generate';
 
 export type UnitSpec = ScopeSpec;
 
+/**
+ * A unit as callers give it — `country`, `region 77`, `municipality 12`, `institution 345` — for the API and
+ * the CLI alike; `field` names where it came from in errors.
+ */
+export function unitSpec(level: string, key: string | undefined, field: string): UnitSpec {
+  if (level === 'country') return { level: 'country' };
+  if (level !== 'region' && level !== 'municipality' && level !== 'institution')
+    throw new AppError(
+      'VALIDATION',
+      `${field}: the unit is country, region, municipality or institution, got "${level}"`,
+    );
+  if (!key)
+    throw new AppError(
+      'VALIDATION',
+      `${field}: give the ${level === 'region' ? 'region code, e.g. 77' : `${level} id`}`,
+    );
+  if (level === 'region') return { level, regionCode: key };
+  const id = Number(key);
+  if (!Number.isInteger(id) || id <= 0)
+    throw new AppError('VALIDATION', `${field}: a ${level} is given by its numeric id, got "${key}"`);
+  return level === 'municipality' ? { level, municipalityId: id } : { level, institutionId: id };
+}
+
 /** A unit given by level and key, with the registry looked up; NOT_FOUND outside the caller's scope. */
 export async function unitInScope(db: Db, caller: Scope, spec: UnitSpec): Promise<Scope> {
   const unit = await resolveScope(db, spec);

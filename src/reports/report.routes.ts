@@ -7,12 +7,7 @@ import { principalOf } from '../platform/http/principal.ts';
 import { errorResponses, idParam, listOf, okBody, pagination } from '../platform/http/schemas.ts';
 import type { App } from '../platform/http/server.ts';
 import { findFileInScope, listFilesInScope, listSchedulesInScope } from './report-files.repo.ts';
-import {
-  createReportSchedule,
-  deleteReportSchedule,
-  type UnitSpec,
-  unitInScope,
-} from './report-files.service.ts';
+import { createReportSchedule, deleteReportSchedule, unitInScope, unitSpec } from './report-files.service.ts';
 import { CONTENT_TYPES, REPORT_FORMATS, renderReport, reportFileName } from './report-render.ts';
 import { unitReport } from './unit-report.service.ts';
 
@@ -22,18 +17,6 @@ const format = z
   .enum(REPORT_FORMATS as [string, ...string[]])
   .transform((f) => f as (typeof REPORT_FORMATS)[number]);
 const lang = z.enum(['ru', 'en']);
-
-/** `country/all`, `region/77`, `municipality/12`, `institution/345`. */
-function specOf(unitLevel: z.infer<typeof level>, key: string): UnitSpec {
-  if (unitLevel === 'country') return { level: 'country' };
-  if (unitLevel === 'region') return { level: 'region', regionCode: key };
-  const id = Number(key);
-  if (!Number.isInteger(id) || id <= 0)
-    throw new AppError('VALIDATION', `params.key: a ${unitLevel} is given by its numeric id, got "${key}"`);
-  return unitLevel === 'municipality'
-    ? { level: unitLevel, municipalityId: id }
-    : { level: unitLevel, institutionId: id };
-}
 
 const scheduleItem = z.object({
   id: z.number().int(),
@@ -80,7 +63,11 @@ export function reportRoutes(db: Db) {
       },
       async (request, reply) => {
         const caller = principalOf(request).scope;
-        const unit = await unitInScope(db, caller, specOf(request.params.level, request.params.key));
+        const unit = await unitInScope(
+          db,
+          caller,
+          unitSpec(request.params.level, request.params.key, 'params.key'),
+        );
         const { asOf } = request.query;
         const report = await unitReport(db, caller, unit, {
           endingBy: asOf ? Date.parse(`${asOf}T00:00:00Z`) / 1000 + 86_400 : undefined,
@@ -146,7 +133,7 @@ export function reportRoutes(db: Db) {
         const id = await createReportSchedule(
           db,
           { id: principal.userId, scope: principal.scope },
-          { unit: specOf(unitLevel, key), ...rest },
+          { unit: unitSpec(unitLevel, key, 'body.key'), ...rest },
         );
         return { id };
       },
