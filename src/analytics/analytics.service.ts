@@ -40,9 +40,10 @@ export async function rollup(
   scope: Scope,
   by: GroupBy,
   regionCode?: string,
-  endingBy?: number,
+  /** The run to sum (a report's chosen run; null: none); by default the newest that judged the whole scope. */
+  chosen?: DoneRun | null,
 ): Promise<Rollup> {
-  const [run] = await doneRunsFor(db, scope, 1, endingBy);
+  const run = chosen === undefined ? (await doneRunsFor(db, scope, 1))[0] : (chosen ?? undefined);
   const [registry, levels, covered] = await Promise.all([
     registryCounts(db, scope, by, regionCode),
     run ? levelCountsByUnit(db, scope, by, run.id, regionCode) : [],
@@ -111,6 +112,8 @@ export async function rollup(
     total,
   };
 }
+
+export type DoneRun = Awaited<ReturnType<typeof doneRunsFor>>[number];
 
 export type PageItem = Awaited<ReturnType<typeof listPages>>['items'][number];
 

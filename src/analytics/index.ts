@@ -3,6 +3,7 @@
 export { doneRunsFor, type GroupBy, type PageFilter, type PageSort } from './analytics.repo.ts';
 export { analyticsRoutes, pageListFilters } from './analytics.routes.ts';
 export {
+  type DoneRun,
   eachPage,
   listPages,
   type PageItem,

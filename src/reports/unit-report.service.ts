@@ -89,7 +89,8 @@ export async function unitReport(
       : null;
   const by: GroupBy = unit.level === 'country' ? 'region' : 'municipality';
   const regionCode = unit.level === 'country' ? undefined : unit.regionCode;
-  const totals = await rollup(db, unit, by, regionCode, options.endingBy);
+  // Summed over the run this report is of, not whichever run rollup would pick on its own.
+  const totals = await rollup(db, unit, by, regionCode, runRow ?? null);
   const version = runRow ? (options.load ?? loadVersion)(runRow.methodology_version) : null;
   const run = ref(runRow);
   const previous = ref(previousRow);
