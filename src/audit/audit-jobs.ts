@@ -6,7 +6,13 @@ import { loadVersion, type MethodologyVersion } from '../methodology/index.ts';
 import { unixSeconds } from '../platform/clock.ts';
 import { type Db, inTransaction } from '../platform/db.ts';
 import type { Job, JobDefinition, JobQueue } from '../platform/jobs/index.ts';
-import { doneShardStats, finishShard, readShard, runOfPlanningJob } from '../platform/run-shards.ts';
+import {
+  doneShardStats,
+  finishShard,
+  pendingShards,
+  readShard,
+  runOfPlanningJob,
+} from '../platform/run-shards.ts';
 import { type AuditTarget, listAuditTargets } from '../registry/index.ts';
 import { auditTargets, mergeTotals, type SerialTotals, serialTotals } from './audit-batch.ts';
 import {
@@ -118,7 +124,12 @@ async function auditShard(db: Db, job: Job<ShardData>, load: (id: string) => Met
   const { runId, shard: shardNo } = job.data;
   const shard = await readShard(db, 'audit_shards', runId, shardNo);
   const run = await getAuditRun(db, runId);
-  if (!shard || !run || shard.status === 'done' || run.status !== 'running') return { skipped: true };
+  if (!shard || !run || run.status !== 'running') return { skipped: true };
+  if (shard.status === 'done') {
+    // The attempt that did this shard may have died while closing the run: a retry closes it.
+    if ((await pendingShards(db, 'audit_shards', runId)).length === 0) await closeRun(db, runId);
+    return { skipped: true };
+  }
   const version = load(run.methodology_version);
   if (version.hash !== run.methodology_hash)
     throw new Error(

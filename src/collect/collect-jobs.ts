@@ -6,7 +6,13 @@
 import { unixSeconds } from '../platform/clock.ts';
 import type { Db } from '../platform/db.ts';
 import type { FollowUp, Job, JobDefinition, JobQueue } from '../platform/jobs/index.ts';
-import { doneShardStats, finishShard, readShard, runOfPlanningJob } from '../platform/run-shards.ts';
+import {
+  doneShardStats,
+  finishShard,
+  pendingShards,
+  readShard,
+  runOfPlanningJob,
+} from '../platform/run-shards.ts';
 import { leaseTokens, loadUsage, type PoolTokenSpec, saveUsage, TokenPool } from '../vk/index.ts';
 import { collectTargetsOf, listCollectTargets } from './collect.repo.ts';
 import { type CollectReport, collectPages, emptyReport, finish } from './collect.service.ts';
@@ -82,7 +88,13 @@ async function collectShard(db: Db, queue: JobQueue, job: Job<ShardData>, config
   const { runId, shard: shardNo } = job.data;
   const shard = await readShard(db, 'collection_shards', runId, shardNo);
   const run = await getCollectionRun(db, runId);
-  if (!shard || !run || shard.status === 'done' || run.status !== 'running') return { skipped: true };
+  if (!shard || !run || run.status !== 'running') return { skipped: true };
+  if (shard.status === 'done') {
+    // The attempt that did this shard may have died while closing the run: a retry closes it.
+    if ((await pendingShards(db, 'collection_shards', runId)).length === 0)
+      await closeRun(db, queue, runId, job.data.followUp);
+    return { skipped: true };
+  }
   const lease = await leaseTokens(db, config.tokens, {
     count: config.tokensPerJob ?? 1,
     waitMs: config.leaseWaitMs ?? 60_000,

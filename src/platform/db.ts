@@ -26,6 +26,8 @@ export type Db = {
   url: string;
   /** A display form of the URL without the password. */
   label: string;
+  /** Inside a transaction: the data versions to bump just before it commits (see bumpVersion). */
+  bumps?: Set<VersionKind>;
   close(): Promise<void>;
 };
 
@@ -96,7 +98,12 @@ function openPostgres(url: string): Db {
 
 /** Runs `work` in one transaction: everything it writes lands together or not at all. */
 export async function inTransaction<T>(db: Db, work: (tx: Db) => Promise<T>): Promise<T> {
-  const result = await db.kysely.transaction().execute((trx) => work({ ...db, kysely: trx }));
+  const result = await db.kysely.transaction().execute(async (trx) => {
+    const tx: Db = { ...db, kysely: trx, bumps: new Set() };
+    const value = await work(tx);
+    await bumpVersions(tx, tx.bumps ?? new Set());
+    return value;
+  });
   // What this process just committed must not hide behind versions it read before.
   localCommitAt.set(db.url, performance.now());
   return result;
@@ -287,12 +294,21 @@ export type VersionKind = keyof typeof VERSION_ROWS;
 export type Versions = Record<VersionKind, number>;
 
 export async function bumpVersion(db: Db, kind: VersionKind): Promise<void> {
-  await db.kysely
-    .updateTable('data_version')
-    .set((eb) => ({ version: eb('version', '+', 1) }))
-    .where('id', '=', VERSION_ROWS[kind])
-    .execute();
-  localCommitAt.set(db.url, performance.now());
+  // In a transaction the bump waits for its end: the version rows are then locked last and always in the same
+  // order, so transactions of different writers (collection shards, audits, imports) cannot deadlock on them.
+  if (db.bumps) db.bumps.add(kind);
+  else await bumpVersions(db, new Set([kind]));
+}
+
+async function bumpVersions(db: Db, kinds: Set<VersionKind>): Promise<void> {
+  const ids = [...kinds].map((k) => VERSION_ROWS[k]).sort((a, b) => a - b);
+  for (const id of ids)
+    await db.kysely
+      .updateTable('data_version')
+      .set((eb) => ({ version: eb('version', '+', 1) }))
+      .where('id', '=', id)
+      .execute();
+  if (ids.length > 0) localCommitAt.set(db.url, performance.now());
 }
 
 /**
