@@ -1,8 +1,10 @@
 // The work of an audit over a list of pages: load artifacts batch by batch, evaluate, write each batch in one
 // transaction, and gather what the run needs at the end (levels, peer values, status counts). Used in-process
 // and by each worker thread of a parallel run.
+
 import type { Insertable } from 'kysely';
 import type { MethodologyVersion, Period } from '../methodology/index.ts';
+import { crashPoint } from '../platform/crash-points.ts';
 import { type Db, inTransaction } from '../platform/db.ts';
 import type { AuditRuleResultTable, AuditRuleStatTable } from '../platform/db-schema.ts';
 import type { AuditTarget } from '../registry/index.ts';
@@ -75,6 +77,7 @@ export async function auditTargets(
     const batch = targets.slice(i, i + batchSize);
     const { audits, verified } = await evaluateBatch(db, version, batch, bounds);
     await inTransaction(db, (tx) => writeBatch(tx, runId, batch, audits, verified));
+    crashPoint('audit.after-batch');
     audits.forEach((audit, k) => {
       const target = batch[k] as AuditTarget;
       totals.levels[audit.score.level] = (totals.levels[audit.score.level] ?? 0) + 1;

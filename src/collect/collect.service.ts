@@ -3,8 +3,10 @@
 // batched 25 pages a request through execute), then comments of posts whose count changed or that are young.
 // Each page is written in one transaction with its checkpoint, and every write is an upsert by VK id, so a
 // collection killed at any moment and run again ends with every post and comment stored exactly once.
+
 import pLimit from 'p-limit';
 import { unixSeconds } from '../platform/clock.ts';
+import { crashPoint } from '../platform/crash-points.ts';
 import { type Db, inTransaction } from '../platform/db.ts';
 import { AppError } from '../platform/errors.ts';
 import {
@@ -29,7 +31,7 @@ import {
   setPageStatus,
   storedCommentCounts,
 } from './collect.repo.ts';
-import { startCollectionRun, updateCollectionRun } from './run.repo.ts';
+import { failInterruptedCollections, startCollectionRun, updateCollectionRun } from './run.repo.ts';
 import { markPagesCollected, upsertComments, upsertPosts } from './snapshot.repo.ts';
 import { storeProfiles } from './store-profiles.ts';
 import { vkCommentRow, vkPageStatus, vkPostRow } from './vk-rows.ts';
@@ -49,6 +51,8 @@ export type CollectOptions = {
   onProgress?: (p: CollectProgress) => void;
   /** Pages per wave: one execute of wall.get for 25 of them. */
   wave?: number;
+  /** How long one VK request may take before it is retried; default 15 s. */
+  requestTimeoutMs?: number;
 };
 
 export type CollectProgress = {
@@ -120,8 +124,10 @@ async function collectLeased(
     baseUrl: options.baseUrl,
     usage: await loadUsage(db, day, lease.keys),
     guard: lease.check,
+    ...(options.requestTimeoutMs ? { timeoutMs: options.requestTimeoutMs } : {}),
   });
   const targets = await listCollectTargets(db);
+  await failInterruptedCollections(db, at);
   const runId = await startCollectionRun(db, 'vk', targets.length, at);
   const report = emptyReport(runId, pool.ceiling);
   const progress = () => {
@@ -265,6 +271,7 @@ async function collectProfiles(
       for (const t of chunk)
         if (!matched.some((m) => m.t.id === t.id)) await setPageStatus(tx, t.id, 'deleted', at);
     });
+    crashPoint('collect.after-profiles');
     for (const { t, g } of matched) {
       if (vkPageStatus(g) === 'active') readable.push({ ...t, external_id: g.id });
       else report.inaccessible++;
@@ -366,6 +373,7 @@ async function collectWave(
       );
       await markPagesCollected(tx, [page.id], w.at);
     });
+    crashPoint('collect.after-page');
     report.posts += posts.filter((p) => !p.is_pinned && p.id > (newest.get(page.id) ?? 0)).length;
     report.comments += comments.length;
   }

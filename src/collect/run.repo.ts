@@ -15,6 +15,21 @@ export async function startCollectionRun(
   return row.id;
 }
 
+/**
+ * Collections by hand (kind "vk") left "running" by a process that died are marked failed when the next one
+ * starts; what they stored stays (upserts), and the next run reads on from it. Runs of workers ("vk-jobs") are
+ * not: their shard jobs outlive any one process. Should two collections by hand overlap, the survivor's own
+ * last update sets its status right again.
+ */
+export async function failInterruptedCollections(db: Db, at: number): Promise<void> {
+  await db.kysely
+    .updateTable('collection_runs')
+    .set({ status: 'failed', finished_at: at, stats_json: JSON.stringify({ error: 'interrupted' }) })
+    .where('status', '=', 'running')
+    .where('kind', '=', 'vk')
+    .execute();
+}
+
 export async function updateCollectionRun(db: Db, id: number, change: RunChange): Promise<void> {
   await db.kysely.updateTable('collection_runs').set(runChangeSet(change)).where('id', '=', id).execute();
 }

@@ -1,5 +1,6 @@
 // Opens the database named by a URL: a file path or sqlite: URL → better-sqlite3; postgres:// → pg.
 // Nothing else in the code branches on the dialect except repos that pick a faster bulk path.
+
 import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
@@ -12,6 +13,7 @@ import {
   sql,
 } from 'kysely';
 import type pg from 'pg';
+import { crashPoint } from './crash-points.ts';
 import type { Database, RunStatus } from './db-schema.ts';
 import { AppError } from './errors.ts';
 
@@ -102,8 +104,10 @@ export async function inTransaction<T>(db: Db, work: (tx: Db) => Promise<T>): Pr
     const tx: Db = { ...db, kysely: trx, bumps: new Set() };
     const value = await work(tx);
     await bumpVersions(tx, tx.bumps ?? new Set());
+    crashPoint('db.before-commit');
     return value;
   });
+  crashPoint('db.after-commit');
   // What this process just committed must not hide behind versions it read before.
   localCommitAt.set(db.url, performance.now());
   return result;

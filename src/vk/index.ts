@@ -1,7 +1,13 @@
 // The VK feature's public face: the client, the token pool and the response parsers.
 
 export { listLeases } from './token-lease.repo.ts';
-export { LeaseLostError, type LeaseOptions, leaseTokens, type TokenLease } from './token-lease.ts';
+export {
+  LeaseLostError,
+  type LeaseOptions,
+  leaseTokens,
+  parseHolder,
+  type TokenLease,
+} from './token-lease.ts';
 export {
   DAILY_QUOTA,
   PER_SECOND,

@@ -51,6 +51,24 @@ export async function dropLeases(db: Db, keys: string[], holder: string, now: nu
     .execute();
 }
 
+export function getLease(db: Db, tokenKey: string) {
+  return db.kysely
+    .selectFrom('vk_token_leases')
+    .select(['holder', 'expires_at'])
+    .where('token_key', '=', tokenKey)
+    .executeTakeFirst();
+}
+
+/** Ends the holder's lease at `until`, unless someone else holds it by now. */
+export async function shortenLease(db: Db, tokenKey: string, holder: string, until: number) {
+  await db.kysely
+    .updateTable('vk_token_leases')
+    .set({ expires_at: until })
+    .where('token_key', '=', tokenKey)
+    .where('holder', '=', holder)
+    .execute();
+}
+
 export function listLeases(db: Db) {
   return db.kysely.selectFrom('vk_token_leases').selectAll().orderBy('token_key').execute();
 }

@@ -1,9 +1,13 @@
 // VK token leases on both dialects: one holder at a time, heartbeats keep a lease, an expired lease (a dead
-// holder) is taken over and its old holder finds out, a released token rests for a second before the next.
+// holder) is taken over and its old holder finds out, a released token rests for a second before the next, a
+// lease of a dead process of this host ends without waiting out its time to live.
+import { spawnSync } from 'node:child_process';
+import os from 'node:os';
 import { expect, it } from 'vitest';
 import { describeEachDialect } from '../../test/db.ts';
 import { renewLeases } from './token-lease.repo.ts';
-import { LeaseLostError, leaseTokens } from './token-lease.ts';
+import { holderName, LeaseLostError, leaseTokens } from './token-lease.ts';
+import { tokenKey } from './token-pool.ts';
 
 const TOKENS = [
   { token: 'a-user', kind: 'user' as const },
@@ -54,6 +58,28 @@ describeEachDialect('VK token leases', (ctx) => {
     expect(await renewLeases(ctx.db, stalled?.keys ?? [], 'someone-else', Date.now() + 1000)).toBe(0);
     await taker?.release();
     await stalled?.release();
+  });
+
+  it("takes over a lease of this host's process that died, after the cool-down, not its time to live", async () => {
+    const gone = spawnSync(process.execPath, ['-e', '0']).pid;
+    const key = tokenKey('a-user');
+    const hold = (holder: string) =>
+      ctx.db.kysely
+        .insertInto('vk_token_leases')
+        .values({ token_key: key, holder, acquired_at: Date.now(), expires_at: Date.now() + 60_000 })
+        .onConflict((oc) => oc.column('token_key').doUpdateSet({ holder, expires_at: Date.now() + 60_000 }))
+        .execute();
+    // A live process of this host, and a process of another host: both keep their leases.
+    for (const holder of [holderName(process.ppid, os.hostname(), 'x'), holderName(gone, 'elsewhere', 'x')]) {
+      await hold(holder);
+      expect(await leaseTokens(ctx.db, TOKENS.slice(0, 1), { waitMs: 1500 }), holder).toBeNull();
+    }
+    await hold(holderName(gone, os.hostname(), 'x'));
+    const started = Date.now();
+    const taker = await leaseTokens(ctx.db, TOKENS.slice(0, 1), { waitMs: 5000 });
+    expect(taker?.specs.map((s) => s.token)).toEqual(['a-user']);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
+    await taker?.release();
   });
 
   it('takes several tokens for one holder when asked', async () => {

@@ -3,12 +3,16 @@
 // them. A dead worker stops beating; its lease expires and another worker takes the token. A worker whose
 // lease was lost (it stalled past the expiry) stops calling VK with that token.
 import crypto from 'node:crypto';
+import os from 'node:os';
 import type { Db } from '../platform/db.ts';
-import { dropLeases, renewLeases, takeLease } from './token-lease.repo.ts';
+import { dropLeases, getLease, renewLeases, shortenLease, takeLease } from './token-lease.repo.ts';
 import type { PoolTokenSpec } from './token-pool.ts';
 import { tokenKey } from './token-pool.ts';
 
 export class LeaseLostError extends Error {}
+
+/** A given-back token rests this long: the next holder's per-second count must not overlap the last one's. */
+const COOL_DOWN_MS = 1100;
 
 export type LeaseOptions = {
   /** A lease not renewed for this long is free; default 30 s (renewed every third of it). */
@@ -34,6 +38,37 @@ function readOrder(specs: PoolTokenSpec[]): PoolTokenSpec[] {
   return specs.filter((s) => s.kind !== 'community').sort((a, b) => rank[a.kind] - rank[b.kind]);
 }
 
+/** Who holds a lease: process id, host and a unique part (one process may hold several leases). */
+export function holderName(pid: number, host: string, unique: string): string {
+  return `${pid}@${host}/${unique}`;
+}
+
+export function parseHolder(holder: string): { pid: number; host: string } | null {
+  const match = /^(\d+)@([^/]*)\//.exec(holder);
+  return match ? { pid: Number(match[1]), host: match[2] ?? '' } : null;
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * A lease whose holder was a process of this host that is gone (killed, crashed) need not wait out its time to
+ * live: it ends after the usual cool-down, since the dead process may have sent requests in its last second.
+ */
+async function expireIfHolderDied(db: Db, key: string, now: number): Promise<void> {
+  const lease = await getLease(db, key);
+  const holder = lease ? parseHolder(lease.holder) : null;
+  if (!lease || !holder || holder.host !== os.hostname() || holder.pid === process.pid) return;
+  if (lease.expires_at <= now + COOL_DOWN_MS || processAlive(holder.pid)) return;
+  await shortenLease(db, key, lease.holder, now + COOL_DOWN_MS);
+}
+
 /** Leases up to `count` free reading tokens; null when none came free within `waitMs`. */
 export async function leaseTokens(
   db: Db,
@@ -42,14 +77,16 @@ export async function leaseTokens(
 ): Promise<TokenLease | null> {
   const ttl = options.ttlMs ?? 30_000;
   const now = () => options.now?.() ?? Date.now();
-  const holder = `${process.pid}-${crypto.randomUUID()}`;
+  const holder = holderName(process.pid, os.hostname(), crypto.randomUUID());
   const deadline = now() + (options.waitMs ?? 0);
   const taken: PoolTokenSpec[] = [];
   for (;;) {
     for (const spec of readOrder(specs)) {
       if (taken.length >= (options.count ?? 1)) break;
       if (taken.includes(spec)) continue;
-      if (await takeLease(db, tokenKey(spec.token), holder, now(), ttl)) taken.push(spec);
+      const key = tokenKey(spec.token);
+      if (await takeLease(db, key, holder, now(), ttl)) taken.push(spec);
+      else await expireIfHolderDied(db, key, now());
     }
     if (taken.length > 0 || now() >= deadline) break;
     await new Promise((r) => setTimeout(r, Math.min(1000, ttl / 3)));
@@ -75,7 +112,7 @@ export async function leaseTokens(
     },
     async release() {
       clearInterval(beat);
-      await dropLeases(db, keys, holder, now(), 1100);
+      await dropLeases(db, keys, holder, now(), COOL_DOWN_MS);
     },
   };
 }

@@ -148,6 +148,19 @@ export class TokenPool {
     params: Record<string, string | number>,
     inner: string[] = [method],
   ): Promise<unknown> {
+    return (await this.callOnSomeToken(method, params, inner)).result;
+  }
+
+  private park(token: PoolToken, methods: string[], error: unknown) {
+    for (const m of methods) this.usage.set(`${token.key}|${m}`, this.quota(token, m));
+    this.options.onEvent?.({ type: 'quota', token: token.key, error: (error as Error).message });
+  }
+
+  private async callOnSomeToken(
+    method: string,
+    params: Record<string, string | number>,
+    inner: string[],
+  ): Promise<{ result: unknown; token: PoolToken }> {
     const maxRetries = this.options.maxRetries ?? 8;
     let last: unknown;
     for (let attempt = 0; attempt <= maxRetries; ) {
@@ -155,7 +168,7 @@ export class TokenPool {
       try {
         const result = await token.send(method, params);
         this.count(token, inner);
-        return result;
+        return { result, token };
       } catch (error) {
         last = error;
         const kind = classify(error);
@@ -163,8 +176,7 @@ export class TokenPool {
           error instanceof VkApiError ? `vk_${error.code}` : ((error as { kind?: string }).kind ?? 'other'),
         );
         if (kind === 'quota') {
-          for (const m of inner) this.usage.set(`${token.key}|${m}`, this.quota(token, m));
-          this.options.onEvent?.({ type: 'quota', token: token.key, error: (error as Error).message });
+          this.park(token, inner, error);
           continue;
         }
         if (kind === 'auth') {
@@ -199,12 +211,15 @@ export class TokenPool {
       chunks.map(async (indexes) => {
         const code = `return [${indexes.map((i) => `API.${calls[i]?.method}(${JSON.stringify(calls[i]?.params)})`).join(',')}];`;
         let result: ExecuteResult;
+        let token: PoolToken;
         try {
-          result = (await this.call(
+          const done = await this.callOnSomeToken(
             'execute',
             { code },
             indexes.map((i) => calls[i]?.method ?? ''),
-          )) as ExecuteResult;
+          );
+          result = done.result as ExecuteResult;
+          token = done.token;
         } catch (error) {
           if (error instanceof PoolExhaustedError || classify(error) === 'fatal') throw error;
           for (const i of indexes) out[i] = await this.single(calls[i]?.method ?? '', calls[i]?.params ?? {});
@@ -223,6 +238,9 @@ export class TokenPool {
             calls[i]?.method ?? '',
             e?.error_msg ?? 'failed inside execute',
           );
+          this.tally(`vk_${error.code}`);
+          // A day's budget spent inside execute parks the token for that method, as outside it.
+          if (classify(error) === 'quota') this.park(token, [error.method], error);
           out[i] =
             classify(error) === 'retry' || classify(error) === 'quota'
               ? await this.single(calls[i]?.method ?? '', calls[i]?.params ?? {})

@@ -1,6 +1,8 @@
 // The only VK HTTP in Publica: one request to `/method/<name>`, with a timeout, and the error classes that
 // decide what the collector does: retry (6, 9, 10, 5xx, timeouts, truncated bodies), park the token until its
 // quota resets (29), stop the token (5), mark the page inaccessible (15, 18, 30), or fail loudly (the rest).
+import { crashPoint } from '../platform/crash-points.ts';
+
 export const VK_API_VERSION = '5.199';
 
 export class VkApiError extends Error {
@@ -54,6 +56,7 @@ export async function vkRequest(
   const body = new URLSearchParams({ v: VK_API_VERSION, access_token: token });
   for (const [k, v] of Object.entries(params)) body.set(k, String(v));
   let res: Response;
+  crashPoint('vk.before-request');
   try {
     res = await fetch(`${baseUrl}/method/${method}`, {
       method: 'POST',
@@ -71,6 +74,7 @@ export async function vkRequest(
   } catch (error) {
     throw new VkTransportError('network', `${method}: ${(error as Error).message}`);
   }
+  crashPoint('vk.after-response');
   let json: {
     response?: unknown;
     error?: { error_code: number; error_msg: string };

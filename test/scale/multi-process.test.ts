@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { parseHolder } from '../../src/vk/index.ts';
 import { generateWorld, wallOf, writeWorld } from '../../src/vk-sim/index.ts';
 import { tempDir } from '../db.ts';
 import { withDatabase } from '../pg-env.ts';
@@ -121,7 +122,7 @@ describe.skipIf(!pgUrl)('scale-out: 2 web + 3 worker processes on one PostgreSQL
         'dist',
         `select holder from vk_token_leases where expires_at > ${Date.now() + 2000}`,
       );
-      const pids = new Set(holders.map((h) => Number(h.holder.split('-')[0])));
+      const pids = new Set(holders.map((h) => parseHolder(h.holder)?.pid));
       victim = workers.find((w) => pids.has(w.child.pid ?? -1));
       if (!victim) continue;
       expect(run.pages_done).toBeLessThan(run.pages_total);

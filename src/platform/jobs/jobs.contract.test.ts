@@ -151,6 +151,25 @@ describeEachDialect('job queue contract', (ctx) => {
         expect(job).toMatchObject({ state: 'completed', output: { rerunAfter: 1 } });
       });
 
+      it('lets several processes starting together create the same queues', async () => {
+        // Like 3 workers starting at once: each opens its own queue and creates every queue.
+        const peers = [0, 1, 2, 3].map(() => testQueue(kind, ctx.db));
+        try {
+          await Promise.all(peers.map((p) => p.start()));
+          const names = ['a', 'b', 'c', 'd', 'e', 'f'].map((n) => `contract.together.${n}`);
+          await Promise.all(
+            peers.map((p) => Promise.all(names.map((n) => p.createQueue(n, { singleton: true })))),
+          );
+          const [first] = peers;
+          for (const name of names) {
+            const id = (await first?.send(name, { name })) as string;
+            expect(await first?.getJob(name, id)).toMatchObject({ state: 'created', data: { name } });
+          }
+        } finally {
+          await Promise.all(peers.map((p) => p.stop({ timeoutMs: 2000 })));
+        }
+      });
+
       it('fires each cron slot once, across scheduler restarts, and a missed stretch once', async () => {
         const q = await open();
         await q.createQueue('contract.cron', { singleton: true });

@@ -3,7 +3,7 @@
 // expires and is retried. Progress lives in the app's job_progress table, as for the database queue.
 import { sql } from 'kysely';
 import type PgBoss from 'pg-boss';
-import type { Db } from '../db.ts';
+import { type Db, inTransaction } from '../db.ts';
 import type { JobState } from '../db-schema.ts';
 import {
   DEFAULT_RETRY,
@@ -30,6 +30,8 @@ export type PgBossQueueOptions = {
 };
 
 const SCHEMA = 'pgboss';
+/** An arbitrary constant: the advisory lock key serialising queue creation. */
+const CREATE_QUEUE_LOCK = 7_202_611_291;
 
 export class PgBossJobQueue implements JobQueue {
   readonly kind = 'pg-boss';
@@ -71,6 +73,17 @@ export class PgBossJobQueue implements JobQueue {
   }
 
   async createQueue(name: string, options: QueueOptions = {}): Promise<void> {
+    // pg-boss's create_queue makes a partition table; two processes making queues at once can deadlock in it
+    // (seen with 3 workers starting together), so creation is serialised across processes by an advisory lock
+    // held by a transaction of ours while pg-boss works on its own connection.
+    await inTransaction(this.db, async (tx) => {
+      await sql`select pg_advisory_xact_lock(${CREATE_QUEUE_LOCK})`.execute(tx.kysely);
+      if (await this.boss.getQueue(name)) return;
+      await this.createQueueNow(name, options);
+    });
+  }
+
+  private async createQueueNow(name: string, options: QueueOptions): Promise<void> {
     await this.boss.createQueue(name, {
       name,
       // stately: at most one job per key in each of created, retry and active.
