@@ -7,6 +7,7 @@ import * as m0005 from './0005_accounts.ts';
 import * as m0006 from './0006_data_version.ts';
 import * as m0007 from './0007_jobs.ts';
 import * as m0008 from './0008_reports.ts';
+import * as m0009 from './0009_vk_tokens.ts';
 
 export const migrations = {
   '0001_foundation': m0001,
@@ -17,4 +18,5 @@ export const migrations = {
   '0006_data_version': m0006,
   '0007_jobs': m0007,
   '0008_reports': m0008,
+  '0009_vk_tokens': m0009,
 };

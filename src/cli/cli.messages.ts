@@ -34,6 +34,20 @@ export const cliMessages = {
     ru: 'Демо-учётные записи (пароль у всех: {password}):',
     en: 'Demo accounts (the password of each: {password}):',
   },
+  vk_token_added: {
+    ru: 'Токен ВК «{label}» ({kind}) сохранён зашифрованным (ключ {keyId}).',
+    en: 'VK token "{label}" ({kind}) stored sealed (key {keyId}).',
+  },
+  vk_token_changed: { ru: 'Токен ВК «{label}»: {change}.', en: 'VK token "{label}": {change}.' },
+  vk_token_none: { ru: 'Сохранённых токенов ВК нет.', en: 'No VK tokens stored.' },
+  vk_token_rotated: {
+    ru: 'Перешифровано токенов: {resealed}, уже под текущим ключом {keyId}: {unchanged}.',
+    en: 'Tokens sealed again: {resealed}; already under the current key {keyId}: {unchanged}.',
+  },
+  vk_token_new_key: {
+    ru: 'Новый ключ (задайте его в PUBLICA_SECRET_KEY, прежний перенесите в PUBLICA_SECRET_KEYS_OLD и выполните publica vk-token rotate):',
+    en: 'A new key (set it as PUBLICA_SECRET_KEY, move the old one to PUBLICA_SECRET_KEYS_OLD, then run publica vk-token rotate):',
+  },
   user_added: {
     ru: 'Пользователь {login} создан: роль {role}, зона {scope}.',
     en: 'User {login} created: role {role}, scope {scope}.',

@@ -1,11 +1,13 @@
 // `publica collect --vk URL --token kind:token[:perSecond]…`: collect pages, posts and comments from the VK API
-// (the simulated VK in tests and the demo). Tokens also come from PUBLICA_VK_TOKENS (comma-separated specs).
+// (the simulated VK in tests and the demo). Tokens also come from PUBLICA_VK_TOKENS (comma-separated specs) and
+// from those stored sealed by `publica vk-token add`.
 import type { Command } from 'commander';
 import { collect } from '../collect/index.ts';
 import { AppError } from '../platform/errors.ts';
+import { withStoredTokens } from '../vk/index.ts';
 import type { CliContext } from './context.ts';
 import { intOption } from './options.ts';
-import { parseTokenSpec } from './vk-sim.command.ts';
+import { parseTokenSpecs } from './vk-sim.command.ts';
 
 type Options = { vk?: string; token: string[]; window: number; json?: boolean };
 
@@ -26,18 +28,16 @@ export function registerCollect(program: Command, context: () => CliContext): vo
       const ctx = context();
       const baseUrl = options.vk ?? process.env.PUBLICA_VK_URL;
       if (!baseUrl) throw new AppError('VALIDATION', 'collect: give --vk URL or set PUBLICA_VK_URL');
-      const specs = [...options.token, ...(process.env.PUBLICA_VK_TOKENS ?? '').split(',').filter(Boolean)];
-      if (specs.length === 0)
+      const db = await ctx.db();
+      const given = parseTokenSpecs([...options.token, ...(ctx.config.jobs.vkTokens ?? '').split(',')]);
+      const tokens = await withStoredTokens(db, ctx.config.secrets, given);
+      if (tokens.length === 0)
         throw new AppError(
           'VALIDATION',
-          'collect: give at least one --token kind:token or set PUBLICA_VK_TOKENS',
+          'collect: give --token kind:token, set PUBLICA_VK_TOKENS or store one with publica vk-token add',
         );
-      const tokens = specs.map((s) => {
-        const { token, kind, perSecond } = parseTokenSpec(s);
-        return { token, kind, ...(perSecond ? { perSecond } : {}) };
-      });
       const bar = ctx.progress('collect');
-      const report = await collect(await ctx.db(), {
+      const report = await collect(db, {
         baseUrl,
         tokens,
         windowDays: options.window,

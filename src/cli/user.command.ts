@@ -8,7 +8,7 @@ import { translator } from '../platform/i18n.ts';
 import { COUNTRY, scopeKey } from '../platform/scope.ts';
 import { cliMessages } from './cli.messages.ts';
 import type { CliContext } from './context.ts';
-import { intOption } from './options.ts';
+import { intOption, readStdin } from './options.ts';
 
 const ROOT = { ...CONSOLE_ACTOR, scope: COUNTRY };
 const ROLE_HELP = `one of ${ROLE_IDS.join(', ')}`;
@@ -17,14 +17,6 @@ const SCOPE_HELP = 'country | region:CODE | municipality:ID | institution:ID';
 function role(value: string): string {
   if (!isRole(value)) throw new AppError('VALIDATION', `unknown role "${value}": ${ROLE_HELP}`);
   return value;
-}
-
-async function readStdin(): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks)
-    .toString('utf8')
-    .replace(/\r?\n$/, '');
 }
 
 export function registerUser(program: Command, context: () => CliContext): void {

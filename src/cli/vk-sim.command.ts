@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import type { Command } from 'commander';
 import { AppError } from '../platform/errors.ts';
+import type { PoolTokenSpec } from '../vk/index.ts';
 import { buildVkSim, type Faults, readWorld, type TokenKind, type TokenSpec } from '../vk-sim/index.ts';
 import type { CliContext } from './context.ts';
 import { intOption } from './options.ts';
@@ -29,6 +30,17 @@ export function parseTokenSpec(text: string): TokenSpec {
     ...(perSecond ? { perSecond: Number(perSecond) } : {}),
     ...(groupId ? { groupId: Number(groupId) } : {}),
   };
+}
+
+/** Reading-token specs for Publica's own collection, from --token options and PUBLICA_VK_TOKENS. */
+export function parseTokenSpecs(texts: string[]): PoolTokenSpec[] {
+  return texts
+    .map((t) => t.trim())
+    .filter(Boolean)
+    .map((text) => {
+      const { token, kind, perSecond } = parseTokenSpec(text);
+      return { token, kind, ...(perSecond ? { perSecond } : {}) };
+    });
 }
 
 export function registerVkSim(program: Command, context: () => CliContext): void {

@@ -13,7 +13,14 @@ import {
   readShard,
   runOfPlanningJob,
 } from '../platform/run-shards.ts';
-import { leaseTokens, loadUsage, type PoolTokenSpec, saveUsage, TokenPool } from '../vk/index.ts';
+import {
+  leaseTokens,
+  loadUsage,
+  type PoolTokenSpec,
+  saveUsage,
+  TokenPool,
+  uniqueTokens,
+} from '../vk/index.ts';
 import { collectTargetsOf, listCollectTargets } from './collect.repo.ts';
 import { type CollectReport, collectPages, emptyReport, finish } from './collect.service.ts';
 import { getCollectionRun, startCollectionRun, updateCollectionRun } from './run.repo.ts';
@@ -24,6 +31,8 @@ export const COLLECT_SHARD = 'collect.shard';
 export type CollectJobsConfig = {
   baseUrl: string;
   tokens: PoolTokenSpec[];
+  /** Tokens stored in the database, read again for each shard; joined to `tokens`. */
+  storedTokens?: () => Promise<PoolTokenSpec[]>;
   /** Pages per shard job; default 200. */
   shardPages?: number;
   /** VK tokens a shard job leases; default 1 (more workers, more tokens in use). */
@@ -95,7 +104,8 @@ async function collectShard(db: Db, queue: JobQueue, job: Job<ShardData>, config
       await closeRun(db, queue, runId, job.data.followUp);
     return { skipped: true };
   }
-  const lease = await leaseTokens(db, config.tokens, {
+  const specs = uniqueTokens([...config.tokens, ...((await config.storedTokens?.()) ?? [])]);
+  const lease = await leaseTokens(db, specs, {
     count: config.tokensPerJob ?? 1,
     waitMs: config.leaseWaitMs ?? 60_000,
     ...(config.leaseTtlMs ? { ttlMs: config.leaseTtlMs } : {}),

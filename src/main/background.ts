@@ -2,7 +2,7 @@
 // on SQLite), every feature's job definitions, the workers that run them, the scheduler that enqueues periodic
 // work while it leads, and the gauges /metrics reads from the database.
 import { AUDIT_RUN, auditJobs } from '../audit/index.ts';
-import { parseTokenSpec } from '../cli/index.ts';
+import { parseTokenSpecs } from '../cli/index.ts';
 import { COLLECT_RUN, collectJobs } from '../collect/index.ts';
 import type { Config, ProcessRole } from '../platform/config.ts';
 import type { Db } from '../platform/db.ts';
@@ -17,7 +17,15 @@ import {
 import { createLog, type Log } from '../platform/log.ts';
 import type { Metrics } from '../platform/metrics.ts';
 import { closePdfBrowser, reportJobs } from '../reports/index.ts';
-import { DAILY_QUOTA, listLeases, loadUsage, type PoolTokenSpec, tokenKey } from '../vk/index.ts';
+import {
+  DAILY_QUOTA,
+  listLeases,
+  loadUsage,
+  type PoolTokenSpec,
+  storedReadingTokens,
+  tokenKey,
+  withStoredTokens,
+} from '../vk/index.ts';
 
 export type Background = { queue: JobQueue; stop(): Promise<void> };
 
@@ -35,13 +43,7 @@ export function openJobQueue(db: Db, config: Config, log: Log, supervise = true)
 }
 
 export function vkTokens(config: Config): PoolTokenSpec[] {
-  return (config.jobs.vkTokens ?? '')
-    .split(',')
-    .filter(Boolean)
-    .map((text) => {
-      const { token, kind, perSecond } = parseTokenSpec(text.trim());
-      return { token, kind, ...(perSecond ? { perSecond } : {}) };
-    });
+  return parseTokenSpecs((config.jobs.vkTokens ?? '').split(','));
 }
 
 /** Every queue with its handler; the same list in every process, so any of them may enqueue. */
@@ -51,6 +53,8 @@ export function jobDefinitions(db: Db, queue: JobQueue, config: Config, metrics?
     ...collectJobs(db, queue, {
       baseUrl: j.vkUrl ?? '',
       tokens: vkTokens(config),
+      // Read at each shard: a token stored (or disabled) while workers run is used (or left) from the next shard.
+      storedTokens: () => storedReadingTokens(db, config.secrets),
       shardPages: j.shardPages,
       tokensPerJob: j.tokensPerJob,
       concurrency: j.concurrency,
@@ -143,18 +147,23 @@ function addGauges(db: Db, queue: JobQueue, config: Config, metrics: Metrics): v
   metrics.gauge('publica_jobs', 'Jobs by queue and state', ['queue', 'state'], async () =>
     (await queue.counts()).map((c) => ({ labels: { queue: c.queue, state: c.state }, value: c.count })),
   );
-  const tokens = vkTokens(config).map((t) => ({ kind: t.kind, key: tokenKey(t.token) }));
+  const tokens = async () =>
+    (await withStoredTokens(db, config.secrets, vkTokens(config))).map((t) => ({
+      kind: t.kind,
+      key: tokenKey(t.token),
+    }));
   metrics.gauge(
     'publica_vk_token_quota_left',
     "wall.get calls left today per VK token (VK's daily budget minus the calls counted)",
     ['token', 'kind'],
     async () => {
+      const known = await tokens();
       const usage = await loadUsage(
         db,
         Math.floor(Date.now() / 86_400_000),
-        tokens.map((t) => t.key),
+        known.map((t) => t.key),
       );
-      return tokens.map((t) => ({
+      return known.map((t) => ({
         labels: { token: t.key, kind: t.kind },
         value: Math.max(0, (DAILY_QUOTA['wall.get'] ?? 0) - (usage.get(`${t.key}|wall.get`) ?? 0)),
       }));
@@ -168,7 +177,7 @@ function addGauges(db: Db, queue: JobQueue, config: Config, metrics: Metrics): v
       const held = new Set(
         (await listLeases(db)).filter((l) => Number(l.expires_at) > Date.now()).map((l) => l.token_key),
       );
-      return tokens.map((t) => ({ labels: { token: t.key }, value: held.has(t.key) ? 1 : 0 }));
+      return (await tokens()).map((t) => ({ labels: { token: t.key }, value: held.has(t.key) ? 1 : 0 }));
     },
   );
 }

@@ -19,6 +19,7 @@ import {
   registerStatus,
   registerUser,
   registerVkSim,
+  registerVkToken,
   registerWorld,
 } from '../cli/index.ts';
 import { configTable } from '../platform/config.ts';
@@ -61,6 +62,7 @@ export function buildProgram(): { program: Command; context: () => CliContext } 
   registerStart(program, context, roles);
   registerServe(program, context, roles);
   registerUser(program, context);
+  registerVkToken(program, context);
   registerStatus(program, context);
   registerImport(program, context);
   registerWorld(program, context);

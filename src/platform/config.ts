@@ -2,6 +2,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { AppError } from './errors.ts';
+import { SecretBox } from './secret-box.ts';
 
 const envSchema = z.object({
   PUBLICA_DB: z.string().min(1).optional(),
@@ -38,6 +39,8 @@ const envSchema = z.object({
   PUBLICA_JOB_MAINTENANCE_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   PUBLICA_SHARD_EXPIRE_SECONDS: z.coerce.number().int().min(5).max(86_400).default(600),
   PUBLICA_LEASE_TTL_SECONDS: z.coerce.number().int().min(3).max(3600).default(30),
+  PUBLICA_SECRET_KEY: z.string().optional(),
+  PUBLICA_SECRET_KEYS_OLD: z.string().optional(),
 });
 
 export type ProcessRole = 'all' | 'web' | 'worker' | 'scheduler';
@@ -70,6 +73,8 @@ export type Config = {
   http: { host: string; port: number; behindProxy: boolean; sessionIdleHours: number; cache: boolean };
   oidc: { issuer: string; clientId: string; clientSecret: string | undefined; redirectUrl: string } | null;
   jobs: JobsConfig;
+  /** Seals and opens stored VK tokens; null without PUBLICA_SECRET_KEY. */
+  secrets: SecretBox | null;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: { db?: string } = {}): Config {
@@ -124,6 +129,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: { db
       shardExpireSeconds: values.PUBLICA_SHARD_EXPIRE_SECONDS,
       leaseTtlSeconds: values.PUBLICA_LEASE_TTL_SECONDS,
     },
+    secrets: SecretBox.fromEnv(present),
   };
 }
 
@@ -176,4 +182,14 @@ export const configTable = [
     '1: bin/publica.js runs the TypeScript sources (tsx) even when the bundle is fresh',
   ],
   ['PUBLICA_LEASE_TTL_SECONDS', '30', 'a VK token lease not renewed this long is free for another worker'],
+  [
+    'PUBLICA_SECRET_KEY',
+    '-',
+    'key sealing stored VK tokens (AES-256-GCM): 32 bytes, base64 or hex; publica vk-token new-key',
+  ],
+  [
+    'PUBLICA_SECRET_KEYS_OLD',
+    '-',
+    'earlier keys, comma-separated: still open old tokens until publica vk-token rotate',
+  ],
 ] as const;

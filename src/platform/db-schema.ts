@@ -305,6 +305,22 @@ export interface ReportFileTable extends ReportUnitColumns {
   content: Buffer;
 }
 
+export interface VkTokenTable {
+  id: Generated<number>;
+  label: string;
+  kind: 'user' | 'service' | 'community';
+  per_second: number | null;
+  daily_quota_json: string | null;
+  token_key: string;
+  /** The token sealed by SecretBox (AES-256-GCM); never the token itself. */
+  sealed: string;
+  key_id: string;
+  page_id: number | null;
+  disabled: number;
+  created_at: number;
+  updated_at: number;
+}
+
 export type Role =
   | 'federal'
   | 'federal_viewer'
@@ -424,6 +440,7 @@ export interface Database {
   audit_shards: RunShardTable;
   report_schedules: ReportScheduleTable;
   report_files: ReportFileTable;
+  vk_tokens: VkTokenTable;
   users: UserTable;
   sessions: SessionTable;
   api_tokens: ApiTokenTable;

@@ -16,6 +16,19 @@ export {
   TokenPool,
   tokenKey,
 } from './token-pool.ts';
+export {
+  addVkToken,
+  communityTokenOf,
+  disableVkToken,
+  listVkTokens,
+  removeVkToken,
+  rotateVkTokens,
+  storedReadingTokens,
+  uniqueTokens,
+  type VkTokenInfo,
+  type VkTokenInput,
+  withStoredTokens,
+} from './token-store.ts';
 export { loadUsage, saveUsage } from './token-usage.repo.ts';
 export {
   classify,

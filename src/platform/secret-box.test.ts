@@ -1,0 +1,54 @@
+// Sealing secrets: AES-256-GCM round trip, a fresh IV each time, tampering and a wrong purpose refused, keys
+// named by id, old keys opening old values after a key change.
+import { describe, expect, it } from 'vitest';
+import { AppError } from './errors.ts';
+import { newSecretKeyText, parseSecretKey, SecretBox } from './secret-box.ts';
+
+const keyA = parseSecretKey(newSecretKeyText(), 'A');
+const keyB = parseSecretKey('ab'.repeat(32), 'B');
+
+describe('secret box', () => {
+  it('opens what it sealed; the sealed text holds neither the secret nor a repeat of itself', () => {
+    const box = new SecretBox(keyA);
+    const secret = 'vk1.a.SECRET-token-value';
+    const one = box.seal(secret, 'vk-token');
+    const two = box.seal(secret, 'vk-token');
+    expect(one).not.toContain('SECRET');
+    expect(one).not.toBe(two);
+    expect(one.startsWith(`v1.${keyA.id}.`)).toBe(true);
+    expect(box.open(one, 'vk-token')).toBe(secret);
+    expect(box.open(two, 'vk-token')).toBe(secret);
+  });
+
+  it('refuses an altered value, another purpose and an unknown key, naming the key', () => {
+    const box = new SecretBox(keyA);
+    const sealed = box.seal('token', 'vk-token');
+    const parts = sealed.split('.');
+    const body = Buffer.from(parts[4] ?? '', 'base64url');
+    body[0] = (body[0] ?? 0) ^ 1;
+    const altered = [...parts.slice(0, 4), body.toString('base64url')].join('.');
+    expect(() => box.open(altered, 'vk-token')).toThrow(/does not open/);
+    expect(() => box.open(sealed, 'oidc-secret')).toThrow(/does not open/);
+    expect(() => new SecretBox(keyB).open(sealed, 'vk-token')).toThrow(new RegExp(keyA.id));
+    expect(() => box.open('garbage', 'vk-token')).toThrow(AppError);
+  });
+
+  it('opens values of an old key after a change, and seals only with the current one', () => {
+    const sealed = new SecretBox(keyA).seal('token', 'vk-token');
+    const changed = new SecretBox(keyB, [keyA]);
+    expect(changed.open(sealed, 'vk-token')).toBe('token');
+    expect(SecretBox.keyOf(changed.seal('token', 'vk-token'))).toBe(keyB.id);
+  });
+
+  it('reads keys from the environment, and names the variable of a bad one', () => {
+    const box = SecretBox.fromEnv({ PUBLICA_SECRET_KEY: 'ab'.repeat(32), PUBLICA_SECRET_KEYS_OLD: '' });
+    expect(box?.current.id).toBe(keyB.id);
+    expect(SecretBox.fromEnv({})).toBeNull();
+    expect(() => SecretBox.fromEnv({ PUBLICA_SECRET_KEY: 'short' })).toThrow(
+      /PUBLICA_SECRET_KEY: a key is 32/,
+    );
+    expect(() =>
+      SecretBox.fromEnv({ PUBLICA_SECRET_KEY: 'ab'.repeat(32), PUBLICA_SECRET_KEYS_OLD: 'x,y' }),
+    ).toThrow(/PUBLICA_SECRET_KEYS_OLD\[0\]/);
+  });
+});
