@@ -187,8 +187,8 @@ export async function apiWorld(db: Db, options: { institutions?: number } = {}):
 }
 
 /** The web app over a database, logging nowhere; options as the composition root takes them. */
-export function buildTestApp(db: Db, options: WebOptions = {}): Promise<App> {
-  return buildWebApp(db, { ...loadConfig({}), logLevel: 'silent' }, { logStream: silent, ...options });
+export function buildTestApp(db: Db, options: WebOptions = {}, env: NodeJS.ProcessEnv = {}): Promise<App> {
+  return buildWebApp(db, { ...loadConfig(env), logLevel: 'silent' }, { logStream: silent, ...options });
 }
 
 /** A multipart/form-data body with one file field, as browsers send it. */

@@ -48,6 +48,7 @@ export function authRoutes(deps: AuthRouteDeps) {
           {
             ip: request.ip,
             userAgent: typeof agent === 'string' ? agent : null,
+            ...(request.cookies[SESSION_COOKIE] ? { previousCookie: request.cookies[SESSION_COOKIE] } : {}),
           },
         );
         reply.setCookie(

@@ -36,6 +36,7 @@ export function oidcRoutes(oidc: ReturnType<typeof createOidc>, secureCookies: b
         const signed = await oidc.finish(search, request.cookies[PENDING_COOKIE], {
           ip: request.ip,
           userAgent: typeof agent === 'string' ? agent : null,
+          ...(request.cookies[SESSION_COOKIE] ? { previousCookie: request.cookies[SESSION_COOKIE] } : {}),
         });
         reply.clearCookie(PENDING_COOKIE, { path: '/api/auth/oidc' });
         reply.setCookie(SESSION_COOKIE, signed.cookie, sessionCookieOptions(secureCookies, signed.maxAge));

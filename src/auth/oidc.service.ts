@@ -70,7 +70,7 @@ export function createOidc(db: Db, sessions: Sessions, settings: OidcSettings) {
   async function finish(
     search: string,
     pendingCookie: string | undefined,
-    request: { ip: string; userAgent: string | null },
+    request: { ip: string; userAgent: string | null; previousCookie?: string },
   ): Promise<SignedIn> {
     const pending = parsePending(pendingCookie);
     const callbackUrl = new URL(settings.redirectUrl);

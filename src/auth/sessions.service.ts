@@ -73,7 +73,7 @@ export function createSessions(
   async function signIn(
     login: string,
     password: string,
-    client: { ip: string; userAgent: string | null },
+    client: { ip: string; userAgent: string | null; previousCookie?: string },
   ): Promise<SignedIn> {
     if (!limiter.allow(client.ip, clock.now().getTime()))
       throw new AppError('RATE_LIMITED', 'too many sign-in attempts from this address; try again later');
@@ -93,10 +93,15 @@ export function createSessions(
   /** A new session for a user who proved who they are (by password or through the identity provider). */
   async function openSession(
     user: UserRecord,
-    client: { ip: string; userAgent: string | null },
+    client: { ip: string; userAgent: string | null; previousCookie?: string },
     method: 'password' | 'oidc',
   ): Promise<SignedIn> {
     const at = now();
+    // The session the browser still carried ends: a sign-in never keeps an old or planted session alive.
+    if (client.previousCookie) {
+      await deleteSession(db, sha256(client.previousCookie));
+      await bumpVersion(db, 'auth');
+    }
     await updateUser(db, user.id, { failed_logins: 0, locked_until: null, last_login_at: at });
     const cookie = randomSecret();
     const csrfToken = randomSecret(24);

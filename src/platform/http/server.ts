@@ -152,8 +152,11 @@ export async function buildHttpServer(
     routePrefix: '/api/docs',
     staticCSP: true,
     // The docs UI sets inline styles; over plain HTTP, upgrading requests to HTTPS would break every one.
+    // No page may frame the docs either (clickjacking), and styles come from here only.
     transformStaticCSP: (header) => {
-      const styled = header.replace(/style-src ([^;]*);/, "style-src $1 'unsafe-inline';");
+      const styled = header
+        .replace(/style-src ([^;]*);/, "style-src 'self' 'unsafe-inline';")
+        .replace(/frame-ancestors [^;]*;/, "frame-ancestors 'none';");
       return options.behindProxy ? styled : styled.replace(/\s*upgrade-insecure-requests;?/, '');
     },
   });
