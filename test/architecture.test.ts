@@ -62,4 +62,22 @@ describe('architecture', () => {
     });
     expect(bad.map((f) => path.relative(SRC, f))).toEqual([]);
   });
+
+  it('keeps web features apart: a screen imports app-wide parts (components, lib), never another feature', () => {
+    const WEB = path.resolve(import.meta.dirname, '../web/src');
+    const webFiles = (dir: string): string[] =>
+      fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+        const full = path.join(dir, entry.name);
+        if (entry.isDirectory()) return webFiles(full);
+        return /\.tsx?$/.test(entry.name) ? [full] : [];
+      });
+    const featureOf = (file: string) => /features\/([^/]+)\//.exec(path.relative(WEB, file))?.[1];
+    const bad = webFiles(WEB).flatMap((file) =>
+      importsOf(file)
+        .map((spec) => path.resolve(path.dirname(file), spec))
+        .filter((target) => featureOf(target) && featureOf(file) && featureOf(target) !== featureOf(file))
+        .map((target) => `${path.relative(WEB, file)} → ${path.relative(WEB, target)}`),
+    );
+    expect(bad).toEqual([]);
+  });
 });

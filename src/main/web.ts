@@ -1,5 +1,6 @@
 // Composition root of the web role: the HTTP server with every feature's routes over one database.
 
+import { fileURLToPath } from 'node:url';
 import { analyticsRoutes } from '../analytics/index.ts';
 import { auditRoutes } from '../audit/index.ts';
 import {
@@ -20,6 +21,7 @@ import type { Config } from '../platform/config.ts';
 import { type Db, pingDb, readVersions } from '../platform/db.ts';
 import { type App, buildHttpServer } from '../platform/http/server.ts';
 import type { Metrics } from '../platform/metrics.ts';
+import { projectFile } from '../platform/paths.ts';
 import { registryRoutes } from '../registry/index.ts';
 import { closePdfBrowser, exportRoutes, openDataRoutes, reportRoutes } from '../reports/index.ts';
 
@@ -30,6 +32,8 @@ export type WebOptions = {
   sessionPolicy?: Partial<SessionPolicy>;
   logStream?: NodeJS.WritableStream;
   metrics?: Metrics;
+  /** The built web app to serve; default web/dist of the project. */
+  webRoot?: string;
 };
 
 export async function buildWebApp(db: Db, config: Config, options: WebOptions = {}): Promise<App> {
@@ -48,6 +52,7 @@ export async function buildWebApp(db: Db, config: Config, options: WebOptions = 
       ready: () => pingDb(db),
       versions: () => readVersions(db),
       cacheResponses: config.http.cache,
+      webRoot: options.webRoot ?? fileURLToPath(projectFile('web/dist')),
       ...(options.logStream ? { logStream: options.logStream } : {}),
       ...(options.metrics ? { metrics: options.metrics } : {}),
     },

@@ -23,11 +23,15 @@ export function startPublica(args: string[], env: Record<string, string>): Proc 
   return { child, output: () => text, exited };
 }
 
-/** Waits for the first http://… the process prints (its listening address). */
-export async function urlOf(proc: Proc, ms = 30_000): Promise<string> {
+/** Waits for the first http://… the process prints (its listening address), or the first group of `pattern`. */
+export async function urlOf(
+  proc: Proc,
+  ms = 30_000,
+  pattern = /(http:\/\/127\.0\.0\.1:\d+)/,
+): Promise<string> {
   const end = Date.now() + ms;
   for (;;) {
-    const match = /(http:\/\/127\.0\.0\.1:\d+)/.exec(proc.output());
+    const match = pattern.exec(proc.output());
     if (match?.[1]) return match[1];
     if (Date.now() > end || proc.child.exitCode !== null)
       throw new Error(

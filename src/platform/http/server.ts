@@ -23,6 +23,7 @@ import type { Metrics } from '../metrics.ts';
 import { errorHandler, notFoundHandler } from './error-handler.ts';
 import type { Access, Authenticator } from './principal.ts';
 import { DEFAULT_CACHE_CONTROL, ResponseCache } from './response-cache.ts';
+import { registerWebApp, serveWebApp } from './web-app.ts';
 
 export type App = FastifyInstance<
   RawServerDefault,
@@ -50,6 +51,8 @@ declare module 'fastify' {
 }
 
 export type HttpOptions = {
+  /** The built web app's folder; served for every GET outside the API when it holds an index.html. */
+  webRoot?: string;
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
   authenticator: Authenticator;
   /** Whether the database answers; /readyz says 503 while it does not or while shutting down. */
@@ -90,7 +93,12 @@ export async function buildHttpServer(
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
-  app.setNotFoundHandler(notFoundHandler);
+  const webRoot = options.webRoot && (await registerWebApp(app, options.webRoot)) ? options.webRoot : null;
+  app.setNotFoundHandler((request, reply) =>
+    webRoot
+      ? (serveWebApp(webRoot, request, reply) ?? notFoundHandler(request, reply))
+      : notFoundHandler(request, reply),
+  );
   app.decorateRequest('principal', null);
   app.decorateRequest('cacheSlot', null);
   app.decorateRequest('versions', null);

@@ -1,0 +1,201 @@
+/// <reference lib="dom" />
+// The web app end to end, in Chromium against `publica start` on a demo world: every role lands on its home;
+// an operator drills from the country to a school's report card and follows a recommendation to the
+// methodology text; the language switches and stays; a regional operator cannot reach another region by
+// editing the URL; a registry upload is previewed with its row errors before anything is written. Screenshots
+// of the main screens, desktop and phone, go to e2e/screenshots/.
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Demo, launch, openPage, PHONE, shot, signIn, startDemo } from './browser.ts';
+
+describe('the web app in a browser', () => {
+  let demo: Demo;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    [demo, browser] = await Promise.all([startDemo(), launch()]);
+  }, 180_000);
+  afterAll(async () => {
+    await browser?.close();
+    await demo?.stop();
+  });
+
+  it('lands each role on its home: operators on their area, page admins on their page', async () => {
+    const homes: [string, RegExp][] = [
+      ['demo-federal', /Российская Федерация/],
+      ['demo-region', /област|край|республик/i],
+      ['demo-municipality', /район|округ|город/i],
+      ['demo-trainer', /област|край|республик/i],
+    ];
+    for (const [login, area] of homes) {
+      const { page, context, problems } = await openPage(browser);
+      await signIn(page, demo.url, login);
+      await expect.poll(() => page.locator('h1').first().textContent()).toBe('Моя территория');
+      await expect.poll(() => page.getByTestId('area-name').textContent(), { timeout: 15_000 }).toMatch(area);
+      expect(await page.getByTestId('level-counts').locator('li').count()).toBe(5);
+      if (login === 'demo-federal') await shot(page, 'home-operator-desktop');
+      expect(problems, login).toEqual([]);
+      await context.close();
+    }
+    for (const login of ['demo-institution', 'demo-institution-viewer']) {
+      const { page, context, problems } = await openPage(browser);
+      await signIn(page, demo.url, login);
+      await expect.poll(() => page.locator('h1').first().textContent()).toBe('Моя страница');
+      await page.getByTestId('fix-first').waitFor({ timeout: 15_000 });
+      expect(await page.getByTestId('fix-first').locator('li').count()).toBeGreaterThan(0);
+      await expect.poll(() => page.getByTestId('unanswered').textContent()).toMatch(/^\d+$/);
+      if (login === 'demo-institution') await shot(page, 'home-admin-desktop');
+      expect(problems, login).toEqual([]);
+      await context.close();
+    }
+  }, 120_000);
+
+  it('drills from the country to a school and follows a recommendation to the methodology text', async () => {
+    const { page, context, problems } = await openPage(browser);
+    await signIn(page, demo.url, 'demo-federal');
+    await page.getByRole('link', { name: 'Страна' }).first().click();
+    await expect.poll(() => page.getByTestId('unit-title').textContent()).toBe('Российская Федерация');
+    await page.locator('.tile-map a').first().waitFor();
+    await shot(page, 'country-desktop');
+    // Sorting is in the URL, so the sorted view can be shared.
+    await page.getByRole('button', { name: /Средний балл/ }).click();
+    await expect.poll(() => new URL(page.url()).searchParams.get('sort')).toBe('score');
+    const region = page.locator('table.data-table tbody tr a').first();
+    const regionName = (await region.textContent()) ?? '';
+    await region.click();
+    await expect.poll(() => page.getByTestId('unit-title').textContent()).toBe(regionName);
+    expect(page.url()).toMatch(/\/units\/region\/\d+$/);
+    await shot(page, 'region-desktop');
+    const municipality = page.locator('table.data-table tbody tr a').first();
+    const municipalityName = (await municipality.textContent()) ?? '';
+    await municipality.click();
+    // The title names the region too: "<municipality>, <region>".
+    await expect.poll(() => page.getByTestId('unit-title').textContent()).toContain(municipalityName);
+    await expect
+      .poll(() => page.locator('.breadcrumbs li').allTextContents())
+      .toEqual(['Страна', regionName, municipalityName]);
+    await page.getByRole('link', { name: 'Страницы территории' }).click();
+    await expect.poll(() => new URL(page.url()).searchParams.get('municipality')).toMatch(/^\d+$/);
+    const school = page.locator('table.data-table tbody tr a').first();
+    await school.click();
+    await page.locator('.rule').first().waitFor();
+    expect(page.url()).toMatch(/\/pages\/\d+$/);
+    expect(await page.getByTestId('vk-link').getAttribute('href')).toMatch(/^https:\/\/vk\.com\//);
+    await shot(page, 'report-card-desktop');
+    const failed = page.locator('.rule[data-status="fail"]').first();
+    const ruleId = ((await failed.getAttribute('id')) ?? '').replace('rule-', '');
+    expect(await failed.getByTestId('recommendation').textContent()).toBeTruthy();
+    await failed.getByTestId('methodology-link').click();
+    await expect.poll(() => page.url()).toContain(`/methodology/2023.1#rule-${ruleId}`);
+    const section = page.locator(`#rule-${ruleId}`);
+    await section.waitFor();
+    expect(await section.evaluate((el) => el.classList.contains('highlighted'))).toBe(true);
+    expect(await section.locator('p').first().textContent()).toMatch(/Зачем:/);
+    expect(problems).toEqual([]);
+    await context.close();
+  }, 120_000);
+
+  it('switches the language, and keeps it after a reload', async () => {
+    const { page, context, problems } = await openPage(browser);
+    await signIn(page, demo.url, 'demo-region');
+    await expect.poll(() => page.locator('h1').first().textContent()).toBe('Моя территория');
+    await page.getByTestId('lang-switch').click();
+    await expect.poll(() => page.locator('h1').first().textContent()).toBe('My area');
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+    await page.reload();
+    await expect.poll(() => page.locator('h1').first().textContent()).toBe('My area');
+    await page.getByRole('link', { name: 'Institutions and pages' }).click();
+    await expect.poll(() => page.locator('h1').first().textContent()).toBe('Institutions and pages');
+    await page.getByTestId('lang-switch').click();
+    await expect.poll(() => page.locator('h1').first().textContent()).toBe('Учреждения и страницы');
+    expect(problems).toEqual([]);
+    await context.close();
+  }, 60_000);
+
+  it('keeps a regional operator out of other regions, whatever the URL says', async () => {
+    const federal = await openPage(browser);
+    await signIn(federal.page, demo.url, 'demo-federal');
+    const regions = (await federal.page.evaluate(async () => {
+      const res = await fetch('/api/rollups');
+      return ((await res.json()) as { rows: { key: string }[] }).rows.map((r) => r.key);
+    })) as string[];
+    await federal.context.close();
+    const { page, context } = await openPage(browser);
+    await signIn(page, demo.url, 'demo-region');
+    const own = await page.evaluate(
+      async () =>
+        ((await (await fetch('/api/auth/me')).json()) as { scope: { regionCode: string } }).scope.regionCode,
+    );
+    const other = regions.find((r) => r !== own) as string;
+    expect(other).toBeTruthy();
+    await page.goto(`${demo.url}/units/region/${other}`);
+    await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/Не найдено/);
+    const foreignPage = await page.evaluate(async (code) => {
+      // A page of the other region, found the only way an outsider could: by guessing ids.
+      for (let id = 1; id < 400; id++) {
+        const res = await fetch(`/api/pages/${id}`);
+        if (res.status === 200) {
+          const body = (await res.json()) as { institution?: { regionCode: string } };
+          if (body.institution?.regionCode === code) return id;
+        }
+      }
+      return null;
+    }, other);
+    expect(foreignPage).toBeNull();
+    await page.goto(`${demo.url}/pages?region=${other}`);
+    await expect.poll(() => page.getByRole('alert').first().textContent()).toMatch(/Не найдено/);
+    await context.close();
+  }, 60_000);
+
+  it('previews a registry upload with its row errors, writing nothing', async () => {
+    const { page, context, problems } = await openPage(browser);
+    await signIn(page, demo.url, 'demo-federal');
+    const count = () =>
+      page.evaluate(
+        async () => ((await (await fetch('/api/institutions?size=1')).json()) as { total: number }).total,
+      );
+    const before = await count();
+    await page.getByRole('link', { name: 'Загрузка реестра' }).click();
+    const csv = [
+      'inn;ogrn;full_name;short_name;kind;region_code;municipality;vk_url',
+      '7701234567;1027700000001;Школа без ошибок;Школа 1;school;77;Тестовый район;https://vk.com/test_school_1',
+      '123;1;;Плохая;unknown;999;;not a url',
+    ].join('\n');
+    await page
+      .locator('input[type=file]')
+      .setInputFiles({ name: 'registry.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page.getByRole('button', { name: 'Проверить' }).click();
+    await page.getByTestId('upload-report').waitFor();
+    expect(await page.locator('table.data-table tbody tr').count()).toBeGreaterThan(0);
+    expect(
+      await page.locator('table.data-table tbody tr').first().locator('td').first().textContent(),
+    ).toMatch(/^\d+$/);
+    expect(await page.getByRole('button', { name: 'Загрузить' }).isDisabled()).toBe(true);
+    await shot(page, 'upload-preview-desktop');
+    expect(await count()).toBe(before);
+    expect(problems).toEqual([]);
+    await context.close();
+  }, 60_000);
+
+  it('renders the main screens on a phone without horizontal scrolling of the page', async () => {
+    const { page, context, problems } = await openPage(browser, PHONE);
+    await signIn(page, demo.url, 'demo-federal');
+    for (const [name, path] of [
+      ['home-operator-phone', '/'],
+      ['country-phone', '/units/country'],
+      ['pages-phone', '/pages'],
+    ] as const) {
+      await page.goto(`${demo.url}${path}`);
+      await page.locator('h1').first().waitFor();
+      await page.waitForLoadState('networkidle');
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow, name).toBeLessThanOrEqual(1);
+      await shot(page, name);
+    }
+    await page.locator('table.data-table tbody tr a').first().click();
+    await page.locator('.rule').first().waitFor();
+    await shot(page, 'report-card-phone');
+    expect(problems).toEqual([]);
+    await context.close();
+  }, 90_000);
+});

@@ -1,0 +1,83 @@
+// The e2e harness: `publica start` on a small demo world in its own data folder (the product as users get it),
+// and Debian's Chromium driven by playwright-core. Console errors and CSP violations are collected per page, so
+// a test can require none; screenshots go to e2e/screenshots/ (not committed).
+import fs from 'node:fs';
+import path from 'node:path';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { tempDir } from '../test/db.ts';
+import { type Proc, startPublica, stopAll, urlOf } from '../test/scale/processes.ts';
+
+export const PASSWORD = 'publica-demo';
+export const SHOTS = path.resolve(import.meta.dirname, 'screenshots');
+export const PHONE = { width: 390, height: 844 };
+export const DESKTOP = { width: 1366, height: 900 };
+
+export type Demo = { url: string; dir: string; stop(): Promise<void> };
+
+export async function startDemo(): Promise<Demo> {
+  const dir = tempDir('publica-e2e-');
+  const proc: Proc = startPublica(['start', '--institutions', '300', '--regions', '3', '--port', '0'], {
+    PUBLICA_DATA_DIR: dir,
+    PUBLICA_LOG_LEVEL: 'warn',
+  });
+  // The demo prints the simulated VK's address first; the app's is on the line that says it runs.
+  const url = await urlOf(proc, 120_000, /Publica (?:работает|is serving): (http:\/\/127\.0\.0\.1:\d+)/);
+  return {
+    url,
+    dir,
+    async stop() {
+      await stopAll([proc]);
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export function launch(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.PUBLICA_CHROMIUM ?? '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+}
+
+export type Watched = { page: Page; context: BrowserContext; problems: string[] };
+
+/** A fresh browser context (no cookies) with its console errors and CSP reports collected. */
+export async function openPage(browser: Browser, viewport = DESKTOP): Promise<Watched> {
+  const context = await browser.newContext({ viewport, locale: 'ru-RU' });
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('console', (m) => {
+    // Signed out, the app asks who is signed in and is told 401: expected, not a fault.
+    if (m.type() === 'error' && !/status of 401/.test(m.text())) problems.push(m.text());
+  });
+  page.on('pageerror', (e) => problems.push(String(e)));
+  return { page, context, problems };
+}
+
+export async function signIn(page: Page, base: string, login: string): Promise<void> {
+  await page.goto(`${base}/`);
+  await page.locator('#login').fill(login);
+  await page.locator('#password').fill(PASSWORD);
+  await page.locator('button[type=submit]').click();
+  try {
+    await page.locator('.topbar').waitFor({ timeout: 20_000 });
+  } catch (error) {
+    await shot(page, `failed-sign-in-${login}`);
+    throw new Error(`${login} did not get past the sign-in: ${await page.locator('body').textContent()}`, {
+      cause: error,
+    });
+  }
+}
+
+export async function shot(page: Page, name: string): Promise<void> {
+  fs.mkdirSync(SHOTS, { recursive: true });
+  await page.waitForLoadState('networkidle');
+  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+}

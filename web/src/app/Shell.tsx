@@ -1,0 +1,93 @@
+// The frame of every signed-in screen: the header with navigation, language and theme switches and sign-out,
+// then the screen itself. On a phone the navigation becomes a scrolling row under the header.
+import { Button } from '@vkontakte/vkui';
+import { type ReactNode, useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { NavLink, useNavigate } from 'react-router';
+import { homeUnitPath, isPageAdmin, useSignOut } from '../lib/session.ts';
+import type { Me } from '../lib/types.ts';
+import { LangSwitch } from './LangSwitch.tsx';
+
+export function Shell({
+  me,
+  scheme,
+  onScheme,
+  children,
+}: {
+  me: Me;
+  scheme: 'light' | 'dark';
+  onScheme: (s: 'light' | 'dark') => void;
+  children: ReactNode;
+}) {
+  const { t } = useTranslation();
+  const signOut = useSignOut();
+  const navigate = useNavigate();
+  useEffect(() => {
+    document.title = t('app.name');
+  }, [t]);
+  const links = [
+    { to: '/', label: t('nav.home'), end: true },
+    ...(isPageAdmin(me)
+      ? []
+      : [
+          {
+            to: homeUnitPath(me),
+            label: me.scope.level === 'country' ? t('nav.country') : t('nav.area'),
+            end: false,
+          },
+        ]),
+    { to: '/pages', label: t('nav.pages'), end: false },
+    ...(me.permissions.includes('registry.import')
+      ? [{ to: '/registry/upload', label: t('nav.upload'), end: false }]
+      : []),
+    { to: '/methodology', label: t('nav.methodology'), end: false },
+  ];
+  return (
+    <div className="shell">
+      <a className="skip-link" href="#main">
+        {t('nav.skip')}
+      </a>
+      <header className="topbar">
+        <NavLink to="/" className="brand">
+          {t('app.name')}
+        </NavLink>
+        <nav aria-label={t('nav.home')} className="topnav">
+          {links.map((l) => (
+            <NavLink
+              key={l.to}
+              to={l.to}
+              end={l.end}
+              className={({ isActive }) => (isActive ? 'active' : undefined)}
+            >
+              {l.label}
+            </NavLink>
+          ))}
+        </nav>
+        <div className="topbar-actions">
+          <LangSwitch />
+          <Button
+            mode="tertiary"
+            size="s"
+            data-testid="theme-switch"
+            onClick={() => onScheme(scheme === 'light' ? 'dark' : 'light')}
+          >
+            {scheme === 'light' ? t('nav.theme.dark') : t('nav.theme.light')}
+          </Button>
+          <span className="who" title={me.role}>
+            {me.login}
+          </span>
+          <Button
+            mode="secondary"
+            size="s"
+            onClick={() => signOut.mutate(undefined, { onSettled: () => navigate('/') })}
+          >
+            {t('nav.logout')}
+          </Button>
+        </div>
+      </header>
+      <main id="main" tabIndex={-1} className="content">
+        {children}
+      </main>
+    </div>
+  );
+}

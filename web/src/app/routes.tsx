@@ -1,0 +1,25 @@
+// The app's routes; every view's state (unit, filters, sort, page) is in its URL, so any view can be shared.
+import { Route, Routes } from 'react-router';
+import { Failed } from '../components/StateView.tsx';
+import { HomePage } from '../features/home/HomePage.tsx';
+import { MethodologyPage } from '../features/methodology/MethodologyPage.tsx';
+import { PagesListPage } from '../features/pages/PagesListPage.tsx';
+import { UploadPage } from '../features/registry/UploadPage.tsx';
+import { PageReportPage } from '../features/report/PageReportPage.tsx';
+import { UnitPage } from '../features/units/UnitPage.tsx';
+import { ApiError } from '../lib/api.ts';
+import type { Me } from '../lib/types.ts';
+
+export function AppRoutes({ me }: { me: Me }) {
+  return (
+    <Routes>
+      <Route path="/" element={<HomePage me={me} />} />
+      <Route path="/units/:level/:key?" element={<UnitPage me={me} />} />
+      <Route path="/pages" element={<PagesListPage me={me} />} />
+      <Route path="/pages/:id" element={<PageReportPage />} />
+      <Route path="/methodology/:version?" element={<MethodologyPage />} />
+      <Route path="/registry/upload" element={<UploadPage />} />
+      <Route path="*" element={<Failed error={new ApiError(404, 'NOT_FOUND', 'not found')} />} />
+    </Routes>
+  );
+}

@@ -1,0 +1,111 @@
+// The unit views' charts: levels as stacked bars, the mean score over audits, and the rule × unit heatmap.
+import type { EChartsCoreOption } from 'echarts/core';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { EChart } from './EChart.tsx';
+import { day, LEVEL_COLORS, LEVELS } from '../lib/format.ts';
+
+export function LevelBars({
+  rows,
+  height,
+}: {
+  rows: { name: string; levels: Record<string, number> }[];
+  height: number;
+}) {
+  const { t } = useTranslation();
+  const option = useMemo<EChartsCoreOption>(
+    () => ({
+      animation: false,
+      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+      legend: { bottom: 0, textStyle: { color: '#818c99' } },
+      grid: { left: 8, right: 16, top: 8, bottom: 64, containLabel: true },
+      xAxis: { type: 'value', axisLabel: { color: '#818c99' } },
+      yAxis: {
+        type: 'category',
+        data: rows.map((r) => r.name),
+        axisLabel: { color: '#818c99', width: 160, overflow: 'truncate' },
+      },
+      series: LEVELS.map((l) => ({
+        name: t(`level.${l}`),
+        type: 'bar',
+        stack: 'levels',
+        itemStyle: { color: LEVEL_COLORS[l] },
+        data: rows.map((r) => r.levels[l] ?? 0),
+      })),
+    }),
+    [rows, t],
+  );
+  return <EChart option={option} height={height} label={t('unit.distribution')} />;
+}
+
+export function TrendLine({ points }: { points: { periodEnd: number; meanScore: number }[] }) {
+  const { t } = useTranslation();
+  const option = useMemo<EChartsCoreOption>(
+    () => ({
+      animation: false,
+      tooltip: { trigger: 'axis' },
+      grid: { left: 8, right: 16, top: 16, bottom: 8, containLabel: true },
+      xAxis: {
+        type: 'category',
+        data: points.map((p) => day(p.periodEnd - 1)),
+        axisLabel: { color: '#818c99' },
+      },
+      yAxis: { type: 'value', min: 0, max: 100, axisLabel: { color: '#818c99' } },
+      series: [
+        {
+          type: 'line',
+          data: points.map((p) => p.meanScore),
+          symbolSize: 8,
+          itemStyle: { color: '#2a6fdb' },
+        },
+      ],
+    }),
+    [points],
+  );
+  return <EChart option={option} height={220} label={t('unit.trend')} />;
+}
+
+export function Heatmap({
+  rules,
+  rows,
+}: {
+  rules: { id: string; title: string }[];
+  rows: { key: string; name: string; rates: (number | null)[] }[];
+}) {
+  const { t } = useTranslation();
+  const option = useMemo<EChartsCoreOption>(
+    () => ({
+      animation: false,
+      tooltip: {
+        formatter: (p: { data: [number, number, number | null] }) =>
+          `${rows[p.data[1]]?.name}<br/>${rules[p.data[0]]?.title}: ${p.data[2] === null ? '—' : `${Math.round(p.data[2] * 100)}%`}`,
+      },
+      grid: { left: 8, right: 8, top: 8, bottom: 60, containLabel: true },
+      xAxis: {
+        type: 'category',
+        data: rules.map((r) => r.id),
+        axisLabel: { rotate: 60, color: '#818c99', fontSize: 10 },
+      },
+      yAxis: {
+        type: 'category',
+        data: rows.map((r) => r.name),
+        axisLabel: { color: '#818c99', width: 180, overflow: 'truncate' },
+      },
+      visualMap: { min: 0, max: 1, show: false, inRange: { color: ['#b42318', '#f5c242', '#1a7f37'] } },
+      series: [
+        {
+          type: 'heatmap',
+          data: rows.flatMap((row, y) => row.rates.map((rate, x) => [x, y, rate === null ? null : rate])),
+        },
+      ],
+    }),
+    [rules, rows],
+  );
+  return (
+    <EChart
+      option={option}
+      height={Math.max(200, rows.length * 24 + 120)}
+      label={`${t('unit.heatmap')}: ${t('unit.heatmapHint')}`}
+    />
+  );
+}

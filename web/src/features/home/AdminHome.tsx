@@ -1,0 +1,113 @@
+// A page admin's home: their institution's page at a glance, and the three things to fix first.
+import { Button, Card, CardGrid, Group, Header, SimpleCell } from '@vkontakte/vkui';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { Gauge } from '../../components/Gauge.tsx';
+import { LevelBadge } from '../../components/LevelBadge.tsx';
+import { Empty, Loaded } from '../../components/StateView.tsx';
+import { num, signed } from '../../lib/format.ts';
+import { usePageCard, usePageList, usePageReport, useUnitReport } from '../../lib/queries.ts';
+import type { Me, PageReport } from '../../lib/types.ts';
+
+export function AdminHome({ me }: { me: Me }) {
+  const { t } = useTranslation();
+  const list = usePageList('?size=5&sort=score');
+  return (
+    <section aria-labelledby="home-title">
+      <h1 id="home-title" className="page-title">
+        {t('home.myPage')}
+      </h1>
+      <Loaded query={list} minHeight={420}>
+        {(pages) => {
+          const page = pages.items[0];
+          if (!page) return <Empty>{t('home.noPage')}</Empty>;
+          return <MyPage pageId={page.id} institutionId={me.scope.institutionId ?? null} />;
+        }}
+      </Loaded>
+    </section>
+  );
+}
+
+function MyPage({ pageId, institutionId }: { pageId: number; institutionId: number | null }) {
+  const { t } = useTranslation();
+  const report = usePageReport(pageId);
+  const card = usePageCard(pageId);
+  const unit = useUnitReport('institution', institutionId === null ? undefined : String(institutionId));
+  const unanswered = unit.data?.unanswered.reduce((s, u) => s + u.unanswered, 0);
+  return (
+    <Loaded query={report} minHeight={420}>
+      {(r) => (
+        <>
+          <CardGrid size="l">
+            <Card mode="shadow" className="summary-card">
+              <div className="summary">
+                <Gauge score={r.total} label={t('home.score')} size={112} />
+                <div>
+                  <p className="muted">{card.data?.institution?.fullName}</p>
+                  <p>
+                    {t('home.level')}: <LevelBadge level={r.level} />
+                  </p>
+                  <p>
+                    {t('home.trend')}: <strong data-testid="trend">{signed(card.data?.trend)}</strong>
+                  </p>
+                  <p>
+                    {t('home.unanswered')}: <strong data-testid="unanswered">{unanswered ?? '—'}</strong>
+                  </p>
+                  <Link to={`/pages/${pageId}`}>
+                    <Button mode="primary" size="m">
+                      {t('home.openReport')}
+                    </Button>
+                  </Link>
+                </div>
+              </div>
+            </Card>
+          </CardGrid>
+          <Group header={<Header>{t('home.fixFirst')}</Header>}>
+            <ol className="fix-list" data-testid="fix-first">
+              {r.recommendations.slice(0, 3).map((rec) => (
+                <li key={rec.ruleId}>
+                  <Link to={`/pages/${pageId}#rule-${rec.ruleId}`}>
+                    <strong>{rec.title}</strong>
+                  </Link>
+                  <p>{rec.text}</p>
+                </li>
+              ))}
+            </ol>
+          </Group>
+          <ContentMix report={r} />
+          <Group header={<Header>{t('home.categories')}</Header>}>
+            <div className="gauges">
+              {r.categories.map((c) => (
+                <Gauge key={c.id} score={c.score === null ? null : c.score * 100} label={c.title} size={72} />
+              ))}
+            </div>
+          </Group>
+          <Group header={<Header>{t('home.nextSeminar')}</Header>}>
+            <SimpleCell multiline>{t('home.noSeminar')}</SimpleCell>
+          </Group>
+        </>
+      )}
+    </Loaded>
+  );
+}
+
+/** The content rules of the last period: what the methodology asks for and how the page did. */
+function ContentMix({ report }: { report: PageReport }) {
+  const { t } = useTranslation();
+  const content = report.rules.filter((r) => r.category === 'content' || r.category === 'activity');
+  return (
+    <Group header={<Header>{t('home.contentMix')}</Header>}>
+      <ul className="mix">
+        {content.map((rule) => (
+          <li key={rule.id} data-status={rule.status}>
+            <span className={`dot ${rule.status}`} aria-hidden="true" />
+            <span>{rule.title}</span>
+            <span className="muted">
+              {num(rule.value, 2)} · {t(`status.${rule.status}`)}
+            </span>
+          </li>
+        ))}
+      </ul>
+    </Group>
+  );
+}

@@ -1,0 +1,327 @@
+// Institutions and their pages: search by name or INN, filters by region, municipality, kind, level, no page
+// and no state mark, every one in the URL; the current view downloads as CSV or XLSX.
+import { Button, FormItem, Group, Pagination, Search, Select, Tabs, TabsItem } from '@vkontakte/vkui';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
+import { LevelBadge } from '../../components/LevelBadge.tsx';
+import { Empty, Loaded } from '../../components/StateView.tsx';
+import { query } from '../../lib/api.ts';
+import { LEVELS, num, signed } from '../../lib/format.ts';
+import { useApi, useRegions } from '../../lib/queries.ts';
+import type { InstitutionItem, Me, Municipality, PageList } from '../../lib/types.ts';
+
+const SIZE = 25;
+const KINDS = ['school', 'kindergarten', 'college', 'additional'];
+
+export function PagesListPage({ me }: { me: Me }) {
+  const { t, i18n } = useTranslation();
+  const [search, setSearch] = useSearchParams();
+  const tab = search.get('tab') === 'institutions' ? 'institutions' : 'pages';
+  const get = (k: string) => search.get(k) ?? '';
+  const set = (changes: Record<string, string>) => {
+    const next = new URLSearchParams(search);
+    for (const [k, v] of Object.entries(changes))
+      if (v) next.set(k, v);
+      else next.delete(k);
+    if (!('page' in changes)) next.delete('page');
+    setSearch(next);
+  };
+  const region = get('region') || (me.scope.regionCode ?? '');
+  const regions = useRegions();
+  const municipalities = useApi<{ items: Municipality[] }>(
+    region ? `/api/municipalities${query({ region, size: 100 })}` : null,
+  );
+  const page = Number(get('page') || 1);
+  const common = { region: get('region'), municipality: get('municipality'), kind: get('kind'), q: get('q') };
+  const pagesQuery = query({
+    ...common,
+    level: get('level'),
+    verified: get('unverified') ? 'false' : undefined,
+    sort: get('sort') || 'score',
+    page,
+    size: SIZE,
+  });
+  const institutionsQuery = query({
+    ...common,
+    hasPage: get('nopage') ? 'false' : undefined,
+    page,
+    size: SIZE,
+  });
+  const lang = i18n.language;
+  return (
+    <section aria-labelledby="list-title">
+      <h1 id="list-title" className="page-title">
+        {t('list.title')}
+      </h1>
+      <Tabs>
+        <TabsItem
+          selected={tab === 'pages'}
+          onClick={() => set({ tab: '' })}
+          id="tab-pages"
+          aria-controls="list-panel"
+        >
+          {t('list.pages')}
+        </TabsItem>
+        <TabsItem
+          selected={tab === 'institutions'}
+          onClick={() => set({ tab: 'institutions' })}
+          id="tab-institutions"
+          aria-controls="list-panel"
+        >
+          {t('list.institutions')}
+        </TabsItem>
+      </Tabs>
+      <Group>
+        <div className="filters">
+          <DebouncedSearch value={get('q')} label={t('list.search')} onChange={(q) => set({ q })} />
+          <FormItem top={t('list.region')} htmlFor="f-region">
+            <Select
+              id="f-region"
+              value={get('region')}
+              onChange={(e) => set({ region: e.target.value, municipality: '' })}
+              options={[
+                { label: t('list.any'), value: '' },
+                ...(regions.data?.items ?? []).map((r) => ({
+                  label: lang === 'en' ? r.nameEn : r.nameRu,
+                  value: r.code,
+                })),
+              ]}
+            />
+          </FormItem>
+          <FormItem top={t('list.municipality')} htmlFor="f-municipality">
+            <Select
+              id="f-municipality"
+              value={get('municipality')}
+              disabled={!region}
+              onChange={(e) => set({ municipality: e.target.value })}
+              options={[
+                { label: t('list.any'), value: '' },
+                ...(municipalities.data?.items ?? []).map((m) => ({ label: m.name, value: String(m.id) })),
+              ]}
+            />
+          </FormItem>
+          <FormItem top={t('list.kind')} htmlFor="f-kind">
+            <Select
+              id="f-kind"
+              value={get('kind')}
+              onChange={(e) => set({ kind: e.target.value })}
+              options={[
+                { label: t('list.any'), value: '' },
+                ...KINDS.map((k) => ({ label: t(`kind.${k}`), value: k })),
+              ]}
+            />
+          </FormItem>
+          {tab === 'pages' ? (
+            <>
+              <FormItem top={t('list.level')} htmlFor="f-level">
+                <Select
+                  id="f-level"
+                  value={get('level')}
+                  onChange={(e) => set({ level: e.target.value })}
+                  options={[
+                    { label: t('list.any'), value: '' },
+                    ...LEVELS.map((l) => ({ label: t(`level.${l}`), value: l })),
+                  ]}
+                />
+              </FormItem>
+              <label className="check">
+                <input
+                  type="checkbox"
+                  checked={!!get('unverified')}
+                  onChange={(e) => set({ unverified: e.target.checked ? '1' : '' })}
+                />{' '}
+                {t('list.unverified')}
+              </label>
+            </>
+          ) : (
+            <label className="check">
+              <input
+                type="checkbox"
+                checked={!!get('nopage')}
+                onChange={(e) => set({ nopage: e.target.checked ? '1' : '' })}
+              />{' '}
+              {t('list.noPage')}
+            </label>
+          )}
+        </div>
+        <div className="actions">
+          {(['csv', 'xlsx'] as const).map((format) => (
+            <a
+              key={format}
+              download
+              data-testid={`export-${format}`}
+              href={`/api/exports/${tab}${query({
+                ...(tab === 'pages'
+                  ? Object.fromEntries(new URLSearchParams(pagesQuery))
+                  : Object.fromEntries(new URLSearchParams(institutionsQuery))),
+                page: undefined,
+                size: undefined,
+                format,
+                lang,
+              })}`}
+            >
+              <Button mode="secondary" size="s">
+                {format === 'csv' ? t('list.exportCsv') : t('list.exportXlsx')}
+              </Button>
+            </a>
+          ))}
+        </div>
+        <div id="list-panel" role="tabpanel" aria-labelledby={`tab-${tab}`}>
+          {tab === 'pages' ? (
+            <PagesTable search={pagesQuery} page={page} onPage={(p) => set({ page: String(p) })} />
+          ) : (
+            <InstitutionsTable
+              search={institutionsQuery}
+              page={page}
+              onPage={(p) => set({ page: String(p) })}
+            />
+          )}
+        </div>
+      </Group>
+    </section>
+  );
+}
+
+function PagesTable({ search, page, onPage }: { search: string; page: number; onPage: (p: number) => void }) {
+  const { t } = useTranslation();
+  const list = useApi<PageList>(`/api/pages${search}`);
+  return (
+    <Loaded query={list} minHeight={560}>
+      {(data) =>
+        data.items.length === 0 ? (
+          <Empty />
+        ) : (
+          <>
+            <p className="muted" data-testid="found">
+              {t('list.found', { count: data.total })}
+            </p>
+            <div className="table-wrap">
+              <table className="data-table">
+                <thead>
+                  <tr>
+                    <th scope="col">{t('report.institution')}</th>
+                    <th scope="col" className="num">
+                      {t('list.score')}
+                    </th>
+                    <th scope="col">{t('list.level')}</th>
+                    <th scope="col" className="num">
+                      {t('home.trend')}
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {data.items.map((p) => (
+                    <tr key={p.id}>
+                      <td>
+                        <Link to={`/pages/${p.id}`}>
+                          {p.institution?.shortName ?? p.institution?.fullName ?? p.url}
+                        </Link>
+                      </td>
+                      <td className="num">{num(p.score)}</td>
+                      <td>
+                        <LevelBadge level={p.level} />
+                      </td>
+                      <td className="num">{signed(p.trend)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+            <Pages total={data.total} page={page} onPage={onPage} />
+          </>
+        )
+      }
+    </Loaded>
+  );
+}
+
+function InstitutionsTable({
+  search,
+  page,
+  onPage,
+}: {
+  search: string;
+  page: number;
+  onPage: (p: number) => void;
+}) {
+  const { t } = useTranslation();
+  const list = useApi<{ items: InstitutionItem[]; total: number }>(`/api/institutions${search}`);
+  return (
+    <Loaded query={list} minHeight={560}>
+      {(data) =>
+        data.items.length === 0 ? (
+          <Empty />
+        ) : (
+          <>
+            <p className="muted" data-testid="found">
+              {t('list.found', { count: data.total })}
+            </p>
+            <div className="table-wrap">
+              <table className="data-table">
+                <thead>
+                  <tr>
+                    <th scope="col">{t('report.institution')}</th>
+                    <th scope="col">ИНН</th>
+                    <th scope="col">{t('list.kind')}</th>
+                    <th scope="col">{t('list.municipality')}</th>
+                    <th scope="col" className="num">
+                      {t('list.pagesCount')}
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {data.items.map((i) => (
+                    <tr key={i.id}>
+                      <td>{i.shortName ?? i.fullName}</td>
+                      <td>{i.inn}</td>
+                      <td>{t(`kind.${i.kind}`)}</td>
+                      <td>{i.municipality ?? '—'}</td>
+                      <td className="num">{i.pages}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+            <Pages total={data.total} page={page} onPage={onPage} />
+          </>
+        )
+      }
+    </Loaded>
+  );
+}
+
+function Pages({ total, page, onPage }: { total: number; page: number; onPage: (p: number) => void }) {
+  const pages = Math.max(1, Math.ceil(total / SIZE));
+  return pages > 1 ? <Pagination currentPage={page} totalPages={pages} onChange={onPage} /> : null;
+}
+
+/** The search box changes the URL (and so the query) once typing pauses, not on every key. */
+function DebouncedSearch({
+  value,
+  label,
+  onChange,
+}: {
+  value: string;
+  label: string;
+  onChange: (q: string) => void;
+}) {
+  const [text, setText] = useState(value);
+  useEffect(() => setText(value), [value]);
+  useEffect(() => {
+    if (text === value) return;
+    const timer = setTimeout(() => onChange(text), 300);
+    return () => clearTimeout(timer);
+  }, [text, value, onChange]);
+  return (
+    <div className="search-row">
+      <Search
+        value={text}
+        placeholder={label}
+        aria-label={label}
+        onChange={(e) => setText(e.target.value)}
+        data-testid="search"
+      />
+    </div>
+  );
+}

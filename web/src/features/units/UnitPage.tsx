@@ -1,0 +1,204 @@
+// Country, region or municipality: its child units in a sortable table, the tile map of regions (country),
+// levels, the trend over audits, the rule × unit heatmap and the movers; drill down by click, breadcrumbs up.
+import { Button, Group, Header, SimpleCell } from '@vkontakte/vkui';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { Breadcrumbs } from '../../components/Breadcrumbs.tsx';
+import { type Column, SortableTable } from '../../components/SortableTable.tsx';
+import { Empty, Failed, Loaded } from '../../components/StateView.tsx';
+import { ApiError, query } from '../../lib/api.ts';
+import { num, pct, period, signed } from '../../lib/format.ts';
+import { useApi, useText, useUnitCrumbs, useUnitReport } from '../../lib/queries.ts';
+import type { Me, Region, UnitReport } from '../../lib/types.ts';
+import { Heatmap, LevelBars, TrendLine } from '../../components/charts.tsx';
+import { TileMap } from './TileMap.tsx';
+
+type Child = UnitReport['children'][number];
+const LEVELS = new Set(['country', 'region', 'municipality']);
+
+export function UnitPage({ me }: { me: Me }) {
+  const { level = 'country', key } = useParams();
+  if (!LEVELS.has(level)) return <Failed error={new ApiError(404, 'NOT_FOUND', level)} />;
+  return <Unit me={me} level={level} unitKey={level === 'country' ? undefined : key} />;
+}
+
+function Unit({ level, unitKey }: { me: Me; level: string; unitKey: string | undefined }) {
+  const { t } = useTranslation();
+  const text = useText();
+  const report = useUnitReport(level, unitKey);
+  return (
+    <Loaded query={report} minHeight={600}>
+      {(r) => {
+        const [, regionCode] = /^(?:region|municipality):(\d+)/.exec(r.unit.key) ?? [];
+        const rateOf = (rule: string) => {
+          const index = r.heatmap.rules.findIndex((x) => x.id === rule);
+          const rows = new Map(r.heatmap.rows.map((row) => [row.key, row.rates[index] ?? null]));
+          return (child: Child) => rows.get(child.key) ?? null;
+        };
+        const frequency = rateOf('posting-frequency');
+        const answers = rateOf('answer-rate');
+        const ruleTitle = (id: string) => text(r.heatmap.rules.find((x) => x.id === id)?.title);
+        const childPath = (c: Child) =>
+          r.heatmap.by === 'region' ? `/units/region/${c.key}` : `/units/municipality/${c.key}`;
+        const columns: Column<Child>[] = [
+          {
+            id: 'name',
+            title: t('unit.name'),
+            value: (c) => text({ ru: c.nameRu, en: c.nameEn }),
+            render: (c) => <Link to={childPath(c)}>{text({ ru: c.nameRu, en: c.nameEn })}</Link>,
+          },
+          { id: 'institutions', title: t('home.institutions'), value: (c) => c.institutions, numeric: true },
+          { id: 'audited', title: t('unit.audited'), value: (c) => c.audited, numeric: true },
+          {
+            id: 'coverage',
+            title: t('home.coverage'),
+            value: (c) => c.coverage,
+            render: (c) => pct(c.coverage),
+            numeric: true,
+          },
+          {
+            id: 'score',
+            title: t('home.meanScore'),
+            value: (c) => c.meanScore,
+            render: (c) => num(c.meanScore),
+            numeric: true,
+          },
+          {
+            id: 'frequency',
+            title: ruleTitle('posting-frequency'),
+            value: frequency,
+            render: (c) => pct(frequency(c)),
+            numeric: true,
+          },
+          {
+            id: 'answers',
+            title: ruleTitle('answer-rate'),
+            value: answers,
+            render: (c) => pct(answers(c)),
+            numeric: true,
+          },
+          {
+            id: 'flagship',
+            title: t('level.flagship'),
+            value: (c) => c.levels.flagship ?? 0,
+            numeric: true,
+          },
+          { id: 'inactive', title: t('level.inactive'), value: (c) => c.levels.inactive ?? 0, numeric: true },
+        ];
+        const pagesLink =
+          r.unit.level === 'country'
+            ? '/pages'
+            : `/pages${query(r.unit.level === 'region' ? { region: regionCode } : { region: regionCode, municipality: unitKey })}`;
+        return (
+          <>
+            <UnitCrumbs
+              regionCode={regionCode}
+              municipalityId={r.unit.level === 'municipality' ? Number(unitKey) : null}
+            />
+            <h1 className="page-title" data-testid="unit-title">
+              {text(r.unit.name)}
+            </h1>
+            <p className="muted">
+              {t('unit.period')}: {period(r.run)} · {t('unit.methodology')} {r.run?.version ?? '—'} ·{' '}
+              {t('home.coverage')} {pct(r.summary.coverage)} · {t('home.meanScore')}{' '}
+              {num(r.summary.meanScore)}
+            </p>
+            <div className="actions">
+              <Link to={pagesLink}>
+                <Button mode="secondary">{t('unit.pagesOf')}</Button>
+              </Link>
+              <a href={`/api/reports/units/${level}/${unitKey ?? 'all'}?format=pdf`} download>
+                <Button mode="tertiary">{t('unit.report')}</Button>
+              </a>
+            </div>
+            {r.children.length > 0 && (
+              <Group header={<Header>{t(`unit.children.${r.heatmap.by}`)}</Header>}>
+                <SortableTable
+                  rows={r.children}
+                  columns={columns}
+                  rowKey={(c) => c.key}
+                  caption={t(`unit.children.${r.heatmap.by}`)}
+                />
+              </Group>
+            )}
+            {r.unit.level === 'country' && <RegionMap report={r} />}
+            <div className="two-columns">
+              <div>
+                <Group header={<Header>{t('unit.distribution')}</Header>}>
+                  <LevelBars
+                    rows={(r.children.length
+                      ? r.children
+                      : [{ ...r.summary, nameRu: text(r.unit.name), nameEn: text(r.unit.name) }]
+                    ).map((c) => ({ name: text({ ru: c.nameRu, en: c.nameEn }), levels: c.levels }))}
+                    height={Math.max(200, r.children.length * 28 + 110)}
+                  />
+                </Group>
+              </div>
+              <div>
+                <Group header={<Header>{t('unit.trend')}</Header>}>
+                  {r.trend.length === 0 ? (
+                    <Empty>{t('state.noAudit')}</Empty>
+                  ) : (
+                    <TrendLine points={r.trend} />
+                  )}
+                </Group>
+              </div>
+            </div>
+            <Group header={<Header subtitle={t('unit.heatmapHint')}>{t('unit.heatmap')}</Header>}>
+              {r.heatmap.rows.length === 0 ? (
+                <Empty />
+              ) : (
+                <Heatmap
+                  rules={r.heatmap.rules.map((x) => ({ id: x.id, title: text(x.title) }))}
+                  rows={r.heatmap.rows.map((row) => ({
+                    key: row.key,
+                    name: text(row.name),
+                    rates: row.rates,
+                  }))}
+                />
+              )}
+            </Group>
+            <Group header={<Header>{t('unit.movers')}</Header>}>
+              {r.movers.up.length + r.movers.down.length === 0 ? (
+                <Empty>{t('home.noMovers')}</Empty>
+              ) : (
+                [...r.movers.down, ...r.movers.up].map((m) => (
+                  <Link key={m.pageId} to={`/pages/${m.pageId}`} className="row-link">
+                    <SimpleCell multiline after={<strong>{signed(m.after - m.before)}</strong>}>
+                      {m.institution ?? m.url}
+                    </SimpleCell>
+                  </Link>
+                ))
+              )}
+            </Group>
+          </>
+        );
+      }}
+    </Loaded>
+  );
+}
+
+function RegionMap({ report }: { report: UnitReport }) {
+  const { t } = useTranslation();
+  const regions = useApi<{ items: (Region & { isoCode: string; timezone: string })[] }>(
+    '/api/regions?size=100',
+  );
+  const scores = new Map(report.children.map((c) => [c.key, c.meanScore]));
+  return (
+    <Group header={<Header>{t('unit.map')}</Header>}>
+      <Loaded query={regions} minHeight={260}>
+        {(list) => <TileMap regions={list.items} scores={scores} />}
+      </Loaded>
+    </Group>
+  );
+}
+
+function UnitCrumbs({
+  regionCode,
+  municipalityId,
+}: {
+  regionCode: string | undefined;
+  municipalityId: number | null;
+}) {
+  return <Breadcrumbs items={useUnitCrumbs(regionCode, municipalityId)} />;
+}

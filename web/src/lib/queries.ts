@@ -1,0 +1,64 @@
+// The API reads the screens share, as TanStack Query hooks keyed by URL (and language where texts come back).
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { api } from './api.ts';
+import type {
+  MethodologyVersion,
+  Municipality,
+  PageCard,
+  PageList,
+  PageReport,
+  Region,
+  UnitReport,
+} from './types.ts';
+
+export function useApi<T>(url: string | null) {
+  return useQuery({ queryKey: [url], queryFn: () => api.get<T>(url as string), enabled: url !== null });
+}
+
+export function unitUrl(level: string, key: string | undefined): string {
+  return `/api/reports/units/${level}/${encodeURIComponent(key ?? 'all')}?format=json`;
+}
+
+export const useUnitReport = (level: string, key: string | undefined) =>
+  useApi<UnitReport>(unitUrl(level, key));
+
+export function usePageReport(id: number | null) {
+  const { i18n } = useTranslation();
+  return useApi<PageReport>(id === null ? null : `/api/pages/${id}/report?lang=${i18n.language}`);
+}
+
+export const usePageCard = (id: number | null) => useApi<PageCard>(id === null ? null : `/api/pages/${id}`);
+export const usePageList = (search: string) => useApi<PageList>(`/api/pages${search}`);
+export const useRegions = () => useApi<{ items: Region[] }>('/api/regions?size=100');
+
+export function useMethodology(version: string) {
+  const { i18n } = useTranslation();
+  return useApi<MethodologyVersion>(`/api/methodology/versions/${version}?lang=${i18n.language}`);
+}
+
+/** A text the API gives in both languages, in the current one. */
+export function useText() {
+  const { i18n } = useTranslation();
+  return (text: { ru: string; en: string } | undefined) =>
+    text ? (i18n.language === 'en' ? text.en : text.ru) : '';
+}
+
+/** Breadcrumbs from the country down to a region and a municipality, named in the current language. */
+export function useUnitCrumbs(regionCode: string | undefined, municipalityId: number | null | undefined) {
+  const { t, i18n } = useTranslation();
+  const region = useApi<Region>(regionCode ? `/api/regions/${regionCode}` : null);
+  const municipality = useApi<Municipality>(municipalityId ? `/api/municipalities/${municipalityId}` : null);
+  const crumbs: { label: string; to: string }[] = [{ label: t('nav.country'), to: '/units/country' }];
+  if (regionCode)
+    crumbs.push({
+      label: region.data ? (i18n.language === 'en' ? region.data.nameEn : region.data.nameRu) : regionCode,
+      to: `/units/region/${regionCode}`,
+    });
+  if (municipalityId)
+    crumbs.push({
+      label: municipality.data?.name ?? String(municipalityId),
+      to: `/units/municipality/${municipalityId}`,
+    });
+  return crumbs;
+}

@@ -1,0 +1,97 @@
+// Shapes of the API's answers the app reads; the heavy ones come type-only from the server's own types.
+
+export type { PageReport } from '../../../src/audit/page-report.service.ts';
+export type { UnitReport } from '../../../src/reports/unit-report.service.ts';
+
+export type Scope = {
+  level: 'country' | 'region' | 'municipality' | 'institution';
+  regionCode?: string;
+  municipalityId?: number;
+  institutionId?: number;
+};
+
+export type Me = {
+  id: number;
+  login: string;
+  role: string;
+  scope: Scope;
+  permissions: string[];
+  via: 'session' | 'token';
+  csrfToken: string | null;
+};
+
+export type RunRef = { id: number; version: string; periodStart: number; periodEnd: number };
+
+export type PageItem = {
+  id: number;
+  url: string;
+  platform: string;
+  status: string;
+  lastCollectedAt: number | null;
+  institution: {
+    id: number;
+    fullName: string;
+    shortName: string | null;
+    kind: string;
+    regionCode: string;
+    municipalityId: number | null;
+  } | null;
+  score: number | null;
+  level: string | null;
+  verified: boolean | null;
+  trend: number | null;
+};
+
+export type PageList = { runId: number | null; items: PageItem[]; page: number; size: number; total: number };
+
+export type PageCard = {
+  id: number;
+  url: string;
+  status: string;
+  institution: {
+    id: number;
+    fullName: string;
+    kind: string;
+    regionCode: string;
+    municipalityId: number | null;
+  } | null;
+  latest: { runId: number; score: number; level: string } | null;
+  trend: number | null;
+  history: { runId: number; finishedAt: number; periodEnd: number; score: number; level: string }[];
+};
+
+export type InstitutionItem = {
+  id: number;
+  inn: string;
+  ogrn: string;
+  fullName: string;
+  shortName: string | null;
+  kind: string;
+  regionCode: string;
+  municipalityId: number | null;
+  municipality: string | null;
+  website: string | null;
+  pages: number;
+};
+
+export type Region = { code: string; nameRu: string; nameEn: string };
+export type Municipality = { id: number; regionCode: string; name: string; institutions: number };
+
+export type MethodologyRule = {
+  id: string;
+  category: string;
+  weight: number;
+  severity: string;
+  title: string;
+  rationale: string;
+  help: string;
+  sources: { id: string; title: string; url?: string }[];
+};
+
+export type MethodologyVersion = {
+  id: string;
+  title: string;
+  categories: { id: string; title: string; weight: number }[];
+  levels: { id: string; title: string }[];
+  ruleList: MethodologyRule[];
+};
