@@ -2,8 +2,8 @@
 import type { EChartsCoreOption } from 'echarts/core';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { EChart } from './EChart.tsx';
 import { day, LEVEL_COLORS, LEVELS } from '../lib/format.ts';
+import { EChart } from './EChart.tsx';
 
 export function LevelBars({
   rows,

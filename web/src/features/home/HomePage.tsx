@@ -1,8 +1,9 @@
 // Home by role: a page admin lands on their page (score, level, trend, what to fix first, content mix,
 // unanswered questions, next seminar); an operator on their area (levels, coverage, movers, silent pages,
 // overdue answers).
-import type { Me } from '../../lib/types.ts';
+
 import { isPageAdmin } from '../../lib/session.ts';
+import type { Me } from '../../lib/types.ts';
 import { AdminHome } from './AdminHome.tsx';
 import { OperatorHome } from './OperatorHome.tsx';
 

@@ -1,14 +1,14 @@
 // An operator's home: their area's levels and coverage, who fell, who is silent, where answers are overdue.
-import { Button, Card, Group, Header, SimpleCell } from '@vkontakte/vkui';
+import { Button, Group, Header, SimpleCell } from '@vkontakte/vkui';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { LevelBars } from '../../components/charts.tsx';
 import { LevelBadge } from '../../components/LevelBadge.tsx';
 import { Empty, Loaded } from '../../components/StateView.tsx';
 import { LEVELS, num, pct, signed } from '../../lib/format.ts';
 import { usePageList, useText, useUnitReport } from '../../lib/queries.ts';
-import type { Me } from '../../lib/types.ts';
 import { homeUnitPath } from '../../lib/session.ts';
-import { LevelBars } from '../../components/charts.tsx';
+import type { Me } from '../../lib/types.ts';
 
 function unitOf(me: Me): [string, string | undefined] {
   const s = me.scope;
@@ -115,9 +115,9 @@ export function OperatorHome({ me }: { me: Me }) {
 
 function Stat({ label, value, hint }: { label: string; value: string; hint?: string }) {
   return (
-    <Card mode="shadow" className="stat" title={hint}>
+    <div className="stat" title={hint}>
       <div className="stat-value">{value}</div>
       <div className="stat-label">{label}</div>
-    </Card>
+    </div>
   );
 }

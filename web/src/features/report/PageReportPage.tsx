@@ -6,13 +6,13 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams, useSearchParams } from 'react-router';
 import { Breadcrumbs } from '../../components/Breadcrumbs.tsx';
+import { TrendLine } from '../../components/charts.tsx';
 import { Gauge } from '../../components/Gauge.tsx';
 import { LevelBadge } from '../../components/LevelBadge.tsx';
 import { Loaded } from '../../components/StateView.tsx';
 import { num, period } from '../../lib/format.ts';
 import { usePageCard, usePageReport, useUnitCrumbs } from '../../lib/queries.ts';
 import type { PageCard, PageReport } from '../../lib/types.ts';
-import { TrendLine } from '../../components/charts.tsx';
 
 type Rule = PageReport['rules'][number];
 

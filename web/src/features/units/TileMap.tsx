@@ -38,7 +38,7 @@ const ZONES = [
 function color(score: number | null | undefined): string {
   if (score === null || score === undefined) return 'var(--vkui--color_background_secondary)';
   if (score >= 70) return '#1a7f37';
-  if (score >= 60) return '#4d8f2a';
+  if (score >= 60) return '#3b7420';
   if (score >= 50) return '#8a5a00';
   return '#b42318';
 }

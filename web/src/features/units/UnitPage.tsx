@@ -4,13 +4,13 @@ import { Button, Group, Header, SimpleCell } from '@vkontakte/vkui';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { Breadcrumbs } from '../../components/Breadcrumbs.tsx';
+import { Heatmap, LevelBars, TrendLine } from '../../components/charts.tsx';
 import { type Column, SortableTable } from '../../components/SortableTable.tsx';
 import { Empty, Failed, Loaded } from '../../components/StateView.tsx';
 import { ApiError, query } from '../../lib/api.ts';
 import { num, pct, period, signed } from '../../lib/format.ts';
 import { useApi, useText, useUnitCrumbs, useUnitReport } from '../../lib/queries.ts';
 import type { Me, Region, UnitReport } from '../../lib/types.ts';
-import { Heatmap, LevelBars, TrendLine } from '../../components/charts.tsx';
 import { TileMap } from './TileMap.tsx';
 
 type Child = UnitReport['children'][number];
