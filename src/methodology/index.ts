@@ -10,6 +10,7 @@ export {
   type Problem,
 } from './methodology.loader.ts';
 export { methodologyRoutes } from './methodology.routes.ts';
+export { isQuestion } from './rules/dialogue.ts';
 export { rules } from './rules/index.ts';
 export type { Rule } from './rules/rule.ts';
 export { findObscenity } from './text/obscenity.ts';

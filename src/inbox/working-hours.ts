@@ -1,0 +1,143 @@
+// Working-time arithmetic in a region's time zone: working days are Monday to Friday except public holidays,
+// working hours 09:00–18:00 local. Answer deadlines and response times of the inbox count this time only, so
+// a question asked on Friday evening is not late on Saturday.
+export type WorkCalendar = {
+  timeZone: string;
+  /** Local hours, [start, end). */
+  startHour: number;
+  endHour: number;
+  /** Local dates (YYYY-MM-DD) that are not working days although they fall on Monday to Friday. */
+  holidays: ReadonlySet<string>;
+  /** Local dates that are working days although they fall on a weekend (transfers). */
+  workingWeekends?: ReadonlySet<string>;
+};
+
+/** Non-working public holidays of the Russian Federation (Labour Code, art. 112), by month and day. */
+export const RU_PUBLIC_HOLIDAYS = [
+  '01-01',
+  '01-02',
+  '01-03',
+  '01-04',
+  '01-05',
+  '01-06',
+  '01-07',
+  '01-08',
+  '02-23',
+  '03-08',
+  '05-01',
+  '05-09',
+  '06-12',
+  '11-04',
+];
+
+export function russianCalendar(
+  timeZone: string,
+  years: number[],
+  extraHolidays: string[] = [],
+): WorkCalendar {
+  const holidays = new Set([
+    ...years.flatMap((y) => RU_PUBLIC_HOLIDAYS.map((md) => `${y}-${md}`)),
+    ...extraHolidays,
+  ]);
+  return { timeZone, startHour: 9, endHour: 18, holidays };
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(timeZone: string): Intl.DateTimeFormat {
+  let f = formatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
+    formatters.set(timeZone, f);
+  }
+  return f;
+}
+
+type LocalDate = { y: number; m: number; d: number };
+
+function local(instant: number, timeZone: string): LocalDate & { seconds: number } {
+  const parts = Object.fromEntries(
+    formatter(timeZone)
+      .formatToParts(new Date(instant * 1000))
+      .map((p) => [p.type, Number(p.value)]),
+  ) as Record<string, number>;
+  return {
+    y: parts.year ?? 1970,
+    m: parts.month ?? 1,
+    d: parts.day ?? 1,
+    seconds: (parts.hour ?? 0) * 3600 + (parts.minute ?? 0) * 60 + (parts.second ?? 0),
+  };
+}
+
+/** The instant at a local wall-clock time (seconds after local midnight) of a local date. */
+function instantOf(date: LocalDate, seconds: number, timeZone: string): number {
+  const guess = Date.UTC(date.y, date.m - 1, date.d) / 1000 + seconds;
+  const offsetAt = (t: number) => {
+    const l = local(t, timeZone);
+    return Date.UTC(l.y, l.m - 1, l.d) / 1000 + l.seconds - t;
+  };
+  const first = guess - offsetAt(guess);
+  // Offsets change (DST, law): the offset at the answer, not at the guess, is the right one.
+  return guess - offsetAt(first);
+}
+
+function nextDay(date: LocalDate): LocalDate {
+  const next = new Date(Date.UTC(date.y, date.m - 1, date.d + 1));
+  return { y: next.getUTCFullYear(), m: next.getUTCMonth() + 1, d: next.getUTCDate() };
+}
+
+const key = (date: LocalDate) =>
+  `${date.y}-${String(date.m).padStart(2, '0')}-${String(date.d).padStart(2, '0')}`;
+
+export function isWorkingDay(date: LocalDate, cal: WorkCalendar): boolean {
+  const k = key(date);
+  if (cal.workingWeekends?.has(k)) return true;
+  const weekday = new Date(Date.UTC(date.y, date.m - 1, date.d)).getUTCDay();
+  return weekday !== 0 && weekday !== 6 && !cal.holidays.has(k);
+}
+
+/** Working intervals [start, end) of each local day from `from`'s day on, as instants. */
+function* workingSpans(from: number, cal: WorkCalendar): Generator<[number, number]> {
+  let date: LocalDate = local(from, cal.timeZone);
+  // Ten years of days at most: a calendar without working days must not loop for ever.
+  for (let i = 0; i < 3660; i++) {
+    if (isWorkingDay(date, cal))
+      yield [
+        instantOf(date, cal.startHour * 3600, cal.timeZone),
+        instantOf(date, cal.endHour * 3600, cal.timeZone),
+      ];
+    date = nextDay(date);
+  }
+}
+
+/** Working seconds between two instants (0 when `to` is not after `from`). */
+export function workingSecondsBetween(from: number, to: number, cal: WorkCalendar): number {
+  let total = 0;
+  if (to <= from) return 0;
+  for (const [start, end] of workingSpans(from, cal)) {
+    if (start >= to) break;
+    total += Math.max(0, Math.min(end, to) - Math.max(start, from));
+  }
+  return total;
+}
+
+/** The instant when `seconds` of working time have passed since `from`. */
+export function addWorkingSeconds(from: number, seconds: number, cal: WorkCalendar): number {
+  let left = seconds;
+  for (const [start, end] of workingSpans(from, cal)) {
+    const begin = Math.max(start, from);
+    if (end <= begin) continue;
+    if (end - begin >= left) return begin + left;
+    left -= end - begin;
+  }
+  throw new Error(`no working time within ten years in ${cal.timeZone}`);
+}
