@@ -8,6 +8,7 @@ import * as m0006 from './0006_data_version.ts';
 import * as m0007 from './0007_jobs.ts';
 import * as m0008 from './0008_reports.ts';
 import * as m0009 from './0009_vk_tokens.ts';
+import * as m0010 from './0010_inbox.ts';
 
 export const migrations = {
   '0001_foundation': m0001,
@@ -19,4 +20,5 @@ export const migrations = {
   '0007_jobs': m0007,
   '0008_reports': m0008,
   '0009_vk_tokens': m0009,
+  '0010_inbox': m0010,
 };

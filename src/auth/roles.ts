@@ -6,6 +6,7 @@ import type { ScopeLevel } from '../platform/scope.ts';
 export const PERMISSIONS = [
   'data.read',
   'comments.read',
+  'comments.answer',
   'registry.import',
   'users.read',
   'users.manage',
@@ -17,7 +18,7 @@ export const PERMISSIONS = [
 export type Permission = (typeof PERMISSIONS)[number];
 
 const READ: Permission[] = ['data.read', 'comments.read', 'methodology.read', 'tokens.manage'];
-const ADMIN: Permission[] = [...READ, 'users.read', 'users.manage', 'registry.import'];
+const ADMIN: Permission[] = [...READ, 'comments.answer', 'users.read', 'users.manage', 'registry.import'];
 
 export const ROLES: Record<Role, { level: ScopeLevel; permissions: readonly Permission[] }> = {
   federal: { level: 'country', permissions: [...ADMIN, 'audit_log.read'] },
@@ -26,7 +27,8 @@ export const ROLES: Record<Role, { level: ScopeLevel; permissions: readonly Perm
   region_viewer: { level: 'region', permissions: READ },
   municipality: { level: 'municipality', permissions: ADMIN },
   municipality_viewer: { level: 'municipality', permissions: READ },
-  institution: { level: 'institution', permissions: READ },
+  // The page admin answers the page's comments.
+  institution: { level: 'institution', permissions: [...READ, 'comments.answer'] },
   institution_viewer: {
     level: 'institution',
     permissions: ['data.read', 'methodology.read', 'tokens.manage'],

@@ -35,20 +35,21 @@ function quantile(sorted: number[], q: number): number | null {
   return sorted[index] ?? null;
 }
 
+/** Metrics over questions, each judged in its calendar (one for all, or each question's region's). */
 export function responseMetrics(
   items: Waiting[],
-  cal: WorkCalendar,
+  calendar: WorkCalendar | ((item: Waiting) => WorkCalendar),
   maxHours: number,
   now: number,
 ): ResponseMetrics {
-  const limit = deadlineSeconds(maxHours, cal);
   const hours: number[] = [];
   let inTime = 0;
   let judged = 0;
   let overdue = 0;
   for (const item of items) {
+    const cal = typeof calendar === 'function' ? calendar(item) : calendar;
     const asked = item.comment.postedAt;
-    const due = addWorkingSeconds(asked, limit, cal);
+    const due = addWorkingSeconds(asked, deadlineSeconds(maxHours, cal), cal);
     if (item.answeredAt !== null) {
       hours.push(workingSecondsBetween(asked, item.answeredAt, cal) / 3600);
       judged++;

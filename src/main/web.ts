@@ -14,6 +14,7 @@ import {
   type SessionPolicy,
 } from '../auth/index.ts';
 import { collectRoutes } from '../collect/index.ts';
+import { inboxRoutes } from '../inbox/index.ts';
 import { methodologyRoutes } from '../methodology/index.ts';
 import type { Clock } from '../platform/clock.ts';
 import { systemClock } from '../platform/clock.ts';
@@ -70,6 +71,7 @@ export async function buildWebApp(db: Db, config: Config, options: WebOptions = 
       // A PDF made on request starts a browser in this process; it goes with the server.
       app.addHook('onClose', async () => closePdfBrowser());
       exportRoutes(db)(app);
+      inboxRoutes(db, { baseUrl: config.jobs.vkUrl, secrets: config.secrets })(app);
     },
   );
 }

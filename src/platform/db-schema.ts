@@ -321,6 +321,39 @@ export interface VkTokenTable {
   updated_at: number;
 }
 
+export type InboxStatus = 'new' | 'in_progress' | 'answered' | 'no_answer_needed';
+
+export interface InboxStateTable {
+  comment_id: number;
+  status: InboxStatus;
+  reason: string | null;
+  assignee_id: number | null;
+  updated_by: number | null;
+  updated_at: number;
+}
+
+export interface InboxReplyTable {
+  id: Generated<number>;
+  comment_id: number;
+  idempotency_key: string;
+  text: string;
+  status: 'sending' | 'sent' | 'failed';
+  vk_comment_id: number | null;
+  error: string | null;
+  created_by: number | null;
+  created_at: number;
+}
+
+export interface SafetyDismissalTable {
+  id: Generated<number>;
+  page_id: number;
+  target_type: 'comment' | 'post';
+  target_vk_id: number;
+  flag_key: string;
+  dismissed_by: number | null;
+  dismissed_at: number;
+}
+
 export type Role =
   | 'federal'
   | 'federal_viewer'
@@ -441,6 +474,9 @@ export interface Database {
   report_schedules: ReportScheduleTable;
   report_files: ReportFileTable;
   vk_tokens: VkTokenTable;
+  inbox_states: InboxStateTable;
+  inbox_replies: InboxReplyTable;
+  safety_dismissals: SafetyDismissalTable;
   users: UserTable;
   sessions: SessionTable;
   api_tokens: ApiTokenTable;

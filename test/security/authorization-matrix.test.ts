@@ -33,7 +33,19 @@ type Entry = {
 const ADMINS = ['federal', 'region', 'municipality'] as const;
 const LOG_READERS = ['federal', 'region'] as const;
 const COMMENT_READERS = ROLE_IDS.filter((r) => r !== 'trainer' && r !== 'institution_viewer');
+const ANSWERERS = ['federal', 'region', 'municipality', 'institution'] as const;
 const get = (url: string): Probe => ({ method: 'GET', url });
+
+/** A user's comment on the unit's page, for the inbox's probes. */
+async function userCommentOf(w: ApiWorld, u: Unit): Promise<number> {
+  const row = await w.db.kysely
+    .selectFrom('comments')
+    .select('id')
+    .where('page_id', '=', u.pageId)
+    .where('is_from_community', '=', 0)
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
 let serial = 0;
 
 function uploadCsv(u: Unit): string {
@@ -263,6 +275,37 @@ const MATRIX: Record<string, Entry> = {
     probe: (_w, u) => get(`/api/pages/${u.pageId}/comments`),
   },
   'GET /api/pages/:id/report': { allow: 'any', probe: (_w, u) => get(`/api/pages/${u.pageId}/report`) },
+  'GET /api/inbox': { allow: COMMENT_READERS, probe: (_w, u) => get(`/api/inbox?pageId=${u.pageId}`) },
+  'GET /api/inbox/metrics': {
+    allow: COMMENT_READERS,
+    probe: (_w, u) => get(`/api/inbox/metrics?pageId=${u.pageId}`),
+  },
+  'POST /api/inbox/:id/state': {
+    allow: ANSWERERS,
+    probe: async (w, u) => ({
+      method: 'POST',
+      url: `/api/inbox/${await userCommentOf(w, u)}/state`,
+      payload: { status: 'in_progress' },
+    }),
+  },
+  'POST /api/inbox/:id/reply': {
+    allow: ANSWERERS,
+    // The test world stores no community token: an allowed call in scope is refused for that, not for scope.
+    ok: 409,
+    probe: async (w, u) => ({
+      method: 'POST',
+      url: `/api/inbox/${await userCommentOf(w, u)}/reply`,
+      payload: { text: 'Ответ', key: `matrix-${++serial}` },
+    }),
+  },
+  'POST /api/inbox/:id/dismiss-flag': {
+    allow: ANSWERERS,
+    probe: async (w, u) => ({
+      method: 'POST',
+      url: `/api/inbox/${await userCommentOf(w, u)}/dismiss-flag`,
+      payload: { kind: 'spam', text: 'example.xyz' },
+    }),
+  },
   'GET /api/audit-runs': { allow: 'any', probe: () => get('/api/audit-runs') },
   'GET /api/audit-runs/:id': { allow: 'any', probe: (w) => get(`/api/audit-runs/${w.runId}`) },
   'GET /api/methodology/versions': { allow: 'any', probe: () => get('/api/methodology/versions') },

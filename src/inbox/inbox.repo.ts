@@ -1,0 +1,246 @@
+// SQL of the inbox: the comments of pages in the caller's scope since a date (users' comments and the
+// community's replies, which decide what still waits), people's decisions on them, replies sent through
+// Publica, and dismissed safety flags.
+import type { Db } from '../platform/db.ts';
+import type { InboxStatus } from '../platform/db-schema.ts';
+import { BY_INSTITUTION, inScope, type Scope } from '../platform/scope.ts';
+
+export type ThreadRow = {
+  id: number;
+  page_id: number;
+  post_vk_id: number;
+  vk_id: number;
+  from_id: number;
+  is_from_community: number;
+  is_deleted: number;
+  posted_at: number;
+  reply_to_comment: number | null;
+  thread_root: number | null;
+  text: string;
+  url: string;
+  institution: string | null;
+  region_code: string | null;
+  municipality_id: number | null;
+  timezone: string | null;
+};
+
+/** Comments that can wait (users') or answer (the community's replies) on pages in scope, since `since`. */
+export function threadComments(db: Db, scope: Scope, filter: { since: number; pageId?: number }) {
+  let query = db.kysely
+    .selectFrom('comments')
+    .innerJoin('pages', 'pages.id', 'comments.page_id')
+    .leftJoin('institutions', 'institutions.id', 'pages.institution_id')
+    .leftJoin('regions', 'regions.code', 'institutions.region_code')
+    .select([
+      'comments.id',
+      'comments.page_id',
+      'comments.post_vk_id',
+      'comments.vk_id',
+      'comments.from_id',
+      'comments.is_from_community',
+      'comments.is_deleted',
+      'comments.posted_at',
+      'comments.reply_to_comment',
+      'comments.thread_root',
+      'comments.text',
+      'pages.url',
+      'institutions.short_name as institution',
+      'institutions.region_code',
+      'institutions.municipality_id',
+      'regions.timezone',
+    ])
+    .where(inScope(scope, BY_INSTITUTION))
+    .where('comments.posted_at', '>=', filter.since)
+    .where((eb) =>
+      eb.or([eb('comments.is_from_community', '=', 0), eb('comments.reply_to_comment', 'is not', null)]),
+    );
+  if (filter.pageId !== undefined) query = query.where('comments.page_id', '=', filter.pageId);
+  return query.orderBy('comments.id').execute() as Promise<ThreadRow[]>;
+}
+
+/** One comment on a page in scope, with what a reply to it needs. */
+export function commentInScope(db: Db, scope: Scope, commentId: number) {
+  return db.kysely
+    .selectFrom('comments')
+    .innerJoin('pages', 'pages.id', 'comments.page_id')
+    .leftJoin('institutions', 'institutions.id', 'pages.institution_id')
+    .select([
+      'comments.id',
+      'comments.page_id',
+      'comments.post_vk_id',
+      'comments.vk_id',
+      'comments.thread_root',
+      'comments.is_from_community',
+      'pages.external_id',
+    ])
+    .where('comments.id', '=', commentId)
+    .where(inScope(scope, BY_INSTITUTION))
+    .executeTakeFirst();
+}
+
+export function statesOf(db: Db, commentIds: number[]) {
+  if (commentIds.length === 0) return Promise.resolve([]);
+  return db.kysely
+    .selectFrom('inbox_states')
+    .leftJoin('users', 'users.id', 'inbox_states.assignee_id')
+    .select([
+      'inbox_states.comment_id',
+      'inbox_states.status',
+      'inbox_states.reason',
+      'inbox_states.assignee_id',
+      'users.login as assignee',
+    ])
+    .where('inbox_states.comment_id', 'in', commentIds)
+    .execute();
+}
+
+export async function saveState(
+  db: Db,
+  row: {
+    commentId: number;
+    status: InboxStatus;
+    reason: string | null;
+    assigneeId: number | null;
+    by: number | null;
+    at: number;
+  },
+): Promise<void> {
+  const values = {
+    status: row.status,
+    reason: row.reason,
+    assignee_id: row.assigneeId,
+    updated_by: row.by,
+    updated_at: row.at,
+  };
+  await db.kysely
+    .insertInto('inbox_states')
+    .values({ comment_id: row.commentId, ...values })
+    .onConflict((oc) => oc.column('comment_id').doUpdateSet(values))
+    .execute();
+}
+
+export function findReply(db: Db, key: string) {
+  return db.kysely
+    .selectFrom('inbox_replies')
+    .selectAll()
+    .where('idempotency_key', '=', key)
+    .executeTakeFirst();
+}
+
+/** Claims the key: true for the first caller, false when a reply with it exists already. */
+export async function claimReply(
+  db: Db,
+  row: { commentId: number; key: string; text: string; by: number | null; at: number },
+): Promise<boolean> {
+  const result = await db.kysely
+    .insertInto('inbox_replies')
+    .values({
+      comment_id: row.commentId,
+      idempotency_key: row.key,
+      text: row.text,
+      status: 'sending',
+      created_by: row.by,
+      created_at: row.at,
+    })
+    .onConflict((oc) => oc.column('idempotency_key').doNothing())
+    .executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
+}
+
+export async function finishReply(
+  db: Db,
+  key: string,
+  outcome: { status: 'sent' | 'failed'; vkCommentId?: number; error?: string },
+): Promise<void> {
+  await db.kysely
+    .updateTable('inbox_replies')
+    .set({ status: outcome.status, vk_comment_id: outcome.vkCommentId ?? null, error: outcome.error ?? null })
+    .where('idempotency_key', '=', key)
+    .execute();
+}
+
+/** The community's answer as VK stored it, at once: the next collection finds the same (page, id) and keeps one. */
+export async function storeCommunityComment(
+  db: Db,
+  row: {
+    pageId: number;
+    postVkId: number;
+    vkId: number;
+    fromId: number;
+    replyTo: number;
+    threadRoot: number;
+    text: string;
+    at: number;
+  },
+): Promise<void> {
+  await db.kysely
+    .insertInto('comments')
+    .values({
+      page_id: row.pageId,
+      post_vk_id: row.postVkId,
+      vk_id: row.vkId,
+      from_id: row.fromId,
+      is_from_community: 1,
+      posted_at: row.at,
+      reply_to_comment: row.replyTo,
+      thread_root: row.threadRoot,
+      text: row.text,
+      is_deleted: 0,
+      collected_at: row.at,
+    })
+    .onConflict((oc) => oc.columns(['page_id', 'vk_id']).doNothing())
+    .execute();
+}
+
+export function dismissalsOf(db: Db, pageIds: number[]) {
+  if (pageIds.length === 0) return Promise.resolve([]);
+  return db.kysely
+    .selectFrom('safety_dismissals')
+    .select(['page_id', 'target_type', 'target_vk_id', 'flag_key'])
+    .where('page_id', 'in', pageIds)
+    .execute();
+}
+
+export async function saveDismissal(
+  db: Db,
+  row: {
+    pageId: number;
+    targetType: 'comment' | 'post';
+    targetVkId: number;
+    flagKey: string;
+    by: number | null;
+    at: number;
+  },
+): Promise<void> {
+  await db.kysely
+    .insertInto('safety_dismissals')
+    .values({
+      page_id: row.pageId,
+      target_type: row.targetType,
+      target_vk_id: row.targetVkId,
+      flag_key: row.flagKey,
+      dismissed_by: row.by,
+      dismissed_at: row.at,
+    })
+    .onConflict((oc) => oc.columns(['page_id', 'target_type', 'target_vk_id', 'flag_key']).doNothing())
+    .execute();
+}
+
+export function userInScope(db: Db, scope: Scope, userId: number) {
+  return db.kysely
+    .selectFrom('users')
+    .select(['users.id', 'users.region_code', 'users.municipality_id', 'users.institution_id'])
+    .where('users.id', '=', userId)
+    .executeTakeFirst()
+    .then((u) => (u && scopeHolds(scope, u) ? u : undefined));
+}
+
+function scopeHolds(
+  scope: Scope,
+  u: { region_code: string | null; municipality_id: number | null; institution_id: number | null },
+): boolean {
+  if (scope.level === 'country') return true;
+  if (scope.level === 'region') return u.region_code === scope.regionCode;
+  if (scope.level === 'municipality') return u.municipality_id === scope.municipalityId;
+  return u.institution_id === scope.institutionId;
+}

@@ -1,0 +1,189 @@
+// Thin HTTP adapters over the inbox: the waiting questions, a decision on one, a reply sent to VK, a safety
+// flag dismissed, and the response-time metrics with their alerts.
+import { z } from 'zod';
+import type { Db } from '../platform/db.ts';
+import { AppError } from '../platform/errors.ts';
+import { principalOf } from '../platform/http/principal.ts';
+import { errorResponses, idParam, listOf, pagination, queryFlag } from '../platform/http/schemas.ts';
+import type { App } from '../platform/http/server.ts';
+import type { Scope } from '../platform/scope.ts';
+import { findPageInScope } from '../registry/index.ts';
+import {
+  dismissFlag,
+  inboxMetrics,
+  listInbox,
+  replyToComment,
+  setInboxState,
+  type VkAccess,
+} from './inbox.service.ts';
+
+const tags = ['inbox'];
+const now = () => Math.floor(Date.now() / 1000);
+const status = z.enum(['new', 'in_progress', 'answered', 'no_answer_needed']);
+const days = z.coerce.number().int().min(1).max(365).optional();
+
+const flagSchema = z.object({
+  kind: z.enum(['obscenity', 'insult', 'personal_data', 'spam', 'threat']),
+  start: z.number().int(),
+  end: z.number().int(),
+  text: z.string(),
+  detail: z.string(),
+});
+
+const itemSchema = z.object({
+  commentId: z.number().int(),
+  pageId: z.number().int(),
+  pageUrl: z.string(),
+  institution: z.string().nullable(),
+  postVkId: z.number().int(),
+  vkId: z.number().int(),
+  text: z.string(),
+  postedAt: z.number().int(),
+  status,
+  reason: z.string().nullable(),
+  assignee: z.string().nullable(),
+  answeredAt: z.number().int().nullable(),
+  dueAt: z.number().int(),
+  overdue: z.boolean(),
+  flags: z.array(flagSchema),
+});
+
+const metricsSchema = z.object({
+  questions: z.number().int(),
+  answered: z.number().int(),
+  medianHours: z.number().nullable(),
+  p90Hours: z.number().nullable(),
+  withinDeadline: z.number().nullable(),
+  overdue: z.number().int(),
+  waiting: z.number().int(),
+});
+const metricsRow = metricsSchema.extend({ key: z.string(), name: z.string().nullable() });
+
+/** A filter naming a page outside the scope is answered like a page that does not exist. */
+async function requirePageFilter(db: Db, scope: Scope, pageId: number | undefined): Promise<void> {
+  if (pageId !== undefined && !(await findPageInScope(db, scope, pageId)))
+    throw new AppError('NOT_FOUND', `query.pageId: no page ${pageId} in your scope`);
+}
+
+export function inboxRoutes(db: Db, vk: VkAccess) {
+  return (app: App) => {
+    app.get(
+      '/api/inbox',
+      {
+        config: { access: 'comments.read' },
+        schema: {
+          tags,
+          summary: 'Users’ questions on pages in your scope: overdue first, then the oldest waiting',
+          querystring: z.object({
+            ...pagination,
+            pageId: z.coerce.number().int().positive().optional(),
+            status: status.optional(),
+            q: z.string().max(200).optional(),
+            flagged: queryFlag,
+            assigneeId: z.coerce.number().int().positive().optional(),
+            days,
+          }),
+          response: { 200: listOf(itemSchema), ...errorResponses },
+        },
+      },
+      async (request) => {
+        const { page, size, ...filter } = request.query;
+        const principal = principalOf(request);
+        await requirePageFilter(db, principal.scope, filter.pageId);
+        const result = await listInbox(db, principal, filter, { page, size }, now());
+        return { ...result, page, size };
+      },
+    );
+
+    app.post(
+      '/api/inbox/:id/state',
+      {
+        config: { access: 'comments.answer' },
+        schema: {
+          tags,
+          summary: 'Take a comment in hand, assign it, or mark that it needs no answer (with the reason)',
+          params: idParam,
+          body: z.object({
+            status: z.enum(['new', 'in_progress', 'no_answer_needed']),
+            reason: z.string().max(500).optional(),
+            assigneeId: z.number().int().positive().nullable().optional(),
+          }),
+          response: { 200: z.object({ ok: z.literal(true) }), ...errorResponses },
+        },
+      },
+      async (request) => {
+        await setInboxState(db, principalOf(request), request.params.id, request.body, now());
+        return { ok: true as const };
+      },
+    );
+
+    app.post(
+      '/api/inbox/:id/reply',
+      {
+        config: { access: 'comments.answer' },
+        schema: {
+          tags,
+          summary: 'Answer a comment on VK with the page’s community token; the same key sends once',
+          params: idParam,
+          body: z.object({ text: z.string().min(1).max(4000), key: z.string().min(8).max(100) }),
+          response: {
+            200: z.object({
+              status: z.enum(['sent', 'failed']),
+              vkCommentId: z.number().int().nullable(),
+              error: z.string().nullable(),
+              repeated: z.boolean(),
+            }),
+            ...errorResponses,
+          },
+        },
+      },
+      async (request) => replyToComment(db, principalOf(request), request.params.id, request.body, vk, now()),
+    );
+
+    app.post(
+      '/api/inbox/:id/dismiss-flag',
+      {
+        config: { access: 'comments.answer' },
+        schema: {
+          tags,
+          summary: 'Dismiss a safety flag as false; the same span of this comment is not flagged again',
+          params: idParam,
+          body: z.object({ kind: flagSchema.shape.kind, text: z.string().min(1).max(500) }),
+          response: { 200: z.object({ ok: z.literal(true) }), ...errorResponses },
+        },
+      },
+      async (request) => {
+        await dismissFlag(db, principalOf(request), request.params.id, request.body, now());
+        return { ok: true as const };
+      },
+    );
+
+    app.get(
+      '/api/inbox/metrics',
+      {
+        config: { access: 'comments.read' },
+        schema: {
+          tags,
+          summary:
+            'First response time, share answered in time and overdue questions, by region, municipality and page',
+          querystring: z.object({ pageId: z.coerce.number().int().positive().optional(), days }),
+          response: {
+            200: z.object({
+              total: metricsSchema,
+              byRegion: z.array(metricsRow),
+              byMunicipality: z.array(metricsRow),
+              byPage: z.array(metricsRow),
+              alerts: z.object({ overdue: z.number().int(), flaggedVisible: z.number().int() }),
+            }),
+            ...errorResponses,
+          },
+        },
+      },
+      async (request) => {
+        const principal = principalOf(request);
+        await requirePageFilter(db, principal.scope, request.query.pageId);
+        return inboxMetrics(db, principal, request.query, now());
+      },
+    );
+  };
+}

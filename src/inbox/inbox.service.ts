@@ -1,0 +1,353 @@
+// The dialogue inbox: users' questions on pages in the caller's scope with their status (new, in progress,
+// answered, no answer needed), assignee and safety flags; replies sent to VK with the page's community token
+// (once per idempotency key) that close the item at once; response-time metrics by page, municipality and
+// region in each region's working calendar; and the alerts operators act on.
+import type { Db } from '../platform/db.ts';
+import type { InboxStatus } from '../platform/db-schema.ts';
+import { AppError } from '../platform/errors.ts';
+import type { Scope } from '../platform/scope.ts';
+import type { SecretBox } from '../platform/secret-box.ts';
+import { communityTokenOf, VkApiError, vkRequest } from '../vk/index.ts';
+import {
+  claimReply,
+  commentInScope,
+  dismissalsOf,
+  findReply,
+  finishReply,
+  saveDismissal,
+  saveState,
+  statesOf,
+  storeCommunityComment,
+  type ThreadRow,
+  threadComments,
+  userInScope,
+} from './inbox.repo.ts';
+import { deadlineSeconds, type ResponseMetrics, responseMetrics } from './metrics.ts';
+import { flagKey, type SafetyFlag, safetyFlags } from './safety.ts';
+import { questionsAndAnswers, threadOf, type Waiting } from './thread.ts';
+import { addWorkingSeconds, russianCalendar, type WorkCalendar } from './working-hours.ts';
+
+const DAY = 86_400;
+/** The methodology's answer-time limit (rule answer-time, 2023.1): a day, i.e. one working day. */
+export const ANSWER_LIMIT_HOURS = 24;
+
+export type InboxItem = {
+  commentId: number;
+  pageId: number;
+  pageUrl: string;
+  institution: string | null;
+  postVkId: number;
+  vkId: number;
+  text: string;
+  postedAt: number;
+  status: InboxStatus;
+  reason: string | null;
+  assignee: string | null;
+  answeredAt: number | null;
+  dueAt: number;
+  overdue: boolean;
+  flags: SafetyFlag[];
+};
+
+export type InboxFilter = {
+  pageId?: number;
+  status?: InboxStatus;
+  q?: string;
+  flagged?: boolean;
+  assigneeId?: number;
+  days?: number;
+};
+
+type Caller = { userId: number; scope: Scope };
+
+function toThread(r: ThreadRow) {
+  return {
+    vkId: r.vk_id,
+    postVkId: r.post_vk_id,
+    isFromCommunity: r.is_from_community === 1,
+    isDeleted: r.is_deleted === 1,
+    postedAt: r.posted_at,
+    replyTo: r.reply_to_comment,
+    threadRoot: r.thread_root,
+    text: r.text,
+  };
+}
+
+function calendarOf(timezone: string | null, now: number): WorkCalendar {
+  const year = new Date(now * 1000).getUTCFullYear();
+  return russianCalendar(timezone ?? 'Europe/Moscow', [year - 1, year, year + 1]);
+}
+
+/** Each page's questions and answers, computed from its comments. */
+function byPage(rows: ThreadRow[]) {
+  const pages = new Map<number, ThreadRow[]>();
+  for (const r of rows) pages.set(r.page_id, [...(pages.get(r.page_id) ?? []), r]);
+  return [...pages.values()].map((list) => {
+    const first = list[0] as ThreadRow;
+    const byVk = new Map(list.map((r) => [r.vk_id, r]));
+    const waiting = questionsAndAnswers(list.map(toThread));
+    return { page: first, waiting, rowOf: (w: Waiting) => byVk.get(w.comment.vkId) as ThreadRow };
+  });
+}
+
+export async function listInbox(
+  db: Db,
+  caller: Caller,
+  filter: InboxFilter,
+  paging: { page: number; size: number },
+  now: number,
+): Promise<{ items: InboxItem[]; total: number }> {
+  const rows = await threadComments(db, caller.scope, {
+    since: now - (filter.days ?? 60) * DAY,
+    ...(filter.pageId !== undefined ? { pageId: filter.pageId } : {}),
+  });
+  const pages = byPage(rows);
+  const candidates = pages.flatMap(({ page, waiting, rowOf }) => {
+    const cal = calendarOf(page.timezone, now);
+    return waiting.map((w) => ({ w, row: rowOf(w), cal }));
+  });
+  const states = new Map(
+    (
+      await statesOf(
+        db,
+        candidates.map((c) => c.row.id),
+      )
+    ).map((s) => [s.comment_id, s]),
+  );
+  const dismissed = new Set(
+    (await dismissalsOf(db, [...new Set(candidates.map((c) => c.row.page_id))]))
+      .filter((d) => d.target_type === 'comment')
+      .map((d) => `${d.page_id}:${d.target_vk_id}:${d.flag_key}`),
+  );
+  const q = filter.q?.trim().toLowerCase();
+  const items = candidates
+    .map(({ w, row, cal }): InboxItem => {
+      const state = states.get(row.id);
+      const dueAt = dueOf(w.comment.postedAt, cal);
+      const answered = w.answeredAt !== null;
+      const status: InboxStatus =
+        answered && state?.status !== 'no_answer_needed' ? 'answered' : (state?.status ?? 'new');
+      return {
+        commentId: row.id,
+        pageId: row.page_id,
+        pageUrl: row.url,
+        institution: row.institution,
+        postVkId: row.post_vk_id,
+        vkId: row.vk_id,
+        text: row.text,
+        postedAt: row.posted_at,
+        status,
+        reason: state?.reason ?? null,
+        assignee: state?.assignee ?? null,
+        answeredAt: w.answeredAt,
+        dueAt,
+        overdue: !answered && status !== 'no_answer_needed' && now > dueAt,
+        flags: safetyFlags(row.text).filter(
+          (f) => !dismissed.has(`${row.page_id}:${row.vk_id}:${flagKey(f)}`),
+        ),
+      };
+    })
+    .filter((item) => !filter.status || item.status === filter.status)
+    .filter((item) => !filter.flagged || item.flags.length > 0)
+    .filter(
+      (item) =>
+        filter.assigneeId === undefined || states.get(item.commentId)?.assignee_id === filter.assigneeId,
+    )
+    .filter(
+      (item) =>
+        !q || item.text.toLowerCase().includes(q) || (item.institution ?? '').toLowerCase().includes(q),
+    )
+    // Overdue first, then the oldest waiting: the order in which they should be answered.
+    .sort(
+      (a, b) => Number(b.overdue) - Number(a.overdue) || a.postedAt - b.postedAt || a.commentId - b.commentId,
+    );
+  const start = (paging.page - 1) * paging.size;
+  return { items: items.slice(start, start + paging.size), total: items.length };
+}
+
+function dueOf(askedAt: number, cal: WorkCalendar): number {
+  return addWorkingSeconds(askedAt, deadlineSeconds(ANSWER_LIMIT_HOURS, cal), cal);
+}
+
+export async function setInboxState(
+  db: Db,
+  caller: Caller,
+  commentId: number,
+  change: { status: Exclude<InboxStatus, 'answered'>; reason?: string; assigneeId?: number | null },
+  now: number,
+): Promise<void> {
+  const comment = await commentInScope(db, caller.scope, commentId);
+  if (!comment || comment.is_from_community === 1)
+    throw new AppError('NOT_FOUND', `no comment ${commentId} waiting in your scope`);
+  if (change.status === 'no_answer_needed' && !change.reason?.trim())
+    throw new AppError('VALIDATION', 'body.reason: say why this comment needs no answer');
+  if (change.assigneeId && !(await userInScope(db, caller.scope, change.assigneeId)))
+    throw new AppError('NOT_FOUND', `body.assigneeId: no user ${change.assigneeId} in your scope`);
+  await saveState(db, {
+    commentId,
+    status: change.status,
+    reason: change.status === 'no_answer_needed' ? (change.reason?.trim() ?? null) : null,
+    assigneeId: change.assigneeId ?? null,
+    by: caller.userId,
+    at: now,
+  });
+}
+
+export type VkAccess = { baseUrl: string | undefined; secrets: SecretBox | null };
+
+/**
+ * Answers a comment on VK (wall.createComment, with the page's community token) and stores the answer as the
+ * collector would, so the item closes at once. The same key sends once: a repeat returns the first outcome.
+ */
+export async function replyToComment(
+  db: Db,
+  caller: Caller,
+  commentId: number,
+  reply: { text: string; key: string },
+  vk: VkAccess,
+  now: number,
+): Promise<{
+  status: 'sent' | 'failed';
+  vkCommentId: number | null;
+  error: string | null;
+  repeated: boolean;
+}> {
+  const comment = await commentInScope(db, caller.scope, commentId);
+  if (!comment || comment.is_from_community === 1)
+    throw new AppError('NOT_FOUND', `no comment ${commentId} waiting in your scope`);
+  const text = reply.text.trim();
+  if (!text) throw new AppError('VALIDATION', 'body.text: the answer is empty');
+  const token = await communityTokenOf(db, vk.secrets, comment.page_id);
+  if (!token)
+    throw new AppError(
+      'CONFLICT',
+      `page ${comment.page_id} has no community token: add one with publica vk-token add LABEL --kind community --page ${comment.page_id}`,
+    );
+  if (!vk.baseUrl) throw new AppError('CONFIG', 'replies need the VK API: set PUBLICA_VK_URL');
+  if (!(await claimReply(db, { commentId, key: reply.key, text, by: caller.userId, at: now }))) {
+    const known = await findReply(db, reply.key);
+    if (known?.comment_id !== commentId) throw new AppError('CONFLICT', 'body.key: used for another comment');
+    return {
+      status: known.status === 'failed' ? 'failed' : 'sent',
+      vkCommentId: known.vk_comment_id,
+      error: known.error,
+      repeated: true,
+    };
+  }
+  const threadRoot = threadOf({ vkId: comment.vk_id, threadRoot: comment.thread_root, replyTo: null });
+  try {
+    const response = (await vkRequest(
+      vk.baseUrl,
+      'wall.createComment',
+      {
+        owner_id: -(comment.external_id ?? 0),
+        post_id: comment.post_vk_id,
+        message: text,
+        reply_to_comment: comment.vk_id,
+        from_group: 1,
+      },
+      token,
+    )) as { comment_id: number };
+    await storeCommunityComment(db, {
+      pageId: comment.page_id,
+      postVkId: comment.post_vk_id,
+      vkId: response.comment_id,
+      fromId: -(comment.external_id ?? 0),
+      replyTo: comment.vk_id,
+      threadRoot,
+      text,
+      at: now,
+    });
+    await finishReply(db, reply.key, { status: 'sent', vkCommentId: response.comment_id });
+    return { status: 'sent', vkCommentId: response.comment_id, error: null, repeated: false };
+  } catch (error) {
+    const message =
+      error instanceof VkApiError ? error.message : `VK did not answer: ${(error as Error).message}`;
+    await finishReply(db, reply.key, { status: 'failed', error: message });
+    throw new AppError('UPSTREAM_UNAVAILABLE', message);
+  }
+}
+
+export async function dismissFlag(
+  db: Db,
+  caller: Caller,
+  commentId: number,
+  flag: { kind: string; text: string },
+  now: number,
+): Promise<void> {
+  const comment = await commentInScope(db, caller.scope, commentId);
+  if (!comment) throw new AppError('NOT_FOUND', `no comment ${commentId} in your scope`);
+  await saveDismissal(db, {
+    pageId: comment.page_id,
+    targetType: 'comment',
+    targetVkId: comment.vk_id,
+    flagKey: flagKey({ kind: flag.kind as SafetyFlag['kind'], text: flag.text }),
+    by: caller.userId,
+    at: now,
+  });
+}
+
+export type MetricsRow = ResponseMetrics & { key: string; name: string | null };
+
+/** Response-time metrics of the scope, by page, municipality and region, with the alerts operators watch. */
+export async function inboxMetrics(
+  db: Db,
+  caller: Caller,
+  filter: { pageId?: number; days?: number },
+  now: number,
+): Promise<{
+  total: ResponseMetrics;
+  byRegion: MetricsRow[];
+  byMunicipality: MetricsRow[];
+  byPage: MetricsRow[];
+  alerts: { overdue: number; flaggedVisible: number };
+}> {
+  const rows = await threadComments(db, caller.scope, {
+    since: now - (filter.days ?? 60) * DAY,
+    ...(filter.pageId !== undefined ? { pageId: filter.pageId } : {}),
+  });
+  const pages = byPage(rows);
+  // Each question is judged in its own region's calendar, also in the totals over several regions.
+  const calendars = new Map<Waiting, WorkCalendar>();
+  const calOf = (w: Waiting) => calendars.get(w) ?? calendarOf(null, now);
+  const groups = new Map<string, { name: string | null; items: Waiting[] }>();
+  const add = (key: string, name: string | null, items: Waiting[]) => {
+    const g = groups.get(key) ?? { name, items: [] };
+    g.items.push(...items);
+    groups.set(key, g);
+  };
+  let flaggedVisible = 0;
+  for (const { page, waiting } of pages) {
+    const cal = calendarOf(page.timezone, now);
+    for (const w of waiting) calendars.set(w, cal);
+    add(`page:${page.page_id}`, page.institution ?? page.url, waiting);
+    add(`municipality:${page.municipality_id ?? '-'}`, null, waiting);
+    add(`region:${page.region_code ?? '-'}`, null, waiting);
+    // A flagged comment left visible for more than a working day is an alert.
+    flaggedVisible += waiting.filter(
+      (w) => safetyFlags(w.comment.text).length > 0 && now - w.comment.postedAt > DAY,
+    ).length;
+  }
+  const rowsOf = (prefix: string): MetricsRow[] =>
+    [...groups.entries()]
+      .filter(([key]) => key.startsWith(`${prefix}:`))
+      .map(([key, g]) => ({
+        key: key.slice(prefix.length + 1),
+        name: g.name,
+        ...responseMetrics(g.items, calOf, ANSWER_LIMIT_HOURS, now),
+      }))
+      .sort((a, b) => b.overdue - a.overdue || a.key.localeCompare(b.key));
+  const total = responseMetrics(
+    pages.flatMap((p) => p.waiting),
+    calOf,
+    ANSWER_LIMIT_HOURS,
+    now,
+  );
+  return {
+    total,
+    byRegion: rowsOf('region'),
+    byMunicipality: rowsOf('municipality'),
+    byPage: rowsOf('page'),
+    alerts: { overdue: total.overdue, flaggedVisible },
+  };
+}

@@ -1,0 +1,18 @@
+// The inbox feature's public face: waiting questions, replies, safety flags and response-time metrics.
+export { inboxRoutes } from './inbox.routes.ts';
+export {
+  ANSWER_LIMIT_HOURS,
+  inboxMetrics,
+  listInbox,
+  replyToComment,
+  setInboxState,
+} from './inbox.service.ts';
+export { responseMetrics } from './metrics.ts';
+export { type SafetyFlag, type SafetyKind, safetyFlags } from './safety.ts';
+export { questionsAndAnswers, type ThreadComment, type Waiting } from './thread.ts';
+export {
+  addWorkingSeconds,
+  russianCalendar,
+  type WorkCalendar,
+  workingSecondsBetween,
+} from './working-hours.ts';
