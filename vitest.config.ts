@@ -1,14 +1,26 @@
-// Test runner settings: node environment, tests beside the code, DB suites run per dialect.
+// Test runner settings: node environment, tests beside the code, DB suites run per dialect. The soak runs last
+// and alone (its own project in a later group), so the load of other suites does not starve the server it
+// measures; it needs no database, so the PostgreSQL setup is the main project's only.
 import { defineConfig } from 'vitest/config';
+
+const SOAK = 'test/reliability/soak.test.ts';
+const common = { environment: 'node', testTimeout: 60_000, hookTimeout: 120_000, pool: 'forks' } as const;
 
 export default defineConfig({
   test: {
-    include: ['src/**/*.test.ts', 'test/**/*.test.ts', 'migrations/**/*.test.ts', 'e2e/**/*.test.ts'],
-    environment: 'node',
-    testTimeout: 60_000,
-    hookTimeout: 120_000,
-    pool: 'forks',
-    globalSetup: ['test/global-setup.ts'],
     reporters: ['default', './test/summary-reporter.ts'],
+    projects: [
+      {
+        test: {
+          ...common,
+          name: 'main',
+          include: ['src/**/*.test.ts', 'test/**/*.test.ts', 'migrations/**/*.test.ts', 'e2e/**/*.test.ts'],
+          exclude: [SOAK],
+          globalSetup: ['test/global-setup.ts'],
+          sequence: { groupOrder: 0 },
+        },
+      },
+      { test: { ...common, name: 'soak', include: [SOAK], sequence: { groupOrder: 1 } } },
+    ],
   },
 });

@@ -218,7 +218,7 @@ describe('the web app in a browser', () => {
           .toBe(true);
         await shot(page, 'home-operator-dark');
       }
-      for (const path of ['/', '/units/country', '/pages', '/methodology', '/registry/upload']) {
+      for (const path of ['/', '/units/country', '/pages', '/inbox', '/methodology', '/registry/upload']) {
         await page.goto(`${demo.url}${path}`);
         await page.locator('h1').first().waitFor();
         await page.waitForLoadState('networkidle');
@@ -238,4 +238,24 @@ describe('the web app in a browser', () => {
       await context.close();
     }
   }, 120_000);
+
+  it('answers a question from the inbox: the answer goes to VK and the question leaves the new ones', async () => {
+    const { page, context, problems } = await openPage(browser);
+    await signIn(page, demo.url, 'demo-municipality');
+    await page.getByRole('link', { name: 'Вопросы' }).click();
+    await page.getByTestId('inbox-figures').waitFor();
+    const first = page.getByTestId('inbox-list').locator('li.inbox-item').first();
+    await first.waitFor();
+    const id = (await first.getAttribute('data-comment')) as string;
+    const question = (await first.locator('.inbox-text').textContent()) ?? '';
+    await shot(page, 'inbox-desktop');
+    await first.locator('textarea').first().fill('Здравствуйте! Ответили в сообщении выше, ждём вас.');
+    await first.getByRole('button', { name: 'Отправить' }).click();
+    await expect.poll(() => page.locator(`li[data-comment="${id}"]`).count()).toBe(0);
+    await page.goto(`${demo.url}/inbox?status=answered&q=${encodeURIComponent(question.slice(0, 40))}`);
+    await page.getByTestId('inbox-list').waitFor();
+    expect(await page.locator(`li[data-comment="${id}"]`).getAttribute('data-status')).toBe('answered');
+    expect(problems).toEqual([]);
+    await context.close();
+  }, 60_000);
 });

@@ -7,8 +7,11 @@ import { parsePeriod, runAudit } from '../audit/index.ts';
 import { DEMO_PASSWORD, ensureDemoAccounts } from '../auth/index.ts';
 import { collect } from '../collect/index.ts';
 import { loadVersion } from '../methodology/index.ts';
+import type { Db } from '../platform/db.ts';
 import { translator } from '../platform/i18n.ts';
-import { importRegistryFile } from '../registry/index.ts';
+import { type SecretBox, secretBoxFromFile } from '../platform/secret-box.ts';
+import { importRegistryFile, listPagesWithCommunity } from '../registry/index.ts';
+import { addVkToken, listVkTokens } from '../vk/index.ts';
 import { buildVkSim, generateWorld, readWorld, WORLD_FILES, writeWorld } from '../vk-sim/index.ts';
 import { cliMessages } from './cli.messages.ts';
 import type { CliContext } from './context.ts';
@@ -48,16 +51,27 @@ export function registerStart(program: Command, context: () => CliContext, roles
         perSecond: 50,
         dailyQuota: { 'wall.get': 10_000_000 },
       }));
-      const sim = await buildVkSim({ world: readWorld(dir), tokens });
+      const world = readWorld(dir);
+      // Each demo page also has its community token, so the inbox can answer through the simulated VK.
+      const communities = world.communities.map((c) => ({
+        token: `demo-community-${c.id}`,
+        kind: 'community' as const,
+        perSecond: 20,
+        groupId: c.id,
+      }));
+      const sim = await buildVkSim({ world, tokens: [...tokens, ...communities] });
       const vkUrl = await sim.app.listen({ port: 0, host: '127.0.0.1' });
       const progress = ctx.progress('collect');
       const report = await collect(db, {
         baseUrl: vkUrl,
         tokens,
         onProgress: (p) => progress.update(p.pagesDone, p.pagesTotal),
-      })
-        .finally(() => progress.stop())
-        .finally(() => sim.app.close());
+      }).finally(() => progress.stop());
+      // Served, the simulator stays up for the inbox's replies; set up only, it goes.
+      if (options.serve) ctx.config.jobs.vkUrl ??= vkUrl;
+      else await sim.app.close();
+      ctx.config.secrets ??= secretBoxFromFile(path.join(ctx.config.dataDir, 'secret.key'));
+      await ensureCommunityTokens(db, ctx.config.secrets);
       ctx.out(
         t('collected', {
           institutions: registry.created + registry.updated,
@@ -115,4 +129,21 @@ function ensureWorld(dir: string, options: StartOptions, say: (text: string) => 
   }
   say(`world: generating ${options.institutions} institutions in ${options.regions} regions → ${dir}`);
   writeWorld(dir, generateWorld({ ...options, asOf, days: 120 }));
+}
+
+/** A sealed community token for every demo page that has none (the simulator knows them by community id). */
+async function ensureCommunityTokens(db: Db, secrets: SecretBox): Promise<void> {
+  const known = new Set((await listVkTokens(db)).map((t) => t.label));
+  const pages = await listPagesWithCommunity(db);
+  const now = Math.floor(Date.now() / 1000);
+  for (const page of pages) {
+    const label = `demo-page-${page.id}`;
+    if (known.has(label)) continue;
+    await addVkToken(
+      db,
+      secrets,
+      { label, token: `demo-community-${page.externalId}`, kind: 'community', pageId: page.id },
+      now,
+    );
+  }
 }

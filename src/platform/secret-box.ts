@@ -4,6 +4,8 @@
 // has sealed them all again under the new one. The purpose (e.g. "vk-token") is bound in as associated data:
 // a value sealed for one purpose does not open as another.
 import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
 import { AppError } from './errors.ts';
 
 const VERSION = 'v1';
@@ -87,4 +89,16 @@ export class SecretBox {
   static keyOf(sealed: string): string | undefined {
     return sealed.split('.')[1];
   }
+}
+
+/**
+ * The embedded default's key, when PUBLICA_SECRET_KEY is not set: made once into `file` (mode 600) beside the
+ * database. Whoever copies the data folder has the key too; production sets PUBLICA_SECRET_KEY instead.
+ */
+export function secretBoxFromFile(file: string): SecretBox {
+  if (!fs.existsSync(file)) {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, `${newSecretKeyText()}\n`, { mode: 0o600, flag: 'wx' });
+  }
+  return new SecretBox(parseSecretKey(fs.readFileSync(file, 'utf8'), file));
 }

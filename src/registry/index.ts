@@ -14,6 +14,7 @@ export {
   findVkPage,
   type KnownPage,
   listAuditTargets,
+  listPagesWithCommunity,
   upsertKnownPages,
 } from './page.repo.ts';
 export { regionCodes, regionSeeds } from './regions.data.ts';

@@ -216,3 +216,15 @@ export async function findVkPage(db: Db, ref: string) {
     ? query.where('external_id', '=', Number(numeric[1])).executeTakeFirst()
     : query.where('screen_name', '=', ref.trim().replace(/^@/, '').toLowerCase()).executeTakeFirst();
 }
+
+/** Pages whose VK community is known (its id), for the tokens that act on them. */
+export async function listPagesWithCommunity(db: Db): Promise<{ id: number; externalId: number }[]> {
+  const rows = await db.kysely
+    .selectFrom('pages')
+    .select(['id', 'external_id'])
+    .where('platform', '=', 'vk')
+    .where('external_id', 'is not', null)
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => ({ id: r.id, externalId: r.external_id as number }));
+}

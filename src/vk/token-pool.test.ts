@@ -18,6 +18,8 @@ beforeAll(async () => {
       { token: 'a', kind: 'user', perSecond: 100, dailyQuota: { 'wall.get': 2 } },
       { token: 'b', kind: 'user', perSecond: 100, dailyQuota: { 'wall.get': 2 } },
       { token: 'svc', kind: 'service', perSecond: 100 },
+      { token: 'thrifty', kind: 'user', perSecond: 100, dailyQuota: { 'wall.get': 3 } },
+      { token: 'plenty', kind: 'user', perSecond: 100 },
     ],
   });
   baseUrl = await sim.app.listen({ port: 0, host: '127.0.0.1' });
@@ -51,6 +53,30 @@ describe('token pool', () => {
     for (let i = 0; i < 4; i++) await call();
     await expect(call()).rejects.toBeInstanceOf(PoolExhaustedError);
     expect(pool.errors.get('vk_29')).toBeGreaterThan(0);
+  });
+
+  it('parks a token refused with error 29 inside execute: no later batch is sent with it', async () => {
+    // Publica believes the token has 5,000 wall.get calls today; VK has only 3 left for it.
+    const pool = new TokenPool(
+      [
+        { token: 'thrifty', kind: 'user', perSecond: 100 },
+        { token: 'plenty', kind: 'user', perSecond: 100 },
+      ],
+      { baseUrl, backoffMs: 1 },
+    );
+    const refused = async () =>
+      Number((await sim.app.inject({ url: '/admin/stats' })).json().overQuota.thrifty ?? 0);
+    const batch = Array.from({ length: 25 }, () => ({
+      method: 'wall.get',
+      params: { owner_id: -(open?.id ?? 0), count: 1 },
+    }));
+    for (let i = 0; i < 6; i++) {
+      const results = await pool.many(batch);
+      expect(results.every((r) => !(r instanceof Error))).toBe(true);
+    }
+    // One batch of 25 reached it and 22 of them were refused; the five batches after went to the other token.
+    expect(await refused()).toBe(22);
+    expect(pool.errors.get('vk_29')).toBe(22);
   });
 
   it("keeps the pool's own count of the quota, so a restart with saved usage does not overspend", async () => {

@@ -48,6 +48,7 @@ const setFaults = (faults: Faults) =>
 const simStats = async () =>
   (await sim.app.inject({ method: 'GET', url: '/admin/stats' })).json() as {
     overQuota: Record<string, number>;
+    calls: Record<string, number>;
   };
 
 beforeAll(async () => {
@@ -90,12 +91,24 @@ describeEachDialect('collector under faults', (ctx) => {
     });
 
   it("ends with the world's data: error 29 (a token's day budget spent) mid-run", async () => {
-    const refused = async () => (await simStats()).overQuota[THRIFTY.token] ?? 0;
-    const before = await refused();
+    const tally = async () => {
+      const stats = await simStats();
+      return {
+        refused: stats.overQuota[THRIFTY.token] ?? 0,
+        served: Object.values(stats.calls).reduce((sum, n) => sum + n, 0),
+      };
+    };
+    const before = await tally();
     const report = await collect(ctx.db, { baseUrl, tokens: [THRIFTY, ...TOKENS], now: NOW });
+    const after = await tally();
     expect(report.errors.vk_29).toBeGreaterThan(0);
-    // Parked at the first refusals (several calls of one execute may be refused at once), not hammered.
-    expect((await refused()) - before).toBeLessThanOrEqual(2 * 25);
+    // Parked at its first refusals: only the calls already in flight then are refused (how many depends on
+    // timing; src/vk/token-pool.test.ts pins it exactly). Left in turn, it would see a quarter of all calls
+    // refused, a third of those the others serve.
+    const refused = after.refused - before.refused;
+    const served = after.served - before.served;
+    console.log(`error 29: ${refused} calls refused while ${served} were served`);
+    expect(refused / served).toBeLessThan(0.25);
     expect(await storedKeys(ctx.db)).toEqual(worldKeys(world));
   });
 

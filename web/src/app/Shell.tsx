@@ -37,6 +37,9 @@ export function Shell({
           },
         ]),
     { to: '/pages', label: t('nav.pages'), end: false },
+    ...(me.permissions.includes('comments.read')
+      ? [{ to: '/inbox', label: t('inbox.nav'), end: false }]
+      : []),
     ...(me.permissions.includes('registry.import')
       ? [{ to: '/registry/upload', label: t('nav.upload'), end: false }]
       : []),

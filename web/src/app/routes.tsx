@@ -2,6 +2,7 @@
 import { Route, Routes } from 'react-router';
 import { Failed } from '../components/StateView.tsx';
 import { HomePage } from '../features/home/HomePage.tsx';
+import { InboxPage } from '../features/inbox/InboxPage.tsx';
 import { MethodologyPage } from '../features/methodology/MethodologyPage.tsx';
 import { PagesListPage } from '../features/pages/PagesListPage.tsx';
 import { UploadPage } from '../features/registry/UploadPage.tsx';
@@ -19,6 +20,7 @@ export function AppRoutes({ me }: { me: Me }) {
       <Route path="/pages/:id" element={<PageReportPage />} />
       <Route path="/methodology/:version?" element={<MethodologyPage />} />
       <Route path="/registry/upload" element={<UploadPage />} />
+      <Route path="/inbox" element={<InboxPage me={me} />} />
       <Route path="*" element={<Failed error={new ApiError(404, 'NOT_FOUND', 'not found')} />} />
     </Routes>
   );

@@ -1,9 +1,9 @@
 // Institutions and their pages: search by name or INN, filters by region, municipality, kind, level, no page
 // and no state mark, every one in the URL; the current view downloads as CSV or XLSX.
-import { Button, FormItem, Group, Pagination, Search, Select, Tabs, TabsItem } from '@vkontakte/vkui';
-import { useEffect, useState } from 'react';
+import { Button, FormItem, Group, Pagination, Select, Tabs, TabsItem } from '@vkontakte/vkui';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
+import { DebouncedSearch } from '../../components/DebouncedSearch.tsx';
 import { LevelBadge } from '../../components/LevelBadge.tsx';
 import { Empty, Loaded } from '../../components/StateView.tsx';
 import { query } from '../../lib/api.ts';
@@ -294,34 +294,4 @@ function InstitutionsTable({
 function Pages({ total, page, onPage }: { total: number; page: number; onPage: (p: number) => void }) {
   const pages = Math.max(1, Math.ceil(total / SIZE));
   return pages > 1 ? <Pagination currentPage={page} totalPages={pages} onChange={onPage} /> : null;
-}
-
-/** The search box changes the URL (and so the query) once typing pauses, not on every key. */
-function DebouncedSearch({
-  value,
-  label,
-  onChange,
-}: {
-  value: string;
-  label: string;
-  onChange: (q: string) => void;
-}) {
-  const [text, setText] = useState(value);
-  useEffect(() => setText(value), [value]);
-  useEffect(() => {
-    if (text === value) return;
-    const timer = setTimeout(() => onChange(text), 300);
-    return () => clearTimeout(timer);
-  }, [text, value, onChange]);
-  return (
-    <div className="search-row">
-      <Search
-        value={text}
-        placeholder={label}
-        aria-label={label}
-        onChange={(e) => setText(e.target.value)}
-        data-testid="search"
-      />
-    </div>
-  );
 }

@@ -8,10 +8,12 @@ import { Link, useLocation, useParams, useSearchParams } from 'react-router';
 import { Breadcrumbs } from '../../components/Breadcrumbs.tsx';
 import { TrendLine } from '../../components/charts.tsx';
 import { Gauge } from '../../components/Gauge.tsx';
+import { DialogueGroup } from '../../components/InboxFigures.tsx';
 import { LevelBadge } from '../../components/LevelBadge.tsx';
 import { Loaded } from '../../components/StateView.tsx';
 import { num, period } from '../../lib/format.ts';
 import { usePageCard, usePageReport, useUnitCrumbs } from '../../lib/queries.ts';
+import { useMe } from '../../lib/session.ts';
 import type { PageCard, PageReport } from '../../lib/types.ts';
 
 type Rule = PageReport['rules'][number];
@@ -37,6 +39,7 @@ function ReportCard({ report, card }: { report: PageReport; card: PageCard; titl
   const [search, setSearch] = useSearchParams();
   const { hash } = useLocation();
   const problemsOnly = search.get('show') === 'problems';
+  const canReadComments = useMe().data?.permissions.includes('comments.read') ?? false;
   useEffect(() => {
     if (hash) document.getElementById(hash.slice(1))?.scrollIntoView({ block: 'start' });
   }, [hash]);
@@ -71,6 +74,7 @@ function ReportCard({ report, card }: { report: PageReport; card: PageCard; titl
           </div>
         </div>
       </div>
+      {canReadComments && <DialogueGroup pageId={card.id} />}
       {card.history.length > 1 && (
         <Group header={<Header>{t('report.history')}</Header>}>
           <TrendLine points={card.history.map((h) => ({ periodEnd: h.periodEnd, meanScore: h.score }))} />

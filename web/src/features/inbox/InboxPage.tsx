@@ -1,0 +1,266 @@
+// The dialogue inbox: the response-time figures of the caller's area, then the questions — overdue first —
+// with their flags, and the actions on each: take it, answer it on VK, or mark that it needs no answer.
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Button, FormItem, FormStatus, Group, Pagination, SegmentedControl, Textarea } from '@vkontakte/vkui';
+import { type ReactNode, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
+import { DebouncedSearch } from '../../components/DebouncedSearch.tsx';
+import { InboxFigures } from '../../components/InboxFigures.tsx';
+import { Empty, Loaded } from '../../components/StateView.tsx';
+import { ApiError, api, query } from '../../lib/api.ts';
+import { useApi } from '../../lib/queries.ts';
+import type { Me } from '../../lib/types.ts';
+
+const SIZE = 20;
+const STATUSES = ['all', 'new', 'in_progress', 'answered', 'no_answer_needed'] as const;
+
+type Flag = { kind: string; start: number; end: number; text: string; detail: string };
+export type InboxItem = {
+  commentId: number;
+  pageId: number;
+  institution: string | null;
+  pageUrl: string;
+  text: string;
+  postedAt: number;
+  status: string;
+  reason: string | null;
+  assignee: string | null;
+  answeredAt: number | null;
+  dueAt: number;
+  overdue: boolean;
+  flags: Flag[];
+};
+
+export function InboxPage({ me }: { me: Me }) {
+  const { t } = useTranslation();
+  const [search, setSearch] = useSearchParams();
+  const set = (changes: Record<string, string>) => {
+    const next = new URLSearchParams(search);
+    for (const [k, v] of Object.entries(changes))
+      if (v) next.set(k, v);
+      else next.delete(k);
+    if (!('page' in changes)) next.delete('page');
+    setSearch(next);
+  };
+  const status = search.get('status') ?? 'new';
+  const page = Number(search.get('page') || 1);
+  const list = useApi<{ items: InboxItem[]; total: number }>(
+    `/api/inbox${query({
+      status: status === 'all' ? undefined : status,
+      flagged: search.get('flagged') ? 1 : undefined,
+      pageId: search.get('pageId') ?? undefined,
+      q: search.get('q') ?? undefined,
+      page,
+      size: SIZE,
+    })}`,
+  );
+  const canAnswer = me.permissions.includes('comments.answer');
+  return (
+    <section aria-labelledby="inbox-title">
+      <h1 id="inbox-title" className="page-title">
+        {t('inbox.title')}
+      </h1>
+      <InboxFigures url="/api/inbox/metrics" />
+      <Group>
+        <div className="filters">
+          <DebouncedSearch
+            value={search.get('q') ?? ''}
+            label={t('inbox.search')}
+            onChange={(q) => set({ q })}
+          />
+          <div className="search-row">
+            <SegmentedControl
+              value={status}
+              onChange={(v) => set({ status: String(v) })}
+              options={STATUSES.map((s) => ({ label: t(`inbox.status.${s}`), value: s }))}
+            />
+          </div>
+          <label className="check">
+            <input
+              type="checkbox"
+              checked={!!search.get('flagged')}
+              onChange={(e) => set({ flagged: e.target.checked ? '1' : '' })}
+            />{' '}
+            {t('inbox.flaggedOnly')}
+          </label>
+        </div>
+        <Loaded query={list} minHeight={400}>
+          {(data) =>
+            data.items.length === 0 ? (
+              <Empty>{t('inbox.empty')}</Empty>
+            ) : (
+              <>
+                <p className="muted">{t('list.found', { count: data.total })}</p>
+                <ul className="inbox" data-testid="inbox-list">
+                  {data.items.map((item) => (
+                    <InboxCard key={item.commentId} item={item} canAnswer={canAnswer} />
+                  ))}
+                </ul>
+                {data.total > SIZE && (
+                  <Pagination
+                    currentPage={page}
+                    totalPages={Math.ceil(data.total / SIZE)}
+                    onChange={(p) => set({ page: String(p) })}
+                  />
+                )}
+              </>
+            )
+          }
+        </Loaded>
+      </Group>
+    </section>
+  );
+}
+
+const when = (unix: number, lang: string) =>
+  new Date(unix * 1000).toLocaleString(lang === 'en' ? 'en-GB' : 'ru-RU', {
+    dateStyle: 'short',
+    timeStyle: 'short',
+  });
+
+function InboxCard({ item, canAnswer }: { item: InboxItem; canAnswer: boolean }) {
+  const { t, i18n } = useTranslation();
+  const client = useQueryClient();
+  const [text, setText] = useState('');
+  const [reason, setReason] = useState('');
+  const [asking, setAsking] = useState(false);
+  // One key per answer being written: a double click or a retry sends it to VK once.
+  const [key] = useState(() => crypto.randomUUID());
+  const refresh = () =>
+    client.invalidateQueries({ predicate: (q) => String(q.queryKey[0]).startsWith('/api/inbox') });
+  const state = useMutation({
+    mutationFn: (body: object) => api.post(`/api/inbox/${item.commentId}/state`, body),
+    onSuccess: refresh,
+  });
+  const reply = useMutation({
+    mutationFn: () => api.post(`/api/inbox/${item.commentId}/reply`, { text, key }),
+    onSuccess: refresh,
+  });
+  const dismiss = useMutation({
+    mutationFn: (flag: Flag) =>
+      api.post(`/api/inbox/${item.commentId}/dismiss-flag`, { kind: flag.kind, text: flag.text }),
+    onSuccess: refresh,
+  });
+  const error = state.error ?? reply.error ?? dismiss.error;
+  const open = item.status === 'new' || item.status === 'in_progress';
+  return (
+    <li
+      className="inbox-item"
+      data-status={item.status}
+      data-overdue={item.overdue}
+      data-comment={item.commentId}
+    >
+      <div className="inbox-head">
+        <Link to={`/pages/${item.pageId}`}>{item.institution ?? item.pageUrl}</Link>
+        <span className="muted">{when(item.postedAt, i18n.language)}</span>
+        <span className={`badge ${item.overdue ? 'badge-late' : ''}`}>
+          {item.answeredAt
+            ? t('inbox.answeredAt', { date: when(item.answeredAt, i18n.language) })
+            : item.overdue
+              ? t('inbox.late', { date: when(item.dueAt, i18n.language) })
+              : t('inbox.due', { date: when(item.dueAt, i18n.language) })}
+        </span>
+        <span className="badge">{t(`inbox.status.${item.status}`)}</span>
+      </div>
+      <p className="inbox-text">
+        <Highlighted text={item.text} flags={item.flags} />
+      </p>
+      {item.reason && <p className="muted">{item.reason}</p>}
+      {item.assignee && <p className="muted">{t('inbox.assignee', { who: item.assignee })}</p>}
+      {item.flags.length > 0 && (
+        <ul className="flags">
+          {item.flags.map((f) => (
+            <li key={`${f.kind}:${f.start}`}>
+              <span className="flag">
+                {t(`inbox.flag.${f.kind}`)}: «{f.text}»
+              </span>
+              {canAnswer && (
+                <Button size="s" mode="tertiary" onClick={() => dismiss.mutate(f)}>
+                  {t('inbox.dismiss')}
+                </Button>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      {error && (
+        <FormStatus mode="error" role="alert">
+          {error instanceof ApiError ? error.message : String(error)}
+        </FormStatus>
+      )}
+      {canAnswer && open && (
+        <div className="inbox-actions">
+          <FormItem top={t('inbox.reply')} htmlFor={`reply-${item.commentId}`}>
+            <Textarea
+              id={`reply-${item.commentId}`}
+              value={text}
+              onChange={(e) => setText(e.target.value)}
+              rows={2}
+            />
+          </FormItem>
+          <div className="actions">
+            <Button
+              mode="primary"
+              disabled={!text.trim()}
+              loading={reply.isPending}
+              onClick={() => reply.mutate()}
+            >
+              {t('inbox.send')}
+            </Button>
+            {item.status === 'new' && (
+              <Button
+                mode="secondary"
+                loading={state.isPending}
+                onClick={() => state.mutate({ status: 'in_progress' })}
+              >
+                {t('inbox.take')}
+              </Button>
+            )}
+            <Button mode="tertiary" onClick={() => setAsking(!asking)}>
+              {t('inbox.noAnswer')}
+            </Button>
+          </div>
+          {asking && (
+            <div className="actions">
+              <FormItem top={t('inbox.reason')} htmlFor={`reason-${item.commentId}`}>
+                <Textarea
+                  id={`reason-${item.commentId}`}
+                  value={reason}
+                  placeholder={t('inbox.reasonPlaceholder')}
+                  onChange={(e) => setReason(e.target.value)}
+                  rows={1}
+                />
+              </FormItem>
+              <Button
+                disabled={!reason.trim()}
+                onClick={() => state.mutate({ status: 'no_answer_needed', reason })}
+              >
+                {t('inbox.confirm')}
+              </Button>
+            </div>
+          )}
+        </div>
+      )}
+      {reply.isSuccess && <FormStatus mode="default">{t('inbox.sent')}</FormStatus>}
+    </li>
+  );
+}
+
+/** The comment with each flagged span marked. */
+function Highlighted({ text, flags }: { text: string; flags: Flag[] }) {
+  const parts: ReactNode[] = [];
+  let at = 0;
+  for (const f of [...flags].sort((a, b) => a.start - b.start)) {
+    if (f.start < at) continue;
+    parts.push(text.slice(at, f.start));
+    parts.push(
+      <mark key={`${f.kind}:${f.start}`} title={f.kind}>
+        {text.slice(f.start, f.end)}
+      </mark>,
+    );
+    at = f.end;
+  }
+  parts.push(text.slice(at));
+  return <>{parts}</>;
+}
