@@ -94,7 +94,7 @@ export function InboxPage({ me }: { me: Me }) {
                 <p className="muted">{t('list.found', { count: data.total })}</p>
                 <ul className="inbox" data-testid="inbox-list">
                   {data.items.map((item) => (
-                    <InboxCard key={item.commentId} item={item} canAnswer={canAnswer} />
+                    <InboxCard key={item.commentId} item={item} canAnswer={canAnswer} meId={me.id} />
                   ))}
                 </ul>
                 {data.total > SIZE && (
@@ -119,7 +119,7 @@ const when = (unix: number, lang: string) =>
     timeStyle: 'short',
   });
 
-function InboxCard({ item, canAnswer }: { item: InboxItem; canAnswer: boolean }) {
+function InboxCard({ item, canAnswer, meId }: { item: InboxItem; canAnswer: boolean; meId: number }) {
   const { t, i18n } = useTranslation();
   const client = useQueryClient();
   const [text, setText] = useState('');
@@ -212,7 +212,7 @@ function InboxCard({ item, canAnswer }: { item: InboxItem; canAnswer: boolean })
               <Button
                 mode="secondary"
                 loading={state.isPending}
-                onClick={() => state.mutate({ status: 'in_progress' })}
+                onClick={() => state.mutate({ status: 'in_progress', assigneeId: meId })}
               >
                 {t('inbox.take')}
               </Button>
