@@ -244,3 +244,54 @@ function scopeHolds(
   if (scope.level === 'municipality') return u.municipality_id === scope.municipalityId;
   return u.institution_id === scope.institutionId;
 }
+
+/** Texts of pages in scope since `since` that a safety check reads: the pages' posts and users' comments. */
+export async function textsOnPages(db: Db, scope: Scope, filter: { since: number; pageId?: number }) {
+  const base = (table: 'posts' | 'comments') => {
+    let q = db.kysely
+      .selectFrom(table)
+      .innerJoin('pages', 'pages.id', `${table}.page_id`)
+      .leftJoin('institutions', 'institutions.id', 'pages.institution_id')
+      .where(inScope(scope, BY_INSTITUTION))
+      .where(`${table}.posted_at`, '>=', filter.since);
+    if (filter.pageId !== undefined) q = q.where(`${table}.page_id`, '=', filter.pageId);
+    return q;
+  };
+  const posts = await base('posts')
+    .select([
+      'posts.page_id',
+      'posts.vk_id',
+      'posts.vk_id as post_vk_id',
+      'posts.posted_at',
+      'posts.text',
+      'institutions.short_name as institution',
+    ])
+    .execute();
+  const comments = await base('comments')
+    .select([
+      'comments.page_id',
+      'comments.vk_id',
+      'comments.post_vk_id',
+      'comments.posted_at',
+      'comments.text',
+      'institutions.short_name as institution',
+    ])
+    .where('comments.is_deleted', '=', 0)
+    .where('comments.is_from_community', '=', 0)
+    .execute();
+  return [
+    ...posts.map((p) => ({ ...p, target: 'post' as const })),
+    ...comments.map((c) => ({ ...c, target: 'comment' as const })),
+  ];
+}
+
+/** The page, if it lies in scope. */
+export function pageInScope(db: Db, scope: Scope, pageId: number) {
+  return db.kysely
+    .selectFrom('pages')
+    .leftJoin('institutions', 'institutions.id', 'pages.institution_id')
+    .select('pages.id')
+    .where('pages.id', '=', pageId)
+    .where(inScope(scope, BY_INSTITUTION))
+    .executeTakeFirst();
+}

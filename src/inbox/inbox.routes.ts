@@ -10,6 +10,8 @@ import type { Scope } from '../platform/scope.ts';
 import { findPageInScope } from '../registry/index.ts';
 import {
   dismissFlag,
+  dismissTextFlag,
+  flaggedTexts,
   inboxMetrics,
   listInbox,
   replyToComment,
@@ -154,6 +156,65 @@ export function inboxRoutes(db: Db, vk: VkAccess) {
       },
       async (request) => {
         await dismissFlag(db, principalOf(request), request.params.id, request.body, now());
+        return { ok: true as const };
+      },
+    );
+
+    app.get(
+      '/api/inbox/flags',
+      {
+        config: { access: 'comments.read' },
+        schema: {
+          tags,
+          summary:
+            'Flagged posts and users’ comments on pages in your scope (obscenity, personal data, spam, threats)',
+          querystring: z.object({ pageId: z.coerce.number().int().positive().optional(), days }),
+          response: {
+            200: z.object({
+              items: z.array(
+                z.object({
+                  target: z.enum(['post', 'comment']),
+                  pageId: z.number().int(),
+                  vkId: z.number().int(),
+                  postVkId: z.number().int(),
+                  institution: z.string().nullable(),
+                  text: z.string(),
+                  postedAt: z.number().int(),
+                  visibleHours: z.number(),
+                  flags: z.array(flagSchema),
+                }),
+              ),
+            }),
+            ...errorResponses,
+          },
+        },
+      },
+      async (request) => {
+        const principal = principalOf(request);
+        await requirePageFilter(db, principal.scope, request.query.pageId);
+        return { items: await flaggedTexts(db, principal, request.query, now()) };
+      },
+    );
+
+    app.post(
+      '/api/inbox/flags/dismiss',
+      {
+        config: { access: 'comments.answer' },
+        schema: {
+          tags,
+          summary: 'Dismiss a flag on a post or a comment as false; the same span there is not flagged again',
+          body: z.object({
+            pageId: z.number().int().positive(),
+            targetType: z.enum(['post', 'comment']),
+            vkId: z.number().int().positive(),
+            kind: flagSchema.shape.kind,
+            text: z.string().min(1).max(500),
+          }),
+          response: { 200: z.object({ ok: z.literal(true) }), ...errorResponses },
+        },
+      },
+      async (request) => {
+        await dismissTextFlag(db, principalOf(request), request.body, now());
         return { ok: true as const };
       },
     );

@@ -14,11 +14,13 @@ import {
   dismissalsOf,
   findReply,
   finishReply,
+  pageInScope,
   saveDismissal,
   saveState,
   statesOf,
   storeCommunityComment,
   type ThreadRow,
+  textsOnPages,
   threadComments,
   userInScope,
 } from './inbox.repo.ts';
@@ -350,4 +352,70 @@ export async function inboxMetrics(
     byPage: rowsOf('page'),
     alerts: { overdue: total.overdue, flaggedVisible },
   };
+}
+
+export type FlaggedText = {
+  target: 'post' | 'comment';
+  pageId: number;
+  vkId: number;
+  postVkId: number;
+  institution: string | null;
+  text: string;
+  postedAt: number;
+  /** Hours it has been visible (posted and not deleted). */
+  visibleHours: number;
+  flags: SafetyFlag[];
+};
+
+/** Flagged posts of the pages and users' comments on them, minus dismissed flags; longest visible first. */
+export async function flaggedTexts(
+  db: Db,
+  caller: Caller,
+  filter: { pageId?: number; days?: number },
+  now: number,
+): Promise<FlaggedText[]> {
+  const texts = await textsOnPages(db, caller.scope, {
+    since: now - (filter.days ?? 60) * DAY,
+    ...(filter.pageId !== undefined ? { pageId: filter.pageId } : {}),
+  });
+  const dismissed = new Set(
+    (await dismissalsOf(db, [...new Set(texts.map((t) => t.page_id))])).map(
+      (d) => `${d.page_id}:${d.target_type}:${d.target_vk_id}:${d.flag_key}`,
+    ),
+  );
+  return texts
+    .map((t) => ({
+      target: t.target,
+      pageId: t.page_id,
+      vkId: t.vk_id,
+      postVkId: t.post_vk_id,
+      institution: t.institution,
+      text: t.text,
+      postedAt: t.posted_at,
+      visibleHours: Math.max(0, Math.round((now - t.posted_at) / 360) / 10),
+      flags: safetyFlags(t.text).filter(
+        (f) => !dismissed.has(`${t.page_id}:${t.target}:${t.vk_id}:${flagKey(f)}`),
+      ),
+    }))
+    .filter((t) => t.flags.length > 0)
+    .sort((a, b) => a.postedAt - b.postedAt);
+}
+
+/** Dismisses a flag on a post or a comment of a page in scope; remembered for that text and span. */
+export async function dismissTextFlag(
+  db: Db,
+  caller: Caller,
+  target: { pageId: number; targetType: 'post' | 'comment'; vkId: number; kind: string; text: string },
+  now: number,
+): Promise<void> {
+  if (!(await pageInScope(db, caller.scope, target.pageId)))
+    throw new AppError('NOT_FOUND', `body.pageId: no page ${target.pageId} in your scope`);
+  await saveDismissal(db, {
+    pageId: target.pageId,
+    targetType: target.targetType,
+    targetVkId: target.vkId,
+    flagKey: flagKey({ kind: target.kind as SafetyFlag['kind'], text: target.text }),
+    by: caller.userId,
+    at: now,
+  });
 }

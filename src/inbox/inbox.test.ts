@@ -11,7 +11,15 @@ import { COUNTRY } from '../platform/scope.ts';
 import { newSecretKeyText, parseSecretKey, SecretBox } from '../platform/secret-box.ts';
 import { addVkToken } from '../vk/index.ts';
 import { buildVkSim, generateWorld, readWorld, type VkSim, worldEnd, writeWorld } from '../vk-sim/index.ts';
-import { dismissFlag, inboxMetrics, listInbox, replyToComment, setInboxState } from './inbox.service.ts';
+import {
+  dismissFlag,
+  dismissTextFlag,
+  flaggedTexts,
+  inboxMetrics,
+  listInbox,
+  replyToComment,
+  setInboxState,
+} from './inbox.service.ts';
 
 const world = generateWorld({ institutions: 120, regions: 2, seed: 31, asOf: '2026-11-29', days: 30 });
 const NOW = worldEnd(world.meta);
@@ -193,5 +201,42 @@ describeEachDialect('inbox', (ctx) => {
     expect(metrics.byRegion.reduce((s, r) => s + r.questions, 0)).toBe(list.total);
     expect(metrics.total.withinDeadline).toBeGreaterThanOrEqual(0);
     expect(metrics.total.medianHours).not.toBeNull();
+  });
+
+  it("flags the pages' own posts too, and remembers a flag dismissed on a post", async () => {
+    const flagged = await flaggedTexts(ctx.db, federal, {}, NOW);
+    const post = flagged.find((t) => t.target === 'post');
+    // The demo world's pages sometimes name a child with the class, or print a phone number.
+    expect(post).toBeDefined();
+    if (!post) return;
+    for (const t of flagged) for (const f of t.flags) expect(t.text.slice(f.start, f.end)).toBe(f.text);
+    const flag = post.flags[0] as { kind: string; text: string };
+    await dismissTextFlag(
+      ctx.db,
+      federal,
+      { pageId: post.pageId, targetType: 'post', vkId: post.vkId, ...flag },
+      NOW,
+    );
+    const again = (await flaggedTexts(ctx.db, federal, { pageId: post.pageId }, NOW)).find(
+      (t) => t.target === 'post' && t.vkId === post.vkId,
+    );
+    expect(again?.flags.some((f) => f.kind === flag.kind && f.text === flag.text) ?? false).toBe(false);
+    const outsider = {
+      userId: federal.userId,
+      scope: {
+        level: 'institution' as const,
+        regionCode: '00',
+        municipalityId: null,
+        institutionId: 999_999,
+      },
+    };
+    await expect(
+      dismissTextFlag(
+        ctx.db,
+        outsider,
+        { pageId: post.pageId, targetType: 'post', vkId: post.vkId, ...flag },
+        NOW,
+      ),
+    ).rejects.toThrow(/no page .* in your scope/);
   });
 });

@@ -298,6 +298,18 @@ const MATRIX: Record<string, Entry> = {
       payload: { text: 'Ответ', key: `matrix-${++serial}` },
     }),
   },
+  'GET /api/inbox/flags': {
+    allow: COMMENT_READERS,
+    probe: (_w, u) => get(`/api/inbox/flags?pageId=${u.pageId}`),
+  },
+  'POST /api/inbox/flags/dismiss': {
+    allow: ANSWERERS,
+    probe: (_w, u) => ({
+      method: 'POST',
+      url: '/api/inbox/flags/dismiss',
+      payload: { pageId: u.pageId, targetType: 'post', vkId: u.postVkId, kind: 'spam', text: 'example.xyz' },
+    }),
+  },
   'POST /api/inbox/:id/dismiss-flag': {
     allow: ANSWERERS,
     probe: async (w, u) => ({
