@@ -318,17 +318,12 @@ export async function inboxMetrics(
     g.items.push(...items);
     groups.set(key, g);
   };
-  let flaggedVisible = 0;
   for (const { page, waiting } of pages) {
     const cal = calendarOf(page.timezone, now);
     for (const w of waiting) calendars.set(w, cal);
     add(`page:${page.page_id}`, page.institution ?? page.url, waiting);
     add(`municipality:${page.municipality_id ?? '-'}`, null, waiting);
     add(`region:${page.region_code ?? '-'}`, null, waiting);
-    // A flagged comment left visible for more than a working day is an alert.
-    flaggedVisible += waiting.filter(
-      (w) => safetyFlags(w.comment.text).length > 0 && now - w.comment.postedAt > DAY,
-    ).length;
   }
   const rowsOf = (prefix: string): MetricsRow[] =>
     [...groups.entries()]
@@ -345,6 +340,10 @@ export async function inboxMetrics(
     ANSWER_LIMIT_HOURS,
     now,
   );
+  // A flagged post or comment left visible for more than a day (flags dismissed as false do not count).
+  const flaggedVisible = (await flaggedTexts(db, caller, filter, now)).filter(
+    (t) => now - t.postedAt > DAY,
+  ).length;
   return {
     total,
     byRegion: rowsOf('region'),

@@ -202,6 +202,9 @@ export const messages = {
       },
       dialogue: 'Диалог на странице',
       all: 'Все вопросы страницы',
+      views: { questions: 'Вопросы', flags: 'Нарушения в постах и комментариях' },
+      target: { post: 'пост', comment: 'комментарий' },
+      visible: 'виден {{hours}} ч',
     },
   },
   en: {
@@ -406,6 +409,9 @@ export const messages = {
       },
       dialogue: 'Dialogue on the page',
       all: 'All questions of the page',
+      views: { questions: 'Questions', flags: 'Flags in posts and comments' },
+      target: { post: 'post', comment: 'comment' },
+      visible: 'visible for {{hours}} h',
     },
   },
 } as const;

@@ -1,7 +1,17 @@
 // The dialogue inbox: the response-time figures of the caller's area, then the questions — overdue first —
 // with their flags, and the actions on each: take it, answer it on VK, or mark that it needs no answer.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Button, FormItem, FormStatus, Group, Pagination, SegmentedControl, Textarea } from '@vkontakte/vkui';
+import {
+  Button,
+  FormItem,
+  FormStatus,
+  Group,
+  Pagination,
+  SegmentedControl,
+  Tabs,
+  TabsItem,
+  Textarea,
+} from '@vkontakte/vkui';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
@@ -44,6 +54,7 @@ export function InboxPage({ me }: { me: Me }) {
     setSearch(next);
   };
   const status = search.get('status') ?? 'new';
+  const view = search.get('view') === 'flags' ? 'flags' : 'questions';
   const page = Number(search.get('page') || 1);
   const list = useApi<{ items: InboxItem[]; total: number }>(
     `/api/inbox${query({
@@ -62,54 +73,136 @@ export function InboxPage({ me }: { me: Me }) {
         {t('inbox.title')}
       </h1>
       <InboxFigures url="/api/inbox/metrics" />
-      <Group>
-        <div className="filters">
-          <DebouncedSearch
-            value={search.get('q') ?? ''}
-            label={t('inbox.search')}
-            onChange={(q) => set({ q })}
-          />
-          <div className="search-row">
-            <SegmentedControl
-              value={status}
-              onChange={(v) => set({ status: String(v) })}
-              options={STATUSES.map((s) => ({ label: t(`inbox.status.${s}`), value: s }))}
+      <Tabs>
+        {(['questions', 'flags'] as const).map((v) => (
+          <TabsItem key={v} selected={view === v} onClick={() => set({ view: v === 'questions' ? '' : v })}>
+            {t(`inbox.views.${v}`)}
+          </TabsItem>
+        ))}
+      </Tabs>
+      {view === 'flags' ? (
+        <FlaggedTexts canAnswer={canAnswer} pageId={search.get('pageId')} />
+      ) : (
+        <Group>
+          <div className="filters">
+            <DebouncedSearch
+              value={search.get('q') ?? ''}
+              label={t('inbox.search')}
+              onChange={(q) => set({ q })}
             />
+            <div className="search-row">
+              <SegmentedControl
+                value={status}
+                onChange={(v) => set({ status: String(v) })}
+                options={STATUSES.map((s) => ({ label: t(`inbox.status.${s}`), value: s }))}
+              />
+            </div>
+            <label className="check">
+              <input
+                type="checkbox"
+                checked={!!search.get('flagged')}
+                onChange={(e) => set({ flagged: e.target.checked ? '1' : '' })}
+              />{' '}
+              {t('inbox.flaggedOnly')}
+            </label>
           </div>
-          <label className="check">
-            <input
-              type="checkbox"
-              checked={!!search.get('flagged')}
-              onChange={(e) => set({ flagged: e.target.checked ? '1' : '' })}
-            />{' '}
-            {t('inbox.flaggedOnly')}
-          </label>
-        </div>
-        <Loaded query={list} minHeight={400}>
-          {(data) =>
-            data.items.length === 0 ? (
-              <Empty>{t('inbox.empty')}</Empty>
-            ) : (
-              <>
-                <p className="muted">{t('list.found', { count: data.total })}</p>
-                <ul className="inbox" data-testid="inbox-list">
-                  {data.items.map((item) => (
-                    <InboxCard key={item.commentId} item={item} canAnswer={canAnswer} meId={me.id} />
-                  ))}
-                </ul>
-                {data.total > SIZE && (
-                  <Pagination
-                    currentPage={page}
-                    totalPages={Math.ceil(data.total / SIZE)}
-                    onChange={(p) => set({ page: String(p) })}
-                  />
-                )}
-              </>
-            )
-          }
-        </Loaded>
-      </Group>
+          <Loaded query={list} minHeight={400}>
+            {(data) =>
+              data.items.length === 0 ? (
+                <Empty>{t('inbox.empty')}</Empty>
+              ) : (
+                <>
+                  <p className="muted">{t('list.found', { count: data.total })}</p>
+                  <ul className="inbox" data-testid="inbox-list">
+                    {data.items.map((item) => (
+                      <InboxCard key={item.commentId} item={item} canAnswer={canAnswer} meId={me.id} />
+                    ))}
+                  </ul>
+                  {data.total > SIZE && (
+                    <Pagination
+                      currentPage={page}
+                      totalPages={Math.ceil(data.total / SIZE)}
+                      onChange={(p) => set({ page: String(p) })}
+                    />
+                  )}
+                </>
+              )
+            }
+          </Loaded>
+        </Group>
+      )}
     </section>
+  );
+}
+
+type FlaggedText = {
+  target: 'post' | 'comment';
+  pageId: number;
+  vkId: number;
+  institution: string | null;
+  text: string;
+  visibleHours: number;
+  flags: Flag[];
+};
+
+/** Flagged posts of the pages and users' comments on them, each flag dismissable as false. */
+function FlaggedTexts({ canAnswer, pageId }: { canAnswer: boolean; pageId: string | null }) {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const url = `/api/inbox/flags${query({ pageId: pageId ?? undefined })}`;
+  const list = useApi<{ items: FlaggedText[] }>(url);
+  const dismiss = useMutation({
+    mutationFn: ({ item, flag }: { item: FlaggedText; flag: Flag }) =>
+      api.post('/api/inbox/flags/dismiss', {
+        pageId: item.pageId,
+        targetType: item.target,
+        vkId: item.vkId,
+        kind: flag.kind,
+        text: flag.text,
+      }),
+    onSuccess: () => client.invalidateQueries({ queryKey: [url] }),
+  });
+  return (
+    <Group>
+      <Loaded query={list} minHeight={300}>
+        {(data) =>
+          data.items.length === 0 ? (
+            <Empty />
+          ) : (
+            <ul className="inbox" data-testid="flag-list">
+              {data.items.map((item) => (
+                <li key={`${item.target}:${item.pageId}:${item.vkId}`} className="inbox-item">
+                  <div className="inbox-head">
+                    <Link to={`/pages/${item.pageId}`}>{item.institution ?? item.pageId}</Link>
+                    <span className="badge">{t(`inbox.target.${item.target}`)}</span>
+                    <span className="muted">
+                      {t('inbox.visible', { hours: Math.round(item.visibleHours) })}
+                    </span>
+                  </div>
+                  <p className="inbox-text">
+                    <Highlighted text={item.text} flags={item.flags} />
+                  </p>
+                  <ul className="flags">
+                    {item.flags.map((f) => (
+                      <li key={`${f.kind}:${f.start}`}>
+                        <span className="flag">
+                          {t(`inbox.flag.${f.kind}`)}: «{f.text}»
+                        </span>
+                        {canAnswer && (
+                          <Button size="s" mode="tertiary" onClick={() => dismiss.mutate({ item, flag: f })}>
+                            {t('inbox.dismiss')}
+                          </Button>
+                        )}
+                      </li>
+                    ))}
+                  </ul>
+                </li>
+              ))}
+            </ul>
+          )
+        }
+      </Loaded>
+    </Group>
   );
 }
 
