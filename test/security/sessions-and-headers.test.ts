@@ -2,6 +2,8 @@
 // by a sign-in (fixation), cookies carry HttpOnly, SameSite and — behind TLS — Secure, a write needs the CSRF
 // token of its own session, and every response carries a CSP that allows no inline script and no framing,
 // with HSTS when served over TLS.
+import fs from 'node:fs';
+import path from 'node:path';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUsers } from '../../src/auth/index.ts';
@@ -9,10 +11,16 @@ import { CONSOLE_ACTOR } from '../../src/platform/audit-log.ts';
 import type { App } from '../../src/platform/http/server.ts';
 import { COUNTRY } from '../../src/platform/scope.ts';
 import { buildTestApp, PASSWORD } from '../api.ts';
-import { type FreshDb, freshSqlite } from '../db.ts';
+import { type FreshDb, freshSqlite, tempDir } from '../db.ts';
 
 const COOKIE = 'publica_session';
 const ROUTES = ['/', '/healthz', '/api/regions', '/api/docs', '/api/docs/json', '/api/auth/me', '/nope'];
+
+// A stand-in for web/dist: an index page and one hashed asset.
+const fixtureWeb = tempDir('publica-web-');
+fs.writeFileSync(path.join(fixtureWeb, 'index.html'), '<!doctype html><div id="root"></div>');
+fs.mkdirSync(path.join(fixtureWeb, 'assets'));
+fs.writeFileSync(path.join(fixtureWeb, 'assets', 'app.js'), 'console.log(1)');
 
 describe('sessions and security headers', () => {
   let fresh: FreshDb;
@@ -110,5 +118,31 @@ describe('sessions and security headers', () => {
           expect(csp, url).not.toContain('upgrade-insecure-requests');
         }
       }
+  });
+
+  it('serves the web app for paths outside the API, never a file outside its folder, and JSON 404s inside', async () => {
+    const app = await buildTestApp(fresh.db, { webRoot: fixtureWeb });
+    try {
+      const page = await app.inject({ method: 'GET', url: '/units/region/77?sort=score' });
+      expect(page.statusCode).toBe(200);
+      expect(page.body).toContain('<div id="root">');
+      expect(page.headers['cache-control']).toBe('no-cache');
+      const asset = await app.inject({ method: 'GET', url: '/assets/app.js' });
+      expect(asset.headers['cache-control']).toContain('immutable');
+      for (const url of [
+        '/../package.json',
+        '/%2e%2e/package.json',
+        '/assets/../../package.json',
+        '/%E0%A4%A',
+      ])
+        expect((await app.inject({ method: 'GET', url })).body, url).not.toContain('"name": "publica"');
+      // A malformed escape is the client's error (Fastify answers 400 before routing), never a server error.
+      expect((await app.inject({ method: 'GET', url: '/%E0%A4%A' })).statusCode).toBe(400);
+      const api = await app.inject({ method: 'GET', url: '/api/nothing-here' });
+      expect(api.statusCode).toBe(404);
+      expect(api.json().error.code).toBe('NOT_FOUND');
+    } finally {
+      await app.close();
+    }
   });
 });

@@ -12,14 +12,20 @@ const NOT_APP = /^\/(api|metrics|healthz|readyz)(\/|$|\?)/;
 
 export async function registerWebApp(app: App, root: string): Promise<boolean> {
   if (!fs.existsSync(path.join(root, 'index.html'))) return false;
-  await app.register(fastifyStatic, { root, serve: false });
+  // Cache headers are ours (immutable assets, index.html never cached), not the plugin's default.
+  await app.register(fastifyStatic, { root, serve: false, cacheControl: false });
   return true;
 }
 
 /** The app's answer to a GET the API has no route for; null when it is not the app's to answer. */
 export function serveWebApp(root: string, request: FastifyRequest, reply: FastifyReply): FastifyReply | null {
   if ((request.method !== 'GET' && request.method !== 'HEAD') || NOT_APP.test(request.url)) return null;
-  const pathname = decodeURIComponent(request.url.split('?')[0] ?? '/');
+  let pathname: string;
+  try {
+    pathname = decodeURIComponent(request.url.split('?')[0] ?? '/');
+  } catch {
+    return null; // a malformed escape names no file: the JSON 404
+  }
   const file = path.normalize(path.join(root, pathname));
   const inside = file.startsWith(root + path.sep) && fs.existsSync(file) && fs.statSync(file).isFile();
   if (inside && pathname.startsWith('/assets/'))
