@@ -9,6 +9,7 @@ import * as m0007 from './0007_jobs.ts';
 import * as m0008 from './0008_reports.ts';
 import * as m0009 from './0009_vk_tokens.ts';
 import * as m0010 from './0010_inbox.ts';
+import * as m0011 from './0011_training.ts';
 
 export const migrations = {
   '0001_foundation': m0001,
@@ -21,4 +22,5 @@ export const migrations = {
   '0008_reports': m0008,
   '0009_vk_tokens': m0009,
   '0010_inbox': m0010,
+  '0011_training': m0011,
 };

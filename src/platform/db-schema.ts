@@ -354,6 +354,41 @@ export interface SafetyDismissalTable {
   dismissed_at: number;
 }
 
+export interface SeminarTable {
+  id: Generated<number>;
+  title: string;
+  /** Methodology categories or rule ids the programme covers. */
+  programme_json: string;
+  organiser_kind: 'regional_centre' | 'dialog' | 'ministry';
+  organiser: string;
+  trainers_json: string;
+  format: 'online' | 'in_person';
+  link: string | null;
+  place: string | null;
+  starts_at: number;
+  ends_at: number;
+  timezone: string;
+  region_code: string;
+  municipality_id: number | null;
+  capacity: number;
+  audience_json: string;
+  status: 'planned' | 'done' | 'cancelled';
+  created_by: number | null;
+  created_at: number;
+}
+
+export type EnrolmentStatus = 'invited' | 'registered' | 'waitlisted' | 'cancelled';
+
+export interface SeminarEnrolmentTable {
+  id: Generated<number>;
+  seminar_id: number;
+  institution_id: number;
+  status: EnrolmentStatus;
+  attended: Generated<Flag>;
+  changed_at: number;
+  certificate_code: string | null;
+}
+
 export type Role =
   | 'federal'
   | 'federal_viewer'
@@ -477,6 +512,8 @@ export interface Database {
   inbox_states: InboxStateTable;
   inbox_replies: InboxReplyTable;
   safety_dismissals: SafetyDismissalTable;
+  seminars: SeminarTable;
+  seminar_enrolments: SeminarEnrolmentTable;
   users: UserTable;
   sessions: SessionTable;
   api_tokens: ApiTokenTable;

@@ -1,0 +1,248 @@
+// Seminars: planned in a region for an audience chosen by rule (levels, failing rules, municipalities, kinds)
+// from the latest audit; institutions register up to the capacity and wait beyond it, a cancellation moves the
+// first waiting one up; attendance is marked, which gives a certificate code; and the effect on the attendees'
+// pages is measured against comparable pages that stayed away (effect.ts).
+import crypto from 'node:crypto';
+import type { Db } from '../platform/db.ts';
+import { inTransaction } from '../platform/db.ts';
+import { AppError } from '../platform/errors.ts';
+import type { Scope } from '../platform/scope.ts';
+import { differenceInDifferences, type EffectEstimate, type EffectUnit } from './effect.ts';
+import {
+  type AudienceRule,
+  audienceOf,
+  enrolmentsOf,
+  insertSeminar,
+  markAttended,
+  resultsAround,
+  saveEnrolment,
+  seminarInScope,
+} from './training.repo.ts';
+
+export type SeminarInput = {
+  title: string;
+  programme: string[];
+  organiserKind: 'regional_centre' | 'dialog' | 'ministry';
+  organiser: string;
+  trainers: string[];
+  format: 'online' | 'in_person';
+  link?: string;
+  place?: string;
+  /** Local date and time in the seminar's time zone, e.g. "2026-12-10T15:00". */
+  startsLocal: string;
+  durationMinutes: number;
+  timezone: string;
+  regionCode: string;
+  municipalityId?: number;
+  capacity: number;
+  audience: AudienceRule;
+};
+
+type Caller = { userId: number | null; scope: Scope };
+
+/** The instant of a local wall-clock time in a time zone (offsets taken at that instant). */
+export function instantIn(local: string, timeZone: string): number {
+  const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(local);
+  if (!match) throw new AppError('VALIDATION', 'body.startsLocal: expected YYYY-MM-DDTHH:MM');
+  const [, y, mo, d, h, mi] = match.map(Number) as number[];
+  const guess = Date.UTC(y as number, (mo as number) - 1, d, h, mi) / 1000;
+  const offsetAt = (t: number) => {
+    const parts = Object.fromEntries(
+      new Intl.DateTimeFormat('en-US', {
+        timeZone,
+        hourCycle: 'h23',
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+        hour: '2-digit',
+        minute: '2-digit',
+      })
+        .formatToParts(new Date(t * 1000))
+        .map((p) => [p.type, Number(p.value)]),
+    ) as Record<string, number>;
+    return Date.UTC(parts.year ?? 0, (parts.month ?? 1) - 1, parts.day, parts.hour, parts.minute) / 1000 - t;
+  };
+  return guess - offsetAt(guess - offsetAt(guess));
+}
+
+function canPlan(caller: Caller, regionCode: string, municipalityId?: number): boolean {
+  const s = caller.scope;
+  if (s.level === 'country') return true;
+  if (s.level === 'region') return s.regionCode === regionCode;
+  if (s.level === 'municipality') return s.regionCode === regionCode && s.municipalityId === municipalityId;
+  return false;
+}
+
+export async function planSeminar(db: Db, caller: Caller, input: SeminarInput, now: number): Promise<number> {
+  if (!canPlan(caller, input.regionCode, input.municipalityId))
+    throw new AppError('NOT_FOUND', `body.regionCode: no region ${input.regionCode} in your scope`);
+  if (input.format === 'online' && !input.link)
+    throw new AppError('VALIDATION', 'body.link: an online seminar needs its link');
+  if (input.format === 'in_person' && !input.place)
+    throw new AppError('VALIDATION', 'body.place: say where it takes place');
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: input.timezone });
+  } catch {
+    throw new AppError('VALIDATION', `body.timezone: unknown time zone "${input.timezone}"`);
+  }
+  const startsAt = instantIn(input.startsLocal, input.timezone);
+  const row = await insertSeminar(db, {
+    title: input.title,
+    programme_json: JSON.stringify(input.programme),
+    organiser_kind: input.organiserKind,
+    organiser: input.organiser,
+    trainers_json: JSON.stringify(input.trainers),
+    format: input.format,
+    link: input.link ?? null,
+    place: input.place ?? null,
+    starts_at: startsAt,
+    ends_at: startsAt + input.durationMinutes * 60,
+    timezone: input.timezone,
+    region_code: input.regionCode,
+    municipality_id: input.municipalityId ?? null,
+    capacity: input.capacity,
+    audience_json: JSON.stringify(input.audience),
+    status: 'planned',
+    created_by: caller.userId,
+    created_at: now,
+  });
+  return row.id;
+}
+
+async function seminarFor(db: Db, caller: Caller, id: number) {
+  const seminar = await seminarInScope(db, caller.scope, id);
+  if (!seminar) throw new AppError('NOT_FOUND', `no seminar ${id} in your scope`);
+  return seminar;
+}
+
+/** The institutions a seminar's rule selects: how many would be invited, before anyone is. */
+export async function audience(db: Db, caller: Caller, seminarId: number) {
+  const seminar = await seminarFor(db, caller, seminarId);
+  return audienceOf(db, seminar.region_code, JSON.parse(seminar.audience_json) as AudienceRule);
+}
+
+/** Invites the audience (institutions already enrolled keep their status). */
+export async function invite(db: Db, caller: Caller, seminarId: number, now: number): Promise<number> {
+  const seminar = await seminarFor(db, caller, seminarId);
+  const known = new Set((await enrolmentsOf(db, seminarId)).map((e) => e.institution_id));
+  const fresh = (
+    await audienceOf(db, seminar.region_code, JSON.parse(seminar.audience_json) as AudienceRule)
+  ).filter((a) => !known.has(a.institutionId));
+  await inTransaction(db, async (tx) => {
+    for (const a of fresh)
+      await saveEnrolment(tx, { seminarId, institutionId: a.institutionId, status: 'invited', at: now });
+  });
+  return fresh.length;
+}
+
+/** Registers an institution: a seat while there is one, else the waiting list. */
+export async function register(
+  db: Db,
+  caller: Caller,
+  seminarId: number,
+  institutionId: number,
+  now: number,
+) {
+  const seminar = await seminarFor(db, caller, seminarId);
+  if (caller.scope.level === 'institution' && caller.scope.institutionId !== institutionId)
+    throw new AppError('NOT_FOUND', `no institution ${institutionId} in your scope`);
+  return inTransaction(db, async (tx) => {
+    const enrolments = await enrolmentsOf(tx, seminarId);
+    const current = enrolments.find((e) => e.institution_id === institutionId);
+    if (current?.status === 'registered' || current?.status === 'waitlisted') return current.status;
+    const seated = enrolments.filter((e) => e.status === 'registered').length;
+    const status = seated < seminar.capacity ? 'registered' : 'waitlisted';
+    await saveEnrolment(tx, { seminarId, institutionId, status, at: now });
+    return status;
+  });
+}
+
+/** Cancels a registration; the first on the waiting list takes the seat. */
+export async function cancel(db: Db, caller: Caller, seminarId: number, institutionId: number, now: number) {
+  await seminarFor(db, caller, seminarId);
+  if (caller.scope.level === 'institution' && caller.scope.institutionId !== institutionId)
+    throw new AppError('NOT_FOUND', `no institution ${institutionId} in your scope`);
+  return inTransaction(db, async (tx) => {
+    const enrolments = await enrolmentsOf(tx, seminarId);
+    const current = enrolments.find((e) => e.institution_id === institutionId);
+    if (!current || current.status === 'cancelled') return null;
+    await saveEnrolment(tx, { seminarId, institutionId, status: 'cancelled', at: now });
+    if (current.status !== 'registered') return null;
+    const next = enrolments.find((e) => e.status === 'waitlisted');
+    if (next)
+      await saveEnrolment(tx, {
+        seminarId,
+        institutionId: next.institution_id,
+        status: 'registered',
+        at: now,
+      });
+    return next?.institution_id ?? null;
+  });
+}
+
+/** Marks who came (registered institutions only); each gets a certificate code that can be verified. */
+export async function recordAttendance(db: Db, caller: Caller, seminarId: number, institutionIds: number[]) {
+  await seminarFor(db, caller, seminarId);
+  await markAttended(db, seminarId, institutionIds, () =>
+    crypto.randomBytes(6).toString('hex').toUpperCase(),
+  );
+  return (await enrolmentsOf(db, seminarId)).filter((e) => e.attended === 1).length;
+}
+
+export type SeminarEffect = {
+  runs: { before: number; after: number };
+  score: EffectEstimate;
+  rules: (EffectEstimate & { ruleId: string })[];
+};
+
+/**
+ * The seminar's effect: attendees' pages against comparable pages of the region that did not attend (same
+ * kind and starting level), from the last audit before the seminar to the first after it; on the score and on
+ * each rule's pass rate.
+ */
+export async function seminarEffect(db: Db, caller: Caller, seminarId: number): Promise<SeminarEffect> {
+  const seminar = await seminarFor(db, caller, seminarId);
+  const around = await resultsAround(db, seminar.region_code, seminar.starts_at, seminar.ends_at);
+  if (!around)
+    throw new AppError('CONFLICT', 'the effect needs an audit before the seminar and one after it');
+  const attended = new Set(
+    (await enrolmentsOf(db, seminarId)).filter((e) => e.attended === 1).map((e) => e.institution_id),
+  );
+  const after = new Map(around.after.map((r) => [r.page_id, r]));
+  const pairs = around.before.flatMap((b) => {
+    const a = after.get(b.page_id);
+    return a
+      ? [{ b, a, treated: attended.has(b.institution_id ?? -1), stratum: `${b.kind}|${b.level}` }]
+      : [];
+  });
+  const score = differenceInDifferences(
+    pairs.map((p) => ({ stratum: p.stratum, treated: p.treated, before: p.b.total, after: p.a.total })),
+  );
+  const passOf = (json: string) =>
+    new Map(
+      Object.entries(JSON.parse(json) as Record<string, { status: string }>).map(([id, r]) => [id, r.status]),
+    );
+  const ruleUnits = new Map<string, EffectUnit[]>();
+  for (const p of pairs) {
+    const before = passOf(p.b.results_json);
+    const afterStatus = passOf(p.a.results_json);
+    for (const [ruleId, status] of before) {
+      const later = afterStatus.get(ruleId);
+      // Not applicable or unreadable either time: the rule says nothing about this page's change.
+      if (!later || status === 'na' || later === 'na' || status === 'error' || later === 'error') continue;
+      const list = ruleUnits.get(ruleId) ?? [];
+      list.push({
+        stratum: p.stratum,
+        treated: p.treated,
+        before: status === 'pass' ? 1 : 0,
+        after: later === 'pass' ? 1 : 0,
+      });
+      ruleUnits.set(ruleId, list);
+    }
+  }
+  const rules = [...ruleUnits.entries()]
+    .map(([ruleId, units]) => ({ ruleId, ...differenceInDifferences(units, { iterations: 400 }) }))
+    .filter((r) => r.effect !== null)
+    .sort((x, y) => (y.effect ?? 0) - (x.effect ?? 0));
+  return { runs: around.runs, score, rules };
+}
