@@ -1,6 +1,6 @@
 // Benchmark: the 10-minute soak (test/reliability/soak.ts): 100 virtual users of mixed reads on loopback against
-// `publica serve` (SQLite, all roles) while its worker collects from the simulated VK and audits, again and
-// again. Prints requests, errors (target 0), p50/p99 per 10-second window and the server's RSS over time with
+// `publica serve --role web` on SQLite while a worker process collects from the simulated VK and audits, again
+// and again. Prints requests, errors (target 0), p50/p99 per 10-second window and the server's RSS over time with
 // its trend over the second half (target: flat). Run: npm run bench:soak. Env: BENCH_SECONDS (default 600),
 // BENCH_CONNECTIONS (default 100), BENCH_INSTITUTIONS (default 2000).
 import { printSoak, soak } from '../test/reliability/soak.ts';

@@ -1,5 +1,6 @@
 // The 60-second soak of CI (the 10-minute one: npm run bench:soak): 100 virtual users on loopback against
-// `publica serve` while it collects and audits. No request may fail, and the server's memory must not climb.
+// `publica serve --role web` while a worker process on the same database collects and audits. No request may
+// fail, and the web process's memory must not climb.
 import { expect, it } from 'vitest';
 import { printSoak, soak } from './soak.ts';
 

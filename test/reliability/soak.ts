@@ -1,6 +1,6 @@
-// The soak: `publica serve` (all roles, SQLite, as `npm start` runs it) under mixed read traffic of 100
-// virtual users (autocannon on loopback: roll-ups, page lists, page reports, institution search, regions) while
-// the server's own worker collects from a simulated VK and audits, again and again. Reports requests, errors,
+// The soak: `publica serve --role web` on SQLite under mixed read traffic of 100 virtual users (autocannon on
+// loopback: roll-ups, page lists, page reports, institution search, regions) while a worker process on the same
+// database collects from a simulated VK and audits, again and again. Reports requests, errors,
 // p50/p99 per window and the server's RSS over time with its trend. Used by bench/soak.ts (10 minutes) and by
 // the 60-second test in CI.
 import fs from 'node:fs';
@@ -148,8 +148,11 @@ export async function soak(options: SoakOptions): Promise<SoakResult> {
       PUBLICA_LOG_LEVEL: 'warn',
       PUBLICA_COLLECT_WINDOW_DAYS: '30',
     };
-    const server = startPublica(['serve', '--port', '0'], env);
-    procs.push(server);
+    // A web process and a worker process on one SQLite file, as a server is deployed: the worker's
+    // collections and audits share the cores with the web process, not its event loop.
+    const server = startPublica(['serve', '--role', 'web', '--port', '0'], env);
+    const worker = startPublica(['serve', '--role', 'worker'], env);
+    procs.push(server, worker);
     const url = await urlOf(server);
     const pid = server.child.pid ?? 0;
     const federal = await bearerFor(url, 'soak-federal');
