@@ -13,12 +13,22 @@ export const PERMISSIONS = [
   'audit_log.read',
   'tokens.manage',
   'methodology.read',
+  'seminars.manage',
+  'seminars.enrol',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
 
 const READ: Permission[] = ['data.read', 'comments.read', 'methodology.read', 'tokens.manage'];
-const ADMIN: Permission[] = [...READ, 'comments.answer', 'users.read', 'users.manage', 'registry.import'];
+const ADMIN: Permission[] = [
+  ...READ,
+  'comments.answer',
+  'users.read',
+  'users.manage',
+  'registry.import',
+  'seminars.manage',
+  'seminars.enrol',
+];
 
 export const ROLES: Record<Role, { level: ScopeLevel; permissions: readonly Permission[] }> = {
   federal: { level: 'country', permissions: [...ADMIN, 'audit_log.read'] },
@@ -28,13 +38,16 @@ export const ROLES: Record<Role, { level: ScopeLevel; permissions: readonly Perm
   municipality: { level: 'municipality', permissions: ADMIN },
   municipality_viewer: { level: 'municipality', permissions: READ },
   // The page admin answers the page's comments.
-  institution: { level: 'institution', permissions: [...READ, 'comments.answer'] },
+  institution: { level: 'institution', permissions: [...READ, 'comments.answer', 'seminars.enrol'] },
   institution_viewer: {
     level: 'institution',
     permissions: ['data.read', 'methodology.read', 'tokens.manage'],
   },
   // Trainers plan seminars for a region's admins: they see pages and scores, not citizens' comments.
-  trainer: { level: 'region', permissions: ['data.read', 'methodology.read', 'tokens.manage'] },
+  trainer: {
+    level: 'region',
+    permissions: ['data.read', 'methodology.read', 'tokens.manage', 'seminars.manage'],
+  },
 };
 
 export const ROLE_IDS = Object.keys(ROLES) as Role[];

@@ -25,6 +25,7 @@ import type { Metrics } from '../platform/metrics.ts';
 import { projectFile } from '../platform/paths.ts';
 import { registryRoutes } from '../registry/index.ts';
 import { closePdfBrowser, exportRoutes, openDataRoutes, reportRoutes } from '../reports/index.ts';
+import { trainingRoutes } from '../training/index.ts';
 
 export type WebOptions = {
   clock?: Clock;
@@ -72,6 +73,7 @@ export async function buildWebApp(db: Db, config: Config, options: WebOptions = 
       app.addHook('onClose', async () => closePdfBrowser());
       exportRoutes(db)(app);
       inboxRoutes(db, { baseUrl: config.jobs.vkUrl, secrets: config.secrets })(app);
+      trainingRoutes(db)(app);
     },
   );
 }

@@ -2,30 +2,34 @@
 // latest audit, and each page's results before and after a date for the effect.
 
 import type { Insertable } from 'kysely';
-import { sql } from 'kysely';
+import { type Expression, type SqlBool, sql } from 'kysely';
 import type { Db } from '../platform/db.ts';
 import type { EnrolmentStatus, InstitutionKind, SeminarTable } from '../platform/db-schema.ts';
-import { inScope, type Scope } from '../platform/scope.ts';
+import type { Scope } from '../platform/scope.ts';
 
-/** Seminars are placed in a region (and maybe a municipality); institution callers see their region's. */
-const BY_SEMINAR = {
-  region: 'seminars.region_code',
-  municipality: 'seminars.municipality_id',
-  institution: 'seminars.id',
-};
+/**
+ * Seminars are placed in a region, maybe in one municipality. A caller sees the seminars of their region that
+ * are for the whole region or for their own municipality.
+ */
+function visibleTo(scope: Scope): Expression<SqlBool> {
+  if (scope.level === 'country') return sql<SqlBool>`1 = 1`;
+  if (scope.level === 'region') return sql<SqlBool>`seminars.region_code = ${scope.regionCode}`;
+  const municipality = scope.municipalityId;
+  return municipality === null
+    ? sql<SqlBool>`(seminars.region_code = ${scope.regionCode} and seminars.municipality_id is null)`
+    : sql<SqlBool>`(seminars.region_code = ${scope.regionCode} and (seminars.municipality_id is null or seminars.municipality_id = ${municipality}))`;
+}
 
 export function insertSeminar(db: Db, row: Insertable<SeminarTable>) {
   return db.kysely.insertInto('seminars').values(row).returning('id').executeTakeFirstOrThrow();
 }
 
 export function seminarInScope(db: Db, scope: Scope, id: number) {
-  const visible: Scope =
-    scope.level === 'institution' ? { level: 'region', regionCode: scope.regionCode } : scope;
   return db.kysely
     .selectFrom('seminars')
     .selectAll()
     .where('id', '=', id)
-    .where(inScope(visible, BY_SEMINAR))
+    .where(visibleTo(scope))
     .executeTakeFirst();
 }
 
@@ -144,4 +148,33 @@ export async function resultsAround(db: Db, regionCode: string, before: number, 
       .where('i.region_code', '=', regionCode)
       .execute();
   return { before: await rows(pre.id), after: await rows(post.id), runs: { before: pre.id, after: post.id } };
+}
+
+export function listSeminarsInScope(db: Db, scope: Scope) {
+  return db.kysely
+    .selectFrom('seminars')
+    .selectAll()
+    .where(visibleTo(scope))
+    .orderBy('starts_at', 'desc')
+    .orderBy('id', 'desc')
+    .execute();
+}
+
+/** What a certificate's code proves: the seminar and the institution, no person named. */
+export function certificateByCode(db: Db, code: string) {
+  return db.kysely
+    .selectFrom('seminar_enrolments as e')
+    .innerJoin('seminars as s', 's.id', 'e.seminar_id')
+    .innerJoin('institutions as i', 'i.id', 'e.institution_id')
+    .select([
+      's.title',
+      's.organiser',
+      's.starts_at',
+      's.timezone',
+      'i.full_name as institution',
+      'e.certificate_code',
+    ])
+    .where('e.certificate_code', '=', code)
+    .where('e.attended', '=', 1)
+    .executeTakeFirst();
 }

@@ -11,8 +11,10 @@ import { differenceInDifferences, type EffectEstimate, type EffectUnit } from '.
 import {
   type AudienceRule,
   audienceOf,
+  certificateByCode,
   enrolmentsOf,
   insertSeminar,
+  listSeminarsInScope,
   markAttended,
   resultsAround,
   saveEnrolment,
@@ -115,15 +117,23 @@ async function seminarFor(db: Db, caller: Caller, id: number) {
   return seminar;
 }
 
+/** A seminar the caller may run: one of their region (a municipality's admin: of their municipality). */
+async function seminarToManage(db: Db, caller: Caller, id: number) {
+  const seminar = await seminarFor(db, caller, id);
+  if (!canPlan(caller, seminar.region_code, seminar.municipality_id ?? undefined))
+    throw new AppError('FORBIDDEN', `seminar ${id} is run by the region, not by your municipality`);
+  return seminar;
+}
+
 /** The institutions a seminar's rule selects: how many would be invited, before anyone is. */
 export async function audience(db: Db, caller: Caller, seminarId: number) {
-  const seminar = await seminarFor(db, caller, seminarId);
+  const seminar = await seminarToManage(db, caller, seminarId);
   return audienceOf(db, seminar.region_code, JSON.parse(seminar.audience_json) as AudienceRule);
 }
 
 /** Invites the audience (institutions already enrolled keep their status). */
 export async function invite(db: Db, caller: Caller, seminarId: number, now: number): Promise<number> {
-  const seminar = await seminarFor(db, caller, seminarId);
+  const seminar = await seminarToManage(db, caller, seminarId);
   const known = new Set((await enrolmentsOf(db, seminarId)).map((e) => e.institution_id));
   const fresh = (
     await audienceOf(db, seminar.region_code, JSON.parse(seminar.audience_json) as AudienceRule)
@@ -182,7 +192,7 @@ export async function cancel(db: Db, caller: Caller, seminarId: number, institut
 
 /** Marks who came (registered institutions only); each gets a certificate code that can be verified. */
 export async function recordAttendance(db: Db, caller: Caller, seminarId: number, institutionIds: number[]) {
-  await seminarFor(db, caller, seminarId);
+  await seminarToManage(db, caller, seminarId);
   await markAttended(db, seminarId, institutionIds, () =>
     crypto.randomBytes(6).toString('hex').toUpperCase(),
   );
@@ -245,4 +255,81 @@ export async function seminarEffect(db: Db, caller: Caller, seminarId: number): 
     .filter((r) => r.effect !== null)
     .sort((x, y) => (y.effect ?? 0) - (x.effect ?? 0));
   return { runs: around.runs, score, rules };
+}
+
+export type SeminarView = {
+  id: number;
+  title: string;
+  programme: string[];
+  organiserKind: string;
+  organiser: string;
+  trainers: string[];
+  format: string;
+  link: string | null;
+  place: string | null;
+  startsAt: number;
+  endsAt: number;
+  timezone: string;
+  regionCode: string;
+  municipalityId: number | null;
+  capacity: number;
+  audience: AudienceRule;
+  status: string;
+};
+
+function view(s: Awaited<ReturnType<typeof seminarInScope>> & object): SeminarView {
+  return {
+    id: s.id,
+    title: s.title,
+    programme: JSON.parse(s.programme_json) as string[],
+    organiserKind: s.organiser_kind,
+    organiser: s.organiser,
+    trainers: JSON.parse(s.trainers_json) as string[],
+    format: s.format,
+    link: s.link,
+    place: s.place,
+    startsAt: s.starts_at,
+    endsAt: s.ends_at,
+    timezone: s.timezone,
+    regionCode: s.region_code,
+    municipalityId: s.municipality_id,
+    capacity: s.capacity,
+    audience: JSON.parse(s.audience_json) as AudienceRule,
+    status: s.status,
+  };
+}
+
+export async function listSeminars(db: Db, caller: Caller): Promise<SeminarView[]> {
+  return (await listSeminarsInScope(db, caller.scope)).map(view);
+}
+
+/** A seminar with its enrolments (an institution caller sees its own enrolment only). */
+export async function getSeminar(db: Db, caller: Caller, id: number) {
+  const seminar = await seminarFor(db, caller, id);
+  const enrolments = (await enrolmentsOf(db, id)).filter(
+    (e) => caller.scope.level !== 'institution' || e.institution_id === caller.scope.institutionId,
+  );
+  return {
+    ...view(seminar),
+    enrolments: enrolments.map((e) => ({
+      institutionId: e.institution_id,
+      status: e.status,
+      attended: e.attended === 1,
+      certificateCode: e.certificate_code,
+    })),
+  };
+}
+
+/** Anyone may check a certificate by its code; the answer names the seminar and the institution only. */
+export async function verifyCertificate(db: Db, code: string) {
+  const found = await certificateByCode(db, code.trim().toUpperCase());
+  if (!found) throw new AppError('NOT_FOUND', 'no certificate with this code');
+  return {
+    code: found.certificate_code as string,
+    seminar: found.title,
+    organiser: found.organiser,
+    date: found.starts_at,
+    timezone: found.timezone,
+    institution: found.institution,
+  };
 }

@@ -19,6 +19,7 @@ import {
   register,
   type SeminarInput,
   seminarEffect,
+  verifyCertificate,
 } from './training.service.ts';
 
 const world = generateWorld({ institutions: 150, regions: 1, seed: 12, asOf: '2026-11-29', days: 120 });
@@ -111,6 +112,19 @@ describeEachDialect('seminars', (ctx) => {
       .where('attended', '=', 1)
       .execute();
     expect(new Set(codes.map((r) => r.certificate_code)).size).toBe(2);
+    // Anyone can check a certificate by its code: the seminar and the institution, no person.
+    const code = codes[0]?.certificate_code ?? '';
+    const checked = await verifyCertificate(ctx.db, code.toLowerCase());
+    expect(checked).toMatchObject({ seminar: 'Как вести госпаблик школы', organiser: 'ЦУР' });
+    expect(Object.keys(checked).sort()).toEqual([
+      'code',
+      'date',
+      'institution',
+      'organiser',
+      'seminar',
+      'timezone',
+    ]);
+    await expect(verifyCertificate(ctx.db, '000000000000')).rejects.toThrow(/no certificate/);
   });
 
   it('measures the effect between the audit before and the one after, on the score and per rule', async () => {

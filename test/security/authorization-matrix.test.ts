@@ -6,7 +6,9 @@ import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { ROLE_IDS } from '../../src/auth/index.ts';
 import type { Role } from '../../src/platform/db-schema.ts';
+import { COUNTRY } from '../../src/platform/scope.ts';
 import { generateReportFile } from '../../src/reports/report-files.service.ts';
+import { planSeminar, type SeminarInput } from '../../src/training/index.ts';
 import { type ApiWorld, apiWorld, multipart, PASSWORD, type Unit } from '../api.ts';
 import { describeEachDialect } from '../db.ts';
 
@@ -34,6 +36,42 @@ const ADMINS = ['federal', 'region', 'municipality'] as const;
 const LOG_READERS = ['federal', 'region'] as const;
 const COMMENT_READERS = ROLE_IDS.filter((r) => r !== 'trainer' && r !== 'institution_viewer');
 const ANSWERERS = ['federal', 'region', 'municipality', 'institution'] as const;
+const MANAGERS = ['federal', 'region', 'municipality', 'trainer'] as const;
+const ENROLLERS = ['federal', 'region', 'municipality', 'institution'] as const;
+
+function seminarBody(u: Unit) {
+  return {
+    title: 'Семинар для администраторов',
+    programme: ['activity'],
+    organiserKind: 'regional_centre',
+    organiser: 'ЦУР',
+    trainers: ['Петрова А. А.'],
+    format: 'online',
+    link: 'https://vk.com/video-1_1',
+    startsLocal: '2026-12-10T15:00',
+    durationMinutes: 90,
+    timezone: 'Europe/Moscow',
+    regionCode: u.regionCode,
+    municipalityId: u.municipalityId,
+    capacity: 30,
+    audience: { levels: ['inactive'] },
+  };
+}
+
+/** A seminar for the unit's municipality, made once per unit and database for the probes. */
+const seminars = new WeakMap<ApiWorld, Map<string, Promise<number>>>();
+function seminarOf(w: ApiWorld, u: Unit): Promise<number> {
+  const ofWorld = seminars.get(w) ?? new Map<string, Promise<number>>();
+  seminars.set(w, ofWorld);
+  const key = `${u.regionCode}/${u.municipalityId}`;
+  let made = ofWorld.get(key);
+  if (!made) {
+    const at = Math.floor(Date.now() / 1000);
+    made = planSeminar(w.db, { userId: null, scope: COUNTRY }, seminarBody(u) as SeminarInput, at);
+    ofWorld.set(key, made);
+  }
+  return made;
+}
 const get = (url: string): Probe => ({ method: 'GET', url });
 
 /** A user's comment on the unit's page, for the inbox's probes. */
@@ -310,6 +348,58 @@ const MATRIX: Record<string, Entry> = {
       payload: { pageId: u.pageId, targetType: 'post', vkId: u.postVkId, kind: 'spam', text: 'example.xyz' },
     }),
   },
+  'GET /api/seminars': { allow: 'any', probe: () => get('/api/seminars') },
+  'POST /api/seminars': {
+    allow: MANAGERS,
+    probe: (_w, u) => ({ method: 'POST', url: '/api/seminars', payload: seminarBody(u) }),
+  },
+  'GET /api/seminars/:id': {
+    allow: 'any',
+    probe: async (w, u) => get(`/api/seminars/${await seminarOf(w, u)}`),
+  },
+  'GET /api/seminars/:id/audience': {
+    allow: MANAGERS,
+    probe: async (w, u) => get(`/api/seminars/${await seminarOf(w, u)}/audience`),
+  },
+  'POST /api/seminars/:id/invite': {
+    allow: MANAGERS,
+    probe: async (w, u) => ({ method: 'POST', url: `/api/seminars/${await seminarOf(w, u)}/invite` }),
+  },
+  'POST /api/seminars/:id/register': {
+    allow: ENROLLERS,
+    probe: async (w, u) => ({
+      method: 'POST',
+      url: `/api/seminars/${await seminarOf(w, u)}/register`,
+      payload: { institutionId: u.institutionId },
+    }),
+  },
+  'POST /api/seminars/:id/cancel': {
+    allow: ENROLLERS,
+    probe: async (w, u) => ({
+      method: 'POST',
+      url: `/api/seminars/${await seminarOf(w, u)}/cancel`,
+      payload: { institutionId: u.institutionId },
+    }),
+  },
+  'POST /api/seminars/:id/attendance': {
+    allow: MANAGERS,
+    probe: async (w, u) => ({
+      method: 'POST',
+      url: `/api/seminars/${await seminarOf(w, u)}/attendance`,
+      payload: { institutionIds: [u.institutionId] },
+    }),
+  },
+  'GET /api/seminars/:id/effect': {
+    allow: 'any',
+    // The test world has one audit: an allowed call in scope is refused for the missing "after" audit.
+    ok: 409,
+    probe: async (w, u) => get(`/api/seminars/${await seminarOf(w, u)}/effect`),
+  },
+  'GET /api/certificates/:code': {
+    allow: 'any',
+    public: 404,
+    probe: () => get('/api/certificates/ABCDEF123456'),
+  },
   'POST /api/inbox/:id/dismiss-flag': {
     allow: ANSWERERS,
     probe: async (w, u) => ({
@@ -326,6 +416,7 @@ const MATRIX: Record<string, Entry> = {
 
 // Unscoped routes answer "other" like "own".
 const UNSCOPED = new Set([
+  'GET /api/seminars',
   'GET /api/reports/schedules',
   'GET /api/reports/files',
   'GET /api/auth/me',
