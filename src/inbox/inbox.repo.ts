@@ -226,23 +226,17 @@ export async function saveDismissal(
     .execute();
 }
 
-export function userInScope(db: Db, scope: Scope, userId: number) {
+/** Where a user's scope is placed, to check an assignee against the caller's scope. */
+export function userPlacement(db: Db, userId: number) {
   return db.kysely
     .selectFrom('users')
-    .select(['users.id', 'users.region_code', 'users.municipality_id', 'users.institution_id'])
-    .where('users.id', '=', userId)
-    .executeTakeFirst()
-    .then((u) => (u && scopeHolds(scope, u) ? u : undefined));
-}
-
-function scopeHolds(
-  scope: Scope,
-  u: { region_code: string | null; municipality_id: number | null; institution_id: number | null },
-): boolean {
-  if (scope.level === 'country') return true;
-  if (scope.level === 'region') return u.region_code === scope.regionCode;
-  if (scope.level === 'municipality') return u.municipality_id === scope.municipalityId;
-  return u.institution_id === scope.institutionId;
+    .select([
+      'region_code as regionCode',
+      'municipality_id as municipalityId',
+      'institution_id as institutionId',
+    ])
+    .where('id', '=', userId)
+    .executeTakeFirst();
 }
 
 /** Texts of pages in scope since `since` that a safety check reads: the pages' posts and users' comments. */

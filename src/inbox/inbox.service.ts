@@ -5,7 +5,7 @@
 import type { Db } from '../platform/db.ts';
 import type { InboxStatus } from '../platform/db-schema.ts';
 import { AppError } from '../platform/errors.ts';
-import type { Scope } from '../platform/scope.ts';
+import { type Scope, scopeContains } from '../platform/scope.ts';
 import type { SecretBox } from '../platform/secret-box.ts';
 import { communityTokenOf, VkApiError, vkRequest } from '../vk/index.ts';
 import {
@@ -22,7 +22,7 @@ import {
   type ThreadRow,
   textsOnPages,
   threadComments,
-  userInScope,
+  userPlacement,
 } from './inbox.repo.ts';
 import { deadlineSeconds, type ResponseMetrics, responseMetrics } from './metrics.ts';
 import { flagKey, type SafetyFlag, safetyFlags } from './safety.ts';
@@ -183,7 +183,8 @@ export async function setInboxState(
     throw new AppError('NOT_FOUND', `no comment ${commentId} waiting in your scope`);
   if (change.status === 'no_answer_needed' && !change.reason?.trim())
     throw new AppError('VALIDATION', 'body.reason: say why this comment needs no answer');
-  if (change.assigneeId && !(await userInScope(db, caller.scope, change.assigneeId)))
+  const assignee = change.assigneeId ? await userPlacement(db, change.assigneeId) : undefined;
+  if (change.assigneeId && !(assignee && scopeContains(caller.scope, assignee)))
     throw new AppError('NOT_FOUND', `body.assigneeId: no user ${change.assigneeId} in your scope`);
   await saveState(db, {
     commentId,

@@ -1,6 +1,8 @@
 // Working-time arithmetic in a region's time zone: working days are Monday to Friday except public holidays,
 // working hours 09:00–18:00 local. Answer deadlines and response times of the inbox count this time only, so
 // a question asked on Friday evening is not late on Saturday.
+import { instantAt, type LocalDate, localTime } from '../platform/time-zone.ts';
+
 export type WorkCalendar = {
   timeZone: string;
   /** Local hours, [start, end). */
@@ -42,54 +44,6 @@ export function russianCalendar(
   return { timeZone, startHour: 9, endHour: 18, holidays };
 }
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatter(timeZone: string): Intl.DateTimeFormat {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    });
-    formatters.set(timeZone, f);
-  }
-  return f;
-}
-
-type LocalDate = { y: number; m: number; d: number };
-
-function local(instant: number, timeZone: string): LocalDate & { seconds: number } {
-  const parts = Object.fromEntries(
-    formatter(timeZone)
-      .formatToParts(new Date(instant * 1000))
-      .map((p) => [p.type, Number(p.value)]),
-  ) as Record<string, number>;
-  return {
-    y: parts.year ?? 1970,
-    m: parts.month ?? 1,
-    d: parts.day ?? 1,
-    seconds: (parts.hour ?? 0) * 3600 + (parts.minute ?? 0) * 60 + (parts.second ?? 0),
-  };
-}
-
-/** The instant at a local wall-clock time (seconds after local midnight) of a local date. */
-function instantOf(date: LocalDate, seconds: number, timeZone: string): number {
-  const guess = Date.UTC(date.y, date.m - 1, date.d) / 1000 + seconds;
-  const offsetAt = (t: number) => {
-    const l = local(t, timeZone);
-    return Date.UTC(l.y, l.m - 1, l.d) / 1000 + l.seconds - t;
-  };
-  const first = guess - offsetAt(guess);
-  // Offsets change (DST, law): the offset at the answer, not at the guess, is the right one.
-  return guess - offsetAt(first);
-}
-
 function nextDay(date: LocalDate): LocalDate {
   const next = new Date(Date.UTC(date.y, date.m - 1, date.d + 1));
   return { y: next.getUTCFullYear(), m: next.getUTCMonth() + 1, d: next.getUTCDate() };
@@ -107,13 +61,13 @@ export function isWorkingDay(date: LocalDate, cal: WorkCalendar): boolean {
 
 /** Working intervals [start, end) of each local day from `from`'s day on, as instants. */
 function* workingSpans(from: number, cal: WorkCalendar): Generator<[number, number]> {
-  let date: LocalDate = local(from, cal.timeZone);
+  let date: LocalDate = localTime(from, cal.timeZone);
   // Ten years of days at most: a calendar without working days must not loop for ever.
   for (let i = 0; i < 3660; i++) {
     if (isWorkingDay(date, cal))
       yield [
-        instantOf(date, cal.startHour * 3600, cal.timeZone),
-        instantOf(date, cal.endHour * 3600, cal.timeZone),
+        instantAt(date, cal.startHour * 3600, cal.timeZone),
+        instantAt(date, cal.endHour * 3600, cal.timeZone),
       ];
     date = nextDay(date);
   }

@@ -6,7 +6,8 @@ import crypto from 'node:crypto';
 import type { Db } from '../platform/db.ts';
 import { inTransaction } from '../platform/db.ts';
 import { AppError } from '../platform/errors.ts';
-import type { Scope } from '../platform/scope.ts';
+import { type Scope, scopeContains } from '../platform/scope.ts';
+import { instantAt } from '../platform/time-zone.ts';
 import { differenceInDifferences, type EffectEstimate, type EffectUnit } from './effect.ts';
 import {
   type AudienceRule,
@@ -42,37 +43,21 @@ export type SeminarInput = {
 
 type Caller = { userId: number | null; scope: Scope };
 
-/** The instant of a local wall-clock time in a time zone (offsets taken at that instant). */
+/** The instant of a local date and time ("YYYY-MM-DDTHH:MM") in a time zone. */
 export function instantIn(local: string, timeZone: string): number {
   const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(local);
   if (!match) throw new AppError('VALIDATION', 'body.startsLocal: expected YYYY-MM-DDTHH:MM');
-  const [, y, mo, d, h, mi] = match.map(Number) as number[];
-  const guess = Date.UTC(y as number, (mo as number) - 1, d, h, mi) / 1000;
-  const offsetAt = (t: number) => {
-    const parts = Object.fromEntries(
-      new Intl.DateTimeFormat('en-US', {
-        timeZone,
-        hourCycle: 'h23',
-        year: 'numeric',
-        month: '2-digit',
-        day: '2-digit',
-        hour: '2-digit',
-        minute: '2-digit',
-      })
-        .formatToParts(new Date(t * 1000))
-        .map((p) => [p.type, Number(p.value)]),
-    ) as Record<string, number>;
-    return Date.UTC(parts.year ?? 0, (parts.month ?? 1) - 1, parts.day, parts.hour, parts.minute) / 1000 - t;
-  };
-  return guess - offsetAt(guess - offsetAt(guess));
+  const [y, m, d, h, mi] = match.slice(1).map(Number) as [number, number, number, number, number];
+  return instantAt({ y, m, d }, h * 3600 + mi * 60, timeZone);
 }
 
+/** A seminar is run from its own level: a region's by the region (or the country), a municipality's also by it. */
 function canPlan(caller: Caller, regionCode: string, municipalityId?: number): boolean {
-  const s = caller.scope;
-  if (s.level === 'country') return true;
-  if (s.level === 'region') return s.regionCode === regionCode;
-  if (s.level === 'municipality') return s.regionCode === regionCode && s.municipalityId === municipalityId;
-  return false;
+  return scopeContains(caller.scope, {
+    regionCode,
+    municipalityId: municipalityId ?? null,
+    institutionId: null,
+  });
 }
 
 export async function planSeminar(db: Db, caller: Caller, input: SeminarInput, now: number): Promise<number> {
