@@ -4,22 +4,15 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { num, pct } from '../lib/format.ts';
 import { useApi } from '../lib/queries.ts';
+import type { ResponseMetrics } from '../lib/types.ts';
 import { Loaded } from './StateView.tsx';
-
-export type Metrics = {
-  questions: number;
-  answered: number;
-  medianHours: number | null;
-  p90Hours: number | null;
-  withinDeadline: number | null;
-  overdue: number;
-  waiting: number;
-};
 
 /** The response-time figures of an area or a page. */
 export function InboxFigures({ url }: { url: string }) {
   const { t } = useTranslation();
-  const metrics = useApi<{ total: Metrics; alerts: { overdue: number; flaggedVisible: number } }>(url);
+  const metrics = useApi<{ total: ResponseMetrics; alerts: { overdue: number; flaggedVisible: number } }>(
+    url,
+  );
   return (
     <Loaded query={metrics} minHeight={96}>
       {(m) => (

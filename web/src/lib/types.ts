@@ -1,6 +1,10 @@
 // Shapes of the API's answers the app reads; the heavy ones come type-only from the server's own types.
 
 export type { PageReport } from '../../../src/audit/page-report.service.ts';
+export type { FlaggedText, InboxItem } from '../../../src/inbox/inbox.service.ts';
+export type { ResponseMetrics } from '../../../src/inbox/metrics.ts';
+export type { SafetyFlag } from '../../../src/inbox/safety.ts';
+export type { UploadResult } from '../../../src/registry/registry-upload.service.ts';
 export type { UnitReport } from '../../../src/reports/unit-report.service.ts';
 
 export type Scope = {

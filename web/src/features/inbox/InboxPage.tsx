@@ -20,27 +20,10 @@ import { InboxFigures } from '../../components/InboxFigures.tsx';
 import { Empty, Loaded } from '../../components/StateView.tsx';
 import { ApiError, api, query } from '../../lib/api.ts';
 import { useApi } from '../../lib/queries.ts';
-import type { Me } from '../../lib/types.ts';
+import type { FlaggedText, InboxItem, Me, SafetyFlag } from '../../lib/types.ts';
 
 const SIZE = 20;
 const STATUSES = ['all', 'new', 'in_progress', 'answered', 'no_answer_needed'] as const;
-
-type Flag = { kind: string; start: number; end: number; text: string; detail: string };
-export type InboxItem = {
-  commentId: number;
-  pageId: number;
-  institution: string | null;
-  pageUrl: string;
-  text: string;
-  postedAt: number;
-  status: string;
-  reason: string | null;
-  assignee: string | null;
-  answeredAt: number | null;
-  dueAt: number;
-  overdue: boolean;
-  flags: Flag[];
-};
 
 export function InboxPage({ me }: { me: Me }) {
   const { t } = useTranslation();
@@ -135,16 +118,6 @@ export function InboxPage({ me }: { me: Me }) {
   );
 }
 
-type FlaggedText = {
-  target: 'post' | 'comment';
-  pageId: number;
-  vkId: number;
-  institution: string | null;
-  text: string;
-  visibleHours: number;
-  flags: Flag[];
-};
-
 /** Flagged posts of the pages and users' comments on them, each flag dismissable as false. */
 function FlaggedTexts({ canAnswer, pageId }: { canAnswer: boolean; pageId: string | null }) {
   const { t } = useTranslation();
@@ -152,7 +125,7 @@ function FlaggedTexts({ canAnswer, pageId }: { canAnswer: boolean; pageId: strin
   const url = `/api/inbox/flags${query({ pageId: pageId ?? undefined })}`;
   const list = useApi<{ items: FlaggedText[] }>(url);
   const dismiss = useMutation({
-    mutationFn: ({ item, flag }: { item: FlaggedText; flag: Flag }) =>
+    mutationFn: ({ item, flag }: { item: FlaggedText; flag: SafetyFlag }) =>
       api.post('/api/inbox/flags/dismiss', {
         pageId: item.pageId,
         targetType: item.target,
@@ -182,20 +155,10 @@ function FlaggedTexts({ canAnswer, pageId }: { canAnswer: boolean; pageId: strin
                   <p className="inbox-text">
                     <Highlighted text={item.text} flags={item.flags} />
                   </p>
-                  <ul className="flags">
-                    {item.flags.map((f) => (
-                      <li key={`${f.kind}:${f.start}`}>
-                        <span className="flag">
-                          {t(`inbox.flag.${f.kind}`)}: «{f.text}»
-                        </span>
-                        {canAnswer && (
-                          <Button size="s" mode="tertiary" onClick={() => dismiss.mutate({ item, flag: f })}>
-                            {t('inbox.dismiss')}
-                          </Button>
-                        )}
-                      </li>
-                    ))}
-                  </ul>
+                  <FlagList
+                    flags={item.flags}
+                    onDismiss={canAnswer ? (flag) => dismiss.mutate({ item, flag }) : null}
+                  />
                 </li>
               ))}
             </ul>
@@ -231,7 +194,7 @@ function InboxCard({ item, canAnswer, meId }: { item: InboxItem; canAnswer: bool
     onSuccess: refresh,
   });
   const dismiss = useMutation({
-    mutationFn: (flag: Flag) =>
+    mutationFn: (flag: SafetyFlag) =>
       api.post(`/api/inbox/${item.commentId}/dismiss-flag`, { kind: flag.kind, text: flag.text }),
     onSuccess: refresh,
   });
@@ -262,20 +225,7 @@ function InboxCard({ item, canAnswer, meId }: { item: InboxItem; canAnswer: bool
       {item.reason && <p className="muted">{item.reason}</p>}
       {item.assignee && <p className="muted">{t('inbox.assignee', { who: item.assignee })}</p>}
       {item.flags.length > 0 && (
-        <ul className="flags">
-          {item.flags.map((f) => (
-            <li key={`${f.kind}:${f.start}`}>
-              <span className="flag">
-                {t(`inbox.flag.${f.kind}`)}: «{f.text}»
-              </span>
-              {canAnswer && (
-                <Button size="s" mode="tertiary" onClick={() => dismiss.mutate(f)}>
-                  {t('inbox.dismiss')}
-                </Button>
-              )}
-            </li>
-          ))}
-        </ul>
+        <FlagList flags={item.flags} onDismiss={canAnswer ? (flag) => dismiss.mutate(flag) : null} />
       )}
       {error && (
         <FormStatus mode="error" role="alert">
@@ -340,8 +290,35 @@ function InboxCard({ item, canAnswer, meId }: { item: InboxItem; canAnswer: bool
   );
 }
 
+/** Each flag of a text by kind and span; an answerer may dismiss one as false. */
+function FlagList({
+  flags,
+  onDismiss,
+}: {
+  flags: SafetyFlag[];
+  onDismiss: ((flag: SafetyFlag) => void) | null;
+}) {
+  const { t } = useTranslation();
+  return (
+    <ul className="flags">
+      {flags.map((f) => (
+        <li key={`${f.kind}:${f.start}`}>
+          <span className="flag">
+            {t(`inbox.flag.${f.kind}`)}: «{f.text}»
+          </span>
+          {onDismiss && (
+            <Button size="s" mode="tertiary" onClick={() => onDismiss(f)}>
+              {t('inbox.dismiss')}
+            </Button>
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 /** The comment with each flagged span marked. */
-function Highlighted({ text, flags }: { text: string; flags: Flag[] }) {
+function Highlighted({ text, flags }: { text: string; flags: SafetyFlag[] }) {
   const parts: ReactNode[] = [];
   let at = 0;
   for (const f of [...flags].sort((a, b) => a.start - b.start)) {

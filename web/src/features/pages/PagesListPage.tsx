@@ -1,6 +1,7 @@
 // Institutions and their pages: search by name or INN, filters by region, municipality, kind, level, no page
 // and no state mark, every one in the URL; the current view downloads as CSV or XLSX.
 import { Button, FormItem, Group, Pagination, Select, Tabs, TabsItem } from '@vkontakte/vkui';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { DebouncedSearch } from '../../components/DebouncedSearch.tsx';
@@ -183,72 +184,105 @@ export function PagesListPage({ me }: { me: Me }) {
   );
 }
 
-function PagesTable({ search, page, onPage }: { search: string; page: number; onPage: (p: number) => void }) {
+type Paging = { search: string; page: number; onPage: (p: number) => void };
+
+function PagesTable({ search, page, onPage }: Paging) {
   const { t } = useTranslation();
   const list = useApi<PageList>(`/api/pages${search}`);
   return (
-    <Loaded query={list} minHeight={560}>
-      {(data) =>
-        data.items.length === 0 ? (
-          <Empty />
-        ) : (
-          <>
-            <p className="muted" data-testid="found">
-              {t('list.found', { count: data.total })}
-            </p>
-            <div className="table-wrap">
-              <table className="data-table">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('report.institution')}</th>
-                    <th scope="col" className="num">
-                      {t('list.score')}
-                    </th>
-                    <th scope="col">{t('list.level')}</th>
-                    <th scope="col" className="num">
-                      {t('home.trend')}
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {data.items.map((p) => (
-                    <tr key={p.id}>
-                      <td>
-                        <Link to={`/pages/${p.id}`}>
-                          {p.institution?.shortName ?? p.institution?.fullName ?? p.url}
-                        </Link>
-                      </td>
-                      <td className="num">{num(p.score)}</td>
-                      <td>
-                        <LevelBadge level={p.level} />
-                      </td>
-                      <td className="num">{signed(p.trend)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-            <Pages total={data.total} page={page} onPage={onPage} />
-          </>
-        )
-      }
-    </Loaded>
+    <PagedTable query={list} page={page} onPage={onPage}>
+      {(items) => (
+        <>
+          <thead>
+            <tr>
+              <th scope="col">{t('report.institution')}</th>
+              <th scope="col" className="num">
+                {t('list.score')}
+              </th>
+              <th scope="col">{t('list.level')}</th>
+              <th scope="col" className="num">
+                {t('home.trend')}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {items.map((p) => (
+              <tr key={p.id}>
+                <td>
+                  <Link to={`/pages/${p.id}`}>
+                    {p.institution?.shortName ?? p.institution?.fullName ?? p.url}
+                  </Link>
+                </td>
+                <td className="num">{num(p.score)}</td>
+                <td>
+                  <LevelBadge level={p.level} />
+                </td>
+                <td className="num">{signed(p.trend)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </>
+      )}
+    </PagedTable>
   );
 }
 
-function InstitutionsTable({
-  search,
-  page,
-  onPage,
-}: {
-  search: string;
-  page: number;
-  onPage: (p: number) => void;
-}) {
+function InstitutionsTable({ search, page, onPage }: Paging) {
   const { t } = useTranslation();
   const list = useApi<{ items: InstitutionItem[]; total: number }>(`/api/institutions${search}`);
   return (
-    <Loaded query={list} minHeight={560}>
+    <PagedTable query={list} page={page} onPage={onPage}>
+      {(items) => (
+        <>
+          <thead>
+            <tr>
+              <th scope="col">{t('report.institution')}</th>
+              <th scope="col">ИНН</th>
+              <th scope="col">{t('list.kind')}</th>
+              <th scope="col">{t('list.municipality')}</th>
+              <th scope="col" className="num">
+                {t('list.pagesCount')}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {items.map((i) => (
+              <tr key={i.id}>
+                <td>{i.shortName ?? i.fullName}</td>
+                <td>{i.inn}</td>
+                <td>{t(`kind.${i.kind}`)}</td>
+                <td>{i.municipality ?? '—'}</td>
+                <td className="num">{i.pages}</td>
+              </tr>
+            ))}
+          </tbody>
+        </>
+      )}
+    </PagedTable>
+  );
+}
+
+/** One page of a list as a table: how many were found, the rows the caller draws, and the page switch. */
+function PagedTable<T>({
+  query,
+  page,
+  onPage,
+  children,
+}: {
+  query: {
+    data: { items: T[]; total: number } | undefined;
+    error: unknown;
+    isPending: boolean;
+    refetch: () => unknown;
+  };
+  page: number;
+  onPage: (p: number) => void;
+  children: (items: T[]) => ReactNode;
+}) {
+  const { t } = useTranslation();
+  const pages = (total: number) => Math.max(1, Math.ceil(total / SIZE));
+  return (
+    <Loaded query={query} minHeight={560}>
       {(data) =>
         data.items.length === 0 ? (
           <Empty />
@@ -258,40 +292,14 @@ function InstitutionsTable({
               {t('list.found', { count: data.total })}
             </p>
             <div className="table-wrap">
-              <table className="data-table">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('report.institution')}</th>
-                    <th scope="col">ИНН</th>
-                    <th scope="col">{t('list.kind')}</th>
-                    <th scope="col">{t('list.municipality')}</th>
-                    <th scope="col" className="num">
-                      {t('list.pagesCount')}
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {data.items.map((i) => (
-                    <tr key={i.id}>
-                      <td>{i.shortName ?? i.fullName}</td>
-                      <td>{i.inn}</td>
-                      <td>{t(`kind.${i.kind}`)}</td>
-                      <td>{i.municipality ?? '—'}</td>
-                      <td className="num">{i.pages}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              <table className="data-table">{children(data.items)}</table>
             </div>
-            <Pages total={data.total} page={page} onPage={onPage} />
+            {pages(data.total) > 1 && (
+              <Pagination currentPage={page} totalPages={pages(data.total)} onChange={onPage} />
+            )}
           </>
         )
       }
     </Loaded>
   );
-}
-
-function Pages({ total, page, onPage }: { total: number; page: number; onPage: (p: number) => void }) {
-  const pages = Math.max(1, Math.ceil(total / SIZE));
-  return pages > 1 ? <Pagination currentPage={page} totalPages={pages} onChange={onPage} /> : null;
 }

@@ -6,25 +6,7 @@ import { Button, File as FileInput, FormStatus, Group, Header } from '@vkontakte
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, api, query } from '../../lib/api.ts';
-
-type UploadReport = {
-  id: number;
-  status: 'imported' | 'previewed' | 'rejected';
-  fileName: string;
-  rows: number;
-  created: number;
-  updated: number;
-  pages: number;
-  message: string | null;
-  problems: {
-    row: number;
-    field: string;
-    column: string;
-    code: string;
-    message: string;
-    value: string | null;
-  }[];
-};
+import type { UploadResult } from '../../lib/types.ts';
 
 export function UploadPage() {
   const { t, i18n } = useTranslation();
@@ -35,7 +17,7 @@ export function UploadPage() {
     mutationFn: ({ dryRun }: { dryRun: boolean }) => {
       const body = new FormData();
       if (file) body.append('file', file);
-      return api.post<UploadReport>(
+      return api.post<UploadResult>(
         `/api/registry/uploads${query({ dryRun: dryRun ? 1 : undefined, skipInvalid: skipInvalid ? 1 : undefined, lang: i18n.language })}`,
         body,
       );
