@@ -51,6 +51,14 @@ export type InboxItem = {
   flags: SafetyFlag[];
 };
 
+/** The comments a view reads: of the last `days` (60 by default), of one page if it names one. */
+function readWindow(filter: { pageId?: number; days?: number }, now: number) {
+  return {
+    since: now - (filter.days ?? 60) * DAY,
+    ...(filter.pageId !== undefined ? { pageId: filter.pageId } : {}),
+  };
+}
+
 export type InboxFilter = {
   pageId?: number;
   status?: InboxStatus;
@@ -99,10 +107,7 @@ export async function listInbox(
   paging: { page: number; size: number },
   now: number,
 ): Promise<{ items: InboxItem[]; total: number }> {
-  const rows = await threadComments(db, caller.scope, {
-    since: now - (filter.days ?? 60) * DAY,
-    ...(filter.pageId !== undefined ? { pageId: filter.pageId } : {}),
-  });
+  const rows = await threadComments(db, caller.scope, readWindow(filter, now));
   const pages = byPage(rows);
   const candidates = pages.flatMap(({ page, waiting, rowOf }) => {
     const cal = calendarOf(page.timezone, now);
@@ -305,10 +310,7 @@ export async function inboxMetrics(
   byPage: MetricsRow[];
   alerts: { overdue: number; flaggedVisible: number };
 }> {
-  const rows = await threadComments(db, caller.scope, {
-    since: now - (filter.days ?? 60) * DAY,
-    ...(filter.pageId !== undefined ? { pageId: filter.pageId } : {}),
-  });
+  const rows = await threadComments(db, caller.scope, readWindow(filter, now));
   const pages = byPage(rows);
   // Each question is judged in its own region's calendar, also in the totals over several regions.
   const calendars = new Map<Waiting, WorkCalendar>();
@@ -374,10 +376,7 @@ export async function flaggedTexts(
   filter: { pageId?: number; days?: number },
   now: number,
 ): Promise<FlaggedText[]> {
-  const texts = await textsOnPages(db, caller.scope, {
-    since: now - (filter.days ?? 60) * DAY,
-    ...(filter.pageId !== undefined ? { pageId: filter.pageId } : {}),
-  });
+  const texts = await textsOnPages(db, caller.scope, readWindow(filter, now));
   const dismissed = new Set(
     (await dismissalsOf(db, [...new Set(texts.map((t) => t.page_id))])).map(
       (d) => `${d.page_id}:${d.target_type}:${d.target_vk_id}:${d.flag_key}`,
