@@ -7,11 +7,13 @@ export const BIN = path.resolve(import.meta.dirname, '../../bin/publica.js');
 
 export type Proc = { child: ChildProcess; output: () => string; exited: Promise<number | null> };
 
-export function startPublica(args: string[], env: Record<string, string>): Proc {
+/** `input`, when given, is written to the command's standard input (secrets come that way). */
+export function startPublica(args: string[], env: Record<string, string>, input?: string): Proc {
   const child = spawn(process.execPath, [BIN, ...args], {
     env: { ...process.env, PUBLICA_LANG: 'en', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
   });
+  if (input !== undefined) child.stdin?.end(input);
   let text = '';
   child.stdout?.on('data', (d) => {
     text += d;

@@ -1,7 +1,6 @@
 // A VK token stored with `publica vk-token add` is used by `publica collect`, and is found nowhere else: not
 // in the database file, its WAL or a backup, not in the token list, not in any line the collection logs at
 // debug level while VK fails around it, and not without the key.
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,28 +14,16 @@ import {
   writeWorld,
 } from '../../src/vk-sim/index.ts';
 import { tempDir } from '../db.ts';
-import { BIN, runPublica } from '../scale/processes.ts';
+import { runPublica, startPublica } from '../scale/processes.ts';
 
 const TOKEN = 'vk1.a.SECRET-reader-7f3c9a';
 const KEY = newSecretKeyText();
 
 /** Runs a command with `input` on its standard input; its exit code and everything it printed. */
-function publica(args: string[], env: Record<string, string>, input = '') {
-  const child = spawn(process.execPath, [BIN, ...args], {
-    env: { ...process.env, PUBLICA_LANG: 'en', ...env },
-    stdio: ['pipe', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout.on('data', (d) => {
-    output += d;
-  });
-  child.stderr.on('data', (d) => {
-    output += d;
-  });
-  child.stdin.end(input);
-  return new Promise<{ code: number | null; output: string }>((resolve) =>
-    child.once('exit', (code) => resolve({ code, output })),
-  );
+async function publica(args: string[], env: Record<string, string>, input = '') {
+  const proc = startPublica(args, env, input);
+  const code = await proc.exited;
+  return { code, output: proc.output() };
 }
 
 describe('a stored VK token stays secret', () => {
