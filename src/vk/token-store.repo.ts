@@ -21,6 +21,15 @@ export async function insertVkToken(db: Db, row: Insertable<VkTokenTable>): Prom
   return db.kysely.insertInto('vk_tokens').values(row).returning(LISTED).executeTakeFirstOrThrow();
 }
 
+/** A stored token with this label or this token (by its key), if any: one lookup, not a scan of them all. */
+export function findVkTokenClash(db: Db, label: string, tokenKey: string) {
+  return db.kysely
+    .selectFrom('vk_tokens')
+    .select(['label'])
+    .where((eb) => eb.or([eb('label', '=', label), eb('token_key', '=', tokenKey)]))
+    .executeTakeFirst();
+}
+
 export function listVkTokenRows(db: Db): Promise<VkTokenRow[]> {
   return db.kysely.selectFrom('vk_tokens').select(LISTED).orderBy('label').execute();
 }

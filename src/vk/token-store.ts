@@ -7,6 +7,7 @@ import { SecretBox } from '../platform/secret-box.ts';
 import { type PoolTokenSpec, tokenKey } from './token-pool.ts';
 import {
   deleteVkToken,
+  findVkTokenClash,
   insertVkToken,
   listVkTokenRows,
   sealedTokens,
@@ -70,7 +71,7 @@ export async function addVkToken(
   validate(input);
   const sealer = needBox(box);
   const key = tokenKey(input.token);
-  const clash = (await listVkTokenRows(db)).find((r) => r.label === input.label || r.token_key === key);
+  const clash = await findVkTokenClash(db, input.label, key);
   if (clash)
     throw new AppError(
       'CONFLICT',
