@@ -5,13 +5,9 @@
 // editing the URL; a registry upload is previewed with its row errors before anything is written; axe-core
 // finds no WCAG 2 A/AA violation in either theme. Screenshots of the main screens, desktop and phone, go to
 // e2e/screenshots/.
-import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Demo, launch, openPage, PHONE, shot, signIn, startDemo } from './browser.ts';
-
-const require = createRequire(import.meta.url);
+import { axeViolations, type Demo, launch, openPage, PHONE, shot, signIn, startDemo } from './browser.ts';
 
 describe('the web app in a browser', () => {
   let demo: Demo;
@@ -205,7 +201,6 @@ describe('the web app in a browser', () => {
   }, 90_000);
 
   it('meets WCAG 2 A and AA on the main screens, light and dark (axe-core), and switches the theme', async () => {
-    const axe = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
     for (const scheme of ['light', 'dark'] as const) {
       // axe is injected as a script of its own, which the app's CSP rightly forbids; only this context skips it.
       const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1366, height: 900 } });
@@ -222,17 +217,7 @@ describe('the web app in a browser', () => {
         await page.goto(`${demo.url}${path}`);
         await page.locator('h1').first().waitFor();
         await page.waitForLoadState('networkidle');
-        await page.addScriptTag({ content: axe });
-        const violations = await page.evaluate(async () => {
-          const result = await (
-            window as unknown as {
-              axe: {
-                run: (c: Document, o: object) => Promise<{ violations: { id: string; nodes: unknown[] }[] }>;
-              };
-            }
-          ).axe.run(document, { runOnly: ['wcag2a', 'wcag2aa'] });
-          return result.violations.map((v) => `${v.id} ×${v.nodes.length}`);
-        });
+        const violations = await axeViolations(page);
         expect(violations, `${scheme} ${path}`).toEqual([]);
       }
       await context.close();

@@ -2,6 +2,7 @@
 // and Debian's Chromium driven by playwright-core. Console errors and CSP violations are collected per page, so
 // a test can require none; screenshots go to e2e/screenshots/ (not committed).
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { tempDir } from '../test/db.ts';
@@ -80,4 +81,22 @@ export async function shot(page: Page, name: string): Promise<void> {
   fs.mkdirSync(SHOTS, { recursive: true });
   await page.waitForLoadState('networkidle');
   await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+}
+
+const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/**
+ * axe-core's WCAG 2 A and AA violations on the page as "rule ×nodes". axe goes in as a script of its own, which
+ * the app's CSP rightly forbids: the page's context must bypass CSP (and only a context for this).
+ */
+export async function axeViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: axeSource });
+  return page.evaluate(async () => {
+    const result = await (
+      window as unknown as {
+        axe: { run: (c: Document, o: object) => Promise<{ violations: { id: string; nodes: unknown[] }[] }> };
+      }
+    ).axe.run(document, { runOnly: ['wcag2a', 'wcag2aa'] });
+    return result.violations.map((v) => `${v.id} ×${v.nodes.length}`);
+  });
 }

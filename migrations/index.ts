@@ -10,6 +10,7 @@ import * as m0008 from './0008_reports.ts';
 import * as m0009 from './0009_vk_tokens.ts';
 import * as m0010 from './0010_inbox.ts';
 import * as m0011 from './0011_training.ts';
+import * as m0012 from './0012_training_follow_up.ts';
 
 export const migrations = {
   '0001_foundation': m0001,
@@ -23,4 +24,5 @@ export const migrations = {
   '0009_vk_tokens': m0009,
   '0010_inbox': m0010,
   '0011_training': m0011,
+  '0012_training_follow_up': m0012,
 };

@@ -22,6 +22,10 @@ export const cliMessages = {
     ru: 'Реестр: учреждений {institutions}. Собрано из симулятора ВК ({vk}): страниц {pages}, постов {posts}, комментариев {comments}, запросов {requests} за {seconds} с',
     en: 'Registry: {institutions} institutions. Collected from the simulated VK ({vk}): {pages} pages, {posts} posts, {comments} comments, {requests} requests in {seconds} s',
   },
+  demo_seminars: {
+    ru: 'Семинары демо: добавлено {count} (прошедшие с участниками и предстоящий с приглашениями)',
+    en: 'Demo seminars: {count} added (past ones with attendees, an upcoming one with invitations)',
+  },
   audit_done: {
     ru: 'Аудит № {run} по методике {version}: страниц {pages}, средний балл {mean}; уровни: {levels}',
     en: 'Audit #{run} by methodology {version}: {pages} pages, mean score {mean}; levels: {levels}',

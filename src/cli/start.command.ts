@@ -15,9 +15,13 @@ import { addVkToken, listVkTokens } from '../vk/index.ts';
 import { buildVkSim, generateWorld, readWorld, WORLD_FILES, writeWorld } from '../vk-sim/index.ts';
 import { cliMessages } from './cli.messages.ts';
 import type { CliContext } from './context.ts';
+import { auditBeforeSeminars, ensureDemoSeminars } from './demo-seminars.ts';
 import { intOption, todayUtc } from './options.ts';
 import { type RoleBuilders, serveRoles } from './serve.command.ts';
 import { readStatus } from './status.command.ts';
+
+/** Past seminars in the demo's story (in its first regions by code), so their effect can be seen. */
+const DEMO_SEMINARS = 2;
 
 type StartOptions = { institutions: number; regions: number; seed: number; serve: boolean; port?: number };
 
@@ -84,6 +88,8 @@ export function registerStart(program: Command, context: () => CliContext, roles
         }),
       );
       const version = loadVersion('2023.1');
+      // The audit before the story's seminars goes first, so the current one stays the latest.
+      await auditBeforeSeminars(db, world, version);
       const audit = await runAudit(db, {
         version,
         period: parsePeriod(undefined, version.defaultPeriodDays),
@@ -98,6 +104,8 @@ export function registerStart(program: Command, context: () => CliContext, roles
           levels,
         }),
       );
+      const seminars = await ensureDemoSeminars(db, world);
+      if (seminars > 0) ctx.out(t('demo_seminars', { count: seminars }));
       const status = await readStatus(db);
       ctx.out(
         JSON.stringify({
@@ -124,11 +132,12 @@ function ensureWorld(dir: string, options: StartOptions, say: (text: string) => 
       meta.institutions === options.institutions &&
       meta.regions === options.regions &&
       meta.seed === options.seed &&
+      meta.seminars === DEMO_SEMINARS &&
       meta.asOf === asOf;
     if (same) return;
   }
   say(`world: generating ${options.institutions} institutions in ${options.regions} regions → ${dir}`);
-  writeWorld(dir, generateWorld({ ...options, asOf, days: 120 }));
+  writeWorld(dir, generateWorld({ ...options, asOf, days: 120, seminars: DEMO_SEMINARS }));
 }
 
 /** A sealed community token for every demo page that has none (the simulator knows them by community id). */

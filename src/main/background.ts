@@ -17,6 +17,7 @@ import {
 import { createLog, type Log } from '../platform/log.ts';
 import type { Metrics } from '../platform/metrics.ts';
 import { closePdfBrowser, reportJobs } from '../reports/index.ts';
+import { SEMINAR_REMIND, trainingJobs } from '../training/index.ts';
 import {
   DAILY_QUOTA,
   listLeases,
@@ -68,6 +69,7 @@ export function jobDefinitions(db: Db, queue: JobQueue, config: Config, metrics?
     }),
     ...auditJobs(db, queue, { shardPages: j.auditShardPages, concurrency: j.concurrency }),
     ...reportJobs(db),
+    ...trainingJobs(db),
   ];
 }
 
@@ -141,6 +143,12 @@ async function configureSchedules(scheduler: Scheduler, config: Config): Promise
   else await scheduler.remove('collect');
   if (audit) await scheduler.define('audit', { cron: audit, tz, queue: AUDIT_RUN, data: {} });
   else await scheduler.remove('audit');
+  await scheduler.define('seminar-reminders', {
+    cron: config.jobs.schedule.reminders,
+    tz,
+    queue: SEMINAR_REMIND,
+    data: {},
+  });
 }
 
 function addGauges(db: Db, queue: JobQueue, config: Config, metrics: Metrics): void {

@@ -34,6 +34,7 @@ const envSchema = z.object({
   PUBLICA_SCHEDULE_COLLECT: z.string().optional(),
   PUBLICA_SCHEDULE_AUDIT: z.string().optional(),
   PUBLICA_SCHEDULE_TZ: z.string().min(1).default('Europe/Moscow'),
+  PUBLICA_SCHEDULE_REMINDERS: z.string().min(1).default('*/15 * * * *'),
   PUBLICA_METRICS: z.enum(['0', '1']).default('1'),
   PUBLICA_JOB_POLL_SECONDS: z.coerce.number().min(0.5).max(60).default(1),
   PUBLICA_JOB_MAINTENANCE_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
@@ -57,7 +58,7 @@ export type JobsConfig = {
   shardPages: number;
   auditShardPages: number;
   collectWindowDays: number;
-  schedule: { collect: string | undefined; audit: string | undefined; tz: string };
+  schedule: { collect: string | undefined; audit: string | undefined; reminders: string; tz: string };
   metrics: boolean;
   pollSeconds: number;
   maintenanceSeconds: number;
@@ -121,6 +122,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: { db
       schedule: {
         collect: values.PUBLICA_SCHEDULE_COLLECT,
         audit: values.PUBLICA_SCHEDULE_AUDIT,
+        reminders: values.PUBLICA_SCHEDULE_REMINDERS,
         tz: values.PUBLICA_SCHEDULE_TZ,
       },
       metrics: values.PUBLICA_METRICS === '1',
@@ -171,6 +173,7 @@ export const configTable = [
   ['PUBLICA_COLLECT_WINDOW_DAYS', '120', 'days of posts a scheduled or queued collection reads'],
   ['PUBLICA_SCHEDULE_COLLECT', '-', 'scheduler: cron of the collection (then an audit), e.g. "0 3 * * *"'],
   ['PUBLICA_SCHEDULE_AUDIT', '-', 'scheduler: cron of an audit on its own, e.g. "0 6 * * 1"'],
+  ['PUBLICA_SCHEDULE_REMINDERS', '*/15 * * * *', 'scheduler: cron of seminar reminders (the day before)'],
   ['PUBLICA_SCHEDULE_TZ', 'Europe/Moscow', 'scheduler: time zone of the cron expressions'],
   ['PUBLICA_METRICS', '1', '0 turns off /metrics (Prometheus; deny it at the proxy)'],
   ['PUBLICA_JOB_POLL_SECONDS', '1', 'how often an idle worker looks for jobs (0.5 at least)'],

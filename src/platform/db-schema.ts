@@ -389,6 +389,40 @@ export interface SeminarEnrolmentTable {
   certificate_code: string | null;
 }
 
+export interface SeminarMaterialTable {
+  id: Generated<number>;
+  seminar_id: number;
+  title: string;
+  url: string;
+  added_at: number;
+}
+
+export interface SeminarFeedbackTable {
+  id: Generated<number>;
+  seminar_id: number;
+  institution_id: number;
+  /** 1 (useless) to 5 (very useful). */
+  rating: number;
+  /** Programme items the attendee found useful. */
+  useful_json: string;
+  comment: string | null;
+  created_at: number;
+}
+
+export interface NotificationTable {
+  id: Generated<number>;
+  /** Addressed to an institution's users, or to one user. */
+  institution_id: number | null;
+  user_id: number | null;
+  kind: string;
+  params_json: string;
+  link: string | null;
+  /** Sent once per key (a reminder of one seminar to one institution). */
+  dedupe_key: string;
+  created_at: number;
+  read_at: number | null;
+}
+
 export type Role =
   | 'federal'
   | 'federal_viewer'
@@ -514,6 +548,9 @@ export interface Database {
   safety_dismissals: SafetyDismissalTable;
   seminars: SeminarTable;
   seminar_enrolments: SeminarEnrolmentTable;
+  seminar_materials: SeminarMaterialTable;
+  seminar_feedback: SeminarFeedbackTable;
+  notifications: NotificationTable;
   users: UserTable;
   sessions: SessionTable;
   api_tokens: ApiTokenTable;

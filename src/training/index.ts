@@ -1,5 +1,12 @@
-// The training feature's public face: seminars, their audience, enrolment and their measured effect.
+// The training feature's public face: seminars, their audience, enrolment, follow-up and measured effect.
 export { differenceInDifferences, type EffectEstimate, type EffectUnit } from './effect.ts';
+export {
+  addMaterial,
+  certificatePdf,
+  SEMINAR_REMIND,
+  sendSeminarReminders,
+  trainingJobs,
+} from './seminar-follow-up.service.ts';
 export { trainingRoutes } from './training.routes.ts';
 export {
   audience,
@@ -8,6 +15,7 @@ export {
   invite,
   planSeminar,
   recordAttendance,
+  recordPastSeminar,
   register,
   type SeminarInput,
   seminarEffect,

@@ -127,8 +127,8 @@ export async function markAttended(
       .execute();
 }
 
-/** Each page's result in the newest done run ending by `before`, and in the first done run ending after `after`. */
-export async function resultsAround(db: Db, regionCode: string, before: number, after: number) {
+/** The newest done audit ending by `before` and the first ending after `after`; null without both. */
+export async function auditsAround(db: Db, before: number, after: number) {
   const runs = await db.kysely
     .selectFrom('audit_runs')
     .select(['id', 'period_end'])
@@ -138,16 +138,47 @@ export async function resultsAround(db: Db, regionCode: string, before: number, 
     .execute();
   const pre = runs.filter((r) => r.period_end <= before).at(-1);
   const post = runs.find((r) => r.period_end > after);
-  if (!pre || !post) return null;
-  const rows = (runId: number) =>
-    db.kysely
+  return pre && post ? { pre, post } : null;
+}
+
+/**
+ * Each page's result in the newest done run ending by `before`, and in the first done run ending after `after`;
+ * pages of the regions given (all regions with null).
+ */
+export async function resultsAround(db: Db, regionCodes: string[] | null, before: number, after: number) {
+  const around = await auditsAround(db, before, after);
+  if (!around) return null;
+  const { pre, post } = around;
+  const rows = (runId: number) => {
+    let query = db.kysely
       .selectFrom('audit_page_results as r')
       .innerJoin('institutions as i', 'i.id', 'r.institution_id')
-      .select(['r.page_id', 'r.institution_id', 'r.kind', 'r.level', 'r.total', 'r.results_json'])
-      .where('r.run_id', '=', runId)
-      .where('i.region_code', '=', regionCode)
-      .execute();
+      .select([
+        'r.page_id',
+        'r.institution_id',
+        'i.region_code',
+        'r.kind',
+        'r.level',
+        'r.total',
+        'r.results_json',
+      ])
+      .where('r.run_id', '=', runId);
+    if (regionCodes) query = query.where('i.region_code', 'in', regionCodes.length ? regionCodes : ['']);
+    return query.execute();
+  };
   return { before: await rows(pre.id), after: await rows(post.id), runs: { before: pre.id, after: post.id } };
+}
+
+/** Institutions that attended any of the seminars. */
+export async function attendeesOf(db: Db, seminarIds: number[]): Promise<Set<number>> {
+  if (seminarIds.length === 0) return new Set();
+  const rows = await db.kysely
+    .selectFrom('seminar_enrolments')
+    .select('institution_id')
+    .where('seminar_id', 'in', seminarIds)
+    .where('attended', '=', 1)
+    .execute();
+  return new Set(rows.map((r) => r.institution_id));
 }
 
 export function listSeminarsInScope(db: Db, scope: Scope) {
@@ -177,4 +208,179 @@ export function certificateByCode(db: Db, code: string) {
     .where('e.certificate_code', '=', code)
     .where('e.attended', '=', 1)
     .executeTakeFirst();
+}
+
+/** Enrolments with the institution's names and INN, for the seminar's page and its attendance list. */
+export function enrolmentsWithInstitutions(db: Db, seminarId: number) {
+  return db.kysely
+    .selectFrom('seminar_enrolments as e')
+    .innerJoin('institutions as i', 'i.id', 'e.institution_id')
+    .select([
+      'e.institution_id',
+      'e.status',
+      'e.attended',
+      'e.certificate_code',
+      'e.changed_at',
+      'i.short_name',
+      'i.full_name',
+      'i.inn',
+      'i.municipality_id',
+    ])
+    .where('e.seminar_id', '=', seminarId)
+    .orderBy('e.changed_at')
+    .orderBy('e.id')
+    .execute();
+}
+
+/** Seats taken, places waiting and attendees of each seminar. */
+export async function enrolmentCounts(db: Db, seminarIds: number[]) {
+  if (seminarIds.length === 0) return new Map<number, Record<string, number>>();
+  const rows = await db.kysely
+    .selectFrom('seminar_enrolments')
+    .select(['seminar_id', 'status', 'attended', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('seminar_id', 'in', seminarIds)
+    .groupBy(['seminar_id', 'status', 'attended'])
+    .execute();
+  const out = new Map<number, Record<string, number>>();
+  for (const r of rows) {
+    const counts = out.get(r.seminar_id) ?? { invited: 0, registered: 0, waitlisted: 0, attended: 0 };
+    if (r.status !== 'cancelled') counts[r.status] = (counts[r.status] ?? 0) + Number(r.n);
+    if (r.attended === 1) counts.attended = (counts.attended ?? 0) + Number(r.n);
+    out.set(r.seminar_id, counts);
+  }
+  return out;
+}
+
+export function institutionEnrolments(db: Db, institutionId: number) {
+  return db.kysely
+    .selectFrom('seminar_enrolments')
+    .select(['seminar_id', 'status', 'attended', 'certificate_code'])
+    .where('institution_id', '=', institutionId)
+    .execute();
+}
+
+export function setSeminarStatus(db: Db, id: number, status: 'planned' | 'done' | 'cancelled') {
+  return db.kysely.updateTable('seminars').set({ status }).where('id', '=', id).execute();
+}
+
+/** Planned seminars starting in (from, to]: the ones whose reminders are due. */
+export function seminarsStartingBetween(db: Db, from: number, to: number) {
+  return db.kysely
+    .selectFrom('seminars')
+    .selectAll()
+    .where('status', '=', 'planned')
+    .where('starts_at', '>', from)
+    .where('starts_at', '<=', to)
+    .execute();
+}
+
+export function materialsOf(db: Db, seminarId: number) {
+  return db.kysely
+    .selectFrom('seminar_materials')
+    .select(['id', 'title', 'url', 'added_at'])
+    .where('seminar_id', '=', seminarId)
+    .orderBy('id')
+    .execute();
+}
+
+export function insertMaterial(db: Db, row: { seminarId: number; title: string; url: string; at: number }) {
+  return db.kysely
+    .insertInto('seminar_materials')
+    .values({ seminar_id: row.seminarId, title: row.title, url: row.url, added_at: row.at })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+}
+
+export async function deleteMaterial(db: Db, seminarId: number, id: number): Promise<boolean> {
+  const result = await db.kysely
+    .deleteFrom('seminar_materials')
+    .where('seminar_id', '=', seminarId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows) > 0;
+}
+
+export async function saveFeedback(
+  db: Db,
+  row: {
+    seminarId: number;
+    institutionId: number;
+    rating: number;
+    useful: string[];
+    comment: string | null;
+    at: number;
+  },
+): Promise<void> {
+  const values = {
+    rating: row.rating,
+    useful_json: JSON.stringify(row.useful),
+    comment: row.comment,
+    created_at: row.at,
+  };
+  await db.kysely
+    .insertInto('seminar_feedback')
+    .values({ seminar_id: row.seminarId, institution_id: row.institutionId, ...values })
+    .onConflict((oc) => oc.columns(['seminar_id', 'institution_id']).doUpdateSet(values))
+    .execute();
+}
+
+export function feedbackOf(db: Db, seminarId: number) {
+  return db.kysely
+    .selectFrom('seminar_feedback')
+    .select(['institution_id', 'rating', 'useful_json', 'comment', 'created_at'])
+    .where('seminar_id', '=', seminarId)
+    .orderBy('created_at')
+    .execute();
+}
+
+/** Institutions by INN, for an uploaded attendance list. */
+export function institutionsByInn(db: Db, inns: string[]) {
+  if (inns.length === 0) return Promise.resolve([]);
+  return db.kysely
+    .selectFrom('institutions')
+    .select(['id', 'inn', 'short_name'])
+    .where('inn', 'in', inns)
+    .execute();
+}
+
+/** A certificate's facts for its PDF. */
+export function certificateOf(db: Db, seminarId: number, institutionId: number) {
+  return db.kysely
+    .selectFrom('seminar_enrolments as e')
+    .innerJoin('seminars as s', 's.id', 'e.seminar_id')
+    .innerJoin('institutions as i', 'i.id', 'e.institution_id')
+    .select([
+      's.title',
+      's.organiser',
+      's.programme_json',
+      's.trainers_json',
+      's.starts_at',
+      's.ends_at',
+      's.timezone',
+      'i.full_name as institution',
+      'e.certificate_code',
+    ])
+    .where('e.seminar_id', '=', seminarId)
+    .where('e.institution_id', '=', institutionId)
+    .where('e.attended', '=', 1)
+    .executeTakeFirst();
+}
+
+export function findSeminar(db: Db, regionCode: string, title: string, startsAt: number) {
+  return db.kysely
+    .selectFrom('seminars')
+    .select('id')
+    .where('region_code', '=', regionCode)
+    .where('title', '=', title)
+    .where('starts_at', '=', startsAt)
+    .executeTakeFirst();
+}
+
+export async function regionTimezone(db: Db, regionCode: string): Promise<string> {
+  const row = await db.kysely
+    .selectFrom('regions')
+    .select('timezone')
+    .where('code', '=', regionCode)
+    .executeTakeFirst();
+  return row?.timezone ?? 'Europe/Moscow';
 }

@@ -2,15 +2,26 @@
 // registration and its cancellation, attendance, the measured effect, and the public check of a certificate.
 import { z } from 'zod';
 import type { Db } from '../platform/db.ts';
+import { AppError } from '../platform/errors.ts';
 import { principalOf } from '../platform/http/principal.ts';
-import { errorResponses, idParam } from '../platform/http/schemas.ts';
+import { errorResponses, idParam, queryFlag } from '../platform/http/schemas.ts';
 import type { App } from '../platform/http/server.ts';
+import {
+  addMaterial,
+  certificatePdf,
+  feedbackSummary,
+  giveFeedback,
+  removeMaterial,
+  uploadAttendance,
+} from './seminar-follow-up.service.ts';
 import {
   audience,
   cancel,
+  cancelSeminar,
   getSeminar,
   invite,
   listSeminars,
+  periodEffect,
   planSeminar,
   recordAttendance,
   register,
@@ -20,6 +31,7 @@ import {
 
 const tags = ['training'];
 const now = () => Math.floor(Date.now() / 1000);
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
 const institutionBody = z.object({ institutionId: z.number().int().positive() });
 
 const seminarBody = z.object({
@@ -37,7 +49,7 @@ const seminarBody = z.object({
     .int()
     .min(15)
     .max(60 * 12),
-  timezone: z.string().min(3).max(60),
+  timezone: z.string().min(3).max(60).optional(),
   regionCode: z.string().regex(/^\d{2}$/),
   municipalityId: z.number().int().positive().optional(),
   capacity: z.number().int().min(1).max(10_000),
@@ -205,6 +217,174 @@ export function trainingRoutes(db: Db) {
         },
       },
       async (request) => seminarEffect(db, principalOf(request), request.params.id),
+    );
+    app.get(
+      '/api/seminars/effect',
+      {
+        config: { access: 'data.read' },
+        schema: {
+          tags,
+          summary:
+            'The effect of all seminars of your area held in a period (from, to: YYYY-MM-DD): attendees of any against pages that attended none',
+          querystring: z.object({ from: isoDate, to: isoDate }),
+          response: {
+            200: z.object({
+              seminars: z.number().int(),
+              runs: z.object({ before: z.number().int(), after: z.number().int() }),
+              score: estimate,
+              rules: z.array(estimate.extend({ ruleId: z.string() })),
+            }),
+            ...errorResponses,
+          },
+        },
+      },
+      async (request) => {
+        const from = Date.parse(`${request.query.from}T00:00:00Z`) / 1000;
+        const to = Date.parse(`${request.query.to}T00:00:00Z`) / 1000 + 86_400;
+        if (to <= from) throw new AppError('VALIDATION', 'query.to: the period ends before it starts');
+        return periodEffect(db, principalOf(request), from, to);
+      },
+    );
+    app.post(
+      '/api/seminars/:id/call-off',
+      {
+        config: { access: 'seminars.manage' },
+        schema: {
+          tags,
+          summary: 'Call a planned seminar off; everyone registered or waiting is notified',
+          params: idParam,
+          response: { 200: z.object({ notified: z.number().int() }), ...errorResponses },
+        },
+      },
+      async (request) => ({
+        notified: await cancelSeminar(db, principalOf(request), request.params.id, now()),
+      }),
+    );
+    app.post(
+      '/api/seminars/:id/attendance/upload',
+      {
+        config: { access: 'seminars.manage' },
+        schema: {
+          tags,
+          summary:
+            'Attendance from a list (multipart field "file": CSV with a column "ИНН", or INNs in the first column). A bad row changes nothing unless skipInvalid; dryRun only checks.',
+          params: idParam,
+          querystring: z.object({ dryRun: queryFlag, skipInvalid: queryFlag }),
+          response: {
+            200: z.object({
+              rows: z.number().int(),
+              matched: z.number().int(),
+              applied: z.boolean(),
+              problems: z.array(z.object({ path: z.string(), message: z.string() })),
+            }),
+            ...errorResponses,
+          },
+        },
+      },
+      async (request) => {
+        const part = request.isMultipart() ? await request.file() : undefined;
+        if (part?.fieldname !== 'file')
+          throw new AppError('VALIDATION', 'send the list as multipart/form-data with a "file" field', [
+            { path: 'body.file', message: 'required' },
+          ]);
+        return uploadAttendance(db, principalOf(request), request.params.id, await part.toBuffer(), {
+          dryRun: request.query.dryRun ?? false,
+          skipInvalid: request.query.skipInvalid ?? false,
+        });
+      },
+    );
+    app.post(
+      '/api/seminars/:id/materials',
+      {
+        config: { access: 'seminars.manage' },
+        schema: {
+          tags,
+          summary: 'Add a material (slides, recording, handout) by its address',
+          params: idParam,
+          body: z.object({ title: z.string().min(2).max(300), url: z.url() }),
+          response: { 200: z.object({ id: z.number().int() }), ...errorResponses },
+        },
+      },
+      async (request) => ({
+        id: await addMaterial(db, principalOf(request), request.params.id, request.body, now()),
+      }),
+    );
+    app.delete(
+      '/api/seminars/:id/materials/:materialId',
+      {
+        config: { access: 'seminars.manage' },
+        schema: {
+          tags,
+          summary: 'Remove a material',
+          params: idParam.extend({ materialId: z.coerce.number().int().positive() }),
+          response: { 200: z.object({ removed: z.boolean() }), ...errorResponses },
+        },
+      },
+      async (request) => {
+        await removeMaterial(db, principalOf(request), request.params.id, request.params.materialId);
+        return { removed: true };
+      },
+    );
+    app.post(
+      '/api/seminars/:id/feedback',
+      {
+        config: { access: 'seminars.enrol' },
+        schema: {
+          tags,
+          summary: 'An attendee’s short feedback: a rating 1–5, the programme items found useful, a comment',
+          params: idParam,
+          body: z.object({
+            institutionId: z.number().int().positive(),
+            rating: z.number().int().min(1).max(5),
+            useful: z.array(z.string().max(80)).max(50).default([]),
+            comment: z.string().max(2000).optional(),
+          }),
+          response: { 200: z.object({ saved: z.boolean() }), ...errorResponses },
+        },
+      },
+      async (request) => {
+        await giveFeedback(db, principalOf(request), request.params.id, request.body, now());
+        return { saved: true };
+      },
+    );
+    app.get(
+      '/api/seminars/:id/feedback',
+      {
+        config: { access: 'data.read' },
+        schema: {
+          tags,
+          summary: 'The feedback’s summary: mean rating, useful items, comments',
+          params: idParam,
+        },
+      },
+      async (request) => feedbackSummary(db, principalOf(request), request.params.id),
+    );
+    app.get(
+      '/api/seminars/:id/certificates/:institutionId',
+      {
+        config: { access: 'data.read' },
+        schema: {
+          tags,
+          summary: 'An attendee’s certificate as PDF, with its verification code',
+          params: idParam.extend({ institutionId: z.coerce.number().int().positive() }),
+          querystring: z.object({ lang: z.enum(['ru', 'en']).default('ru') }),
+        },
+      },
+      async (request, reply) => {
+        const origin = `${request.protocol}://${request.host}`;
+        const { pdf, code } = await certificatePdf(
+          db,
+          principalOf(request),
+          request.params.id,
+          request.params.institutionId,
+          { lang: request.query.lang, origin },
+        );
+        return reply
+          .type('application/pdf')
+          .header('cache-control', 'private, no-store')
+          .header('content-disposition', `attachment; filename="publica-certificate-${code}.pdf"`)
+          .send(pdf);
+      },
     );
     app.get(
       '/api/certificates/:code',

@@ -2,24 +2,41 @@
 // from the latest audit; institutions register up to the capacity and wait beyond it, a cancellation moves the
 // first waiting one up; attendance is marked, which gives a certificate code; and the effect on the attendees'
 // pages is measured against comparable pages that stayed away (effect.ts).
-import crypto from 'node:crypto';
+
+import { insertNotifications } from '../notifications/index.ts';
 import type { Db } from '../platform/db.ts';
 import { inTransaction } from '../platform/db.ts';
 import { AppError } from '../platform/errors.ts';
-import { type Scope, scopeContains } from '../platform/scope.ts';
+import type { Scope } from '../platform/scope.ts';
 import { instantAt } from '../platform/time-zone.ts';
 import { differenceInDifferences, type EffectEstimate, type EffectUnit } from './effect.ts';
 import {
+  canPlan,
+  markAttendedAndClose,
+  seminarFor,
+  seminarNotices,
+  seminarToManage,
+} from './seminar-access.ts';
+import {
   type AudienceRule,
+  attendeesOf,
   audienceOf,
+  auditsAround,
   certificateByCode,
+  enrolmentCounts,
   enrolmentsOf,
+  enrolmentsWithInstitutions,
+  findSeminar,
   insertSeminar,
+  institutionEnrolments,
+  institutionsByInn,
   listSeminarsInScope,
-  markAttended,
+  materialsOf,
+  regionTimezone,
   resultsAround,
   saveEnrolment,
-  seminarInScope,
+  type seminarInScope,
+  setSeminarStatus,
 } from './training.repo.ts';
 
 export type SeminarInput = {
@@ -34,7 +51,8 @@ export type SeminarInput = {
   /** Local date and time in the seminar's time zone, e.g. "2026-12-10T15:00". */
   startsLocal: string;
   durationMinutes: number;
-  timezone: string;
+  /** IANA zone of `startsLocal`; the region's zone when left out. */
+  timezone?: string;
   regionCode: string;
   municipalityId?: number;
   capacity: number;
@@ -51,15 +69,6 @@ export function instantIn(local: string, timeZone: string): number {
   return instantAt({ y, m, d }, h * 3600 + mi * 60, timeZone);
 }
 
-/** A seminar is run from its own level: a region's by the region (or the country), a municipality's also by it. */
-function canPlan(caller: Caller, regionCode: string, municipalityId?: number): boolean {
-  return scopeContains(caller.scope, {
-    regionCode,
-    municipalityId: municipalityId ?? null,
-    institutionId: null,
-  });
-}
-
 export async function planSeminar(db: Db, caller: Caller, input: SeminarInput, now: number): Promise<number> {
   if (!canPlan(caller, input.regionCode, input.municipalityId))
     throw new AppError('NOT_FOUND', `body.regionCode: no region ${input.regionCode} in your scope`);
@@ -67,12 +76,14 @@ export async function planSeminar(db: Db, caller: Caller, input: SeminarInput, n
     throw new AppError('VALIDATION', 'body.link: an online seminar needs its link');
   if (input.format === 'in_person' && !input.place)
     throw new AppError('VALIDATION', 'body.place: say where it takes place');
+  // Without a zone, the region's own: the local time the region's admins read.
+  const timezone = input.timezone ?? (await regionTimezone(db, input.regionCode));
   try {
-    new Intl.DateTimeFormat('en-US', { timeZone: input.timezone });
+    new Intl.DateTimeFormat('en-US', { timeZone: timezone });
   } catch {
-    throw new AppError('VALIDATION', `body.timezone: unknown time zone "${input.timezone}"`);
+    throw new AppError('VALIDATION', `body.timezone: unknown time zone "${timezone}"`);
   }
-  const startsAt = instantIn(input.startsLocal, input.timezone);
+  const startsAt = instantIn(input.startsLocal, timezone);
   const row = await insertSeminar(db, {
     title: input.title,
     programme_json: JSON.stringify(input.programme),
@@ -84,7 +95,7 @@ export async function planSeminar(db: Db, caller: Caller, input: SeminarInput, n
     place: input.place ?? null,
     starts_at: startsAt,
     ends_at: startsAt + input.durationMinutes * 60,
-    timezone: input.timezone,
+    timezone,
     region_code: input.regionCode,
     municipality_id: input.municipalityId ?? null,
     capacity: input.capacity,
@@ -94,20 +105,6 @@ export async function planSeminar(db: Db, caller: Caller, input: SeminarInput, n
     created_at: now,
   });
   return row.id;
-}
-
-async function seminarFor(db: Db, caller: Caller, id: number) {
-  const seminar = await seminarInScope(db, caller.scope, id);
-  if (!seminar) throw new AppError('NOT_FOUND', `no seminar ${id} in your scope`);
-  return seminar;
-}
-
-/** A seminar the caller may run: one of their region (a municipality's admin: of their municipality). */
-async function seminarToManage(db: Db, caller: Caller, id: number) {
-  const seminar = await seminarFor(db, caller, id);
-  if (!canPlan(caller, seminar.region_code, seminar.municipality_id ?? undefined))
-    throw new AppError('FORBIDDEN', `seminar ${id} is run by the region, not by your municipality`);
-  return seminar;
 }
 
 /** The institutions a seminar's rule selects: how many would be invited, before anyone is. */
@@ -126,6 +123,15 @@ export async function invite(db: Db, caller: Caller, seminarId: number, now: num
   await inTransaction(db, async (tx) => {
     for (const a of fresh)
       await saveEnrolment(tx, { seminarId, institutionId: a.institutionId, status: 'invited', at: now });
+    await insertNotifications(
+      tx,
+      seminarNotices(
+        'seminar_invited',
+        seminar,
+        fresh.map((a) => a.institutionId),
+        now,
+      ),
+    );
   });
   return fresh.length;
 }
@@ -141,6 +147,8 @@ export async function register(
   const seminar = await seminarFor(db, caller, seminarId);
   if (caller.scope.level === 'institution' && caller.scope.institutionId !== institutionId)
     throw new AppError('NOT_FOUND', `no institution ${institutionId} in your scope`);
+  if (seminar.status !== 'planned')
+    throw new AppError('CONFLICT', `seminar ${seminarId} is ${seminar.status}: registration is closed`);
   return inTransaction(db, async (tx) => {
     const enrolments = await enrolmentsOf(tx, seminarId);
     const current = enrolments.find((e) => e.institution_id === institutionId);
@@ -154,7 +162,7 @@ export async function register(
 
 /** Cancels a registration; the first on the waiting list takes the seat. */
 export async function cancel(db: Db, caller: Caller, seminarId: number, institutionId: number, now: number) {
-  await seminarFor(db, caller, seminarId);
+  const seminar = await seminarFor(db, caller, seminarId);
   if (caller.scope.level === 'institution' && caller.scope.institutionId !== institutionId)
     throw new AppError('NOT_FOUND', `no institution ${institutionId} in your scope`);
   return inTransaction(db, async (tx) => {
@@ -164,13 +172,15 @@ export async function cancel(db: Db, caller: Caller, seminarId: number, institut
     await saveEnrolment(tx, { seminarId, institutionId, status: 'cancelled', at: now });
     if (current.status !== 'registered') return null;
     const next = enrolments.find((e) => e.status === 'waitlisted');
-    if (next)
+    if (next) {
       await saveEnrolment(tx, {
         seminarId,
         institutionId: next.institution_id,
         status: 'registered',
         at: now,
       });
+      await insertNotifications(tx, seminarNotices('seminar_seat', seminar, [next.institution_id], now));
+    }
     return next?.institution_id ?? null;
   });
 }
@@ -178,9 +188,7 @@ export async function cancel(db: Db, caller: Caller, seminarId: number, institut
 /** Marks who came (registered institutions only); each gets a certificate code that can be verified. */
 export async function recordAttendance(db: Db, caller: Caller, seminarId: number, institutionIds: number[]) {
   await seminarToManage(db, caller, seminarId);
-  await markAttended(db, seminarId, institutionIds, () =>
-    crypto.randomBytes(6).toString('hex').toUpperCase(),
-  );
+  await markAttendedAndClose(db, seminarId, institutionIds);
   return (await enrolmentsOf(db, seminarId)).filter((e) => e.attended === 1).length;
 }
 
@@ -191,23 +199,32 @@ export type SeminarEffect = {
 };
 
 /**
- * The seminar's effect: attendees' pages against comparable pages of the region that did not attend (same
- * kind and starting level), from the last audit before the seminar to the first after it; on the score and on
+ * The change of the attendees' pages against comparable pages that did not attend (same region, kind and
+ * starting level), from the last audit ending by `from` to the first ending after `to`; on the score and on
  * each rule's pass rate.
  */
-export async function seminarEffect(db: Db, caller: Caller, seminarId: number): Promise<SeminarEffect> {
-  const seminar = await seminarFor(db, caller, seminarId);
-  const around = await resultsAround(db, seminar.region_code, seminar.starts_at, seminar.ends_at);
+async function effectBetween(
+  db: Db,
+  regionCodes: string[] | null,
+  from: number,
+  to: number,
+  attended: Set<number>,
+): Promise<SeminarEffect> {
+  const around = await resultsAround(db, regionCodes, from, to);
   if (!around)
     throw new AppError('CONFLICT', 'the effect needs an audit before the seminar and one after it');
-  const attended = new Set(
-    (await enrolmentsOf(db, seminarId)).filter((e) => e.attended === 1).map((e) => e.institution_id),
-  );
   const after = new Map(around.after.map((r) => [r.page_id, r]));
   const pairs = around.before.flatMap((b) => {
     const a = after.get(b.page_id);
     return a
-      ? [{ b, a, treated: attended.has(b.institution_id ?? -1), stratum: `${b.kind}|${b.level}` }]
+      ? [
+          {
+            b,
+            a,
+            treated: attended.has(b.institution_id ?? -1),
+            stratum: `${b.region_code}|${b.kind}|${b.level}`,
+          },
+        ]
       : [];
   });
   const score = differenceInDifferences(
@@ -240,6 +257,42 @@ export async function seminarEffect(db: Db, caller: Caller, seminarId: number): 
     .filter((r) => r.effect !== null)
     .sort((x, y) => (y.effect ?? 0) - (x.effect ?? 0));
   return { runs: around.runs, score, rules };
+}
+
+/** One seminar's effect, in its region. */
+export async function seminarEffect(db: Db, caller: Caller, seminarId: number): Promise<SeminarEffect> {
+  const seminar = await seminarFor(db, caller, seminarId);
+  return effectBetween(
+    db,
+    [seminar.region_code],
+    seminar.starts_at,
+    seminar.ends_at,
+    await attendeesOf(db, [seminarId]),
+  );
+}
+
+/**
+ * The effect of all seminars of the caller's area held in a period: attendees of any of them against pages of
+ * the same regions that attended none, from the audit before the first to the audit after the last.
+ */
+export async function periodEffect(db: Db, caller: Caller, from: number, to: number) {
+  const held = (await listSeminarsInScope(db, caller.scope)).filter(
+    (s) => s.status !== 'cancelled' && s.starts_at >= from && s.starts_at < to,
+  );
+  if (held.length === 0) throw new AppError('NOT_FOUND', 'no seminars in this period in your scope');
+  const attended = await attendeesOf(
+    db,
+    held.map((s) => s.id),
+  );
+  const regions = [...new Set(held.map((s) => s.region_code))];
+  const effect = await effectBetween(
+    db,
+    regions,
+    Math.min(...held.map((s) => s.starts_at)),
+    Math.max(...held.map((s) => s.ends_at)),
+    attended,
+  );
+  return { seminars: held.length, ...effect };
 }
 
 export type SeminarView = {
@@ -284,25 +337,80 @@ function view(s: Awaited<ReturnType<typeof seminarInScope>> & object): SeminarVi
   };
 }
 
-export async function listSeminars(db: Db, caller: Caller): Promise<SeminarView[]> {
-  return (await listSeminarsInScope(db, caller.scope)).map(view);
+/**
+ * Seminars the caller sees, newest first, with their seats taken, places waiting and attendees; an
+ * institution's caller also gets its own enrolment in each.
+ */
+export async function listSeminars(db: Db, caller: Caller) {
+  const seminars = await listSeminarsInScope(db, caller.scope);
+  const counts = await enrolmentCounts(
+    db,
+    seminars.map((s) => s.id),
+  );
+  const mine =
+    caller.scope.level === 'institution'
+      ? new Map((await institutionEnrolments(db, caller.scope.institutionId)).map((e) => [e.seminar_id, e]))
+      : null;
+  return seminars.map((s) => {
+    const own = mine?.get(s.id);
+    return {
+      ...view(s),
+      counts: counts.get(s.id) ?? { invited: 0, registered: 0, waitlisted: 0, attended: 0 },
+      mine: own
+        ? { status: own.status, attended: own.attended === 1, certificateCode: own.certificate_code }
+        : null,
+    };
+  });
 }
 
-/** A seminar with its enrolments (an institution caller sees its own enrolment only). */
+/**
+ * A seminar with its enrolments (an institution's caller sees its own only), materials and whether the caller
+ * may run it.
+ */
 export async function getSeminar(db: Db, caller: Caller, id: number) {
   const seminar = await seminarFor(db, caller, id);
-  const enrolments = (await enrolmentsOf(db, id)).filter(
+  const enrolments = (await enrolmentsWithInstitutions(db, id)).filter(
     (e) => caller.scope.level !== 'institution' || e.institution_id === caller.scope.institutionId,
   );
   return {
     ...view(seminar),
+    canManage: canPlan(caller, seminar.region_code, seminar.municipality_id ?? undefined),
+    // Whether the effect can be measured: an audit ending by the start and one ending after the end.
+    effectReady: (await auditsAround(db, seminar.starts_at, seminar.ends_at)) !== null,
+    counts: (await enrolmentCounts(db, [id])).get(id) ?? {
+      invited: 0,
+      registered: 0,
+      waitlisted: 0,
+      attended: 0,
+    },
+    materials: (await materialsOf(db, id)).map((m) => ({ id: m.id, title: m.title, url: m.url })),
     enrolments: enrolments.map((e) => ({
       institutionId: e.institution_id,
+      name: e.short_name ?? e.full_name,
+      inn: e.inn,
       status: e.status,
       attended: e.attended === 1,
       certificateCode: e.certificate_code,
     })),
   };
+}
+
+/** Calls a planned seminar off: it keeps its enrolments, and everyone registered or waiting is told. */
+export async function cancelSeminar(db: Db, caller: Caller, id: number, now: number): Promise<number> {
+  const seminar = await seminarToManage(db, caller, id);
+  if (seminar.status !== 'planned')
+    throw new AppError(
+      'CONFLICT',
+      `seminar ${id} is ${seminar.status}, only a planned one can be called off`,
+    );
+  return inTransaction(db, async (tx) => {
+    await setSeminarStatus(tx, id, 'cancelled');
+    const told = (await enrolmentsOf(tx, id))
+      .filter((e) => e.status === 'registered' || e.status === 'waitlisted')
+      .map((e) => e.institution_id);
+    await insertNotifications(tx, seminarNotices('seminar_cancelled', seminar, told, now));
+    return told.length;
+  });
 }
 
 /** Anyone may check a certificate by its code; the answer names the seminar and the institution only. */
@@ -317,4 +425,40 @@ export async function verifyCertificate(db: Db, code: string) {
     timezone: found.timezone,
     institution: found.institution,
   };
+}
+
+/**
+ * A seminar held before Publica knew of it (a demo world's history, or one moved from a spreadsheet): planned,
+ * its invitations and registrations, and its attendance, in one go. Recording it again changes nothing.
+ */
+export async function recordPastSeminar(
+  db: Db,
+  input: SeminarInput,
+  inns: { invited: string[]; attended: string[] },
+  now: number,
+): Promise<{ id: number; created: boolean }> {
+  const startsAt = instantIn(
+    input.startsLocal,
+    input.timezone ?? (await regionTimezone(db, input.regionCode)),
+  );
+  const known = await findSeminar(db, input.regionCode, input.title, startsAt);
+  if (known) return { id: known.id, created: false };
+  const ids = new Map(
+    (await institutionsByInn(db, [...inns.invited, ...inns.attended])).map((i) => [i.inn, i.id]),
+  );
+  const idsOf = (list: string[]) => list.flatMap((inn) => (ids.has(inn) ? [ids.get(inn) as number] : []));
+  const people = { invited: idsOf(inns.invited), attended: idsOf(inns.attended) };
+  const id = await planSeminar(db, { userId: null, scope: { level: 'country' } }, input, now);
+  const attended = new Set(people.attended);
+  await inTransaction(db, async (tx) => {
+    for (const institutionId of new Set([...people.invited, ...people.attended]))
+      await saveEnrolment(tx, {
+        seminarId: id,
+        institutionId,
+        status: attended.has(institutionId) ? 'registered' : 'invited',
+        at: startsAt - 7 * 86_400,
+      });
+  });
+  await markAttendedAndClose(db, id, people.attended);
+  return { id, created: true };
 }

@@ -8,7 +8,13 @@ import { ROLE_IDS } from '../../src/auth/index.ts';
 import type { Role } from '../../src/platform/db-schema.ts';
 import { COUNTRY } from '../../src/platform/scope.ts';
 import { generateReportFile } from '../../src/reports/report-files.service.ts';
-import { planSeminar, type SeminarInput } from '../../src/training/index.ts';
+import {
+  addMaterial,
+  planSeminar,
+  recordAttendance,
+  register,
+  type SeminarInput,
+} from '../../src/training/index.ts';
 import { type ApiWorld, apiWorld, multipart, PASSWORD, type Unit } from '../api.ts';
 import { describeEachDialect } from '../db.ts';
 
@@ -73,6 +79,27 @@ function seminarOf(w: ApiWorld, u: Unit): Promise<number> {
   return made;
 }
 const get = (url: string): Probe => ({ method: 'GET', url });
+
+const FEDERAL = { userId: null, scope: COUNTRY };
+
+/** A seminar of the unit's municipality that its institution attended (once per unit and database). */
+const attendedSeminars = new WeakMap<ApiWorld, Map<string, Promise<number>>>();
+function attendedSeminarOf(w: ApiWorld, u: Unit): Promise<number> {
+  const ofWorld = attendedSeminars.get(w) ?? new Map<string, Promise<number>>();
+  attendedSeminars.set(w, ofWorld);
+  let made = ofWorld.get(u.regionCode);
+  if (!made) {
+    const at = Math.floor(Date.now() / 1000);
+    made = (async () => {
+      const id = await planSeminar(w.db, FEDERAL, seminarBody(u) as SeminarInput, at);
+      await register(w.db, FEDERAL, id, u.institutionId, at);
+      await recordAttendance(w.db, FEDERAL, id, [u.institutionId]);
+      return id;
+    })();
+    ofWorld.set(u.regionCode, made);
+  }
+  return made;
+}
 
 /** A user's comment on the unit's page, for the inbox's probes. */
 async function userCommentOf(w: ApiWorld, u: Unit): Promise<number> {
@@ -395,6 +422,72 @@ const MATRIX: Record<string, Entry> = {
     ok: 409,
     probe: async (w, u) => get(`/api/seminars/${await seminarOf(w, u)}/effect`),
   },
+  'GET /api/seminars/effect': {
+    allow: 'any',
+    // Seminars of December exist in every caller's area by now; the test world's one audit has no "after".
+    ok: 409,
+    probe: () => get('/api/seminars/effect?from=2026-12-01&to=2026-12-31'),
+  },
+  'POST /api/seminars/:id/call-off': {
+    allow: MANAGERS,
+    // A seminar of its own each time: calling off the shared one would close it to the probes after.
+    probe: async (w, u) => ({
+      method: 'POST',
+      url: `/api/seminars/${await planSeminar(w.db, FEDERAL, seminarBody(u) as SeminarInput, 0)}/call-off`,
+    }),
+  },
+  'POST /api/seminars/:id/attendance/upload': {
+    allow: MANAGERS,
+    probe: async (w, u) => ({
+      method: 'POST',
+      url: `/api/seminars/${await seminarOf(w, u)}/attendance/upload?dryRun=1`,
+      ...multipart('attended.csv', `ИНН\n${u.inn}\n`),
+    }),
+  },
+  'POST /api/seminars/:id/materials': {
+    allow: MANAGERS,
+    probe: async (w, u) => ({
+      method: 'POST',
+      url: `/api/seminars/${await seminarOf(w, u)}/materials`,
+      payload: { title: 'Слайды', url: 'https://example.org/slides.pdf' },
+    }),
+  },
+  'DELETE /api/seminars/:id/materials/:materialId': {
+    allow: MANAGERS,
+    probe: async (w, u) => {
+      const seminar = await seminarOf(w, u);
+      const material = await addMaterial(
+        w.db,
+        FEDERAL,
+        seminar,
+        { title: 'x', url: 'https://example.org/x' },
+        0,
+      );
+      return { method: 'DELETE', url: `/api/seminars/${seminar}/materials/${material}` };
+    },
+  },
+  'POST /api/seminars/:id/feedback': {
+    allow: ENROLLERS,
+    probe: async (w, u) => ({
+      method: 'POST',
+      url: `/api/seminars/${await attendedSeminarOf(w, u)}/feedback`,
+      payload: { institutionId: u.institutionId, rating: 5, useful: ['activity'] },
+    }),
+  },
+  'GET /api/seminars/:id/feedback': {
+    allow: 'any',
+    probe: async (w, u) => get(`/api/seminars/${await attendedSeminarOf(w, u)}/feedback`),
+  },
+  'GET /api/seminars/:id/certificates/:institutionId': {
+    allow: 'any',
+    probe: async (w, u) =>
+      get(`/api/seminars/${await attendedSeminarOf(w, u)}/certificates/${u.institutionId}`),
+  },
+  'GET /api/notifications': { allow: 'any', probe: () => get('/api/notifications') },
+  'POST /api/notifications/read': {
+    allow: 'any',
+    probe: () => ({ method: 'POST', url: '/api/notifications/read', payload: {} }),
+  },
   'GET /api/certificates/:code': {
     allow: 'any',
     public: 404,
@@ -417,6 +510,9 @@ const MATRIX: Record<string, Entry> = {
 // Unscoped routes answer "other" like "own".
 const UNSCOPED = new Set([
   'GET /api/seminars',
+  'GET /api/seminars/effect',
+  'GET /api/notifications',
+  'POST /api/notifications/read',
   'GET /api/reports/schedules',
   'GET /api/reports/files',
   'GET /api/auth/me',

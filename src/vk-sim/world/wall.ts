@@ -6,6 +6,7 @@ import * as words from './vocabulary.ts';
 import type {
   AttachmentKind,
   Wall,
+  WallParams,
   WorldComment,
   WorldCommunity,
   WorldMeta,
@@ -39,18 +40,49 @@ type CommentDraft = Omit<WorldComment, 'id' | 'post_id' | 'reply_to_comment' | '
   replyTo: number | null;
 };
 
+/**
+ * How a page posts after its admin's seminar: more often, with polls and clips, rubrics and photos, and
+ * answering questions sooner.
+ */
+export function trainedParams(p: WallParams): WallParams {
+  return {
+    ...p,
+    postsPerWeek: Math.max(p.postsPerWeek * 1.8, 5),
+    silentDays: 0,
+    pollsPerMonth: Math.max(p.pollsPerMonth, 2),
+    clipsPerMonth: Math.max(p.clipsPerMonth, 2),
+    videosPerMonth: Math.max(p.videosPerMonth, 1),
+    rubricShare: Math.max(p.rubricShare, 0.8),
+    photoShare: Math.max(p.photoShare, 0.85),
+    repostShare: Math.min(p.repostShare, 0.1),
+    answerRate: Math.max(p.answerRate, 0.95),
+    answerHoursMedian: Math.min(p.answerHoursMedian, 3),
+    personalDataShare: 0,
+    adsShare: 0,
+    hasPinned: true,
+  };
+}
+
 export function wallOf(community: WorldCommunity, meta: Pick<WorldMeta, 'seed' | 'asOf' | 'days'>): Wall {
-  const p = community.wall_params;
+  const before = community.wall_params;
   const rng = new Rng(mixSeed(meta.seed, community.id, 7));
   const end = worldEnd(meta);
-  const start = Math.max(end - meta.days * DAY_SECONDS, end - p.ageDays * DAY_SECONDS);
-  const lastDay = end - p.silentDays * DAY_SECONDS;
-  const perMonth = Math.max(0.1, (p.postsPerWeek * 30) / 7);
+  const start = Math.max(end - meta.days * DAY_SECONDS, end - before.ageDays * DAY_SECONDS);
+  const trainedFrom =
+    community.trained_days_ago === undefined ? end : end - community.trained_days_ago * DAY_SECONDS;
+  const after = trainedFrom < end ? trainedParams(before) : before;
+  const paramsOn = (day: number) => (day >= trainedFrom ? after : before);
+  const lastDay = trainedFrom < end ? end : end - before.silentDays * DAY_SECONDS;
   const drafts: Draft[] = [];
   for (let day = start; day < lastDay; day += DAY_SECONDS) {
+    const p = paramsOn(day);
+    // An untrained page's stop: the days it has been silent.
+    if (day < trainedFrom && day >= end - before.silentDays * DAY_SECONDS) continue;
+    const perMonth = Math.max(0.1, (p.postsPerWeek * 30) / 7);
     const count = rng.poisson((p.postsPerWeek / 7) * seasonFactor(day));
-    for (let i = 0; i < count; i++) drafts.push(makePost(rng, community, day, perMonth, drafts.length));
+    for (let i = 0; i < count; i++) drafts.push(makePost(rng, community, p, day, perMonth, drafts.length));
   }
+  const p = after;
   drafts.sort((a, b) => a.date - b.date || a.key - b.key);
   if (p.hasPinned && drafts.length > 0) {
     const pinned = drafts[Math.floor(rng.next() * Math.min(drafts.length, 8))];
@@ -58,13 +90,20 @@ export function wallOf(community: WorldCommunity, meta: Pick<WorldMeta, 'seed' |
   }
   const commentDrafts: CommentDraft[] = [];
   for (const post of drafts) {
-    if (!post.comments_closed) commentDrafts.push(...makeComments(rng, community, post, end));
+    if (!post.comments_closed)
+      commentDrafts.push(...makeComments(rng, community, paramsOn(post.date), post, end));
   }
   return assignIds(drafts, commentDrafts);
 }
 
-function makePost(rng: Rng, c: WorldCommunity, day: number, perMonth: number, key: number): Draft {
-  const p = c.wall_params;
+function makePost(
+  rng: Rng,
+  c: WorldCommunity,
+  p: WallParams,
+  day: number,
+  perMonth: number,
+  key: number,
+): Draft {
   const date = day + rng.int(5 * HOUR, 16 * HOUR);
   const attachments: Partial<Record<AttachmentKind, number>> = {};
   const isRepost = rng.chance(p.repostShare);
@@ -86,7 +125,7 @@ function makePost(rng: Rng, c: WorldCommunity, day: number, perMonth: number, ke
   return {
     key,
     date,
-    text: isRepost ? '' : postText(rng, c),
+    text: isRepost ? '' : postText(rng, c, p),
     attachments,
     likes,
     reposts: Math.round(likes * rng.next() * 0.1),
@@ -98,8 +137,7 @@ function makePost(rng: Rng, c: WorldCommunity, day: number, perMonth: number, ke
   };
 }
 
-function postText(rng: Rng, c: WorldCommunity): string {
-  const p = c.wall_params;
+function postText(rng: Rng, c: WorldCommunity, p: WallParams): string {
   const rubric = rng.pick(words.rubrics);
   const parts = [`${rng.pick(rubric.texts)} ${rng.pick(words.eventPhrases)}.`];
   parts.push('Благодарим всех участников и педагогов за подготовку!');
@@ -120,8 +158,7 @@ function postText(rng: Rng, c: WorldCommunity): string {
   return parts.join(' ');
 }
 
-function makeComments(rng: Rng, c: WorldCommunity, post: Draft, end: number): CommentDraft[] {
-  const p = c.wall_params;
+function makeComments(rng: Rng, c: WorldCommunity, p: WallParams, post: Draft, end: number): CommentDraft[] {
   const out: CommentDraft[] = [];
   const n = rng.poisson(p.commentsPerPost * Math.min(3, Math.sqrt(post.views / 300)));
   for (let i = 0; i < n; i++) {

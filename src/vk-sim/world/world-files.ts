@@ -6,13 +6,20 @@ import { csvLine } from '../../platform/csv.ts';
 import { AppError } from '../../platform/errors.ts';
 import { REGISTRY_FIELDS } from '../../registry/index.ts';
 import type { GeneratedWorld } from './generate-world.ts';
-import { WORLD_FORMAT, type WorldCommunity, type WorldInstitution, type WorldMeta } from './world.types.ts';
+import {
+  WORLD_FORMAT,
+  type WorldCommunity,
+  type WorldInstitution,
+  type WorldMeta,
+  type WorldSeminar,
+} from './world.types.ts';
 
 export const WORLD_FILES = {
   meta: 'world.json',
   institutions: 'institutions.ndjson',
   communities: 'communities.ndjson',
   registry: 'registry.csv',
+  seminars: 'seminars.json',
 } as const;
 
 export function writeWorld(dir: string, world: GeneratedWorld): void {
@@ -20,6 +27,7 @@ export function writeWorld(dir: string, world: GeneratedWorld): void {
   fs.writeFileSync(path.join(dir, WORLD_FILES.meta), `${JSON.stringify(world.meta, null, 2)}\n`);
   writeLines(path.join(dir, WORLD_FILES.institutions), world.institutions, (i) => JSON.stringify(i));
   writeLines(path.join(dir, WORLD_FILES.communities), world.communities, (c) => JSON.stringify(c));
+  fs.writeFileSync(path.join(dir, WORLD_FILES.seminars), `${JSON.stringify(world.seminars)}\n`);
   const urlByInn = new Map(world.communities.map((c) => [c.inn, c.registry_url]));
   const lines = world.institutions.map((i) =>
     csvLine(
@@ -66,6 +74,7 @@ export type LoadedWorld = {
   meta: WorldMeta;
   institutions: WorldInstitution[];
   communities: WorldCommunity[];
+  seminars: WorldSeminar[];
 };
 
 export function readWorld(dir: string): LoadedWorld {
@@ -83,6 +92,10 @@ export function readWorld(dir: string): LoadedWorld {
     meta,
     institutions: readLines<WorldInstitution>(path.join(dir, WORLD_FILES.institutions)),
     communities: readLines<WorldCommunity>(path.join(dir, WORLD_FILES.communities)),
+    // Worlds written before seminars were part of the story have none.
+    seminars: fs.existsSync(path.join(dir, WORLD_FILES.seminars))
+      ? (JSON.parse(fs.readFileSync(path.join(dir, WORLD_FILES.seminars), 'utf8')) as WorldSeminar[])
+      : [],
   };
 }
 

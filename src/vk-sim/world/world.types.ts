@@ -10,6 +10,8 @@ export type WorldParams = {
   /** End of the world's history, an ISO date (UTC midnight); walls hold posts of the `days` before it. */
   asOf: string;
   days: number;
+  /** Past seminars in the world's story (the demo's): their attendees' pages get better afterwards. */
+  seminars?: number;
 };
 
 export type WorldMeta = WorldParams & {
@@ -85,6 +87,17 @@ export type WorldCommunity = {
   /** How the registry writes this page's address; null when the registry does not list the page. */
   registry_url: string | null;
   wall_params: WallParams;
+  /** The page's admin attended a seminar this many days before asOf and posts better from then on. */
+  trained_days_ago?: number;
+};
+
+/** A seminar held in the world's past: who was invited and who attended (INNs), and when. */
+export type WorldSeminar = {
+  key: number;
+  region_code: string;
+  days_ago: number;
+  invited: string[];
+  attended: string[];
 };
 
 export type AttachmentKind =

@@ -3,9 +3,10 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { AdaptivityProvider, AppRoot, ConfigProvider } from '@vkontakte/vkui';
 import { useState } from 'react';
-import { BrowserRouter } from 'react-router';
+import { BrowserRouter, Route, Routes, useLocation } from 'react-router';
 import { Loading } from '../components/StateView.tsx';
 import { LoginPage } from '../features/auth/LoginPage.tsx';
+import { VerifyPage } from '../features/training/VerifyPage.tsx';
 import { useMe } from '../lib/session.ts';
 import { AppRoutes } from './routes.tsx';
 import { Shell } from './Shell.tsx';
@@ -23,6 +24,13 @@ const SCHEME = 'publica.scheme';
 
 function Signed({ scheme, onScheme }: { scheme: 'light' | 'dark'; onScheme: (s: 'light' | 'dark') => void }) {
   const me = useMe();
+  // A certificate is checked by anyone, signed in or not.
+  if (useLocation().pathname.startsWith('/verify'))
+    return (
+      <Routes>
+        <Route path="/verify/:code?" element={<VerifyPage />} />
+      </Routes>
+    );
   if (me.isPending) return <Loading minHeight={400} />;
   if (!me.data) return <LoginPage />;
   return (

@@ -1,9 +1,12 @@
 // The frame of every signed-in screen: the header with navigation, language and theme switches and sign-out,
 // then the screen itself. On a phone the navigation becomes a scrolling row under the header.
+
+import { useQuery } from '@tanstack/react-query';
 import { Button } from '@vkontakte/vkui';
 import { type ReactNode, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, useNavigate } from 'react-router';
+import { api } from '../lib/api.ts';
 import { homeUnitPath, isPageAdmin, useSignOut } from '../lib/session.ts';
 import type { Me } from '../lib/types.ts';
 import { LangSwitch } from './LangSwitch.tsx';
@@ -43,6 +46,7 @@ export function Shell({
     ...(me.permissions.includes('registry.import')
       ? [{ to: '/registry/upload', label: t('nav.upload'), end: false }]
       : []),
+    { to: '/seminars', label: t('seminars.nav'), end: false },
     { to: '/methodology', label: t('nav.methodology'), end: false },
   ];
   return (
@@ -67,6 +71,7 @@ export function Shell({
           ))}
         </nav>
         <div className="topbar-actions">
+          <NotificationBell />
           <LangSwitch />
           <Button
             mode="tertiary"
@@ -92,5 +97,29 @@ export function Shell({
         {children}
       </main>
     </div>
+  );
+}
+
+/** The link to the notifications, with the unread count (checked every minute). */
+function NotificationBell() {
+  const { t } = useTranslation();
+  const unread = useQuery({
+    queryKey: ['/api/notifications'],
+    queryFn: () => api.get<{ unread: number }>('/api/notifications'),
+    refetchInterval: 60_000,
+  });
+  const count = unread.data?.unread ?? 0;
+  return (
+    <NavLink to="/notifications" className="bell" data-testid="notification-bell">
+      {t('notifications.nav')}
+      {count > 0 && (
+        <>
+          <span className="bell-count" aria-hidden="true">
+            {count}
+          </span>
+          <span className="visually-hidden">{t('notifications.unread', { count })}</span>
+        </>
+      )}
+    </NavLink>
   );
 }

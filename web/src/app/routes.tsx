@@ -7,6 +7,10 @@ import { MethodologyPage } from '../features/methodology/MethodologyPage.tsx';
 import { PagesListPage } from '../features/pages/PagesListPage.tsx';
 import { UploadPage } from '../features/registry/UploadPage.tsx';
 import { PageReportPage } from '../features/report/PageReportPage.tsx';
+import { NotificationsPage } from '../features/training/NotificationsPage.tsx';
+import { SeminarForm } from '../features/training/SeminarForm.tsx';
+import { SeminarPage } from '../features/training/SeminarPage.tsx';
+import { SeminarsPage } from '../features/training/SeminarsPage.tsx';
 import { UnitPage } from '../features/units/UnitPage.tsx';
 import { ApiError } from '../lib/api.ts';
 import type { Me } from '../lib/types.ts';
@@ -21,6 +25,10 @@ export function AppRoutes({ me }: { me: Me }) {
       <Route path="/methodology/:version?" element={<MethodologyPage />} />
       <Route path="/registry/upload" element={<UploadPage />} />
       <Route path="/inbox" element={<InboxPage me={me} />} />
+      <Route path="/seminars" element={<SeminarsPage me={me} />} />
+      <Route path="/seminars/new" element={<SeminarForm me={me} />} />
+      <Route path="/seminars/:id" element={<SeminarPage me={me} />} />
+      <Route path="/notifications" element={<NotificationsPage />} />
       <Route path="*" element={<Failed error={new ApiError(404, 'NOT_FOUND', 'not found')} />} />
     </Routes>
   );

@@ -1,6 +1,6 @@
 // An ECharts chart (canvas) that follows its container's width and the theme; the option comes from the caller.
 
-import { BarChart, HeatmapChart, LineChart, PieChart } from 'echarts/charts';
+import { BarChart, CustomChart, HeatmapChart, LineChart, PieChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent, VisualMapComponent } from 'echarts/components';
 import type { EChartsCoreOption } from 'echarts/core';
 import * as echarts from 'echarts/core';
@@ -9,6 +9,7 @@ import { useEffect, useRef } from 'react';
 
 echarts.use([
   BarChart,
+  CustomChart,
   LineChart,
   PieChart,
   HeatmapChart,

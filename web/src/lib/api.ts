@@ -39,6 +39,7 @@ async function request<T>(method: string, url: string, body?: unknown): Promise<
 export const api = {
   get: <T>(url: string) => request<T>('GET', url),
   post: <T>(url: string, body?: unknown) => request<T>('POST', url, body ?? {}),
+  delete: <T>(url: string) => request<T>('DELETE', url),
 };
 
 /** A query string from defined values only, in a stable order (URLs that can be shared and cached). */

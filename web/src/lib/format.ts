@@ -38,3 +38,17 @@ export function signed(value: number | null | undefined): string {
   if (value === null || value === undefined) return '—';
   return `${value > 0 ? '+' : ''}${num(value)}`;
 }
+
+/** A moment in a seminar's own time zone, as its region's admins read it: "10 декабря 2026 г., 15:00". */
+export function zonedTime(unixSeconds: number, timeZone: string): string {
+  return new Date(unixSeconds * 1000).toLocaleString(locale(), {
+    dateStyle: 'long',
+    timeStyle: 'short',
+    timeZone,
+  });
+}
+
+/** The calendar day (YYYY-MM-DD) of a moment in a time zone. */
+export function zonedDay(unixSeconds: number, timeZone: string): string {
+  return new Date(unixSeconds * 1000).toLocaleDateString('en-CA', { timeZone });
+}

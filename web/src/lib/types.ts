@@ -6,6 +6,13 @@ export type { ResponseMetrics } from '../../../src/inbox/metrics.ts';
 export type { SafetyFlag } from '../../../src/inbox/safety.ts';
 export type { UploadResult } from '../../../src/registry/registry-upload.service.ts';
 export type { UnitReport } from '../../../src/reports/unit-report.service.ts';
+export type {
+  AttendanceUpload,
+  FeedbackSummary,
+  SeminarDetail,
+  SeminarEffectView,
+  SeminarListItem,
+} from '../../../src/training/training.types.ts';
 
 export type Scope = {
   level: 'country' | 'region' | 'municipality' | 'institution';
@@ -98,4 +105,13 @@ export type MethodologyVersion = {
   categories: { id: string; title: string; weight: number }[];
   levels: { id: string; title: string }[];
   ruleList: MethodologyRule[];
+};
+
+export type AppNotification = {
+  id: number;
+  kind: string;
+  params: Record<string, string | number | null>;
+  link: string | null;
+  createdAt: number;
+  readAt: number | null;
 };

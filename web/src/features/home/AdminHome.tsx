@@ -5,9 +5,9 @@ import { Link } from 'react-router';
 import { Gauge } from '../../components/Gauge.tsx';
 import { LevelBadge } from '../../components/LevelBadge.tsx';
 import { Empty, Loaded } from '../../components/StateView.tsx';
-import { num, signed } from '../../lib/format.ts';
-import { usePageCard, usePageList, usePageReport, useUnitReport } from '../../lib/queries.ts';
-import type { Me, PageReport } from '../../lib/types.ts';
+import { num, signed, zonedTime } from '../../lib/format.ts';
+import { useApi, usePageCard, usePageList, usePageReport, useUnitReport } from '../../lib/queries.ts';
+import type { Me, PageReport, SeminarListItem } from '../../lib/types.ts';
 
 export function AdminHome({ me }: { me: Me }) {
   const { t } = useTranslation();
@@ -82,9 +82,7 @@ function MyPage({ pageId, institutionId }: { pageId: number; institutionId: numb
               ))}
             </div>
           </Group>
-          <Group header={<Header>{t('home.nextSeminar')}</Header>}>
-            <SimpleCell multiline>{t('home.noSeminar')}</SimpleCell>
-          </Group>
+          <NextSeminar />
         </>
       )}
     </Loaded>
@@ -108,6 +106,36 @@ function ContentMix({ report }: { report: PageReport }) {
           </li>
         ))}
       </ul>
+    </Group>
+  );
+}
+
+/** The next planned seminar of the admin's area: one they are enrolled or invited to first. */
+function NextSeminar() {
+  const { t } = useTranslation();
+  const list = useApi<{ items: SeminarListItem[] }>('/api/seminars');
+  const now = Date.now() / 1000;
+  const upcoming = (list.data?.items ?? [])
+    .filter((s) => s.status === 'planned' && s.startsAt > now && s.mine?.status !== 'cancelled')
+    .sort((a, b) => Number(!!b.mine) - Number(!!a.mine) || a.startsAt - b.startsAt);
+  const next = upcoming[0];
+  return (
+    <Group header={<Header>{t('home.nextSeminar')}</Header>}>
+      {next ? (
+        <Link to={`/seminars/${next.id}`} className="row-link" data-testid="next-seminar">
+          <SimpleCell
+            multiline
+            subtitle={zonedTime(next.startsAt, next.timezone)}
+            after={
+              next.mine ? <span className="badge">{t(`seminars.mine.${next.mine.status}`)}</span> : undefined
+            }
+          >
+            {next.title}
+          </SimpleCell>
+        </Link>
+      ) : (
+        <SimpleCell multiline>{t('home.noSeminar')}</SimpleCell>
+      )}
     </Group>
   );
 }

@@ -1,0 +1,3 @@
+// The notifications feature's public face: other features send; users read theirs.
+export { insertNotifications, type NotificationInput } from './notifications.repo.ts';
+export { notificationRoutes } from './notifications.routes.ts';

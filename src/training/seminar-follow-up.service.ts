@@ -1,0 +1,256 @@
+// What happens around a seminar besides the seats: invitations and reminders as in-app notifications, materials,
+// the attendees' feedback, attendance from an uploaded list of INNs, and each attendee's certificate as a PDF.
+import { listVersionIds, loadVersion } from '../methodology/index.ts';
+import { insertNotifications } from '../notifications/index.ts';
+import type { Db } from '../platform/db.ts';
+import { AppError } from '../platform/errors.ts';
+import type { Lang } from '../platform/i18n.ts';
+import type { JobDefinition } from '../platform/jobs/index.ts';
+import type { Scope } from '../platform/scope.ts';
+import { readCsv } from '../registry/index.ts';
+import { htmlToPdf } from '../reports/index.ts';
+import { certificateHtml, certificateMessages } from './certificate.html.ts';
+import { markAttendedAndClose, seminarFor, seminarNotices, seminarToManage } from './seminar-access.ts';
+import {
+  certificateOf,
+  deleteMaterial,
+  enrolmentsOf,
+  feedbackOf,
+  insertMaterial,
+  institutionsByInn,
+  materialsOf,
+  saveFeedback,
+  seminarsStartingBetween,
+} from './training.repo.ts';
+
+type Caller = { userId: number | null; scope: Scope };
+
+const REMIND_AHEAD_SECONDS = 24 * 3600;
+
+/**
+ * Reminds every registered institution of a seminar starting within the next day; run by the scheduler every
+ * quarter of an hour, and safe to run as often as wanted: each reminder has its key.
+ */
+export async function sendSeminarReminders(db: Db, now: number): Promise<number> {
+  let sent = 0;
+  for (const seminar of await seminarsStartingBetween(db, now, now + REMIND_AHEAD_SECONDS)) {
+    const seated = (await enrolmentsOf(db, seminar.id))
+      .filter((e) => e.status === 'registered')
+      .map((e) => e.institution_id);
+    sent += await insertNotifications(db, seminarNotices('seminar_reminder', seminar, seated, now));
+  }
+  return sent;
+}
+
+export async function listMaterials(db: Db, caller: Caller, seminarId: number) {
+  await seminarFor(db, caller, seminarId);
+  return (await materialsOf(db, seminarId)).map((m) => ({
+    id: m.id,
+    title: m.title,
+    url: m.url,
+    addedAt: m.added_at,
+  }));
+}
+
+export async function addMaterial(
+  db: Db,
+  caller: Caller,
+  seminarId: number,
+  material: { title: string; url: string },
+  now: number,
+) {
+  await seminarToManage(db, caller, seminarId);
+  const { id } = await insertMaterial(db, { seminarId, ...material, at: now });
+  return id;
+}
+
+export async function removeMaterial(db: Db, caller: Caller, seminarId: number, materialId: number) {
+  await seminarToManage(db, caller, seminarId);
+  if (!(await deleteMaterial(db, seminarId, materialId)))
+    throw new AppError('NOT_FOUND', `seminar ${seminarId} has no material ${materialId}`);
+}
+
+export type FeedbackInput = { institutionId: number; rating: number; useful: string[]; comment?: string };
+
+/** An attendee's feedback (again: replaces the earlier one). Only institutions that attended may give it. */
+export async function giveFeedback(
+  db: Db,
+  caller: Caller,
+  seminarId: number,
+  input: FeedbackInput,
+  now: number,
+) {
+  const seminar = await seminarFor(db, caller, seminarId);
+  if (caller.scope.level === 'institution' && caller.scope.institutionId !== input.institutionId)
+    throw new AppError('NOT_FOUND', `no institution ${input.institutionId} in your scope`);
+  const enrolment = (await enrolmentsOf(db, seminarId)).find((e) => e.institution_id === input.institutionId);
+  if (enrolment?.attended !== 1)
+    throw new AppError('CONFLICT', `institution ${input.institutionId} did not attend seminar ${seminarId}`);
+  const programme = new Set(JSON.parse(seminar.programme_json) as string[]);
+  const stranger = input.useful.find((item) => !programme.has(item));
+  if (stranger)
+    throw new AppError('VALIDATION', `body.useful: "${stranger}" is not in the seminar's programme`);
+  await saveFeedback(db, {
+    seminarId,
+    institutionId: input.institutionId,
+    rating: input.rating,
+    useful: input.useful,
+    comment: input.comment?.trim() || null,
+    at: now,
+  });
+}
+
+/** The feedback's summary: mean rating, how often each programme item was found useful, the comments. */
+export async function feedbackSummary(db: Db, caller: Caller, seminarId: number) {
+  await seminarFor(db, caller, seminarId);
+  const rows = await feedbackOf(db, seminarId);
+  const own =
+    caller.scope.level === 'institution'
+      ? rows.filter((r) => r.institution_id === (caller.scope as { institutionId: number }).institutionId)
+      : rows;
+  const useful: Record<string, number> = {};
+  for (const r of rows)
+    for (const item of JSON.parse(r.useful_json) as string[]) useful[item] = (useful[item] ?? 0) + 1;
+  return {
+    answers: rows.length,
+    meanRating: rows.length
+      ? Math.round((rows.reduce((s, r) => s + r.rating, 0) / rows.length) * 100) / 100
+      : null,
+    useful,
+    // An institution sees its own answer; organisers see every comment (no person is named in them).
+    comments: own
+      .filter((r) => r.comment)
+      .map((r) => ({ institutionId: r.institution_id, rating: r.rating, comment: r.comment as string })),
+    mine:
+      caller.scope.level === 'institution'
+        ? own[0]
+          ? {
+              rating: own[0].rating,
+              useful: JSON.parse(own[0].useful_json) as string[],
+              comment: own[0].comment,
+            }
+          : null
+        : undefined,
+  };
+}
+
+type RowProblem = { path: string; message: string };
+
+const INN = /^\d{10}(\d{2})?$/;
+
+/**
+ * Attendance from an uploaded list (CSV: a column headed "ИНН"/"inn", or the first column). Every row must
+ * name a registered institution of the seminar; a bad row names its line and the whole list changes nothing,
+ * unless `skipInvalid`. With `dryRun` nothing changes either way.
+ */
+export async function uploadAttendance(
+  db: Db,
+  caller: Caller,
+  seminarId: number,
+  file: Buffer,
+  options: { dryRun: boolean; skipInvalid: boolean },
+) {
+  await seminarToManage(db, caller, seminarId);
+  const grid = readCsv(file);
+  const header = (grid[0] ?? []).map((h) => h.trim().toLowerCase());
+  const headed = header.findIndex((h) => h === 'инн' || h === 'inn');
+  const column = Math.max(headed, 0);
+  const first = headed >= 0 || !INN.test((grid[0]?.[0] ?? '').trim()) ? 1 : 0;
+  const rows = grid
+    .slice(first)
+    .map((cells, i) => ({ line: first + i + 1, inn: (cells[column] ?? '').trim() }));
+  if (rows.length === 0)
+    throw new AppError('VALIDATION', 'file: the list has no rows', [{ path: 'file', message: 'empty' }]);
+  const known = new Map(
+    (
+      await institutionsByInn(
+        db,
+        rows.map((r) => r.inn).filter((inn) => INN.test(inn)),
+      )
+    ).map((i) => [i.inn, i]),
+  );
+  const seated = new Set(
+    (await enrolmentsOf(db, seminarId)).filter((e) => e.status === 'registered').map((e) => e.institution_id),
+  );
+  const problems: RowProblem[] = [];
+  const ids: number[] = [];
+  for (const row of rows) {
+    const where = `file: line ${row.line}: ИНН`;
+    const institution = known.get(row.inn);
+    if (!INN.test(row.inn))
+      problems.push({ path: where, message: `"${row.inn}" is not an INN (10 or 12 digits)` });
+    else if (!institution) problems.push({ path: where, message: `no institution with INN ${row.inn}` });
+    else if (!seated.has(institution.id))
+      problems.push({
+        path: where,
+        message: `${institution.short_name} (INN ${row.inn}) is not registered for this seminar`,
+      });
+    else ids.push(institution.id);
+  }
+  const refused = problems.length > 0 && !options.skipInvalid;
+  if (!options.dryRun && !refused) await markAttendedAndClose(db, seminarId, ids);
+  return { rows: rows.length, matched: ids.length, problems, applied: !options.dryRun && !refused };
+}
+
+/** Titles of the programme's items (methodology categories or rules), in the reader's language. */
+function programmeTitles(items: string[], lang: Lang): string[] {
+  const version = loadVersion(listVersionIds().at(-1) ?? '2023.1');
+  const titles = new Map<string, string>([
+    ...version.categories.map((c) => [c.id, c.title[lang]] as [string, string]),
+    ...version.rules.map((r) => [r.id, r.title[lang]] as [string, string]),
+  ]);
+  return items.map((item) => titles.get(item) ?? item);
+}
+
+/** An attendee's certificate as a one-page PDF, with the code and where to check it. */
+export async function certificatePdf(
+  db: Db,
+  caller: Caller,
+  seminarId: number,
+  institutionId: number,
+  options: { lang: Lang; origin: string },
+): Promise<{ pdf: Buffer; code: string }> {
+  await seminarFor(db, caller, seminarId);
+  if (caller.scope.level === 'institution' && caller.scope.institutionId !== institutionId)
+    throw new AppError('NOT_FOUND', `no institution ${institutionId} in your scope`);
+  const facts = await certificateOf(db, seminarId, institutionId);
+  if (!facts?.certificate_code)
+    throw new AppError(
+      'NOT_FOUND',
+      `institution ${institutionId} has no certificate of seminar ${seminarId}`,
+    );
+  const code = facts.certificate_code;
+  const html = certificateHtml(
+    {
+      institution: facts.institution,
+      title: facts.title,
+      organiser: facts.organiser,
+      trainers: JSON.parse(facts.trainers_json) as string[],
+      programme: programmeTitles(JSON.parse(facts.programme_json) as string[], options.lang),
+      startsAt: facts.starts_at,
+      timezone: facts.timezone,
+      code,
+      verifyUrl: `${options.origin}/verify/${code}`,
+    },
+    options.lang,
+  );
+  const pdf = await htmlToPdf(html, {
+    header: facts.title,
+    footer: certificateMessages.footer[options.lang],
+    pageOf: options.lang === 'ru' ? 'стр. {page} из {pages}' : 'page {page} of {pages}',
+  });
+  return { pdf, code };
+}
+
+export const SEMINAR_REMIND = 'seminar.remind';
+
+/** The reminders' job, enqueued by the scheduler. */
+export function trainingJobs(db: Db): JobDefinition[] {
+  return [
+    {
+      queue: SEMINAR_REMIND,
+      options: { retryLimit: 2, retryDelaySeconds: 60, expireSeconds: 300 },
+      handler: async () => ({ sent: await sendSeminarReminders(db, Math.floor(Date.now() / 1000)) }),
+    },
+  ];
+}

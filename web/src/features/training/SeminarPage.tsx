@@ -1,0 +1,139 @@
+// One seminar: what, when (in its region's time), where, who runs it and the programme; then what the caller
+// may do — a page admin registers, downloads the certificate and gives feedback; an organiser sees the audience
+// its rule selects and invites it, marks attendance (or uploads the list), adds materials and calls it off —
+// and for everyone, the measured effect.
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Button, FormItem, FormStatus, Group, Header, Input, SimpleCell } from '@vkontakte/vkui';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
+import { Loaded } from '../../components/StateView.tsx';
+import { ApiError, api } from '../../lib/api.ts';
+import { zonedTime } from '../../lib/format.ts';
+import { useApi, useMethodology } from '../../lib/queries.ts';
+import type { Me, SeminarDetail } from '../../lib/types.ts';
+import { AttendeePanel } from './AttendeePanel.tsx';
+import { SeminarEffect } from './EffectPanel.tsx';
+import { OrganiserPanel } from './OrganiserPanel.tsx';
+
+export function SeminarPage({ me }: { me: Me }) {
+  const { id } = useParams();
+  const seminar = useApi<SeminarDetail>(`/api/seminars/${Number(id)}`);
+  return (
+    <Loaded query={seminar} minHeight={500}>
+      {(s) => <SeminarView s={s} me={me} />}
+    </Loaded>
+  );
+}
+
+function SeminarView({ s, me }: { s: SeminarDetail; me: Me }) {
+  const { t } = useTranslation();
+  const methodology = useMethodology('2023.1');
+  const titles = new Map<string, string>([
+    ...(methodology.data?.categories ?? []).map((c) => [c.id, c.title] as [string, string]),
+    ...(methodology.data?.ruleList ?? []).map((r) => [r.id, r.title] as [string, string]),
+  ]);
+  const manage = s.canManage && me.permissions.includes('seminars.manage');
+  return (
+    <article aria-labelledby="seminar-title">
+      <h1 id="seminar-title" className="page-title">
+        {s.title}
+      </h1>
+      <p className="muted">
+        <span className="badge" data-testid="seminar-status">
+          {t(`seminars.status.${s.status}`)}
+        </span>{' '}
+        {t('seminars.seats', { taken: s.counts.registered ?? 0, capacity: s.capacity })}
+      </p>
+      <Group>
+        <SimpleCell multiline subtitle={t('seminars.when')}>
+          {t('seminars.localTime', { time: zonedTime(s.startsAt, s.timezone), zone: s.timezone })}
+        </SimpleCell>
+        <SimpleCell multiline subtitle={t('seminars.where')}>
+          {t(`seminars.format.${s.format}`)}
+          {s.place ? `: ${s.place}` : ''}
+          {s.link && (
+            <>
+              {' · '}
+              <a href={s.link} target="_blank" rel="noreferrer">
+                {t('seminars.join')}
+              </a>
+            </>
+          )}
+        </SimpleCell>
+        <SimpleCell multiline subtitle={t('seminars.organiser')}>
+          {t(`seminars.organiserKind.${s.organiserKind}`)}: {s.organiser}
+        </SimpleCell>
+        {s.trainers.length > 0 && (
+          <SimpleCell multiline subtitle={t('seminars.trainers')}>
+            {s.trainers.join(', ')}
+          </SimpleCell>
+        )}
+        <SimpleCell multiline subtitle={t('seminars.programme')}>
+          {s.programme.map((p) => titles.get(p) ?? p).join(' · ')}
+        </SimpleCell>
+      </Group>
+      {me.scope.level === 'institution' && me.scope.institutionId && (
+        <AttendeePanel s={s} me={me} institutionId={me.scope.institutionId} />
+      )}
+      {/* Measured once it was held: against the audit after it. */}
+      {s.status === 'done' && <SeminarEffect seminarId={s.id} ready={s.effectReady} />}
+      <Materials s={s} manage={manage} />
+      {manage && <OrganiserPanel s={s} />}
+    </article>
+  );
+}
+
+function Materials({ s, manage }: { s: SeminarDetail; manage: boolean }) {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const refresh = () => client.invalidateQueries({ queryKey: [`/api/seminars/${s.id}`] });
+  const add = useMutation({
+    mutationFn: (body: { title: string; url: string }) => api.post(`/api/seminars/${s.id}/materials`, body),
+    onSuccess: refresh,
+  });
+  const remove = useMutation({
+    mutationFn: (materialId: number) => api.delete(`/api/seminars/${s.id}/materials/${materialId}`),
+    onSuccess: refresh,
+  });
+  return (
+    <Group header={<Header>{t('seminars.materials')}</Header>}>
+      {s.materials.length === 0 && <p className="muted group-body">{t('seminars.noMaterials')}</p>}
+      <ul className="compact-list" data-testid="materials">
+        {s.materials.map((m) => (
+          <li key={m.id}>
+            <a href={m.url} target="_blank" rel="noreferrer">
+              {m.title}
+            </a>{' '}
+            {manage && (
+              <Button mode="tertiary" size="s" onClick={() => remove.mutate(m.id)}>
+                {t('seminars.remove')}
+              </Button>
+            )}
+          </li>
+        ))}
+      </ul>
+      {manage && (
+        <form
+          className="actions group-body"
+          onSubmit={(e) => {
+            e.preventDefault();
+            const form = new FormData(e.currentTarget);
+            add.mutate({ title: String(form.get('title')), url: String(form.get('url')) });
+            e.currentTarget.reset();
+          }}
+        >
+          <FormItem top={t('seminars.materialTitle')} htmlFor="material-title">
+            <Input id="material-title" name="title" required minLength={2} />
+          </FormItem>
+          <FormItem top={t('seminars.materialUrl')} htmlFor="material-url">
+            <Input id="material-url" name="url" type="url" required />
+          </FormItem>
+          <Button type="submit" size="s" mode="secondary">
+            {t('seminars.addMaterial')}
+          </Button>
+        </form>
+      )}
+      {add.error instanceof ApiError && <FormStatus mode="error">{add.error.message}</FormStatus>}
+    </Group>
+  );
+}
