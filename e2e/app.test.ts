@@ -6,19 +6,26 @@
 // finds no WCAG 2 A/AA violation in either theme. Screenshots of the main screens, desktop and phone, go to
 // e2e/screenshots/.
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, type Demo, launch, openPage, PHONE, shot, signIn, startDemo } from './browser.ts';
+import { describe, expect, it } from 'vitest';
+import {
+  axeViolations,
+  type Demo,
+  openPage,
+  openSettled,
+  PHONE,
+  shot,
+  sidewaysScroll,
+  signIn,
+  useDemo,
+} from './browser.ts';
 
 describe('the web app in a browser', () => {
   let demo: Demo;
   let browser: Browser;
 
-  beforeAll(async () => {
-    [demo, browser] = await Promise.all([startDemo(), launch()]);
-  }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-    await demo?.stop();
+  useDemo((d, b) => {
+    demo = d;
+    browser = b;
   });
 
   it('lands each role on its home: operators on their area, page admins on their page', async () => {
@@ -186,10 +193,8 @@ describe('the web app in a browser', () => {
       ['country-phone', '/units/country'],
       ['pages-phone', '/pages'],
     ] as const) {
-      await page.goto(`${demo.url}${path}`);
-      await page.locator('h1').first().waitFor();
-      await page.waitForLoadState('networkidle');
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      await openSettled(page, `${demo.url}${path}`);
+      const overflow = await sidewaysScroll(page);
       expect(overflow, name).toBeLessThanOrEqual(1);
       await shot(page, name);
     }
@@ -214,9 +219,7 @@ describe('the web app in a browser', () => {
         await shot(page, 'home-operator-dark');
       }
       for (const path of ['/', '/units/country', '/pages', '/inbox', '/methodology', '/registry/upload']) {
-        await page.goto(`${demo.url}${path}`);
-        await page.locator('h1').first().waitFor();
-        await page.waitForLoadState('networkidle');
+        await openSettled(page, `${demo.url}${path}`);
         const violations = await axeViolations(page);
         expect(violations, `${scheme} ${path}`).toEqual([]);
       }

@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { tempDir } from '../test/db.ts';
 import { type Proc, startPublica, stopAll, urlOf } from '../test/scale/processes.ts';
 
@@ -98,5 +99,31 @@ export async function axeViolations(page: Page): Promise<string[]> {
       }
     ).axe.run(document, { runOnly: ['wcag2a', 'wcag2aa'] });
     return result.violations.map((v) => `${v.id} ×${v.nodes.length}`);
+  });
+}
+
+/** Opens a path and waits until its heading is there and the network is quiet. */
+export async function openSettled(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await page.locator('h1').first().waitFor();
+  await page.waitForLoadState('networkidle');
+}
+
+/** How far the page scrolls sideways (a phone layout must not: at most a rounding pixel). */
+export function sidewaysScroll(page: Page): Promise<number> {
+  return page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+}
+
+/** Starts the demo and the browser before a file's tests (handing both over), and stops both after them. */
+export function useDemo(ready: (demo: Demo, browser: Browser) => void): void {
+  let demo: Demo | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    [demo, browser] = await Promise.all([startDemo(), launch()]);
+    ready(demo, browser);
+  }, 180_000);
+  afterAll(async () => {
+    await browser?.close();
+    await demo?.stop();
   });
 }

@@ -4,19 +4,26 @@
 // operator marks attendance; the admin downloads the certificate, which anyone can check, and leaves feedback;
 // the effect report of the demo's past seminar renders with its chart; the screens pass axe-core and fit a phone.
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, type Demo, launch, openPage, PHONE, shot, signIn, startDemo } from './browser.ts';
+import { describe, expect, it } from 'vitest';
+import {
+  axeViolations,
+  type Demo,
+  openPage,
+  openSettled,
+  PHONE,
+  shot,
+  sidewaysScroll,
+  signIn,
+  useDemo,
+} from './browser.ts';
 
 describe('seminars in a browser', () => {
   let demo: Demo;
   let browser: Browser;
 
-  beforeAll(async () => {
-    [demo, browser] = await Promise.all([startDemo(), launch()]);
-  }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-    await demo?.stop();
+  useDemo((d, b) => {
+    demo = d;
+    browser = b;
   });
 
   const openSeminar = async (page: Page, title: string) => {
@@ -141,9 +148,7 @@ describe('seminars in a browser', () => {
       '/notifications',
       ...ids.map((id) => `/seminars/${id}`),
     ]) {
-      await page.goto(`${demo.url}${path}`);
-      await page.locator('h1').first().waitFor();
-      await page.waitForLoadState('networkidle');
+      await openSettled(page, `${demo.url}${path}`);
       const violations = await axeViolations(page);
       expect(violations, path).toEqual([]);
     }
@@ -156,12 +161,8 @@ describe('seminars in a browser', () => {
       `/seminars/${ids.at(-1)}`,
       '/notifications',
     ]) {
-      await phone.page.goto(`${demo.url}${path}`);
-      await phone.page.locator('h1').first().waitFor();
-      await phone.page.waitForLoadState('networkidle');
-      const overflow = await phone.page.evaluate(
-        () => document.documentElement.scrollWidth - window.innerWidth,
-      );
+      await openSettled(phone.page, `${demo.url}${path}`);
+      const overflow = await sidewaysScroll(phone.page);
       expect(overflow, path).toBeLessThanOrEqual(1);
     }
     await shot(phone.page, 'notifications-phone');

@@ -11,6 +11,7 @@ import * as m0009 from './0009_vk_tokens.ts';
 import * as m0010 from './0010_inbox.ts';
 import * as m0011 from './0011_training.ts';
 import * as m0012 from './0012_training_follow_up.ts';
+import * as m0013 from './0013_planner.ts';
 
 export const migrations = {
   '0001_foundation': m0001,
@@ -25,4 +26,5 @@ export const migrations = {
   '0010_inbox': m0010,
   '0011_training': m0011,
   '0012_training_follow_up': m0012,
+  '0013_planner': m0013,
 };

@@ -135,6 +135,17 @@ export async function apiWorld(db: Db, options: { institutions?: number } = {}):
     });
     users[role] = { id: user.id, login: user.login };
   }
+  // The contributor proposes drafts for unit A's page.
+  await db.kysely
+    .insertInto('planner_contributors')
+    .values({
+      page_id: a.pageId,
+      user_id: users.contributor.id,
+      kind: 'pupil',
+      invited_by: null,
+      created_at: 0,
+    })
+    .execute();
   const victimA = await accounts.add(root, {
     login: 'victim-a',
     role: 'institution_viewer',
@@ -192,11 +203,11 @@ export function buildTestApp(db: Db, options: WebOptions = {}, env: NodeJS.Proce
 }
 
 /** A multipart/form-data body with one file field, as browsers send it. */
-export function multipart(name: string, content: string | Buffer, field = 'file') {
+export function multipart(name: string, content: string | Buffer, type = 'text/csv', field = 'file') {
   const boundary = `----publica${Date.now()}`;
   const body = Buffer.concat([
     Buffer.from(
-      `--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${name}"\r\nContent-Type: text/csv\r\n\r\n`,
+      `--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${name}"\r\nContent-Type: ${type}\r\n\r\n`,
     ),
     Buffer.isBuffer(content) ? content : Buffer.from(content),
     Buffer.from(`\r\n--${boundary}--\r\n`),

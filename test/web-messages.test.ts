@@ -1,5 +1,6 @@
 // The web app's texts exist in Russian and English alike: the same keys, and the same placeholders in each.
 import { expect, it } from 'vitest';
+import { plannerMessages } from '../web/src/lib/messages.planner.ts';
 import { trainingMessages } from '../web/src/lib/messages.training.ts';
 import { messages } from '../web/src/lib/messages.ts';
 
@@ -20,6 +21,7 @@ const placeholders = (text: string) => [...text.matchAll(/\{\{(\w+)\}\}/g)].map(
 it.each([
   ['messages', messages],
   ['trainingMessages', trainingMessages],
+  ['plannerMessages', plannerMessages],
 ])('%s: every key and placeholder exists in both languages', (_name, catalog) => {
   const ru = flatten(catalog.ru as unknown as Tree);
   const en = flatten(catalog.en as unknown as Tree);
@@ -29,7 +31,7 @@ it.each([
   for (const [key, text] of [...ru, ...en]) expect(text, key).not.toMatch(/(^|[^{])\{\w+\}(?!\})/);
 });
 
-it('the two catalogs do not overwrite each other’s screens', () => {
-  const shared = Object.keys(trainingMessages.ru).filter((k) => k in messages.ru);
-  expect(shared).toEqual([]);
+it('the catalogs do not overwrite each other’s screens', () => {
+  const keys = [messages, trainingMessages, plannerMessages].flatMap((c) => Object.keys(c.ru));
+  expect(keys.filter((k, i) => keys.indexOf(k) !== i)).toEqual([]);
 });

@@ -15,6 +15,9 @@ export const PERMISSIONS = [
   'methodology.read',
   'seminars.manage',
   'seminars.enrol',
+  'drafts.manage',
+  'drafts.propose',
+  'planner.use',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -28,6 +31,8 @@ const ADMIN: Permission[] = [
   'registry.import',
   'seminars.manage',
   'seminars.enrol',
+  'drafts.manage',
+  'planner.use',
 ];
 
 export const ROLES: Record<Role, { level: ScopeLevel; permissions: readonly Permission[] }> = {
@@ -38,7 +43,10 @@ export const ROLES: Record<Role, { level: ScopeLevel; permissions: readonly Perm
   municipality: { level: 'municipality', permissions: ADMIN },
   municipality_viewer: { level: 'municipality', permissions: READ },
   // The page admin answers the page's comments.
-  institution: { level: 'institution', permissions: [...READ, 'comments.answer', 'seminars.enrol'] },
+  institution: {
+    level: 'institution',
+    permissions: [...READ, 'comments.answer', 'seminars.enrol', 'drafts.manage', 'planner.use'],
+  },
   institution_viewer: {
     level: 'institution',
     permissions: ['data.read', 'methodology.read', 'tokens.manage'],
@@ -48,6 +56,8 @@ export const ROLES: Record<Role, { level: ScopeLevel; permissions: readonly Perm
     level: 'region',
     permissions: ['data.read', 'methodology.read', 'tokens.manage', 'seminars.manage'],
   },
+  // Pupils and teachers a page admin invited: they propose drafts for the page, and see nothing else.
+  contributor: { level: 'institution', permissions: ['drafts.propose', 'planner.use'] },
 };
 
 export const ROLE_IDS = Object.keys(ROLES) as Role[];

@@ -4,6 +4,7 @@
 import { AUDIT_RUN, auditJobs } from '../audit/index.ts';
 import { parseTokenSpecs } from '../cli/index.ts';
 import { COLLECT_RUN, collectJobs } from '../collect/index.ts';
+import { PLANNER_PUBLISH, PLANNER_REMIND, plannerJobs } from '../planner/index.ts';
 import type { Config, ProcessRole } from '../platform/config.ts';
 import type { Db } from '../platform/db.ts';
 import {
@@ -70,6 +71,11 @@ export function jobDefinitions(db: Db, queue: JobQueue, config: Config, metrics?
     ...auditJobs(db, queue, { shardPages: j.auditShardPages, concurrency: j.concurrency }),
     ...reportJobs(db),
     ...trainingJobs(db),
+    ...plannerJobs(
+      db,
+      { baseUrl: j.vkUrl ?? 'https://api.vk.com', secrets: config.secrets },
+      { staleSeconds: j.publishStaleSeconds },
+    ),
   ];
 }
 
@@ -110,6 +116,7 @@ export async function startBackground(
   const scheduler =
     role === 'scheduler' || role === 'all'
       ? new Scheduler(db, queue, {
+          tickMs: config.jobs.schedulerTickSeconds * 1000,
           leadership: leadership(db, (error) => log.warn('scheduler lock', { error: String(error) })),
           onFire: (name, id, slot) => log.info('schedule fired', { name, id, slot: slot.toISOString() }),
           onError: (error) => log.error('scheduler', { error: (error as Error).message }),
@@ -143,6 +150,18 @@ async function configureSchedules(scheduler: Scheduler, config: Config): Promise
   else await scheduler.remove('collect');
   if (audit) await scheduler.define('audit', { cron: audit, tz, queue: AUDIT_RUN, data: {} });
   else await scheduler.remove('audit');
+  await scheduler.define('publish', {
+    cron: config.jobs.schedule.publish,
+    tz,
+    queue: PLANNER_PUBLISH,
+    data: {},
+  });
+  await scheduler.define('plan-reminders', {
+    cron: config.jobs.schedule.reminders,
+    tz,
+    queue: PLANNER_REMIND,
+    data: {},
+  });
   await scheduler.define('seminar-reminders', {
     cron: config.jobs.schedule.reminders,
     tz,

@@ -9,8 +9,17 @@ import { type Addressee, countUnread, listNotifications, markRead } from './noti
 
 const tags = ['notifications'];
 
-function addresseeOf(p: { userId: number | null; scope: Scope }): Addressee {
-  return { userId: p.userId, institutionId: p.scope.level === 'institution' ? p.scope.institutionId : null };
+/** The user, and their institution's users' notices if they read its data (a contributor does not). */
+function addresseeOf(p: {
+  userId: number | null;
+  scope: Scope;
+  permissions: ReadonlySet<string>;
+}): Addressee {
+  const ofInstitution = p.scope.level === 'institution' && p.permissions.has('data.read');
+  return {
+    userId: p.userId,
+    institutionId: ofInstitution ? (p.scope as { institutionId: number }).institutionId : null,
+  };
 }
 
 const item = z.object({
@@ -27,7 +36,7 @@ export function notificationRoutes(db: Db) {
     app.get(
       '/api/notifications',
       {
-        config: { access: 'data.read' },
+        config: { access: 'authenticated' },
         schema: {
           tags,
           summary: 'Your notifications (and your institution’s), newest first, with the unread count',
@@ -60,7 +69,7 @@ export function notificationRoutes(db: Db) {
     app.post(
       '/api/notifications/read',
       {
-        config: { access: 'data.read' },
+        config: { access: 'authenticated' },
         schema: {
           tags,
           summary: 'Mark your notifications read: the ids given, or all of them',

@@ -35,6 +35,9 @@ const envSchema = z.object({
   PUBLICA_SCHEDULE_AUDIT: z.string().optional(),
   PUBLICA_SCHEDULE_TZ: z.string().min(1).default('Europe/Moscow'),
   PUBLICA_SCHEDULE_REMINDERS: z.string().min(1).default('*/15 * * * *'),
+  PUBLICA_SCHEDULE_PUBLISH: z.string().min(1).default('*/15 * * * * *'),
+  PUBLICA_SCHEDULER_TICK_SECONDS: z.coerce.number().min(0.2).max(300).default(15),
+  PUBLICA_PUBLISH_STALE_SECONDS: z.coerce.number().int().min(1).max(86_400).default(600),
   PUBLICA_METRICS: z.enum(['0', '1']).default('1'),
   PUBLICA_JOB_POLL_SECONDS: z.coerce.number().min(0.5).max(60).default(1),
   PUBLICA_JOB_MAINTENANCE_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
@@ -58,7 +61,15 @@ export type JobsConfig = {
   shardPages: number;
   auditShardPages: number;
   collectWindowDays: number;
-  schedule: { collect: string | undefined; audit: string | undefined; reminders: string; tz: string };
+  schedule: {
+    collect: string | undefined;
+    audit: string | undefined;
+    reminders: string;
+    publish: string;
+    tz: string;
+  };
+  publishStaleSeconds: number;
+  schedulerTickSeconds: number;
   metrics: boolean;
   pollSeconds: number;
   maintenanceSeconds: number;
@@ -123,8 +134,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: { db
         collect: values.PUBLICA_SCHEDULE_COLLECT,
         audit: values.PUBLICA_SCHEDULE_AUDIT,
         reminders: values.PUBLICA_SCHEDULE_REMINDERS,
+        publish: values.PUBLICA_SCHEDULE_PUBLISH,
         tz: values.PUBLICA_SCHEDULE_TZ,
       },
+      publishStaleSeconds: values.PUBLICA_PUBLISH_STALE_SECONDS,
+      schedulerTickSeconds: values.PUBLICA_SCHEDULER_TICK_SECONDS,
       metrics: values.PUBLICA_METRICS === '1',
       pollSeconds: values.PUBLICA_JOB_POLL_SECONDS,
       maintenanceSeconds: values.PUBLICA_JOB_MAINTENANCE_SECONDS,
@@ -174,6 +188,13 @@ export const configTable = [
   ['PUBLICA_SCHEDULE_COLLECT', '-', 'scheduler: cron of the collection (then an audit), e.g. "0 3 * * *"'],
   ['PUBLICA_SCHEDULE_AUDIT', '-', 'scheduler: cron of an audit on its own, e.g. "0 6 * * 1"'],
   ['PUBLICA_SCHEDULE_REMINDERS', '*/15 * * * *', 'scheduler: cron of seminar reminders (the day before)'],
+  ['PUBLICA_SCHEDULE_PUBLISH', '*/15 * * * * *', 'scheduler: cron (with seconds) of publishing due drafts'],
+  ['PUBLICA_SCHEDULER_TICK_SECONDS', '15', 'scheduler: how often it looks for due cron slots'],
+  [
+    'PUBLICA_PUBLISH_STALE_SECONDS',
+    '600',
+    'a publication claimed longer ago than this (its process died) goes again',
+  ],
   ['PUBLICA_SCHEDULE_TZ', 'Europe/Moscow', 'scheduler: time zone of the cron expressions'],
   ['PUBLICA_METRICS', '1', '0 turns off /metrics (Prometheus; deny it at the proxy)'],
   ['PUBLICA_JOB_POLL_SECONDS', '1', 'how often an idle worker looks for jobs (0.5 at least)'],

@@ -8,7 +8,8 @@ export type CrashPoint =
   | 'vk.after-response'
   | 'collect.after-profiles'
   | 'collect.after-page'
-  | 'audit.after-batch';
+  | 'audit.after-batch'
+  | 'planner.after-post';
 
 const target = parse(process.env.PUBLICA_CRASH_AT);
 let passed = 0;

@@ -423,6 +423,90 @@ export interface NotificationTable {
   read_at: number | null;
 }
 
+export type DraftKind = 'text' | 'poll' | 'clip' | 'video' | 'live';
+/**
+ * proposed (by a contributor) → draft (the admin's, or taken over) → awaiting_municipality (if the page needs
+ * it) → scheduled → publishing → published; or rejected, or failed (with the reason).
+ */
+export type DraftStatus =
+  | 'proposed'
+  | 'draft'
+  | 'rejected'
+  | 'awaiting_municipality'
+  | 'scheduled'
+  | 'publishing'
+  | 'published'
+  | 'failed';
+
+export interface PlannerDraftTable {
+  id: Generated<number>;
+  page_id: number;
+  kind: DraftKind;
+  title: string;
+  text: string;
+  rubric: string | null;
+  /** Kind-specific content: photos (file ids), poll, video or clip file and title, live broadcast. */
+  content_json: string;
+  planned_at: number | null;
+  status: DraftStatus;
+  author_id: number | null;
+  review_comment: string | null;
+  decided_by: number | null;
+  decided_at: number | null;
+  municipality_by: number | null;
+  municipality_at: number | null;
+  /** Sent to VK as wall.post's guid: a repeated publication of the draft is the same post. */
+  idempotency_key: string;
+  /** What publishing has done so far (uploaded attachments, the poll): a retry goes on from there. */
+  publish_state_json: Generated<string>;
+  attempts: Generated<number>;
+  next_attempt_at: number | null;
+  claimed_at: number | null;
+  last_error: string | null;
+  vk_post_id: number | null;
+  published_at: number | null;
+  syndication_id: number | null;
+  template_id: string | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface PlannerSyndicationTable {
+  id: Generated<number>;
+  region_code: string;
+  mode: 'publish' | 'offer';
+  title: string;
+  created_by: number | null;
+  created_at: number;
+}
+
+export interface PlannerFileTable {
+  id: Generated<number>;
+  page_id: number;
+  name: string;
+  mime: string;
+  size: number;
+  data: Buffer;
+  created_by: number | null;
+  created_at: number;
+}
+
+export interface PlannerContributorTable {
+  id: Generated<number>;
+  page_id: number;
+  user_id: number;
+  kind: 'pupil' | 'teacher';
+  invited_by: number | null;
+  created_at: number;
+}
+
+export interface PlannerPageSettingsTable {
+  page_id: number;
+  municipality_approval: Flag;
+  changed_by: number | null;
+  changed_at: number;
+}
+
 export type Role =
   | 'federal'
   | 'federal_viewer'
@@ -432,7 +516,8 @@ export type Role =
   | 'municipality_viewer'
   | 'institution'
   | 'institution_viewer'
-  | 'trainer';
+  | 'trainer'
+  | 'contributor';
 
 export interface UserTable {
   id: Generated<number>;
@@ -551,6 +636,11 @@ export interface Database {
   seminar_materials: SeminarMaterialTable;
   seminar_feedback: SeminarFeedbackTable;
   notifications: NotificationTable;
+  planner_drafts: PlannerDraftTable;
+  planner_syndications: PlannerSyndicationTable;
+  planner_files: PlannerFileTable;
+  planner_contributors: PlannerContributorTable;
+  planner_page_settings: PlannerPageSettingsTable;
   users: UserTable;
   sessions: SessionTable;
   api_tokens: ApiTokenTable;

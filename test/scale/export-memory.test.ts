@@ -67,7 +67,9 @@ describe.runIf(process.platform === 'linux')('a 100,000-row export in constant m
 
   /** A fresh server per format, so each peak is that export's; its idle peak (after sign-in) first. */
   async function exportOnce(format: 'csv' | 'xlsx') {
-    const server = startPublica(['serve', '--port', '0'], env);
+    // A web process, as exports are served when deployed: the scheduler's and workers' own jobs (reminders,
+    // publishing) would run in an all-in-one process too and blur what the export itself costs.
+    const server = startPublica(['serve', '--role', 'web', '--port', '0'], env);
     servers.push(server);
     const url = await urlOf(server);
     const login = await fetch(`${url}/api/auth/login`, {

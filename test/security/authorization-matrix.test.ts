@@ -4,7 +4,8 @@
 // without an entry here fails the test.
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { ROLE_IDS } from '../../src/auth/index.ts';
+import { permissionsOf, ROLE_IDS } from '../../src/auth/index.ts';
+import { createDraft, inviteContributor, syndicate } from '../../src/planner/index.ts';
 import type { Role } from '../../src/platform/db-schema.ts';
 import { COUNTRY } from '../../src/platform/scope.ts';
 import { generateReportFile } from '../../src/reports/report-files.service.ts';
@@ -22,8 +23,11 @@ type Probe = InjectOptions & { method: NonNullable<InjectOptions['method']> };
 type Case = 'own' | 'other';
 
 type Entry = {
-  /** Roles that may call the route at all; others get 403. 'any' = every signed-in role. */
-  allow: readonly Role[] | 'any';
+  /**
+   * Roles that may call the route at all; others get 403. 'any' = every role that reads data (all but a
+   * contributor, who only proposes drafts); 'everyone' = every signed-in role.
+   */
+  allow: readonly Role[] | 'any' | 'everyone';
   /** The request for a resource in the scope of region A (own) or B (other). */
   probe: (w: ApiWorld, unit: Unit, c: Case, role: Role | null) => Probe | Promise<Probe>;
   /** Status of an allowed call in the caller's scope. */
@@ -40,10 +44,15 @@ type Entry = {
 
 const ADMINS = ['federal', 'region', 'municipality'] as const;
 const LOG_READERS = ['federal', 'region'] as const;
-const COMMENT_READERS = ROLE_IDS.filter((r) => r !== 'trainer' && r !== 'institution_viewer');
+const COMMENT_READERS = ROLE_IDS.filter(
+  (r) => r !== 'trainer' && r !== 'institution_viewer' && r !== 'contributor',
+);
 const ANSWERERS = ['federal', 'region', 'municipality', 'institution'] as const;
 const MANAGERS = ['federal', 'region', 'municipality', 'trainer'] as const;
 const ENROLLERS = ['federal', 'region', 'municipality', 'institution'] as const;
+const DRAFT_MANAGERS = ['federal', 'region', 'municipality', 'institution'] as const;
+const PLANNERS = [...DRAFT_MANAGERS, 'contributor'] as const;
+const REGIONAL = ['federal', 'region'] as const;
 
 function seminarBody(u: Unit) {
   return {
@@ -81,6 +90,58 @@ function seminarOf(w: ApiWorld, u: Unit): Promise<number> {
 const get = (url: string): Probe => ({ method: 'GET', url });
 
 const FEDERAL = { userId: null, scope: COUNTRY };
+
+/**
+ * A draft on the unit's page: in region A proposed by its contributor (so the contributor may edit it), in
+ * region B written by the federal admin. Fresh each time when the probe changes or deletes it.
+ */
+const drafts = new WeakMap<ApiWorld, Map<string, Promise<number>>>();
+function draftOf(w: ApiWorld, u: Unit, fresh = false): Promise<number> {
+  const ofWorld = drafts.get(w) ?? new Map<string, Promise<number>>();
+  drafts.set(w, ofWorld);
+  const key = u.regionCode;
+  const known = ofWorld.get(key);
+  if (known && !fresh) return known;
+  const byContributor = u === w.a;
+  const author = byContributor
+    ? {
+        userId: w.users.contributor.id,
+        scope: {
+          level: 'institution' as const,
+          regionCode: u.regionCode,
+          municipalityId: u.municipalityId,
+          institutionId: u.institutionId,
+        },
+        permissions: permissionsOf('contributor'),
+      }
+    : { userId: w.users.federal.id, scope: COUNTRY, permissions: permissionsOf('federal') };
+  const made = createDraft(
+    w.db,
+    author,
+    u.pageId,
+    { kind: 'text', title: 'Предложение', text: 'Текст', content: {} },
+    0,
+  );
+  if (!fresh) ofWorld.set(key, made);
+  return made;
+}
+
+const syndications = new WeakMap<ApiWorld, Map<string, Promise<number>>>();
+function syndicationOf(w: ApiWorld, u: Unit): Promise<number> {
+  const ofWorld = syndications.get(w) ?? new Map<string, Promise<number>>();
+  syndications.set(w, ofWorld);
+  let made = ofWorld.get(u.regionCode);
+  if (!made) {
+    made = syndicate(
+      w.db,
+      { userId: w.users.federal.id, scope: COUNTRY, permissions: permissionsOf('federal') },
+      { regionCode: u.regionCode, mode: 'offer', kind: 'text', title: 'Анонс', text: 'Текст', content: {} },
+      0,
+    ).then((r) => r.id);
+    ofWorld.set(u.regionCode, made);
+  }
+  return made;
+}
 
 /** A seminar of the unit's municipality that its institution attended (once per unit and database). */
 const attendedSeminars = new WeakMap<ApiWorld, Map<string, Promise<number>>>();
@@ -132,7 +193,7 @@ const MATRIX: Record<string, Entry> = {
     }),
   },
   'POST /api/auth/logout': {
-    allow: 'any',
+    allow: 'everyone',
     // Ends a session of its own, so the probes that follow keep theirs.
     probe: async (w, _u, _c, role) => {
       if (role === null) return { method: 'POST', url: '/api/auth/logout' };
@@ -207,7 +268,7 @@ const MATRIX: Record<string, Entry> = {
     allow: 'any',
     probe: (_w, u) => get(`/api/exports/audit-results?municipality=${u.municipalityId}`),
   },
-  'GET /api/auth/me': { allow: 'any', probe: () => get('/api/auth/me') },
+  'GET /api/auth/me': { allow: 'everyone', probe: () => get('/api/auth/me') },
   'GET /api/tokens': { allow: 'any', probe: () => get('/api/tokens') },
   'POST /api/tokens': {
     allow: 'any',
@@ -483,10 +544,156 @@ const MATRIX: Record<string, Entry> = {
     probe: async (w, u) =>
       get(`/api/seminars/${await attendedSeminarOf(w, u)}/certificates/${u.institutionId}`),
   },
-  'GET /api/notifications': { allow: 'any', probe: () => get('/api/notifications') },
+  'GET /api/notifications': { allow: 'everyone', probe: () => get('/api/notifications') },
   'POST /api/notifications/read': {
-    allow: 'any',
+    allow: 'everyone',
     probe: () => ({ method: 'POST', url: '/api/notifications/read', payload: {} }),
+  },
+  'GET /api/planner/templates': { allow: PLANNERS, probe: () => get('/api/planner/templates') },
+  'GET /api/planner/pages': { allow: PLANNERS, probe: () => get('/api/planner/pages') },
+  'GET /api/planner/pages/:pageId/plan': {
+    allow: PLANNERS,
+    probe: (_w, u) => get(`/api/planner/pages/${u.pageId}/plan?from=2026-12-01&to=2026-12-31`),
+  },
+  'POST /api/planner/pages/:pageId/files': {
+    allow: PLANNERS,
+    probe: (_w, u) => ({
+      method: 'POST',
+      url: `/api/planner/pages/${u.pageId}/files`,
+      ...multipart('photo.jpg', 'not really a jpeg', 'image/jpeg'),
+    }),
+  },
+  'POST /api/planner/pages/:pageId/drafts': {
+    allow: PLANNERS,
+    probe: (_w, u) => ({
+      method: 'POST',
+      url: `/api/planner/pages/${u.pageId}/drafts`,
+      payload: { kind: 'text', title: 'Анонс', text: 'Текст', content: {} },
+    }),
+  },
+  'GET /api/planner/drafts/:id': {
+    allow: PLANNERS,
+    probe: async (w, u) => get(`/api/planner/drafts/${await draftOf(w, u)}`),
+  },
+  'PUT /api/planner/drafts/:id': {
+    allow: PLANNERS,
+    probe: async (w, u) => ({
+      method: 'PUT',
+      url: `/api/planner/drafts/${await draftOf(w, u)}`,
+      payload: { kind: 'text', title: 'Правка', text: 'Новый текст', content: {} },
+    }),
+  },
+  'DELETE /api/planner/drafts/:id': {
+    allow: PLANNERS,
+    probe: async (w, u) => ({ method: 'DELETE', url: `/api/planner/drafts/${await draftOf(w, u, true)}` }),
+  },
+  'POST /api/planner/drafts/:id/move': {
+    allow: DRAFT_MANAGERS,
+    probe: async (w, u) => ({
+      method: 'POST',
+      url: `/api/planner/drafts/${await draftOf(w, u)}/move`,
+      payload: { plannedAt: 1_796_000_000 },
+    }),
+  },
+  'POST /api/planner/drafts/:id/approve': {
+    allow: DRAFT_MANAGERS,
+    probe: async (w, u) => ({
+      method: 'POST',
+      url: `/api/planner/drafts/${await draftOf(w, u, true)}/approve`,
+      payload: { plannedAt: 1_796_000_000 },
+    }),
+  },
+  'POST /api/planner/drafts/:id/reject': {
+    allow: DRAFT_MANAGERS,
+    probe: async (w, u) => ({
+      method: 'POST',
+      url: `/api/planner/drafts/${await draftOf(w, u, true)}/reject`,
+      payload: { comment: 'Без фамилий детей' },
+    }),
+  },
+  'POST /api/planner/drafts/:id/municipality': {
+    allow: ['federal', 'region', 'municipality'],
+    probe: async (w, u) => {
+      const id = await draftOf(w, u, true);
+      await w.db.kysely
+        .updateTable('planner_drafts')
+        .set({ status: 'awaiting_municipality' })
+        .where('id', '=', id)
+        .execute();
+      return { method: 'POST', url: `/api/planner/drafts/${id}/municipality`, payload: { approve: true } };
+    },
+  },
+  'POST /api/planner/drafts/:id/unschedule': {
+    allow: DRAFT_MANAGERS,
+    probe: async (w, u) => {
+      const id = await draftOf(w, u, true);
+      await w.db.kysely
+        .updateTable('planner_drafts')
+        .set({ status: 'scheduled' })
+        .where('id', '=', id)
+        .execute();
+      return { method: 'POST', url: `/api/planner/drafts/${id}/unschedule` };
+    },
+  },
+  'GET /api/planner/review': { allow: DRAFT_MANAGERS, probe: () => get('/api/planner/review') },
+  'GET /api/planner/pages/:pageId/contributors': {
+    allow: DRAFT_MANAGERS,
+    probe: (_w, u) => get(`/api/planner/pages/${u.pageId}/contributors`),
+  },
+  'POST /api/planner/pages/:pageId/contributors': {
+    allow: DRAFT_MANAGERS,
+    probe: (_w, u) => ({
+      method: 'POST',
+      url: `/api/planner/pages/${u.pageId}/contributors`,
+      payload: { login: `pupil-${++serial}`, name: 'Ученик', kind: 'pupil' },
+    }),
+  },
+  'DELETE /api/planner/pages/:pageId/contributors/:userId': {
+    allow: DRAFT_MANAGERS,
+    probe: async (w, u) => {
+      const made = await inviteContributor(
+        w.db,
+        {
+          userId: w.users.federal.id,
+          login: 'federal-a',
+          ip: '127.0.0.1',
+          scope: COUNTRY,
+          permissions: permissionsOf('federal'),
+        },
+        u.pageId,
+        { login: `leaving-${++serial}`, name: 'Учитель', kind: 'teacher' },
+        0,
+      );
+      return { method: 'DELETE', url: `/api/planner/pages/${u.pageId}/contributors/${made.userId}` };
+    },
+  },
+  'PUT /api/planner/pages/:pageId/settings': {
+    allow: ['federal', 'region', 'municipality'],
+    probe: (_w, u) => ({
+      method: 'PUT',
+      url: `/api/planner/pages/${u.pageId}/settings`,
+      payload: { municipalityApproval: false },
+    }),
+  },
+  'GET /api/planner/syndications': { allow: DRAFT_MANAGERS, probe: () => get('/api/planner/syndications') },
+  'POST /api/planner/syndications': {
+    allow: REGIONAL,
+    probe: (_w, u) => ({
+      method: 'POST',
+      url: '/api/planner/syndications',
+      payload: {
+        regionCode: u.regionCode,
+        mode: 'offer',
+        kind: 'text',
+        title: 'Анонс',
+        text: 'Текст',
+        content: {},
+      },
+    }),
+  },
+  'GET /api/planner/syndications/:id': {
+    allow: REGIONAL,
+    probe: async (w, u) => get(`/api/planner/syndications/${await syndicationOf(w, u)}`),
   },
   'GET /api/certificates/:code': {
     allow: 'any',
@@ -509,6 +716,10 @@ const MATRIX: Record<string, Entry> = {
 
 // Unscoped routes answer "other" like "own".
 const UNSCOPED = new Set([
+  'GET /api/planner/templates',
+  'GET /api/planner/pages',
+  'GET /api/planner/review',
+  'GET /api/planner/syndications',
   'GET /api/seminars',
   'GET /api/seminars/effect',
   'GET /api/notifications',
@@ -565,7 +776,10 @@ describeEachDialect(
             const unit = c === 'own' ? w.a : w.b;
             const probe = await entry.probe(w, unit, c, role);
             const res = await (probe.headers?.cookie ? w.app.inject(probe) : w.as(role, probe));
-            const allowed = entry.allow === 'any' || (role !== null && entry.allow.includes(role));
+            const allowed =
+              role !== null &&
+              (entry.allow === 'everyone' ||
+                (entry.allow === 'any' ? role !== 'contributor' : entry.allow.includes(role)));
             let expected: number;
             if (entry.public !== undefined) expected = entry.public;
             else if (role === null) expected = 401;

@@ -27,6 +27,17 @@ function communityByRef(world: SimWorld, ref: string): WorldCommunity | undefine
   return world.byScreenName.get(ref.toLowerCase());
 }
 
+/** The community a posting method acts for (group_id), with a token that may post there. */
+function postingGroup(p: Params, token: TokenSpec, world: SimWorld): number {
+  const groupId = int(p, 'group_id');
+  const c = world.byId.get(groupId);
+  if (!c || c.deactivated) throw vkErrors.accessDenied('the community is unavailable');
+  if (token.kind === 'service') throw vkErrors.appAuth();
+  if (token.kind === 'community' && token.groupId !== groupId)
+    throw vkErrors.accessDenied('the token belongs to another community');
+  return groupId;
+}
+
 /** The community whose wall is asked for (owner_id is negative for communities; or `domain`). */
 function wallOwner(p: Params, world: SimWorld): WorldCommunity {
   const community = p.owner_id
@@ -149,18 +160,32 @@ export const methods: Record<string, Method> = {
     if (token.kind === 'community' && token.groupId !== groupId)
       throw vkErrors.accessDenied('the token belongs to another community');
     if (token.kind === 'service') throw vkErrors.appAuth();
+    const now = Math.floor(Date.now() / 1000);
+    if (p.guid) {
+      const earlier = world.postByGuid(groupId, p.guid, now);
+      if (earlier !== undefined) return { post_id: earlier };
+    }
     const attachments: Record<string, number> = {};
     for (const a of (p.attachments ?? '')
       .split(',')
       .map((s) => s.trim())
       .filter(Boolean)) {
-      const kind = /^(photo|video|clip|poll|doc|link)/.exec(a)?.[1];
-      if (!kind) throw vkErrors.param(`attachments: ${a}`);
-      if (kind === 'poll' && !world.polls.has(a.slice(4)))
+      const [, type, key] = /^(photo|video|clip|poll|doc|link)(-?\d+_\d+)?/.exec(a) ?? [];
+      if (!type) throw vkErrors.param(`attachments: ${a}`);
+      if (type === 'poll' && !world.polls.has(key ?? ''))
         throw vkErrors.param(`attachments: unknown poll ${a}`);
+      let kind = type;
+      const media = key ? world.media.get(key) : undefined;
+      if (type === 'photo' || type === 'video' || type === 'clip') {
+        // Made through an upload flow here: it must have its file (a live broadcast needs none).
+        if (media && !media.uploaded && media.kind !== 'live')
+          throw vkErrors.param(`attachments: ${a} has no uploaded file`);
+        if (media) kind = media.kind;
+      }
       attachments[kind] = (attachments[kind] ?? 0) + 1;
     }
-    const date = p.publish_date ? int(p, 'publish_date') : Math.floor(Date.now() / 1000);
+    if (!p.message && Object.keys(attachments).length === 0) throw vkErrors.param('message is empty');
+    const date = p.publish_date ? int(p, 'publish_date') : now;
     const postId = world.addPost(groupId, {
       date,
       text: p.message ?? '',
@@ -174,7 +199,72 @@ export const methods: Record<string, Method> = {
       copy_of: null,
       comments_closed: p.close_comments === '1',
     });
+    if (p.guid) world.rememberGuid(groupId, p.guid, postId, now);
     return { post_id: postId };
+  },
+
+  'photos.getWallUploadServer'(p, token, world) {
+    const groupId = postingGroup(p, token, world);
+    const { ticket } = world.addMedia('photo', -groupId);
+    return {
+      upload_url: `${world.uploadBase}/upload/${ticket}`,
+      album_id: -14,
+      user_id: 0,
+      group_id: groupId,
+    };
+  },
+
+  'photos.saveWallPhoto'(p, token, world) {
+    postingGroup(p, token, world);
+    const media = world.uploads.get(p.hash ?? '');
+    if (!media?.uploaded) throw vkErrors.param('photo is undefined or the upload did not finish');
+    return [
+      {
+        id: media.id,
+        owner_id: media.ownerId,
+        album_id: -14,
+        date: Math.floor(Date.now() / 1000),
+        has_tags: false,
+      },
+    ];
+  },
+
+  'video.save'(p, token, world) {
+    const groupId = postingGroup(p, token, world);
+    const { media, ticket } = world.addMedia('video', -groupId);
+    return {
+      upload_url: `${world.uploadBase}/upload/${ticket}`,
+      video_id: media.id,
+      owner_id: media.ownerId,
+      title: p.name ?? '',
+      description: p.description ?? '',
+      access_key: ticket.slice(-8),
+    };
+  },
+
+  /** Short videos (VK clips) have their own upload: an address for the file, then the clip to attach. */
+  'shortVideo.create'(p, token, world) {
+    const groupId = postingGroup(p, token, world);
+    if (!p.file_size) throw vkErrors.param('file_size is undefined');
+    const { media, ticket } = world.addMedia('clip', -groupId);
+    return {
+      upload_url: `${world.uploadBase}/upload/${ticket}`,
+      video_id: media.id,
+      owner_id: media.ownerId,
+    };
+  },
+
+  'video.startStreaming'(p, token, world) {
+    const groupId = postingGroup(p, token, world);
+    const { media } = world.addMedia('live', -groupId);
+    return {
+      video_id: media.id,
+      owner_id: media.ownerId,
+      name: p.name ?? '',
+      description: p.description ?? '',
+      access_key: `sim${media.id}`,
+      stream: { url: 'rtmp://stream.vkuserlive.com:443/live', key: `sim-${media.id}` },
+    };
   },
 
   'wall.createComment'(p, token, world) {

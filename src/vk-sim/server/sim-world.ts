@@ -15,6 +15,14 @@ export type SimPoll = {
   endDate: number;
 };
 
+export type SimMedia = {
+  kind: 'photo' | 'video' | 'clip' | 'live';
+  ownerId: number;
+  id: number;
+  uploaded: boolean;
+  size: number;
+};
+
 export class SimWorld {
   readonly byId = new Map<number, WorldCommunity>();
   readonly byScreenName = new Map<string, WorldCommunity>();
@@ -25,6 +33,15 @@ export class SimWorld {
   >();
   readonly polls = new Map<string, SimPoll>();
   private nextPollId = 1;
+  /** Photos and videos made through the upload flows, by "<owner>_<id>"; uploaded once the file arrived. */
+  readonly media = new Map<string, SimMedia>();
+  /** Upload addresses handed out, by ticket. */
+  readonly uploads = new Map<string, SimMedia>();
+  private nextMediaId = 456_239_000;
+  /** wall.post's guid per wall: the same guid within an hour is the same post, as VK does. */
+  private readonly guids = new Map<string, { postId: number; at: number }>();
+  /** The address uploads go to; the server sets it from the request (the host the client reached). */
+  uploadBase = 'http://127.0.0.1';
 
   constructor(readonly world: LoadedWorld) {
     for (const c of world.communities) {
@@ -76,6 +93,24 @@ export class SimWorld {
     const id = entry.nextId++;
     entry.comments.push({ ...comment, id });
     return id;
+  }
+
+  /** A photo or video awaiting its file: its key and the ticket of its upload address. */
+  addMedia(kind: SimMedia['kind'], ownerId: number): { media: SimMedia; ticket: string } {
+    const media: SimMedia = { kind, ownerId, id: this.nextMediaId++, uploaded: false, size: 0 };
+    this.media.set(`${ownerId}_${media.id}`, media);
+    const ticket = `${kind}-${media.id}-${Math.random().toString(36).slice(2, 10)}`;
+    this.uploads.set(ticket, media);
+    return { media, ticket };
+  }
+
+  postByGuid(groupId: number, guid: string, now: number): number | undefined {
+    const seen = this.guids.get(`${groupId}:${guid}`);
+    return seen && now - seen.at < 3600 ? seen.postId : undefined;
+  }
+
+  rememberGuid(groupId: number, guid: string, postId: number, now: number): void {
+    this.guids.set(`${groupId}:${guid}`, { postId, at: now });
   }
 
   addPoll(poll: Omit<SimPoll, 'id'>): SimPoll {

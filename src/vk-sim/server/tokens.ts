@@ -51,6 +51,12 @@ export class TokenBook {
     if (spec) spec.revoked = true;
   }
 
+  /** Makes a revoked token valid again (a test's simulator outlives the test). */
+  restore(token: string): void {
+    const spec = this.tokens.get(token);
+    if (spec) spec.revoked = false;
+  }
+
   /** One HTTP request: the per-second window (execute counts once, as on VK). */
   admitRequest(spec: TokenSpec): void {
     const limit = spec.perSecond ?? DEFAULT_PER_SECOND[spec.kind];

@@ -2,6 +2,7 @@
 // parameters, `v`, `access_token`, `{response}` or `{error}`), over a demo world. An admin endpoint switches
 // faults, revokes tokens and deletes communities mid-run, for the collector's fault tests.
 import formbody from '@fastify/formbody';
+import multipart from '@fastify/multipart';
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import type { LoadedWorld } from '../world/world-files.ts';
 import { parseExecute } from './execute.ts';
@@ -92,9 +93,24 @@ export async function buildVkSim(options: VkSimOptions): Promise<VkSim> {
     method: ['GET', 'POST'],
     url: '/method/:name',
     handler: (request, reply) => {
+      sim.world.uploadBase = `${request.protocol}://${request.host}`;
       const params = { ...(request.query as Params), ...((request.body as Params | undefined) ?? {}) };
       return answer(sim, (request.params as { name: string }).name, params, reply);
     },
+  });
+  // The upload flows' second step: the file goes to the address a method handed out, as multipart.
+  await app.register(multipart, { limits: { fileSize: 256 * 1024 * 1024, files: 1 } });
+  app.post('/upload/:ticket', async (request, reply) => {
+    const media = sim.world.uploads.get((request.params as { ticket: string }).ticket);
+    if (!media) return reply.code(404).send({ error: 'unknown upload address' });
+    const part = request.isMultipart() ? await request.file() : undefined;
+    const data = part ? await part.toBuffer() : Buffer.alloc(0);
+    if (data.length === 0) return reply.send({ error: 'no file' });
+    media.uploaded = true;
+    media.size = data.length;
+    const ticket = (request.params as { ticket: string }).ticket;
+    if (media.kind === 'photo') return { server: 1, photo: JSON.stringify([{ id: media.id }]), hash: ticket };
+    return { video_id: media.id, owner_id: media.ownerId, size: data.length };
   });
   app.post('/admin/faults', async (request) => {
     sim.faults.set((request.body ?? {}) as Faults);

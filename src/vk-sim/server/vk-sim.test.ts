@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { multipart } from '../../../test/api.ts';
 import { tempDir } from '../../../test/db.ts';
 import { validatorFor } from '../../../test/vk-schema.ts';
 import { generateWorld } from '../world/generate-world.ts';
@@ -180,6 +181,44 @@ describe("simulated VK methods, checked against VK's official schema", () => {
     expect(
       (await vk('wall.post', { owner_id: -(busy.id + 1), message: 'x' }, 'community')).error?.error_code,
     ).toBe(15);
+  });
+
+  it('the upload flows and wall.post conform to the schema, and a repeated guid is the same post', async () => {
+    const upload = async (url: string, field: string) => {
+      const res = await sim.app.inject({
+        method: 'POST',
+        url: new URL(url).pathname,
+        ...multipart('file.bin', 'file-bytes', 'application/octet-stream', field),
+      });
+      return res.json();
+    };
+    const server = await vk('photos.getWallUploadServer', { group_id: busy.id });
+    expectValid('photos', 'photos_getWallUploadServer_response', server);
+    const sent = await upload(server.response.upload_url, 'photo');
+    const saved = await vk('photos.saveWallPhoto', { group_id: busy.id, ...sent });
+    expectValid('photos', 'photos_saveWallPhoto_response', saved);
+    const video = await vk('video.save', { group_id: busy.id, name: 'Концерт', wallpost: 0 });
+    expectValid('video', 'video_save_response', video);
+    const unsent = await vk('wall.post', {
+      owner_id: -busy.id,
+      attachments: `video${video.response.owner_id}_${video.response.video_id}`,
+    });
+    expect(unsent.error?.error_code).toBe(100);
+    expect((await upload(video.response.upload_url, 'video_file')).video_id).toBe(video.response.video_id);
+    const live = await vk('video.startStreaming', { group_id: busy.id, name: 'Эфир' });
+    expectValid('video', 'video_startStreaming_response', live);
+    const photo = saved.response[0];
+    const attachments = [
+      `photo${photo.owner_id}_${photo.id}`,
+      `video${video.response.owner_id}_${video.response.video_id}`,
+      `video${live.response.owner_id}_${live.response.video_id}`,
+    ].join(',');
+    const post = await vk('wall.post', { owner_id: -busy.id, message: 'Пост', attachments, guid: 'g-1' });
+    expectValid('wall', 'wall_post_response', post);
+    const again = await vk('wall.post', { owner_id: -busy.id, message: 'Пост', attachments, guid: 'g-1' });
+    expect(again.response.post_id).toBe(post.response.post_id);
+    const made = sim.world.wall(busy.id).posts.find((p) => p.id === post.response.post_id);
+    expect(made?.attachments).toEqual({ photo: 1, video: 1, live: 1 });
   });
 });
 

@@ -28,27 +28,28 @@ export function Shell({
   useEffect(() => {
     document.title = t('app.name');
   }, [t]);
+  const can = (permission: string) => me.permissions.includes(permission);
   const links = [
-    { to: '/', label: t('nav.home'), end: true },
-    ...(isPageAdmin(me)
-      ? []
-      : [
-          {
-            to: homeUnitPath(me),
-            label: me.scope.level === 'country' ? t('nav.country') : t('nav.area'),
-            end: false,
-          },
-        ]),
-    { to: '/pages', label: t('nav.pages'), end: false },
-    ...(me.permissions.includes('comments.read')
-      ? [{ to: '/inbox', label: t('inbox.nav'), end: false }]
-      : []),
-    ...(me.permissions.includes('registry.import')
-      ? [{ to: '/registry/upload', label: t('nav.upload'), end: false }]
-      : []),
-    { to: '/seminars', label: t('seminars.nav'), end: false },
-    { to: '/methodology', label: t('nav.methodology'), end: false },
-  ];
+    { to: '/', label: t('nav.home'), end: true, show: can('data.read') },
+    {
+      to: homeUnitPath(me),
+      label: me.scope.level === 'country' ? t('nav.country') : t('nav.area'),
+      end: false,
+      show: can('data.read') && !isPageAdmin(me),
+    },
+    { to: '/pages', label: t('nav.pages'), end: false, show: can('data.read') },
+    { to: '/inbox', label: t('inbox.nav'), end: false, show: can('comments.read') },
+    {
+      to: '/planner',
+      label: t('planner.nav'),
+      end: false,
+      show: can('drafts.manage') || can('drafts.propose'),
+    },
+    { to: '/registry/upload', label: t('nav.upload'), end: false, show: can('registry.import') },
+    { to: '/seminars', label: t('seminars.nav'), end: false, show: can('data.read') },
+    { to: '/methodology', label: t('nav.methodology'), end: false, show: can('methodology.read') },
+  ].filter((l) => l.show);
+
   return (
     <div className="shell">
       <a className="skip-link" href="#main">

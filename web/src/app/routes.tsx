@@ -5,6 +5,10 @@ import { HomePage } from '../features/home/HomePage.tsx';
 import { InboxPage } from '../features/inbox/InboxPage.tsx';
 import { MethodologyPage } from '../features/methodology/MethodologyPage.tsx';
 import { PagesListPage } from '../features/pages/PagesListPage.tsx';
+import { PlannerHome } from '../features/planner/PlannerHome.tsx';
+import { PlannerPage } from '../features/planner/PlannerPage.tsx';
+import { ReviewPage } from '../features/planner/ReviewPage.tsx';
+import { SyndicationPage, SyndicationStatusPage } from '../features/planner/SyndicationPage.tsx';
 import { UploadPage } from '../features/registry/UploadPage.tsx';
 import { PageReportPage } from '../features/report/PageReportPage.tsx';
 import { NotificationsPage } from '../features/training/NotificationsPage.tsx';
@@ -29,6 +33,11 @@ export function AppRoutes({ me }: { me: Me }) {
       <Route path="/seminars/new" element={<SeminarForm me={me} />} />
       <Route path="/seminars/:id" element={<SeminarPage me={me} />} />
       <Route path="/notifications" element={<NotificationsPage />} />
+      <Route path="/planner" element={<PlannerHome me={me} />} />
+      <Route path="/planner/review" element={<ReviewPage />} />
+      <Route path="/planner/syndication" element={<SyndicationPage me={me} />} />
+      <Route path="/planner/syndication/:id" element={<SyndicationStatusPage />} />
+      <Route path="/planner/:pageId" element={<PlannerPage me={me} />} />
       <Route path="*" element={<Failed error={new ApiError(404, 'NOT_FOUND', 'not found')} />} />
     </Routes>
   );

@@ -4,6 +4,12 @@ export type { PageReport } from '../../../src/audit/page-report.service.ts';
 export type { FlaggedText, InboxItem } from '../../../src/inbox/inbox.service.ts';
 export type { ResponseMetrics } from '../../../src/inbox/metrics.ts';
 export type { SafetyFlag } from '../../../src/inbox/safety.ts';
+export type {
+  DraftDetail,
+  PlanDraft,
+  PlanView,
+  SyndicationView,
+} from '../../../src/planner/planner.types.ts';
 export type { UploadResult } from '../../../src/registry/registry-upload.service.ts';
 export type { UnitReport } from '../../../src/reports/unit-report.service.ts';
 export type {

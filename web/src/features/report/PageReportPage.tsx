@@ -12,7 +12,7 @@ import { DialogueGroup } from '../../components/InboxFigures.tsx';
 import { LevelBadge } from '../../components/LevelBadge.tsx';
 import { Loaded } from '../../components/StateView.tsx';
 import { num, period } from '../../lib/format.ts';
-import { usePageCard, usePageReport, useUnitCrumbs } from '../../lib/queries.ts';
+import { useApi, usePageCard, usePageReport, useUnitCrumbs } from '../../lib/queries.ts';
 import { useMe } from '../../lib/session.ts';
 import type { PageCard, PageReport } from '../../lib/types.ts';
 
@@ -39,7 +39,9 @@ function ReportCard({ report, card }: { report: PageReport; card: PageCard; titl
   const [search, setSearch] = useSearchParams();
   const { hash } = useLocation();
   const problemsOnly = search.get('show') === 'problems';
-  const canReadComments = useMe().data?.permissions.includes('comments.read') ?? false;
+  const permissions = useMe().data?.permissions ?? [];
+  const canReadComments = permissions.includes('comments.read');
+  const canPlan = permissions.includes('drafts.manage');
   useEffect(() => {
     if (hash) document.getElementById(hash.slice(1))?.scrollIntoView({ block: 'start' });
   }, [hash]);
@@ -75,6 +77,7 @@ function ReportCard({ report, card }: { report: PageReport; card: PageCard; titl
         </div>
       </div>
       {canReadComments && <DialogueGroup pageId={card.id} />}
+      <RecentPosts pageId={card.id} canPlan={canPlan} />
       {card.history.length > 1 && (
         <Group header={<Header>{t('report.history')}</Header>}>
           <TrendLine points={card.history.map((h) => ({ periodEnd: h.periodEnd, meanScore: h.score }))} />
@@ -180,4 +183,52 @@ function evidenceText(e: unknown): string {
       ? ''
       : `: ${typeof item.value === 'object' ? JSON.stringify(item.value) : String(item.value)}`;
   return `${item.name ?? item.type ?? ''}${value}`;
+}
+
+type RecentPost = {
+  vkId: number;
+  postedAt: number;
+  text: string;
+  attachments: { photos: number; videos: number; clips: number; polls: number; lives: number };
+};
+
+/** The page's latest posts (a post published from the planner shows here at once), and the way to plan more. */
+function RecentPosts({ pageId, canPlan }: { pageId: number; canPlan: boolean }) {
+  const { t } = useTranslation();
+  const posts = useApi<{ items: RecentPost[] }>(`/api/pages/${pageId}/posts?size=5`);
+  const kinds = (a: RecentPost['attachments']) =>
+    (['polls', 'clips', 'videos', 'lives', 'photos'] as const)
+      .filter((k) => a[k] > 0)
+      .map((k) => t(`planner.kinds.${k === 'photos' ? 'visualShare' : k}`));
+  return (
+    <Group
+      header={
+        <Header after={canPlan ? <Link to={`/planner/${pageId}`}>{t('report2.plan')}</Link> : undefined}>
+          {t('report2.recentPosts')}
+        </Header>
+      }
+    >
+      <Loaded query={posts} minHeight={120}>
+        {(data) =>
+          data.items.length === 0 ? (
+            <p className="group-body muted">{t('report2.noPosts')}</p>
+          ) : (
+            <ul className="compact-list" data-testid="recent-posts">
+              {data.items.map((p) => (
+                <li key={p.vkId}>
+                  <span className="muted">{new Date(p.postedAt * 1000).toLocaleString()}</span>{' '}
+                  {p.text.slice(0, 160)}{' '}
+                  {kinds(p.attachments).map((k) => (
+                    <span key={k} className="badge">
+                      {k}
+                    </span>
+                  ))}
+                </li>
+              ))}
+            </ul>
+          )
+        }
+      </Loaded>
+    </Group>
+  );
 }

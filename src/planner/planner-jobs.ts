@@ -1,0 +1,35 @@
+// The planner's jobs, enqueued by the scheduler: publish what is due (every quarter minute by default), and
+// remind pages about to miss their week.
+import type { Db } from '../platform/db.ts';
+import type { JobDefinition } from '../platform/jobs/index.ts';
+import { sendPlanReminders } from './plan.service.ts';
+import { publishDue, type VkPublishing } from './publish.service.ts';
+
+export const PLANNER_PUBLISH = 'planner.publish-due';
+export const PLANNER_REMIND = 'planner.remind';
+
+export function plannerJobs(
+  db: Db,
+  vk: VkPublishing,
+  options: { staleSeconds?: number } = {},
+): JobDefinition[] {
+  const now = () => Math.floor(Date.now() / 1000);
+  return [
+    {
+      queue: PLANNER_PUBLISH,
+      // Each run is short and the next slot comes soon: no retries of the run itself (drafts retry on their own).
+      options: { retryLimit: 0, expireSeconds: 900 },
+      handler: async () => {
+        const outcomes = await publishDue(db, vk, now(), { staleSeconds: options.staleSeconds });
+        const counts: Record<string, number> = {};
+        for (const o of outcomes.values()) counts[o.status] = (counts[o.status] ?? 0) + 1;
+        return counts;
+      },
+    },
+    {
+      queue: PLANNER_REMIND,
+      options: { retryLimit: 1, retryDelaySeconds: 60, expireSeconds: 600 },
+      handler: async () => ({ sent: await sendPlanReminders(db, now()) }),
+    },
+  ];
+}
