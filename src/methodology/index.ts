@@ -8,6 +8,7 @@ export {
   MethodologyError,
   type MethodologyVersion,
   type Problem,
+  shippedVersion,
 } from './methodology.loader.ts';
 export { methodologyRoutes } from './methodology.routes.ts';
 export { isQuestion } from './rules/dialogue.ts';

@@ -56,6 +56,23 @@ function readYaml(file: string): unknown {
   return doc.toJS();
 }
 
+const shipped = new Map<string, MethodologyVersion>();
+
+/**
+ * A version shipped under the methodology root, by id, loaded once per process: versions on disk change only
+ * with a deployment. For reads on request paths (the API, plans, certificates); tools that load a folder of
+ * their own use loadVersion.
+ */
+export function shippedVersion(id: string): MethodologyVersion {
+  let found = shipped.get(id);
+  if (!found) {
+    if (!listVersionIds().includes(id)) throw new AppError('NOT_FOUND', `no methodology version ${id}`);
+    found = loadVersion(id);
+    shipped.set(id, found);
+  }
+  return found;
+}
+
 /** Loads a version by id (a folder under the root) or by the path of its folder. */
 export function loadVersion(idOrDir: string, root = METHODOLOGY_ROOT): MethodologyVersion {
   const dir = fs.existsSync(path.join(idOrDir, 'version.yaml')) ? idOrDir : path.join(root, idOrDir);

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { AppError } from '../platform/errors.ts';
 import { errorResponses } from '../platform/http/schemas.ts';
 import type { App } from '../platform/http/server.ts';
-import { listVersionIds, loadVersion, type MethodologyVersion } from './methodology.loader.ts';
+import { listVersionIds, type MethodologyVersion, shippedVersion } from './methodology.loader.ts';
 
 const tags = ['methodology'];
 const lang = z.object({ lang: z.enum(['ru', 'en']).default('ru') });
@@ -39,18 +39,6 @@ const versionSchema = summarySchema.extend({
   text: z.string(),
 });
 
-/** Loaded once per process: versions on disk change only with a deployment. */
-const loaded = new Map<string, MethodologyVersion>();
-function version(id: string): MethodologyVersion {
-  let found = loaded.get(id);
-  if (!found) {
-    if (!listVersionIds().includes(id)) throw new AppError('NOT_FOUND', `no methodology version ${id}`);
-    found = loadVersion(id);
-    loaded.set(id, found);
-  }
-  return found;
-}
-
 function summary(v: MethodologyVersion, l: 'ru' | 'en') {
   return {
     id: v.id,
@@ -75,7 +63,9 @@ export function methodologyRoutes() {
           response: { 200: z.object({ items: z.array(summarySchema) }), ...errorResponses },
         },
       },
-      async (request) => ({ items: listVersionIds().map((id) => summary(version(id), request.query.lang)) }),
+      async (request) => ({
+        items: listVersionIds().map((id) => summary(shippedVersion(id), request.query.lang)),
+      }),
     );
 
     app.get(
@@ -91,7 +81,7 @@ export function methodologyRoutes() {
         },
       },
       async (request, reply) => {
-        const v = version(request.params.id);
+        const v = shippedVersion(request.params.id);
         const l = request.query.lang;
         reply.header('cache-control', 'public, max-age=300');
         return {

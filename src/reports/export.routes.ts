@@ -4,7 +4,7 @@
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { doneRunsFor, eachPage, type PageItem, pageListFilters } from '../analytics/index.ts';
-import { loadVersion } from '../methodology/index.ts';
+import { shippedVersion } from '../methodology/index.ts';
 import type { Db } from '../platform/db.ts';
 import { AppError } from '../platform/errors.ts';
 import { principalOf } from '../platform/http/principal.ts';
@@ -260,7 +260,7 @@ export function exportRoutes(db: Db) {
         await checkUnitFilters(db, scope, { regionCode: region, municipalityId: municipality });
         const [run] = await doneRunsFor(db, scope, 1);
         if (!run) throw new AppError('NOT_FOUND', 'no finished audit covers your scope yet');
-        const categories = loadVersion(run.methodology_version).categories;
+        const categories = shippedVersion(run.methodology_version).categories;
         const t = translator(resultTitles, lang);
         const rows = eachAuditResult(db, scope, run.id, {
           ...filter,

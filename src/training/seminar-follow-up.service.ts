@@ -1,6 +1,6 @@
 // What happens around a seminar besides the seats: invitations and reminders as in-app notifications, materials,
 // the attendees' feedback, attendance from an uploaded list of INNs, and each attendee's certificate as a PDF.
-import { listVersionIds, loadVersion } from '../methodology/index.ts';
+import { listVersionIds, shippedVersion } from '../methodology/index.ts';
 import { insertNotifications } from '../notifications/index.ts';
 import type { Db } from '../platform/db.ts';
 import { AppError } from '../platform/errors.ts';
@@ -194,7 +194,7 @@ export async function uploadAttendance(
 
 /** Titles of the programme's items (methodology categories or rules), in the reader's language. */
 function programmeTitles(items: string[], lang: Lang): string[] {
-  const version = loadVersion(listVersionIds().at(-1) ?? '2023.1');
+  const version = shippedVersion(listVersionIds().at(-1) ?? '2023.1');
   const titles = new Map<string, string>([
     ...version.categories.map((c) => [c.id, c.title[lang]] as [string, string]),
     ...version.rules.map((r) => [r.id, r.title[lang]] as [string, string]),
