@@ -2,7 +2,7 @@
 // as suggestions, each week's posts against the methodology's frequency (a gap where it would fail, school
 // holidays excepted), and the month's mix per kind against its targets. Also: what one draft helps meet, and
 // the reminders sent when a page is about to miss its week.
-import { listVersionIds, loadVersion, type MethodologyVersion } from '../methodology/index.ts';
+import { listVersionIds, type MethodologyVersion, shippedVersion } from '../methodology/index.ts';
 import { insertNotifications } from '../notifications/index.ts';
 import type { Db } from '../platform/db.ts';
 import type { DraftKind } from '../platform/db-schema.ts';
@@ -24,7 +24,7 @@ export async function currentVersion(db: Db): Promise<MethodologyVersion> {
     .where('status', '=', 'done')
     .orderBy('id', 'desc')
     .executeTakeFirst();
-  return loadVersion(run?.methodology_version ?? listVersionIds()[0] ?? '2023.1');
+  return shippedVersion(run?.methodology_version ?? listVersionIds()[0] ?? '2023.1');
 }
 
 const isoOf = (d: { y: number; m: number; d: number }) =>
@@ -79,6 +79,30 @@ function draftItem(d: DraftRow, tz: string): Item | null {
   };
 }
 
+type PostRow = Awaited<ReturnType<typeof postsOfPage>>[number];
+
+function postItem(p: PostRow, tz: string): Item {
+  return {
+    day: isoOf(localTime(p.posted_at, tz)),
+    kind: 'post',
+    polls: p.polls,
+    clips: p.clips,
+    videos: p.videos,
+    lives: p.lives,
+    rubric: /#[\p{L}\p{N}_]+/u.test(p.text),
+    visual: p.photos + p.videos + p.clips > 0,
+    repost: p.is_repost === 1,
+  };
+}
+
+/** What the plan counts: drafts still to be posts (a published one is among the posts) and the posts. */
+function planItems(drafts: DraftRow[], posts: PostRow[], tz: string): Item[] {
+  return [
+    ...drafts.map((d) => draftItem(d, tz)).filter((x): x is Item => x !== null),
+    ...posts.map((p) => postItem(p, tz)),
+  ];
+}
+
 export type PlanView = Awaited<ReturnType<typeof pagePlan>>;
 
 /** The plan of a page between two local dates (inclusive), in the region's time zone. */
@@ -99,22 +123,7 @@ export async function pagePlan(db: Db, caller: Caller, pageId: number, from: str
     currentVersion(db),
   ]);
   const targets = mixTargets(version);
-  const items: Item[] = [
-    ...drafts.flatMap((d) =>
-      (d.status === 'published' ? [] : [draftItem(d, tz)]).filter((x): x is Item => x !== null),
-    ),
-    ...posts.map((p) => ({
-      day: isoOf(localTime(p.posted_at, tz)),
-      kind: 'post' as const,
-      polls: p.polls,
-      clips: p.clips,
-      videos: p.videos,
-      lives: p.lives,
-      rubric: /#[\p{L}\p{N}_]+/u.test(p.text),
-      visual: p.photos + p.videos + p.clips > 0,
-      repost: p.is_repost === 1,
-    })),
-  ];
+  const items = planItems(drafts, posts, tz);
   const weeks: {
     start: string;
     planned: number;
@@ -242,20 +251,8 @@ async function around(
   const from = [monday, monthStart, quarterStart].sort()[0] as string;
   const start = instantAt(parseIso(from), 0, tz);
   const end = instantAt(parseIso(addDays(day, 40)), 0, tz);
-  const drafts = (await draftsOfPage(db, pageId, { from: start, to: end })).filter(
-    (d) => d.id !== except && d.status !== 'published',
-  );
-  const posts = await postsOfPage(db, pageId, start, end);
-  const items = [
-    ...drafts.map((d) => draftItem(d, tz)).filter((x): x is Item => x !== null),
-    ...posts.map((p) => ({
-      day: isoOf(localTime(p.posted_at, tz)),
-      polls: p.polls,
-      clips: p.clips,
-      videos: p.videos,
-      lives: p.lives,
-    })),
-  ];
+  const drafts = (await draftsOfPage(db, pageId, { from: start, to: end })).filter((d) => d.id !== except);
+  const items = planItems(drafts, await postsOfPage(db, pageId, start, end), tz);
   const month = items.filter((i) => i.day.slice(0, 7) === day.slice(0, 7));
   const sunday = addDays(monday, 6);
   const quarterEnd = addDays(`${day.slice(0, 4)}-${String(quarterMonth + 2).padStart(2, '0')}-28`, 4);
