@@ -3,6 +3,7 @@
 // per process, started on first use; every document gets its own context with scripts and network off.
 import type { Browser } from 'playwright-core';
 import { AppError } from '../platform/errors.ts';
+import { escapeHtml as esc } from '../platform/html.ts';
 
 let browser: Promise<Browser> | undefined;
 
@@ -45,8 +46,6 @@ export type PdfOptions = {
   /** "page {page} of {pages}" in the reader's language. */
   pageOf: string;
 };
-
-const esc = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 export async function htmlToPdf(html: string, options: PdfOptions): Promise<Buffer> {
   const context = await (await launch()).newContext({ javaScriptEnabled: false, offline: true });

@@ -1,11 +1,11 @@
 // A unit report as one self-contained HTML page (inline CSS and SVG, no script, nothing fetched): shown in the
 // browser, and printed to PDF by Chromium with the methodology version and period on every page.
+
+import { escapeHtml as esc } from '../platform/html.ts';
 import { type Lang, translator } from '../platform/i18n.ts';
 import { reportMessages } from './report.messages.ts';
 import { LEVEL_COLORS, rateColor } from './report-colors.ts';
 import type { UnitReport } from './unit-report.service.ts';
-
-const esc = (text: unknown) => String(text ?? '').replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 export function reportDate(seconds: number, lang: Lang): string {
   return new Date(seconds * 1000).toLocaleDateString(lang === 'ru' ? 'ru-RU' : 'en-GB', {

@@ -1,6 +1,8 @@
 // The certificate of attendance as one A4 page of HTML for Chromium's print: the institution, the seminar,
 // its date in the seminar's time zone, the programme, the organiser, and the code with the address where
 // anyone can check it.
+
+import { escapeHtml as esc } from '../platform/html.ts';
 import type { Lang } from '../platform/i18n.ts';
 import { translator } from '../platform/i18n.ts';
 
@@ -33,8 +35,6 @@ export type CertificateFacts = {
   code: string;
   verifyUrl: string;
 };
-
-const esc = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 export function certificateHtml(facts: CertificateFacts, lang: Lang): string {
   const t = translator(messages, lang);
