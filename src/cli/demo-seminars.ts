@@ -5,13 +5,11 @@ import { parsePeriod, runAudit } from '../audit/index.ts';
 import type { MethodologyVersion } from '../methodology/index.ts';
 import type { Db } from '../platform/db.ts';
 import { COUNTRY } from '../platform/scope.ts';
-import { regionSeeds } from '../registry/index.ts';
 import { invite, planSeminar, recordPastSeminar, type SeminarInput } from '../training/index.ts';
 import type { LoadedWorld } from '../vk-sim/index.ts';
 
 const DAY = 86_400;
 const isoDay = (unix: number) => new Date(unix * 1000).toISOString().slice(0, 10);
-const timezoneOf = (code: string) => regionSeeds.find((r) => r.code === code)?.timezone ?? 'Europe/Moscow';
 
 /** The audit of the period that ends the day the story's seminars were held (once: a restart reuses it). */
 export async function auditBeforeSeminars(db: Db, world: LoadedWorld, version: MethodologyVersion) {
@@ -36,7 +34,6 @@ const base = (regionCode: string): Omit<SeminarInput, 'title' | 'startsLocal' | 
   format: 'online',
   link: 'https://vk.com/video-100000_456239017',
   durationMinutes: 90,
-  timezone: timezoneOf(regionCode),
   regionCode,
   capacity: 200,
 });
