@@ -47,8 +47,3 @@ export function zonedTime(unixSeconds: number, timeZone: string): string {
     timeZone,
   });
 }
-
-/** The calendar day (YYYY-MM-DD) of a moment in a time zone. */
-export function zonedDay(unixSeconds: number, timeZone: string): string {
-  return new Date(unixSeconds * 1000).toLocaleDateString('en-CA', { timeZone });
-}

@@ -1,5 +1,6 @@
 // The API reads the screens share, as TanStack Query hooks keyed by URL (and language where texts come back).
 import { useQuery } from '@tanstack/react-query';
+import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from './api.ts';
 import type {
@@ -35,6 +36,23 @@ export const useRegions = () => useApi<{ items: Region[] }>('/api/regions?size=1
 export function useMethodology(version: string) {
   const { i18n } = useTranslation();
   return useApi<MethodologyVersion>(`/api/methodology/versions/${version}?lang=${i18n.language}`);
+}
+
+/**
+ * The methodology's categories and rules by id, titled in the current language: a seminar's programme, its
+ * per-rule effect and its feedback name them. An unknown id is shown as it is.
+ */
+export function useMethodologyTitles(version = '2023.1'): (id: string) => string {
+  const methodology = useMethodology(version);
+  const titles = useMemo(
+    () =>
+      new Map<string, string>([
+        ...(methodology.data?.categories ?? []).map((c) => [c.id, c.title] as [string, string]),
+        ...(methodology.data?.ruleList ?? []).map((r) => [r.id, r.title] as [string, string]),
+      ]),
+    [methodology.data],
+  );
+  return useCallback((id: string) => titles.get(id) ?? id, [titles]);
 }
 
 /** A text the API gives in both languages, in the current one. */

@@ -5,7 +5,7 @@ import { Button, FormItem, FormStatus, Group, Header, NativeSelect, Textarea } f
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, api } from '../../lib/api.ts';
-import { useApi, useMethodology } from '../../lib/queries.ts';
+import { useApi, useMethodologyTitles } from '../../lib/queries.ts';
 import type { FeedbackSummary, Me, SeminarDetail } from '../../lib/types.ts';
 
 export function AttendeePanel({ s, institutionId }: { s: SeminarDetail; me: Me; institutionId: number }) {
@@ -85,7 +85,7 @@ export function AttendeePanel({ s, institutionId }: { s: SeminarDetail; me: Me; 
 
 function FeedbackForm({ s, institutionId }: { s: SeminarDetail; institutionId: number }) {
   const { t } = useTranslation();
-  const methodology = useMethodology('2023.1');
+  const titleOf = useMethodologyTitles();
   const summary = useApi<FeedbackSummary>(`/api/seminars/${s.id}/feedback`);
   const mine = summary.data?.mine;
   const [rating, setRating] = useState<string>('');
@@ -102,10 +102,6 @@ function FeedbackForm({ s, institutionId }: { s: SeminarDetail; institutionId: n
       }),
     onSuccess: () => client.invalidateQueries({ queryKey: [`/api/seminars/${s.id}/feedback`] }),
   });
-  const titleOf = (id: string) =>
-    methodology.data?.categories.find((c) => c.id === id)?.title ??
-    methodology.data?.ruleList.find((r) => r.id === id)?.title ??
-    id;
   const chosen = useful ?? mine?.useful ?? [];
   return (
     <form

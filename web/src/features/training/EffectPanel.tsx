@@ -8,7 +8,7 @@ import { EChart } from '../../components/EChart.tsx';
 import { Loaded } from '../../components/StateView.tsx';
 import { ApiError, query } from '../../lib/api.ts';
 import { num, signed } from '../../lib/format.ts';
-import { useApi, useMethodology } from '../../lib/queries.ts';
+import { useApi, useMethodologyTitles } from '../../lib/queries.ts';
 import type { SeminarEffectView } from '../../lib/types.ts';
 
 type Estimate = SeminarEffectView['rules'][number];
@@ -76,11 +76,7 @@ export function PeriodEffect() {
 
 function EffectView({ data }: { data: SeminarEffectView }) {
   const { t } = useTranslation();
-  const methodology = useMethodology('2023.1');
-  const titles = useMemo(
-    () => new Map((methodology.data?.ruleList ?? []).map((r) => [r.id, r.title])),
-    [methodology.data],
-  );
+  const titleOf = useMethodologyTitles();
   const s = data.score;
   return (
     <div className="group-body">
@@ -98,7 +94,7 @@ function EffectView({ data }: { data: SeminarEffectView }) {
       {data.rules.length > 0 && (
         <>
           <p className="muted">{t('seminars.effectRules')}</p>
-          <RuleChart rules={data.rules} titles={titles} />
+          <RuleChart rules={data.rules} titleOf={titleOf} />
         </>
       )}
     </div>
@@ -106,12 +102,10 @@ function EffectView({ data }: { data: SeminarEffectView }) {
 }
 
 /** Bars of the effect in percentage points, each with its interval as a whisker. */
-function RuleChart({ rules, titles }: { rules: Estimate[]; titles: Map<string, string> }) {
+function RuleChart({ rules, titleOf }: { rules: Estimate[]; titleOf: (id: string) => string }) {
   const { t } = useTranslation();
   const shown = useMemo(() => rules.slice(0, 15).reverse(), [rules]);
-  const titleOf = (id: string) => titles.get(id) ?? id;
   const option = useMemo<EChartsCoreOption>(() => {
-    const titleOf = (id: string) => titles.get(id) ?? id;
     const pp = (v: number | null) => Math.round((v ?? 0) * 1000) / 10;
     return {
       grid: { left: 8, right: 24, top: 8, bottom: 24, containLabel: true },
@@ -176,7 +170,7 @@ function RuleChart({ rules, titles }: { rules: Estimate[]; titles: Map<string, s
         },
       ],
     };
-  }, [shown, titles, t]);
+  }, [shown, titleOf, t]);
   return (
     // The hidden table is positioned absolutely: the box keeps it from widening the page.
     <div className="chart-box">

@@ -9,7 +9,7 @@ import { useParams } from 'react-router';
 import { Loaded } from '../../components/StateView.tsx';
 import { ApiError, api } from '../../lib/api.ts';
 import { zonedTime } from '../../lib/format.ts';
-import { useApi, useMethodology } from '../../lib/queries.ts';
+import { useApi, useMethodologyTitles } from '../../lib/queries.ts';
 import type { Me, SeminarDetail } from '../../lib/types.ts';
 import { AttendeePanel } from './AttendeePanel.tsx';
 import { SeminarEffect } from './EffectPanel.tsx';
@@ -27,11 +27,7 @@ export function SeminarPage({ me }: { me: Me }) {
 
 function SeminarView({ s, me }: { s: SeminarDetail; me: Me }) {
   const { t } = useTranslation();
-  const methodology = useMethodology('2023.1');
-  const titles = new Map<string, string>([
-    ...(methodology.data?.categories ?? []).map((c) => [c.id, c.title] as [string, string]),
-    ...(methodology.data?.ruleList ?? []).map((r) => [r.id, r.title] as [string, string]),
-  ]);
+  const titleOf = useMethodologyTitles();
   const manage = s.canManage && me.permissions.includes('seminars.manage');
   return (
     <article aria-labelledby="seminar-title">
@@ -69,7 +65,7 @@ function SeminarView({ s, me }: { s: SeminarDetail; me: Me }) {
           </SimpleCell>
         )}
         <SimpleCell multiline subtitle={t('seminars.programme')}>
-          {s.programme.map((p) => titles.get(p) ?? p).join(' · ')}
+          {s.programme.map(titleOf).join(' · ')}
         </SimpleCell>
       </Group>
       {me.scope.level === 'institution' && me.scope.institutionId && (

@@ -4,9 +4,10 @@ import { Button, Group, Header, SegmentedControl, SimpleCell } from '@vkontakte/
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { Empty, Loaded } from '../../components/StateView.tsx';
-import { zonedDay, zonedTime } from '../../lib/format.ts';
+import { zonedTime } from '../../lib/format.ts';
 import { useApi } from '../../lib/queries.ts';
 import type { Me, SeminarListItem } from '../../lib/types.ts';
+import { zonedDate } from '../../lib/zoned.ts';
 import { PeriodEffect } from './EffectPanel.tsx';
 
 export function SeminarsPage({ me }: { me: Me }) {
@@ -122,7 +123,7 @@ function MonthCalendar({
   const lead = (first.getUTCDay() + 6) % 7;
   const byDay = new Map<string, SeminarListItem[]>();
   for (const s of items) {
-    const key = zonedDay(s.startsAt, s.timezone);
+    const key = zonedDate(s.startsAt, s.timezone);
     byDay.set(key, [...(byDay.get(key) ?? []), s]);
   }
   const shift = (delta: number) => {
