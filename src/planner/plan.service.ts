@@ -255,7 +255,9 @@ async function around(
   const items = planItems(drafts, await postsOfPage(db, pageId, start, end), tz);
   const month = items.filter((i) => i.day.slice(0, 7) === day.slice(0, 7));
   const sunday = addDays(monday, 6);
-  const quarterEnd = addDays(`${day.slice(0, 4)}-${String(quarterMonth + 2).padStart(2, '0')}-28`, 4);
+  // The first day after the quarter (exclusive): 1 January of the next year after the fourth.
+  const nextQuarter = new Date(Date.UTC(Number(day.slice(0, 4)), quarterMonth + 2, 1));
+  const quarterEnd = nextQuarter.toISOString().slice(0, 10);
   return {
     week: items.filter((i) => i.day >= monday && i.day <= sunday).length,
     month: {
