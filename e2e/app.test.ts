@@ -68,9 +68,15 @@ describe('the web app in a browser', () => {
     // Sorting is in the URL, so the sorted view can be shared.
     await page.getByRole('button', { name: /Средний балл/ }).click();
     await expect.poll(() => new URL(page.url()).searchParams.get('sort')).toBe('score');
-    const region = page.locator('table.data-table tbody tr a').first();
-    const regionName = (await region.textContent()) ?? '';
-    await region.click();
+    // The URL changes before React renders the sorted rows: wait for the sorted header, then take the first
+    // row's name and address at one moment, and follow that very link.
+    await page.locator('table.data-table th[aria-sort="ascending"]').waitFor();
+    const first = page.locator('table.data-table tbody tr a').first();
+    const [regionName, href] = await first.evaluate((a) => [
+      a.textContent ?? '',
+      a.getAttribute('href') ?? '',
+    ]);
+    await page.locator(`table.data-table tbody tr a[href="${href}"]`).click();
     await expect.poll(() => page.getByTestId('unit-title').textContent()).toBe(regionName);
     expect(page.url()).toMatch(/\/units\/region\/\d+$/);
     await shot(page, 'region-desktop');
