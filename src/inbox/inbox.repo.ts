@@ -226,11 +226,12 @@ export async function saveDismissal(
     .execute();
 }
 
-/** Where a user's scope is placed, to check an assignee against the caller's scope. */
+/** Where a user's scope is placed and their role, to check an assignee against the caller's scope. */
 export function userPlacement(db: Db, userId: number) {
   return db.kysely
     .selectFrom('users')
     .select([
+      'role',
       'region_code as regionCode',
       'municipality_id as municipalityId',
       'institution_id as institutionId',

@@ -2,6 +2,7 @@
 // answered, no answer needed), assignee and safety flags; replies sent to VK with the page's community token
 // (once per idempotency key) that close the item at once; response-time metrics by page, municipality and
 // region in each region's working calendar; and the alerts operators act on.
+import { isRole, permissionsOf } from '../auth/index.ts';
 import type { Db } from '../platform/db.ts';
 import type { InboxStatus } from '../platform/db-schema.ts';
 import { AppError } from '../platform/errors.ts';
@@ -191,6 +192,15 @@ export async function setInboxState(
   const assignee = change.assigneeId ? await userPlacement(db, change.assigneeId) : undefined;
   if (change.assigneeId && !(assignee && scopeContains(caller.scope, assignee)))
     throw new AppError('NOT_FOUND', `body.assigneeId: no user ${change.assigneeId} in your scope`);
+  // A question goes only to someone who may answer it: not a viewer, a trainer or a pupil contributor.
+  if (
+    change.assigneeId &&
+    assignee &&
+    !(isRole(assignee.role) && permissionsOf(assignee.role).has('comments.answer'))
+  )
+    throw new AppError('VALIDATION', `body.assigneeId: user ${change.assigneeId} may not answer comments`, [
+      { path: 'body.assigneeId', message: 'may not answer comments' },
+    ]);
   await saveState(db, {
     commentId,
     status: change.status,

@@ -254,10 +254,16 @@ export async function unscheduleDraft(db: Db, caller: Caller, id: number, now: n
     conflict(draft, 'taken off the schedule');
 }
 
+/**
+ * Deletes a draft. A contributor deletes only their own proposal still under review (proposed or rejected):
+ * once approved it is the page's, like an edit (`editDraft`), and only the page admin takes it back.
+ */
 export async function removeDraft(db: Db, caller: Caller, id: number) {
   const { draft, manages } = await draftFor(db, caller, id);
   if (!manages && draft.author_id !== caller.userId)
     throw new AppError('FORBIDDEN', `draft ${id} is not yours to delete`);
+  if (!manages && !['proposed', 'rejected'].includes(draft.status))
+    throw new AppError('FORBIDDEN', `draft ${id} is ${draft.status}: only the page admin deletes it now`);
   if (
     !(await deleteDraft(db, id, [
       'proposed',

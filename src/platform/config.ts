@@ -12,6 +12,7 @@ const envSchema = z.object({
   PUBLICA_HOST: z.string().min(1).default('127.0.0.1'),
   PUBLICA_PORT: z.coerce.number().int().min(0).max(65535).default(8080),
   PUBLICA_BEHIND_PROXY: z.enum(['0', '1']).default('0'),
+  PUBLICA_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
   PUBLICA_SESSION_IDLE_HOURS: z.coerce
     .number()
     .positive()
@@ -82,7 +83,15 @@ export type Config = {
   dataDir: string;
   lang: 'ru' | 'en';
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
-  http: { host: string; port: number; behindProxy: boolean; sessionIdleHours: number; cache: boolean };
+  http: {
+    host: string;
+    port: number;
+    behindProxy: boolean;
+    sessionIdleHours: number;
+    cache: boolean;
+    /** The site's own address for links printed outside it (certificates); never taken from a request. */
+    publicUrl: string;
+  };
   oidc: { issuer: string; clientId: string; clientSecret: string | undefined; redirectUrl: string } | null;
   jobs: JobsConfig;
   /** Seals and opens stored VK tokens; null without PUBLICA_SECRET_KEY. */
@@ -110,6 +119,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: { db
       behindProxy: values.PUBLICA_BEHIND_PROXY === '1',
       sessionIdleHours: values.PUBLICA_SESSION_IDLE_HOURS,
       cache: values.PUBLICA_API_CACHE === '1',
+      publicUrl: values.PUBLICA_PUBLIC_URL ?? `http://localhost:${values.PUBLICA_PORT}`,
     },
     oidc:
       values.PUBLICA_OIDC_ISSUER && values.PUBLICA_OIDC_CLIENT_ID && values.PUBLICA_OIDC_REDIRECT_URL
@@ -170,6 +180,11 @@ export const configTable = [
     'PUBLICA_SESSION_IDLE_HOURS',
     '12',
     'a session ends after this many hours without a request (7 days at most)',
+  ],
+  [
+    'PUBLICA_PUBLIC_URL',
+    'http://localhost:<PORT>',
+    'the site’s public address (https://publica.example.ru), printed on certificates',
   ],
   ['PUBLICA_API_CACHE', '1', '0 turns off the per-process cache of roll-ups, lists and reports'],
   ['PUBLICA_OIDC_ISSUER', '-', 'OIDC sign-in (optional): the identity provider’s issuer URL'],

@@ -67,7 +67,10 @@ export async function importRegistry(
     // Past a few thousand rows, one load of all keys beats a lookup per row.
     const lookups = rows.length > 5000 ? await indexLookups(tx) : queryLookups(tx);
     const plan = await planInstitutions(lookups, rows);
-    if (options.scope) await keepInScope(tx, options.scope, plan);
+    if (options.scope) {
+      await hideForeignConflicts(tx, options.scope, plan);
+      await keepInScope(tx, options.scope, plan);
+    }
     report.problems.push(...plan.problems);
     if (plan.problems.length > 0 && !options.skipInvalid) throw invalidRows(report);
     await writeRows(tx, lookups, file.headers, plan.rows, plan.existing, now, report, options.onProgress);
@@ -121,6 +124,36 @@ async function keepInScope(db: Db, scope: Scope, plan: Plan): Promise<void> {
     plan.existing.delete(row.row);
     return false;
   });
+}
+
+/**
+ * A conflict of INN and OGRN names the two institutions' ids; when either lies outside the scope the row is
+ * reported as outside the scope instead, in the same words as any other, so a preview never tells which INN
+ * or OGRN exists elsewhere, nor its id.
+ */
+async function hideForeignConflicts(db: Db, scope: Scope, plan: Plan): Promise<void> {
+  if (scope.level === 'country') return;
+  const ids = plan.problems.flatMap((p) =>
+    p.key === 'identity_conflict' ? [Number(p.params?.a), Number(p.params?.b)] : [],
+  );
+  if (ids.length === 0) return;
+  const placements = new Map((await findPlacements(db, [...new Set(ids)])).map((p) => [p.id, p]));
+  const visible = (id: number) => {
+    const at = placements.get(id);
+    return (
+      at !== undefined &&
+      scopeContains(scope, {
+        regionCode: at.region_code,
+        municipalityId: at.municipality_id,
+        institutionId: at.id,
+      })
+    );
+  };
+  plan.problems = plan.problems.map((p) =>
+    p.key === 'identity_conflict' && !(visible(Number(p.params?.a)) && visible(Number(p.params?.b)))
+      ? { row: p.row, field: 'region_code', key: 'outside_scope', params: { scope: scopeKey(scope) } }
+      : p,
+  );
 }
 
 function invalidRows(report: ImportReport): AppError {

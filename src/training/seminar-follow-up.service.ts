@@ -10,7 +10,15 @@ import type { Scope } from '../platform/scope.ts';
 import { readCsv } from '../registry/index.ts';
 import { htmlToPdf } from '../reports/index.ts';
 import { certificateHtml, certificateMessages } from './certificate.html.ts';
-import { markAttendedAndClose, seminarFor, seminarNotices, seminarToManage } from './seminar-access.ts';
+import {
+  areaOf,
+  checkInstitutions,
+  isWebAddress,
+  markAttendedAndClose,
+  seminarFor,
+  seminarNotices,
+  seminarToManage,
+} from './seminar-access.ts';
 import {
   certificateOf,
   deleteMaterial,
@@ -44,12 +52,14 @@ export async function sendSeminarReminders(db: Db, now: number): Promise<number>
 
 export async function listMaterials(db: Db, caller: Caller, seminarId: number) {
   await seminarFor(db, caller, seminarId);
-  return (await materialsOf(db, seminarId)).map((m) => ({
-    id: m.id,
-    title: m.title,
-    url: m.url,
-    addedAt: m.added_at,
-  }));
+  return (await materialsOf(db, seminarId))
+    .filter((m) => isWebAddress(m.url))
+    .map((m) => ({
+      id: m.id,
+      title: m.title,
+      url: m.url,
+      addedAt: m.added_at,
+    }));
 }
 
 export async function addMaterial(
@@ -60,6 +70,10 @@ export async function addMaterial(
   now: number,
 ) {
   await seminarToManage(db, caller, seminarId);
+  if (!isWebAddress(material.url))
+    throw new AppError('VALIDATION', 'body.url: only http and https addresses', [
+      { path: 'body.url', message: 'http or https only' },
+    ]);
   const { id } = await insertMaterial(db, { seminarId, ...material, at: now });
   return id;
 }
@@ -81,8 +95,7 @@ export async function giveFeedback(
   now: number,
 ) {
   const seminar = await seminarFor(db, caller, seminarId);
-  if (caller.scope.level === 'institution' && caller.scope.institutionId !== input.institutionId)
-    throw new AppError('NOT_FOUND', `no institution ${input.institutionId} in your scope`);
+  await checkInstitutions(db, caller, seminar, [input.institutionId]);
   const enrolment = (await enrolmentsOf(db, seminarId)).find((e) => e.institution_id === input.institutionId);
   if (enrolment?.attended !== 1)
     throw new AppError('CONFLICT', `institution ${input.institutionId} did not attend seminar ${seminarId}`);
@@ -100,14 +113,14 @@ export async function giveFeedback(
   });
 }
 
-/** The feedback's summary: mean rating, how often each programme item was found useful, the comments. */
+/**
+ * The feedback's summary over the answers inside the caller's scope: mean rating, how often each programme item
+ * was found useful, the comments.
+ */
 export async function feedbackSummary(db: Db, caller: Caller, seminarId: number) {
   await seminarFor(db, caller, seminarId);
-  const rows = await feedbackOf(db, seminarId);
-  const own =
-    caller.scope.level === 'institution'
-      ? rows.filter((r) => r.institution_id === (caller.scope as { institutionId: number }).institutionId)
-      : rows;
+  // An institution's caller gets its own answer only; a municipality's, its municipality's; organisers, all.
+  const rows = await feedbackOf(db, seminarId, caller.scope);
   const useful: Record<string, number> = {};
   for (const r of rows)
     for (const item of JSON.parse(r.useful_json) as string[]) useful[item] = (useful[item] ?? 0) + 1;
@@ -117,17 +130,17 @@ export async function feedbackSummary(db: Db, caller: Caller, seminarId: number)
       ? Math.round((rows.reduce((s, r) => s + r.rating, 0) / rows.length) * 100) / 100
       : null,
     useful,
-    // An institution sees its own answer; organisers see every comment (no person is named in them).
-    comments: own
+    // No person is named in the comments.
+    comments: rows
       .filter((r) => r.comment)
       .map((r) => ({ institutionId: r.institution_id, rating: r.rating, comment: r.comment as string })),
     mine:
       caller.scope.level === 'institution'
-        ? own[0]
+        ? rows[0]
           ? {
-              rating: own[0].rating,
-              useful: JSON.parse(own[0].useful_json) as string[],
-              comment: own[0].comment,
+              rating: rows[0].rating,
+              useful: JSON.parse(rows[0].useful_json) as string[],
+              comment: rows[0].comment,
             }
           : null
         : undefined,
@@ -150,7 +163,7 @@ export async function uploadAttendance(
   file: Buffer,
   options: { dryRun: boolean; skipInvalid: boolean },
 ) {
-  await seminarToManage(db, caller, seminarId);
+  const seminar = await seminarToManage(db, caller, seminarId);
   const grid = readCsv(file);
   const header = (grid[0] ?? []).map((h) => h.trim().toLowerCase());
   const headed = header.findIndex((h) => h === 'инн' || h === 'inn');
@@ -166,6 +179,7 @@ export async function uploadAttendance(
       await institutionsByInn(
         db,
         rows.map((r) => r.inn).filter((inn) => INN.test(inn)),
+        { area: areaOf(seminar), scope: caller.scope },
       )
     ).map((i) => [i.inn, i]),
   );
@@ -210,9 +224,8 @@ export async function certificatePdf(
   institutionId: number,
   options: { lang: Lang; origin: string },
 ): Promise<{ pdf: Buffer; code: string }> {
-  await seminarFor(db, caller, seminarId);
-  if (caller.scope.level === 'institution' && caller.scope.institutionId !== institutionId)
-    throw new AppError('NOT_FOUND', `no institution ${institutionId} in your scope`);
+  const seminar = await seminarFor(db, caller, seminarId);
+  await checkInstitutions(db, caller, seminar, [institutionId], 'institutionId');
   const facts = await certificateOf(db, seminarId, institutionId);
   if (!facts?.certificate_code)
     throw new AppError(

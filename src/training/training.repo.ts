@@ -5,7 +5,23 @@ import type { Insertable } from 'kysely';
 import { type Expression, type SqlBool, sql } from 'kysely';
 import type { Db } from '../platform/db.ts';
 import type { EnrolmentStatus, InstitutionKind, SeminarTable } from '../platform/db-schema.ts';
-import type { Scope } from '../platform/scope.ts';
+import { inScope, type Scope, type ScopeColumns } from '../platform/scope.ts';
+
+/** The institution joined as `i`, for scope conditions on enrolments, feedback and audiences. */
+const BY_I: ScopeColumns = {
+  region: 'i.region_code',
+  municipality: 'i.municipality_id',
+  institution: 'i.id',
+};
+
+/** The area a seminar is for: its region, or one municipality of it. */
+export type SeminarArea = { regionCode: string; municipalityId: number | null };
+
+function inArea(area: SeminarArea): Expression<SqlBool> {
+  return area.municipalityId === null
+    ? sql<SqlBool>`${sql.ref('i.region_code')} = ${area.regionCode}`
+    : sql<SqlBool>`(${sql.ref('i.region_code')} = ${area.regionCode} and ${sql.ref('i.municipality_id')} = ${area.municipalityId})`;
+}
 
 /**
  * Seminars are placed in a region, maybe in one municipality. A caller sees the seminars of their region that
@@ -40,8 +56,10 @@ export type AudienceRule = {
   kinds?: string[];
 };
 
-/** Institutions of the region whose page, in the region's latest audit, matches the rule. */
-export async function audienceOf(db: Db, regionCode: string, rule: AudienceRule) {
+/**
+ * Institutions of the seminar's area and the caller's scope whose page, in the latest audit, matches the rule.
+ */
+export async function audienceOf(db: Db, area: SeminarArea, scope: Scope, rule: AudienceRule) {
   const run = await db.kysely
     .selectFrom('audit_runs')
     .select('id')
@@ -63,7 +81,8 @@ export async function audienceOf(db: Db, regionCode: string, rule: AudienceRule)
       'r.total',
     ])
     .where('r.run_id', '=', run.id)
-    .where('i.region_code', '=', regionCode);
+    .where(inArea(area))
+    .where(inScope(scope, BY_I));
   if (rule.levels?.length) query = query.where('r.level', 'in', rule.levels);
   if (rule.kinds?.length) query = query.where('i.kind', 'in', rule.kinds as InstitutionKind[]);
   if (rule.municipalityIds?.length) query = query.where('i.municipality_id', 'in', rule.municipalityIds);
@@ -210,8 +229,11 @@ export function certificateByCode(db: Db, code: string) {
     .executeTakeFirst();
 }
 
-/** Enrolments with the institution's names and INN, for the seminar's page and its attendance list. */
-export function enrolmentsWithInstitutions(db: Db, seminarId: number) {
+/**
+ * Enrolments of institutions inside the scope, with their names and INN, for the seminar's page: a caller never
+ * sees who enrolled from outside their scope.
+ */
+export function enrolmentsWithInstitutions(db: Db, seminarId: number, scope: Scope) {
   return db.kysely
     .selectFrom('seminar_enrolments as e')
     .innerJoin('institutions as i', 'i.id', 'e.institution_id')
@@ -227,6 +249,7 @@ export function enrolmentsWithInstitutions(db: Db, seminarId: number) {
       'i.municipality_id',
     ])
     .where('e.seminar_id', '=', seminarId)
+    .where(inScope(scope, BY_I))
     .orderBy('e.changed_at')
     .orderBy('e.id')
     .execute();
@@ -324,22 +347,58 @@ export async function saveFeedback(
     .execute();
 }
 
-export function feedbackOf(db: Db, seminarId: number) {
+/** The feedback of a seminar's attendees inside the scope. */
+export function feedbackOf(db: Db, seminarId: number, scope: Scope) {
   return db.kysely
-    .selectFrom('seminar_feedback')
-    .select(['institution_id', 'rating', 'useful_json', 'comment', 'created_at'])
-    .where('seminar_id', '=', seminarId)
-    .orderBy('created_at')
+    .selectFrom('seminar_feedback as f')
+    .innerJoin('institutions as i', 'i.id', 'f.institution_id')
+    .select(['f.institution_id', 'f.rating', 'f.useful_json', 'f.comment', 'f.created_at'])
+    .where('f.seminar_id', '=', seminarId)
+    .where(inScope(scope, BY_I))
+    .orderBy('f.created_at')
+    .orderBy('f.id')
     .execute();
 }
 
-/** Institutions by INN, for an uploaded attendance list. */
-export function institutionsByInn(db: Db, inns: string[]) {
+/**
+ * Institutions by INN, for an uploaded attendance list: only those of the seminar's area inside the scope, so
+ * an INN from elsewhere reads exactly like an unknown one (the country-wide `recordPastSeminar` passes none).
+ */
+export function institutionsByInn(db: Db, inns: string[], within?: { area: SeminarArea; scope: Scope }) {
   if (inns.length === 0) return Promise.resolve([]);
+  let query = db.kysely
+    .selectFrom('institutions as i')
+    .select(['i.id', 'i.inn', 'i.short_name'])
+    .where('i.inn', 'in', inns);
+  if (within) query = query.where(inArea(within.area)).where(inScope(within.scope, BY_I));
+  return query.execute();
+}
+
+/** Which of the institutions lie in the seminar's area and inside the scope. */
+export async function institutionsReachable(
+  db: Db,
+  ids: number[],
+  area: SeminarArea,
+  scope: Scope,
+): Promise<Set<number>> {
+  if (ids.length === 0) return new Set();
+  const rows = await db.kysely
+    .selectFrom('institutions as i')
+    .select('i.id')
+    .where('i.id', 'in', ids)
+    .where(inArea(area))
+    .where(inScope(scope, BY_I))
+    .execute();
+  return new Set(rows.map((r) => r.id));
+}
+
+/** The region of a municipality, to check the municipalities a seminar names. */
+export function municipalityRegions(db: Db, ids: number[]) {
+  if (ids.length === 0) return Promise.resolve([]);
   return db.kysely
-    .selectFrom('institutions')
-    .select(['id', 'inn', 'short_name'])
-    .where('inn', 'in', inns)
+    .selectFrom('municipalities')
+    .select(['id', 'region_code'])
+    .where('id', 'in', ids)
     .execute();
 }
 

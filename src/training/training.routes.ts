@@ -33,6 +33,8 @@ const tags = ['training'];
 const now = () => Math.floor(Date.now() / 1000);
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
 const institutionBody = z.object({ institutionId: z.number().int().positive() });
+// Links are web addresses only: `javascript:`, `data:` or `file:` would run or open something on a click.
+const webUrl = z.url({ protocol: /^https?$/, error: 'expected an http or https address' });
 
 const seminarBody = z.object({
   title: z.string().min(3).max(300),
@@ -41,7 +43,7 @@ const seminarBody = z.object({
   organiser: z.string().min(2).max(300),
   trainers: z.array(z.string().min(2).max(200)).max(20),
   format: z.enum(['online', 'in_person']),
-  link: z.url().optional(),
+  link: webUrl.optional(),
   place: z.string().min(2).max(300).optional(),
   startsLocal: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/),
   durationMinutes: z
@@ -73,7 +75,8 @@ const estimate = z.object({
   unmatched: z.number().int(),
 });
 
-export function trainingRoutes(db: Db) {
+/** `publicUrl`: the configured address of the site, printed on certificates (never the request's Host). */
+export function trainingRoutes(db: Db, options: { publicUrl: string }) {
   return (app: App) => {
     app.get(
       '/api/seminars',
@@ -301,7 +304,7 @@ export function trainingRoutes(db: Db) {
           tags,
           summary: 'Add a material (slides, recording, handout) by its address',
           params: idParam,
-          body: z.object({ title: z.string().min(2).max(300), url: z.url() }),
+          body: z.object({ title: z.string().min(2).max(300), url: webUrl }),
           response: { 200: z.object({ id: z.number().int() }), ...errorResponses },
         },
       },
@@ -371,7 +374,7 @@ export function trainingRoutes(db: Db) {
         },
       },
       async (request, reply) => {
-        const origin = `${request.protocol}://${request.host}`;
+        const origin = options.publicUrl.replace(/\/+$/, '');
         const { pdf, code } = await certificatePdf(
           db,
           principalOf(request),

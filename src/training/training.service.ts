@@ -11,7 +11,11 @@ import type { Scope } from '../platform/scope.ts';
 import { instantAt } from '../platform/time-zone.ts';
 import { differenceInDifferences, type EffectEstimate, type EffectUnit } from './effect.ts';
 import {
+  areaOf,
   canPlan,
+  checkInstitutions,
+  checkMunicipalities,
+  isWebAddress,
   markAttendedAndClose,
   seminarFor,
   seminarNotices,
@@ -72,8 +76,13 @@ export function instantIn(local: string, timeZone: string): number {
 export async function planSeminar(db: Db, caller: Caller, input: SeminarInput, now: number): Promise<number> {
   if (!canPlan(caller, input.regionCode, input.municipalityId))
     throw new AppError('NOT_FOUND', `body.regionCode: no region ${input.regionCode} in your scope`);
+  await checkMunicipalities(db, caller, input, input.audience.municipalityIds ?? []);
   if (input.format === 'online' && !input.link)
     throw new AppError('VALIDATION', 'body.link: an online seminar needs its link');
+  if (input.link !== undefined && !isWebAddress(input.link))
+    throw new AppError('VALIDATION', 'body.link: only http and https addresses', [
+      { path: 'body.link', message: 'http or https only' },
+    ]);
   if (input.format === 'in_person' && !input.place)
     throw new AppError('VALIDATION', 'body.place: say where it takes place');
   // Without a zone, the region's own: the local time the region's admins read.
@@ -110,7 +119,7 @@ export async function planSeminar(db: Db, caller: Caller, input: SeminarInput, n
 /** The institutions a seminar's rule selects: how many would be invited, before anyone is. */
 export async function audience(db: Db, caller: Caller, seminarId: number) {
   const seminar = await seminarToManage(db, caller, seminarId);
-  return audienceOf(db, seminar.region_code, JSON.parse(seminar.audience_json) as AudienceRule);
+  return audienceOf(db, areaOf(seminar), caller.scope, JSON.parse(seminar.audience_json) as AudienceRule);
 }
 
 /** Invites the audience (institutions already enrolled keep their status). */
@@ -118,7 +127,7 @@ export async function invite(db: Db, caller: Caller, seminarId: number, now: num
   const seminar = await seminarToManage(db, caller, seminarId);
   const known = new Set((await enrolmentsOf(db, seminarId)).map((e) => e.institution_id));
   const fresh = (
-    await audienceOf(db, seminar.region_code, JSON.parse(seminar.audience_json) as AudienceRule)
+    await audienceOf(db, areaOf(seminar), caller.scope, JSON.parse(seminar.audience_json) as AudienceRule)
   ).filter((a) => !known.has(a.institutionId));
   await inTransaction(db, async (tx) => {
     for (const a of fresh)
@@ -145,8 +154,7 @@ export async function register(
   now: number,
 ) {
   const seminar = await seminarFor(db, caller, seminarId);
-  if (caller.scope.level === 'institution' && caller.scope.institutionId !== institutionId)
-    throw new AppError('NOT_FOUND', `no institution ${institutionId} in your scope`);
+  await checkInstitutions(db, caller, seminar, [institutionId]);
   if (seminar.status !== 'planned')
     throw new AppError('CONFLICT', `seminar ${seminarId} is ${seminar.status}: registration is closed`);
   return inTransaction(db, async (tx) => {
@@ -163,8 +171,7 @@ export async function register(
 /** Cancels a registration; the first on the waiting list takes the seat. */
 export async function cancel(db: Db, caller: Caller, seminarId: number, institutionId: number, now: number) {
   const seminar = await seminarFor(db, caller, seminarId);
-  if (caller.scope.level === 'institution' && caller.scope.institutionId !== institutionId)
-    throw new AppError('NOT_FOUND', `no institution ${institutionId} in your scope`);
+  await checkInstitutions(db, caller, seminar, [institutionId]);
   return inTransaction(db, async (tx) => {
     const enrolments = await enrolmentsOf(tx, seminarId);
     const current = enrolments.find((e) => e.institution_id === institutionId);
@@ -187,7 +194,8 @@ export async function cancel(db: Db, caller: Caller, seminarId: number, institut
 
 /** Marks who came (registered institutions only); each gets a certificate code that can be verified. */
 export async function recordAttendance(db: Db, caller: Caller, seminarId: number, institutionIds: number[]) {
-  await seminarToManage(db, caller, seminarId);
+  const seminar = await seminarToManage(db, caller, seminarId);
+  await checkInstitutions(db, caller, seminar, institutionIds, 'body.institutionIds');
   await markAttendedAndClose(db, seminarId, institutionIds);
   return (await enrolmentsOf(db, seminarId)).filter((e) => e.attended === 1).length;
 }
@@ -324,7 +332,8 @@ function view(s: Awaited<ReturnType<typeof seminarInScope>> & object): SeminarVi
     organiser: s.organiser,
     trainers: JSON.parse(s.trainers_json) as string[],
     format: s.format,
-    link: s.link,
+    // A link stored before only web addresses were accepted is not handed to a browser.
+    link: s.link !== null && isWebAddress(s.link) ? s.link : null,
     place: s.place,
     startsAt: s.starts_at,
     endsAt: s.ends_at,
@@ -364,14 +373,12 @@ export async function listSeminars(db: Db, caller: Caller) {
 }
 
 /**
- * A seminar with its enrolments (an institution's caller sees its own only), materials and whether the caller
- * may run it.
+ * A seminar with the enrolments inside the caller's scope (an institution's caller sees its own only; a
+ * municipality's, its municipality's), materials and whether the caller may run it.
  */
 export async function getSeminar(db: Db, caller: Caller, id: number) {
   const seminar = await seminarFor(db, caller, id);
-  const enrolments = (await enrolmentsWithInstitutions(db, id)).filter(
-    (e) => caller.scope.level !== 'institution' || e.institution_id === caller.scope.institutionId,
-  );
+  const enrolments = await enrolmentsWithInstitutions(db, id, caller.scope);
   return {
     ...view(seminar),
     canManage: canPlan(caller, seminar.region_code, seminar.municipality_id ?? undefined),
@@ -383,7 +390,9 @@ export async function getSeminar(db: Db, caller: Caller, id: number) {
       waitlisted: 0,
       attended: 0,
     },
-    materials: (await materialsOf(db, id)).map((m) => ({ id: m.id, title: m.title, url: m.url })),
+    materials: (await materialsOf(db, id))
+      .filter((m) => isWebAddress(m.url))
+      .map((m) => ({ id: m.id, title: m.title, url: m.url })),
     enrolments: enrolments.map((e) => ({
       institutionId: e.institution_id,
       name: e.short_name ?? e.full_name,
