@@ -1,7 +1,8 @@
 // The authorization matrix: for every route the server serves × every role × (a resource in the caller's own
 // scope, one in another region, no session), the expected status, and that a denied call leaks nothing.
 // The expected roles are written here by hand, independently of the roles table; a route the server serves
-// without an entry here fails the test.
+// without an entry here fails the test. Ids inside bodies (an institution, a municipality, a user named in a
+// JSON body) have their own matrix in ids-in-bodies.test.ts.
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { permissionsOf, ROLE_IDS } from '../../src/auth/index.ts';
