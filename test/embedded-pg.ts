@@ -37,11 +37,16 @@ export async function startEmbeddedPg(): Promise<EmbeddedPg> {
     createPostgresUser: process.getuid?.() === 0,
     initdbFlags: ['--encoding=UTF8', '--locale=C'],
     postgresFlags: [
-      '-c', 'listen_addresses=127.0.0.1',
-      '-c', 'fsync=off',
-      '-c', 'synchronous_commit=off',
-      '-c', 'full_page_writes=off',
-      '-c', 'max_connections=200',
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      'fsync=off',
+      '-c',
+      'synchronous_commit=off',
+      '-c',
+      'full_page_writes=off',
+      '-c',
+      'max_connections=200',
     ],
     onLog: (line: unknown) => logs.push(String(line)),
     onError: (line: unknown) => logs.push(String(line)),
@@ -51,7 +56,9 @@ export async function startEmbeddedPg(): Promise<EmbeddedPg> {
     await server.start();
   } catch (error) {
     fs.rmSync(dir, { recursive: true, force: true });
-    throw new Error(`the embedded PostgreSQL did not start: ${(error as Error).message}\n${logs.slice(-20).join('\n')}`);
+    throw new Error(
+      `the embedded PostgreSQL did not start: ${(error as Error).message}\n${logs.slice(-20).join('\n')}`,
+    );
   }
   return {
     url: `postgres://postgres:${password}@127.0.0.1:${port}/postgres`,

@@ -3,9 +3,9 @@
 // to do it. PUBLICA_TEST_PG=off runs the SQLite half alone (the fast lane) and says so.
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
+import { chromiumExecutable } from '../src/platform/chromium.ts';
 import { openDb } from '../src/platform/db.ts';
 import { migrateToLatest } from '../src/platform/migrate.ts';
-import { chromiumExecutable } from '../src/platform/chromium.ts';
 import { type EmbeddedPg, startEmbeddedPg } from './embedded-pg.ts';
 import { isPgRequired, PG_TEMPLATE_DB, pgAdminUrl, pgDisabled, withDatabase } from './pg-env.ts';
 
@@ -34,7 +34,9 @@ export default async function setup(project: TestProject) {
     await admin.connect();
   } catch (error) {
     await embedded?.stop();
-    throw new Error(`PostgreSQL at ${embedded ? 'the embedded server' : 'PUBLICA_TEST_PG'} is unreachable: ${(error as Error).message}`);
+    throw new Error(
+      `PostgreSQL at ${embedded ? 'the embedded server' : 'PUBLICA_TEST_PG'} is unreachable: ${(error as Error).message}`,
+    );
   }
   await dropTestDatabases(admin);
   await admin.query(`CREATE DATABASE ${PG_TEMPLATE_DB}`);
@@ -45,7 +47,9 @@ export default async function setup(project: TestProject) {
   project.provide('pgUrl', url);
   console.warn(
     'PostgreSQL tests run against',
-    embedded ? `an embedded PostgreSQL (${url.replace(/:[^:@/]*@/, ':***@')})` : url.replace(/:[^:@/]*@/, ':***@'),
+    embedded
+      ? `an embedded PostgreSQL (${url.replace(/:[^:@/]*@/, ':***@')})`
+      : url.replace(/:[^:@/]*@/, ':***@'),
   );
   return async () => {
     if (embedded) return embedded.stop();

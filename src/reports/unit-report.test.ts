@@ -2,7 +2,6 @@
 // unpdf), the workbook (read back with exceljs), the routes' scope rules, and schedules that the scheduler
 // fires and a worker turns into stored files.
 import { spawnSync } from 'node:child_process';
-import fs from 'node:fs';
 import path from 'node:path';
 import { CronExpressionParser } from 'cron-parser';
 import ExcelJS from 'exceljs';
