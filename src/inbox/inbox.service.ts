@@ -5,7 +5,7 @@
 import type { Db } from '../platform/db.ts';
 import type { InboxStatus } from '../platform/db-schema.ts';
 import { AppError } from '../platform/errors.ts';
-import { type Scope, scopeContains } from '../platform/scope.ts';
+import { notFound, type Scope, scopeContains } from '../platform/scope.ts';
 import type { SecretBox } from '../platform/secret-box.ts';
 import { communityTokenOf, VkApiError, vkRequest } from '../vk/index.ts';
 import {
@@ -184,13 +184,12 @@ export async function setInboxState(
   now: number,
 ): Promise<void> {
   const comment = await commentInScope(db, caller.scope, commentId);
-  if (!comment || comment.is_from_community === 1)
-    throw new AppError('NOT_FOUND', `no comment ${commentId} waiting in your scope`);
+  if (!comment || comment.is_from_community === 1) throw notFound('comment', commentId);
   if (change.status === 'no_answer_needed' && !change.reason?.trim())
     throw new AppError('VALIDATION', 'body.reason: say why this comment needs no answer');
   const assignee = change.assigneeId ? await userPlacement(db, change.assigneeId) : undefined;
   if (change.assigneeId && !(assignee && scopeContains(caller.scope, assignee)))
-    throw new AppError('NOT_FOUND', `body.assigneeId: no user ${change.assigneeId} in your scope`);
+    throw notFound('user', change.assigneeId, 'body.assigneeId');
   await saveState(db, {
     commentId,
     status: change.status,
@@ -221,8 +220,7 @@ export async function replyToComment(
   repeated: boolean;
 }> {
   const comment = await commentInScope(db, caller.scope, commentId);
-  if (!comment || comment.is_from_community === 1)
-    throw new AppError('NOT_FOUND', `no comment ${commentId} waiting in your scope`);
+  if (!comment || comment.is_from_community === 1) throw notFound('comment', commentId);
   const text = reply.text.trim();
   if (!text) throw new AppError('VALIDATION', 'body.text: the answer is empty');
   const token = await communityTokenOf(db, vk.secrets, comment.page_id);
@@ -284,7 +282,7 @@ export async function dismissFlag(
   now: number,
 ): Promise<void> {
   const comment = await commentInScope(db, caller.scope, commentId);
-  if (!comment) throw new AppError('NOT_FOUND', `no comment ${commentId} in your scope`);
+  if (!comment) throw notFound('comment', commentId);
   await saveDismissal(db, {
     pageId: comment.page_id,
     targetType: 'comment',
@@ -408,7 +406,7 @@ export async function dismissTextFlag(
   now: number,
 ): Promise<void> {
   if (!(await pageInScope(db, caller.scope, target.pageId)))
-    throw new AppError('NOT_FOUND', `body.pageId: no page ${target.pageId} in your scope`);
+    throw notFound('page', target.pageId, 'body.pageId');
   await saveDismissal(db, {
     pageId: target.pageId,
     targetType: target.targetType,

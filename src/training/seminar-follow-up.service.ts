@@ -6,7 +6,7 @@ import type { Db } from '../platform/db.ts';
 import { AppError } from '../platform/errors.ts';
 import type { Lang } from '../platform/i18n.ts';
 import type { JobDefinition } from '../platform/jobs/index.ts';
-import type { Scope } from '../platform/scope.ts';
+import { notFound, type Scope } from '../platform/scope.ts';
 import { readCsv } from '../registry/index.ts';
 import { htmlToPdf } from '../reports/index.ts';
 import { certificateHtml, certificateMessages } from './certificate.html.ts';
@@ -82,7 +82,7 @@ export async function giveFeedback(
 ) {
   const seminar = await seminarFor(db, caller, seminarId);
   if (caller.scope.level === 'institution' && caller.scope.institutionId !== input.institutionId)
-    throw new AppError('NOT_FOUND', `no institution ${input.institutionId} in your scope`);
+    throw notFound('institution', input.institutionId);
   const enrolment = (await enrolmentsOf(db, seminarId)).find((e) => e.institution_id === input.institutionId);
   if (enrolment?.attended !== 1)
     throw new AppError('CONFLICT', `institution ${input.institutionId} did not attend seminar ${seminarId}`);
@@ -212,7 +212,7 @@ export async function certificatePdf(
 ): Promise<{ pdf: Buffer; code: string }> {
   await seminarFor(db, caller, seminarId);
   if (caller.scope.level === 'institution' && caller.scope.institutionId !== institutionId)
-    throw new AppError('NOT_FOUND', `no institution ${institutionId} in your scope`);
+    throw notFound('institution', institutionId);
   const facts = await certificateOf(db, seminarId, institutionId);
   if (!facts?.certificate_code)
     throw new AppError(
