@@ -3,16 +3,8 @@
 // "2026-13-45T25:61" was stored as 2027-02-15. Each bad value is a 400 naming the field, and nothing is written.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type ApiWorld, apiWorld } from '../api.ts';
+import { BAD_DATES, BAD_LOCAL_TIMES } from '../calendar-edges.ts';
 import { describeEachDialect } from '../db.ts';
-
-/** Calendar edge values no date parameter may take. */
-export const BAD_DATES = ['2026-13-45', '0000-01-01', '2026-02-30', '2025-02-29', '1999-12-31', '2101-01-01'];
-export const BAD_LOCAL_TIMES = [
-  '2026-13-45T25:61',
-  '2026-02-30T10:00',
-  '2026-03-01T25:00',
-  '0000-01-01T00:00',
-];
 
 const fieldsOf = (body: string) =>
   ((JSON.parse(body) as { error: { details?: { path: string }[] } }).error.details ?? []).map((d) => d.path);
