@@ -1,10 +1,10 @@
 // Thin HTTP adapters over roll-ups and the page list with scores.
 import { z } from 'zod';
 import type { Db } from '../platform/db.ts';
-import { AppError } from '../platform/errors.ts';
 import { principalOf } from '../platform/http/principal.ts';
 import { errorResponses, idParam, pagination, queryFlag } from '../platform/http/schemas.ts';
 import type { App } from '../platform/http/server.ts';
+import { notFound } from '../platform/scope.ts';
 import { checkUnitFilters, findPageInScope, pageRefSchema } from '../registry/index.ts';
 import { listPages, pageScores, rollup } from './analytics.service.ts';
 
@@ -170,7 +170,7 @@ export function analyticsRoutes(db: Db) {
       async (request) => {
         const scope = principalOf(request).scope;
         const page = await findPageInScope(db, scope, request.params.id);
-        if (!page) throw new AppError('NOT_FOUND', `no page ${request.params.id} in your scope`);
+        if (!page) throw notFound('page', request.params.id);
         return {
           id: page.id,
           platform: page.platform,

@@ -1,11 +1,10 @@
 // Thin HTTP adapters over audit runs and a page's report card.
 import { z } from 'zod';
 import type { Db } from '../platform/db.ts';
-import { AppError } from '../platform/errors.ts';
 import { principalOf } from '../platform/http/principal.ts';
 import { errorResponses, idParam, listOf, pagination } from '../platform/http/schemas.ts';
 import type { App } from '../platform/http/server.ts';
-import type { Scope } from '../platform/scope.ts';
+import { notFound, type Scope } from '../platform/scope.ts';
 import { findRunInScope, levelCountsInScope, listRunsInScope } from './audit-run.repo.ts';
 import { pageReport } from './page-report.service.ts';
 
@@ -84,7 +83,7 @@ function runView(r: RunRow) {
 
 async function requireRun(db: Db, scope: Scope, id: number) {
   const run = await findRunInScope(db, scope, id);
-  if (!run) throw new AppError('NOT_FOUND', `no audit run ${id} in your scope`);
+  if (!run) throw notFound('audit run', id);
   return run;
 }
 

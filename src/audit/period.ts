@@ -1,14 +1,13 @@
 // Audit periods as people write them: "30d" (the last 30 days up to the end of today, or of --at) or
 // "2026-09-01..2026-11-30" (whole days, both ends included). Bounds are unix seconds, UTC day edges.
+import { dayNumber, MIN_UNIX } from '../platform/calendar-date.ts';
 import { AppError } from '../platform/errors.ts';
 
 const DAY = 86_400;
 
+/** A real calendar day in 2000–2100 (round trip: "2026-02-30" is refused, not rolled into March). */
 function day(text: string, what: string): number {
-  const t = Date.parse(`${text}T00:00:00Z`);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(text) || Number.isNaN(t))
-    throw new AppError('VALIDATION', `${what}: expected a date YYYY-MM-DD, got "${text}"`);
-  return t / 1000;
+  return dayNumber(text, what) * DAY;
 }
 
 export function parsePeriod(
@@ -20,7 +19,11 @@ export function parsePeriod(
   const end = at ? day(at, '--at') + DAY : Math.floor(now.getTime() / 1000 / DAY) * DAY + DAY;
   const text = spec ?? `${defaultDays}d`;
   const relative = /^(\d{1,4})d$/.exec(text);
-  if (relative) return { start: end - Number(relative[1]) * DAY, end };
+  if (relative) {
+    const start = end - Number(relative[1]) * DAY;
+    if (start < MIN_UNIX) throw new AppError('VALIDATION', `--period: "${text}" reaches back before 2000`);
+    return { start, end };
+  }
   const range = /^(.+)\.\.(.+)$/.exec(text);
   if (range?.[1] && range[2]) {
     const start = day(range[1], '--period start');

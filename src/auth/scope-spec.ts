@@ -3,7 +3,7 @@
 import type { Db } from '../platform/db.ts';
 import type { UserTable } from '../platform/db-schema.ts';
 import { AppError } from '../platform/errors.ts';
-import type { Scope, ScopeLevel } from '../platform/scope.ts';
+import { notFound, type Scope, type ScopeLevel } from '../platform/scope.ts';
 import { findInstitutionPlacement, findMunicipality, findRegion } from '../registry/index.ts';
 
 export type ScopeSpec = {
@@ -26,6 +26,11 @@ export function parseScopeText(text: string): ScopeSpec {
   );
 }
 
+/** The id a spec names its node by, as the caller gave it. */
+export function scopeSpecId(spec: ScopeSpec): string | number | undefined {
+  return spec.regionCode ?? spec.municipalityId ?? spec.institutionId;
+}
+
 /** The full scope for a spec, with the region and municipality looked up; NOT_FOUND when the node is unknown. */
 export async function resolveScope(db: Db, spec: ScopeSpec): Promise<Scope> {
   switch (spec.level) {
@@ -33,17 +38,17 @@ export async function resolveScope(db: Db, spec: ScopeSpec): Promise<Scope> {
       return { level: 'country' };
     case 'region': {
       const region = spec.regionCode ? await findRegion(db, spec.regionCode) : undefined;
-      if (!region) throw new AppError('NOT_FOUND', `no region ${spec.regionCode ?? '(none given)'}`);
+      if (!region) throw notFound('region', spec.regionCode);
       return { level: 'region', regionCode: region.code };
     }
     case 'municipality': {
       const m = spec.municipalityId ? await findMunicipality(db, spec.municipalityId) : undefined;
-      if (!m) throw new AppError('NOT_FOUND', `no municipality ${spec.municipalityId ?? '(none given)'}`);
+      if (!m) throw notFound('municipality', spec.municipalityId);
       return { level: 'municipality', regionCode: m.region_code, municipalityId: m.id };
     }
     case 'institution': {
       const i = spec.institutionId ? await findInstitutionPlacement(db, spec.institutionId) : undefined;
-      if (!i) throw new AppError('NOT_FOUND', `no institution ${spec.institutionId ?? '(none given)'}`);
+      if (!i) throw notFound('institution', spec.institutionId);
       return {
         level: 'institution',
         regionCode: i.region_code,

@@ -7,10 +7,10 @@ import { type Clock, systemClock, unixSeconds } from '../platform/clock.ts';
 import { bumpVersion, type Db, inTransaction } from '../platform/db.ts';
 import type { Role, UserTable } from '../platform/db-schema.ts';
 import { AppError } from '../platform/errors.ts';
-import { placementOf, SCOPE_LEVELS, type Scope, scopeKey, scopeWithin } from '../platform/scope.ts';
+import { notFound, placementOf, SCOPE_LEVELS, type Scope, scopeKey, scopeWithin } from '../platform/scope.ts';
 import { checkPasswordPolicy, generatePassword, hashPassword } from './password.ts';
 import { isRole, ROLES } from './roles.ts';
-import { resolveScope, type ScopeSpec, scopeColumns, scopeOfRow } from './scope-spec.ts';
+import { resolveScope, type ScopeSpec, scopeColumns, scopeOfRow, scopeSpecId } from './scope-spec.ts';
 import { deleteUserSessions } from './session.repo.ts';
 import {
   findUserByLogin,
@@ -81,12 +81,12 @@ export function createUsers(db: Db, clock: Clock = systemClock) {
       ]);
     if (SCOPE_LEVELS.indexOf(ROLES[role].level) < SCOPE_LEVELS.indexOf(manager.scope.level))
       throw new AppError('FORBIDDEN', `a ${manager.scope.level} admin cannot grant the role ${role}`);
+    // A node outside the manager's scope is reported exactly like a node that does not exist.
+    const missing = () => notFound(spec.level, scopeSpecId(spec), 'body.scope');
     const scope = await resolveScope(db, spec).catch((error: unknown) => {
-      // A node outside the manager's scope is reported exactly like a node that does not exist.
-      throw error instanceof AppError ? new AppError('NOT_FOUND', error.message) : error;
+      throw error instanceof AppError && error.code === 'NOT_FOUND' ? missing() : error;
     });
-    if (!scopeWithin(scope, manager.scope))
-      throw new AppError('NOT_FOUND', `no such ${spec.level} in your scope`);
+    if (!scopeWithin(scope, manager.scope)) throw missing();
     return { role, scope };
   }
 

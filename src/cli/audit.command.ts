@@ -5,7 +5,7 @@ import { diffRuns, formatPeriod, pageReport, parsePeriod, runAudit } from '../au
 import { loadVersion } from '../methodology/index.ts';
 import { COUNTRY } from '../platform/scope.ts';
 import type { CliContext } from './context.ts';
-import { intOption } from './options.ts';
+import { intOption, isoDateOption, periodOption } from './options.ts';
 
 type AuditOptions = {
   methodology: string;
@@ -21,8 +21,12 @@ export function registerAudit(program: Command, context: () => CliContext): void
     .command('audit')
     .description('audit pages against a methodology version / аудит страниц по методике')
     .option('--methodology <version>', 'methodology version id or folder', '2023.1')
-    .option('--period <spec>', '"30d" or "YYYY-MM-DD..YYYY-MM-DD" (default: the version\'s period)')
-    .option('--at <date>', 'end day of a relative period, YYYY-MM-DD (default: today)')
+    .option(
+      '--period <spec>',
+      '"30d" or "YYYY-MM-DD..YYYY-MM-DD" (default: the version\'s period)',
+      periodOption('--period'),
+    )
+    .option('--at <date>', 'end day of a relative period, YYYY-MM-DD (default: today)', isoDateOption('--at'))
     .option('--region <code>', 'only pages of this region (two-digit code)')
     .option(
       '--workers <n>',

@@ -3,7 +3,7 @@
 import type { Command } from 'commander';
 import { listSchedules } from '../platform/jobs/jobs.repo.ts';
 import type { CliContext } from './context.ts';
-import { intOption } from './options.ts';
+import { intOption, isoDateOption, periodOption } from './options.ts';
 import type { RoleBuilders } from './serve.command.ts';
 
 export function registerJobs(program: Command, context: () => CliContext, roles: RoleBuilders): void {
@@ -14,8 +14,12 @@ export function registerJobs(program: Command, context: () => CliContext, roles:
     .description('collect every page from VK, then audit / собрать данные из VK, затем аудит')
     .option('--window <days>', 'days of posts to read', intOption('--window', 1, 3650))
     .option('--no-audit', 'do not audit when the collection is done')
-    .option('--period <spec>', "period of the audit that follows (default: the version's period)")
-    .option('--at <date>', "end day of the audit's relative period, YYYY-MM-DD")
+    .option(
+      '--period <spec>',
+      "period of the audit that follows (default: the version's period)",
+      periodOption('--period'),
+    )
+    .option('--at <date>', "end day of the audit's relative period, YYYY-MM-DD", isoDateOption('--at'))
     .action(async (options: { window?: number; audit: boolean; period?: string; at?: string }) => {
       const ctx = context();
       const audit = {
@@ -31,8 +35,12 @@ export function registerJobs(program: Command, context: () => CliContext, roles:
     .command('audit')
     .description('audit pages in shards on the workers / аудит на обработчиках')
     .option('--methodology <version>', 'methodology version id', '2023.1')
-    .option('--period <spec>', '"30d" or "YYYY-MM-DD..YYYY-MM-DD" (default: the version\'s period)')
-    .option('--at <date>', 'end day of a relative period, YYYY-MM-DD')
+    .option(
+      '--period <spec>',
+      '"30d" or "YYYY-MM-DD..YYYY-MM-DD" (default: the version\'s period)',
+      periodOption('--period'),
+    )
+    .option('--at <date>', 'end day of a relative period, YYYY-MM-DD', isoDateOption('--at'))
     .option('--region <code>', 'only pages of this region')
     .action(async (options: { methodology: string; period?: string; at?: string; region?: string }) => {
       await send(context(), roles, 'audit.run', {

@@ -1,5 +1,7 @@
 // Parsers for command options: a bad value fails with the option's name and the accepted range.
 import { InvalidArgumentError } from 'commander';
+import { parsePeriod } from '../audit/index.ts';
+import { isValidIsoDate, MAX_YEAR, MIN_YEAR } from '../platform/calendar-date.ts';
 
 export function intOption(name: string, min: number, max: number) {
   return (value: string): number => {
@@ -10,13 +12,27 @@ export function intOption(name: string, min: number, max: number) {
   };
 }
 
+/** A real calendar date YYYY-MM-DD in 2000–2100 (the same check as every route's date parameters). */
 export function isoDateOption(name: string) {
   return (value: string): string => {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`)))
-      throw new InvalidArgumentError(`${name} takes a date as YYYY-MM-DD, got "${value}"`);
+    if (!isValidIsoDate(value)) throw new InvalidArgumentError(`${name} takes ${dateHint}, got "${value}"`);
     return value;
   };
 }
+
+/** An audit period, "30d" or "YYYY-MM-DD..YYYY-MM-DD", checked now rather than by the job that receives it. */
+export function periodOption(name: string) {
+  return (value: string): string => {
+    try {
+      parsePeriod(value, 30);
+    } catch (error) {
+      throw new InvalidArgumentError(`${name}: ${(error as Error).message.replace(/^--period: /, '')}`);
+    }
+    return value;
+  };
+}
+
+const dateHint = `a real date YYYY-MM-DD in ${MIN_YEAR}–${MAX_YEAR}`;
 
 export function todayUtc(now: Date = new Date()): string {
   return now.toISOString().slice(0, 10);

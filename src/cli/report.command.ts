@@ -19,7 +19,7 @@ import {
   unitSpec,
 } from '../reports/index.ts';
 import type { CliContext } from './context.ts';
-import { isoDateOption } from './options.ts';
+import { isoDateOption, periodOption } from './options.ts';
 
 type Options = { format: ReportFormat; period?: string; at?: string; methodology: string; out?: string };
 
@@ -31,6 +31,7 @@ export function registerReport(program: Command, context: () => CliContext): voi
     .option(
       '--period <spec>',
       '"30d" or "YYYY-MM-DD..YYYY-MM-DD": audit of exactly this period (run if missing)',
+      periodOption('--period'),
     )
     .option('--at <date>', 'end day of a relative --period', isoDateOption('--at'))
     .option('--methodology <version>', 'methodology of an audit run for --period', '2023.1')

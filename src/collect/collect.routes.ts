@@ -1,19 +1,16 @@
 // Thin HTTP adapters over a page's collected posts and comments.
 import { z } from 'zod';
+import { unixSecondsQuery } from '../platform/calendar-date.ts';
 import type { Db } from '../platform/db.ts';
-import { AppError } from '../platform/errors.ts';
 import { principalOf } from '../platform/http/principal.ts';
 import { errorResponses, idParam, listOf, pagination } from '../platform/http/schemas.ts';
 import type { App } from '../platform/http/server.ts';
-import type { Scope } from '../platform/scope.ts';
+import { notFound, type Scope } from '../platform/scope.ts';
 import { findPageInScope } from '../registry/index.ts';
 import { listPageComments, listPagePosts } from './page-content.repo.ts';
 
 const tags = ['collection'];
-const range = {
-  from: z.coerce.number().int().min(0).optional(),
-  to: z.coerce.number().int().min(0).optional(),
-};
+const range = { from: unixSecondsQuery.optional(), to: unixSecondsQuery.optional() };
 
 const postSchema = z.object({
   vkId: z.number().int(),
@@ -51,7 +48,7 @@ const commentSchema = z.object({
 });
 
 async function requirePage(db: Db, scope: Scope, id: number): Promise<void> {
-  if (!(await findPageInScope(db, scope, id))) throw new AppError('NOT_FOUND', `no page ${id} in your scope`);
+  if (!(await findPageInScope(db, scope, id))) throw notFound('page', id);
 }
 
 export function collectRoutes(db: Db) {

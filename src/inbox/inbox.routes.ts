@@ -2,11 +2,10 @@
 // flag dismissed, and the response-time metrics with their alerts.
 import { z } from 'zod';
 import type { Db } from '../platform/db.ts';
-import { AppError } from '../platform/errors.ts';
 import { principalOf } from '../platform/http/principal.ts';
 import { errorResponses, idParam, listOf, pagination, queryFlag } from '../platform/http/schemas.ts';
 import type { App } from '../platform/http/server.ts';
-import type { Scope } from '../platform/scope.ts';
+import { notFound, type Scope } from '../platform/scope.ts';
 import { findPageInScope } from '../registry/index.ts';
 import {
   dismissFlag,
@@ -64,7 +63,7 @@ const metricsRow = metricsSchema.extend({ key: z.string(), name: z.string().null
 /** A filter naming a page outside the scope is answered like a page that does not exist. */
 async function requirePageFilter(db: Db, scope: Scope, pageId: number | undefined): Promise<void> {
   if (pageId !== undefined && !(await findPageInScope(db, scope, pageId)))
-    throw new AppError('NOT_FOUND', `query.pageId: no page ${pageId} in your scope`);
+    throw notFound('page', pageId, 'query.pageId');
 }
 
 export function inboxRoutes(db: Db, vk: VkAccess) {

@@ -6,7 +6,7 @@ import { isRole, permissionsOf } from '../auth/index.ts';
 import type { Db } from '../platform/db.ts';
 import type { InboxStatus } from '../platform/db-schema.ts';
 import { AppError } from '../platform/errors.ts';
-import { type Scope, scopeContains } from '../platform/scope.ts';
+import { notFound, type Scope, scopeContains } from '../platform/scope.ts';
 import type { SecretBox } from '../platform/secret-box.ts';
 import { communityTokenOf, VkApiError, vkRequest } from '../vk/index.ts';
 import {
@@ -185,13 +185,12 @@ export async function setInboxState(
   now: number,
 ): Promise<void> {
   const comment = await commentInScope(db, caller.scope, commentId);
-  if (!comment || comment.is_from_community === 1)
-    throw new AppError('NOT_FOUND', `no comment ${commentId} waiting in your scope`);
+  if (!comment || comment.is_from_community === 1) throw notFound('comment', commentId);
   if (change.status === 'no_answer_needed' && !change.reason?.trim())
     throw new AppError('VALIDATION', 'body.reason: say why this comment needs no answer');
   const assignee = change.assigneeId ? await userPlacement(db, change.assigneeId) : undefined;
   if (change.assigneeId && !(assignee && scopeContains(caller.scope, assignee)))
-    throw new AppError('NOT_FOUND', `body.assigneeId: no user ${change.assigneeId} in your scope`);
+    throw notFound('user', change.assigneeId, 'body.assigneeId');
   // A question goes only to someone who may answer it: not a viewer, a trainer or a pupil contributor.
   if (
     change.assigneeId &&
@@ -231,8 +230,7 @@ export async function replyToComment(
   repeated: boolean;
 }> {
   const comment = await commentInScope(db, caller.scope, commentId);
-  if (!comment || comment.is_from_community === 1)
-    throw new AppError('NOT_FOUND', `no comment ${commentId} waiting in your scope`);
+  if (!comment || comment.is_from_community === 1) throw notFound('comment', commentId);
   const text = reply.text.trim();
   if (!text) throw new AppError('VALIDATION', 'body.text: the answer is empty');
   const token = await communityTokenOf(db, vk.secrets, comment.page_id);
@@ -294,7 +292,7 @@ export async function dismissFlag(
   now: number,
 ): Promise<void> {
   const comment = await commentInScope(db, caller.scope, commentId);
-  if (!comment) throw new AppError('NOT_FOUND', `no comment ${commentId} in your scope`);
+  if (!comment) throw notFound('comment', commentId);
   await saveDismissal(db, {
     pageId: comment.page_id,
     targetType: 'comment',
@@ -418,7 +416,7 @@ export async function dismissTextFlag(
   now: number,
 ): Promise<void> {
   if (!(await pageInScope(db, caller.scope, target.pageId)))
-    throw new AppError('NOT_FOUND', `body.pageId: no page ${target.pageId} in your scope`);
+    throw notFound('page', target.pageId, 'body.pageId');
   await saveDismissal(db, {
     pageId: target.pageId,
     targetType: target.targetType,

@@ -120,6 +120,10 @@ export async function startBackground(
           leadership: leadership(db, (error) => log.warn('scheduler lock', { error: String(error) })),
           onFire: (name, id, slot) => log.info('schedule fired', { name, id, slot: slot.toISOString() }),
           onError: (error) => log.error('scheduler', { error: (error as Error).message }),
+          onScheduleError: (name, error) => {
+            metrics?.scheduleFailures.inc({ schedule: name });
+            log.error('schedule failed', { name, error: (error as Error)?.message ?? String(error) });
+          },
         })
       : undefined;
   if (scheduler) {

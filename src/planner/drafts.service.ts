@@ -6,7 +6,7 @@ import { insertNotifications } from '../notifications/index.ts';
 import type { Db } from '../platform/db.ts';
 import type { DraftKind, DraftStatus } from '../platform/db-schema.ts';
 import { AppError } from '../platform/errors.ts';
-import type { Scope } from '../platform/scope.ts';
+import { notFound, type Scope } from '../platform/scope.ts';
 import { type DraftContent, filesOf, parseContent } from './draft-content.ts';
 import {
   type DraftRow,
@@ -50,7 +50,7 @@ export async function plannerPage(db: Db, caller: Caller, pageId: number) {
     caller.permissions.has('drafts.propose') &&
     caller.userId !== null &&
     (await pagesOfContributor(db, caller.userId)).includes(pageId);
-  if (!page || (!manages && !proposes)) throw new AppError('NOT_FOUND', `no page ${pageId} in your scope`);
+  if (!page || (!manages && !proposes)) throw notFound('page', pageId);
   return { page, manages };
 }
 
@@ -118,9 +118,9 @@ export async function createDraft(db: Db, caller: Caller, pageId: number, input:
 /** A draft the caller may see: any of a page they manage; a contributor's own page's. */
 export async function draftFor(db: Db, caller: Caller, id: number) {
   const draft = await draftById(db, id);
-  if (!draft) throw new AppError('NOT_FOUND', `no draft ${id} in your scope`);
+  if (!draft) throw notFound('draft', id);
   const access = await plannerPage(db, caller, draft.page_id).catch(() => null);
-  if (!access) throw new AppError('NOT_FOUND', `no draft ${id} in your scope`);
+  if (!access) throw notFound('draft', id);
   return { draft, ...access };
 }
 

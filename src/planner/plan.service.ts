@@ -4,6 +4,7 @@
 // the reminders sent when a page is about to miss its week.
 import { listVersionIds, type MethodologyVersion, shippedVersion } from '../methodology/index.ts';
 import { insertNotifications } from '../notifications/index.ts';
+import { dayNumber, dayNumberOf, isoOfDayNumber, weekdayOfDayNumber } from '../platform/calendar-date.ts';
 import type { Db } from '../platform/db.ts';
 import type { DraftKind } from '../platform/db-schema.ts';
 import { AppError } from '../platform/errors.ts';
@@ -14,7 +15,8 @@ import { type Around, draftHelps, mixTargets } from './plan-targets.ts';
 import { type DraftRow, draftsOfPage, postsOfPage } from './planner.repo.ts';
 import { inSchoolHolidays, schoolEvents } from './school-calendar.ts';
 
-const DAY = 86_400;
+/** The longest span one plan covers: its last day at most this many days after its first. */
+export const MAX_PLAN_DAYS = 100;
 
 /** The version the latest audit used (the one the page is judged by), else the first published. */
 export async function currentVersion(db: Db): Promise<MethodologyVersion> {
@@ -30,23 +32,24 @@ export async function currentVersion(db: Db): Promise<MethodologyVersion> {
 const isoOf = (d: { y: number; m: number; d: number }) =>
   `${d.y}-${String(d.m).padStart(2, '0')}-${String(d.d).padStart(2, '0')}`;
 
-function addDays(iso: string, days: number): string {
-  const d = new Date(`${iso}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
-
-/** Monday of the week of a local date. */
-function mondayOf(iso: string): string {
-  const weekday = (new Date(`${iso}T00:00:00Z`).getUTCDay() + 6) % 7;
-  return addDays(iso, -weekday);
-}
-
 const parseIso = (iso: string) => ({
   y: Number(iso.slice(0, 4)),
   m: Number(iso.slice(5, 7)),
   d: Number(iso.slice(8, 10)),
 });
+
+// Day numbers, not date strings: a string that stopped changing (a year before 1 formats as "-000001-12")
+// once kept the week loop below going for ever.
+// Dates here come from the clock or stored instants (always real ones); what a caller sends is checked in
+// pagePlan.
+const dayOf = (iso: string) => dayNumberOf(parseIso(iso));
+const addDays = (iso: string, days: number) => isoOfDayNumber(dayOf(iso) + days);
+
+/** Monday of the week of a local date. */
+function mondayOf(iso: string): string {
+  const n = dayOf(iso);
+  return isoOfDayNumber(n - weekdayOfDayNumber(n));
+}
 
 /** Counts that the plan holds: drafts that will be (or were) posts, and posts on the wall. */
 const LIVE_DRAFTS = new Set(['proposed', 'draft', 'awaiting_municipality', 'scheduled', 'publishing']);
@@ -107,14 +110,18 @@ export type PlanView = Awaited<ReturnType<typeof pagePlan>>;
 
 /** The plan of a page between two local dates (inclusive), in the region's time zone. */
 export async function pagePlan(db: Db, caller: Caller, pageId: number, from: string, to: string) {
+  const fromDay = dayNumber(from, 'query.from');
+  const toDay = dayNumber(to, 'query.to');
+  if (toDay < fromDay) throw new AppError('VALIDATION', 'query.to: the span ends before it starts');
+  if (toDay - fromDay > MAX_PLAN_DAYS)
+    throw new AppError('VALIDATION', `query.to: at most ${MAX_PLAN_DAYS} days at once`);
   const { page, manages } = await plannerPage(db, caller, pageId);
-  if (to < from) throw new AppError('VALIDATION', 'query.to: the span ends before it starts');
-  if (Date.parse(to) - Date.parse(from) > 100 * DAY * 1000)
-    throw new AppError('VALIDATION', 'query.to: at most 100 days at once');
   const tz = page.timezone;
   // Whole weeks around the span, so the first and last weeks are judged on all their days.
-  const weekFrom = mondayOf(from);
-  const weekTo = addDays(mondayOf(to), 6);
+  const firstMonday = fromDay - weekdayOfDayNumber(fromDay);
+  const weekCount = Math.floor((toDay - weekdayOfDayNumber(toDay) - firstMonday) / 7) + 1;
+  const weekFrom = isoOfDayNumber(firstMonday);
+  const weekTo = isoOfDayNumber(firstMonday + weekCount * 7 - 1);
   const start = instantAt(parseIso(weekFrom), 0, tz);
   const end = instantAt(parseIso(addDays(weekTo, 1)), 0, tz);
   const [drafts, posts, version] = await Promise.all([
@@ -132,7 +139,9 @@ export async function pagePlan(db: Db, caller: Caller, pageId: number, from: str
     gap: number;
     holidays: boolean;
   }[] = [];
-  for (let monday = weekFrom; monday <= weekTo; monday = addDays(monday, 7)) {
+  // A counted loop: at most MAX_PLAN_DAYS / 7 + 2 weeks, whatever the dates.
+  for (let w = 0; w < weekCount; w++) {
+    const monday = isoOfDayNumber(firstMonday + w * 7);
     const sunday = addDays(monday, 6);
     const inWeek = items.filter((i) => i.day >= monday && i.day <= sunday);
     const posted = inWeek.filter((i) => i.kind === 'post').length;
@@ -144,18 +153,14 @@ export async function pagePlan(db: Db, caller: Caller, pageId: number, from: str
     weeks.push({ start: monday, planned, posted, target, gap, holidays });
   }
   const inSpan = items.filter((i) => i.day >= from && i.day <= to);
-  const months = Math.max(1, Math.round((Date.parse(to) - Date.parse(from)) / (30 * DAY * 1000)));
+  const months = Math.max(1, Math.round((toDay - fromDay) / 30));
   const sum = (key: 'polls' | 'clips' | 'videos' | 'lives') => inSpan.reduce((s, i) => s + i[key], 0);
   const own = inSpan.filter((i) => !i.repost);
   const mix = {
     posts: {
       have: inSpan.length,
       target:
-        targets.postsPerWeek === null
-          ? null
-          : Math.round(
-              (targets.postsPerWeek * (Date.parse(to) - Date.parse(from) + DAY * 1000)) / (7 * DAY * 1000),
-            ),
+        targets.postsPerWeek === null ? null : Math.round((targets.postsPerWeek * (toDay - fromDay + 1)) / 7),
     },
     polls: {
       have: sum('polls'),
@@ -322,7 +327,7 @@ export async function sendPlanReminders(db: Db, now: number): Promise<number> {
   const notices = [];
   for (const p of pages) {
     const today = isoOf(localTime(now, p.timezone));
-    const weekday = (new Date(`${today}T00:00:00Z`).getUTCDay() + 6) % 7;
+    const weekday = weekdayOfDayNumber(dayOf(today));
     if (weekday < 3 || inSchoolHolidays(today)) continue;
     const monday = mondayOf(today);
     const have = (await around(db, p.id, p.timezone, now, null)).week;

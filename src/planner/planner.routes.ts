@@ -2,6 +2,7 @@
 // the municipality's second approval, and regional syndication. Who may do what on which page is the
 // services' check (a page admin manages; a contributor proposes for their own page).
 import { z } from 'zod';
+import { isoDate, unixSeconds } from '../platform/calendar-date.ts';
 import type { Db } from '../platform/db.ts';
 import { AppError } from '../platform/errors.ts';
 import { principalOf } from '../platform/http/principal.ts';
@@ -34,7 +35,6 @@ import { templatesIn } from './templates.ts';
 const tags = ['planner'];
 const now = () => Math.floor(Date.now() / 1000);
 const pageParam = z.object({ pageId: z.coerce.number().int().positive() });
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
 const FILE_LIMIT = 200 * 1024 * 1024;
 
 const draftBody = z.object({
@@ -43,7 +43,7 @@ const draftBody = z.object({
   text: z.string().max(15_000),
   rubric: z.string().max(61).nullable().optional(),
   content: z.record(z.string(), z.unknown()).default({}),
-  plannedAt: z.number().int().positive().nullable().optional(),
+  plannedAt: unixSeconds.nullable().optional(),
   templateId: z.string().max(60).nullable().optional(),
 });
 
@@ -201,7 +201,7 @@ export function plannerRoutes(db: Db) {
           tags,
           summary: 'Move a draft in the calendar',
           params: idParam,
-          body: z.object({ plannedAt: z.number().int().positive() }),
+          body: z.object({ plannedAt: unixSeconds }),
           response: { 200: z.object({ moved: z.boolean() }), ...errorResponses },
         },
       },
@@ -218,7 +218,7 @@ export function plannerRoutes(db: Db) {
           tags,
           summary: 'Approve a draft for publishing at its time (or the time given; now without one)',
           params: idParam,
-          body: z.object({ plannedAt: z.number().int().positive().optional() }),
+          body: z.object({ plannedAt: unixSeconds.optional() }),
           response: { 200: z.object({ status: z.string() }), ...errorResponses },
         },
       },
@@ -400,7 +400,7 @@ export function plannerRoutes(db: Db) {
             text: z.string().max(15_000),
             rubric: z.string().max(61).nullable().optional(),
             content: z.record(z.string(), z.unknown()).default({}),
-            plannedAt: z.number().int().positive().nullable().optional(),
+            plannedAt: unixSeconds.nullable().optional(),
           }),
           response: { 200: z.object({ id: z.number().int(), pages: z.number().int() }), ...errorResponses },
         },

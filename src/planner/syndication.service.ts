@@ -7,6 +7,7 @@ import type { Db } from '../platform/db.ts';
 import { inTransaction } from '../platform/db.ts';
 import type { DraftKind } from '../platform/db-schema.ts';
 import { AppError } from '../platform/errors.ts';
+import { notFound } from '../platform/scope.ts';
 import { parseContent } from './draft-content.ts';
 import type { Caller } from './drafts.service.ts';
 import { regionPages } from './planner.repo.ts';
@@ -29,8 +30,7 @@ function regionOf(caller: Caller, regionCode: string) {
   if (caller.scope.level === 'country') return;
   if (caller.scope.level !== 'region')
     throw new AppError('FORBIDDEN', 'a regional announcement is sent by the region (or the country)');
-  if (caller.scope.regionCode !== regionCode)
-    throw new AppError('NOT_FOUND', `body.regionCode: no region ${regionCode} in your scope`);
+  if (caller.scope.regionCode !== regionCode) throw notFound('region', regionCode, 'body.regionCode');
 }
 
 export async function syndicate(db: Db, caller: Caller, input: SyndicationInput, now: number) {
@@ -110,7 +110,7 @@ export async function syndicationStatus(db: Db, caller: Caller, id: number) {
     .where('id', '=', id)
     .executeTakeFirst();
   if (!row || (caller.scope.level === 'region' && caller.scope.regionCode !== row.region_code))
-    throw new AppError('NOT_FOUND', `no syndication ${id} in your scope`);
+    throw notFound('syndication', id);
   const pages = await db.kysely
     .selectFrom('planner_drafts as d')
     .innerJoin('pages', 'pages.id', 'd.page_id')

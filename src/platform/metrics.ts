@@ -7,6 +7,7 @@ export type Metrics = {
   httpSeconds: client.Histogram<'method' | 'route' | 'status'>;
   vkCalls: client.Counter<'outcome'>;
   jobsRun: client.Counter<'queue' | 'result'>;
+  scheduleFailures: client.Counter<'schedule'>;
   /** A gauge whose values are read when scraped. */
   gauge(name: string, help: string, labels: string[], read: () => Promise<GaugeValue[]>): void;
 };
@@ -36,6 +37,12 @@ export function createMetrics(role: string): Metrics {
       name: 'publica_jobs_run_total',
       help: 'Jobs this process ran, by queue and result',
       labelNames: ['queue', 'result'],
+      registers: [registry],
+    }),
+    scheduleFailures: new client.Counter({
+      name: 'publica_schedule_failures_total',
+      help: 'Scheduler ticks on which a schedule failed (the others still fired), by schedule',
+      labelNames: ['schedule'],
       registers: [registry],
     }),
     gauge(name, help, labels, read) {

@@ -1,6 +1,7 @@
 // A caller's scope is a node of the hierarchy country → region → municipality → institution. Every repository
 // that reads or writes scoped data takes one and filters by it in SQL, so no route can forget to.
 import { type Expression, type SqlBool, sql } from 'kysely';
+import { AppError } from './errors.ts';
 
 export type Scope =
   | { level: 'country' }
@@ -100,4 +101,22 @@ export function scopeKey(scope: Scope): string {
     case 'institution':
       return `institution:${scope.institutionId}`;
   }
+}
+
+/** The id a unit is named by in requests: a region's code, a municipality's or institution's number. */
+export function unitId(scope: Scope): string | number | undefined {
+  if (scope.level === 'region') return scope.regionCode;
+  if (scope.level === 'municipality') return scope.municipalityId;
+  if (scope.level === 'institution') return scope.institutionId;
+  return undefined;
+}
+
+/**
+ * The one answer for something the caller may not see, whether it exists outside their scope or not at all:
+ * two texts ("… in your scope" against "no …") once told which ids exist elsewhere. It echoes only what the
+ * caller sent, never what the lookup found.
+ */
+export function notFound(what: string, given: string | number | undefined, field?: string): AppError {
+  const name = given === undefined || given === '' ? what : `${what} ${given}`;
+  return new AppError('NOT_FOUND', `${field ? `${field}: ` : ''}no ${name} in your scope`);
 }

@@ -47,3 +47,13 @@ export function instantAt(date: LocalDate, seconds: number, timeZone: string): n
   // Offsets change (DST, law): the offset at the answer, not at the guess, is the right one.
   return guess - offsetAt(first);
 }
+
+/** Whether Intl knows the IANA zone ("Europe/Moscow" yes, "Mars/Olympus" no). */
+export function isTimeZone(timeZone: string): boolean {
+  try {
+    formatter(timeZone);
+    return true;
+  } catch {
+    return false;
+  }
+}

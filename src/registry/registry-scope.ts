@@ -1,8 +1,7 @@
 // Filters that name a region or municipality outside the caller's scope are answered like unknown ones (404),
 // so a caller learns nothing about units they may not see.
 import type { Db } from '../platform/db.ts';
-import { AppError } from '../platform/errors.ts';
-import type { Scope } from '../platform/scope.ts';
+import { notFound, type Scope } from '../platform/scope.ts';
 import { findMunicipality } from './registry.repo.ts';
 
 export async function checkUnitFilters(
@@ -11,7 +10,7 @@ export async function checkUnitFilters(
   filter: { regionCode?: string | undefined; municipalityId?: number | undefined },
 ): Promise<void> {
   if (filter.regionCode !== undefined && scope.level !== 'country' && filter.regionCode !== scope.regionCode)
-    throw new AppError('NOT_FOUND', `no region ${filter.regionCode} in your scope`);
+    throw notFound('region', filter.regionCode);
   if (filter.municipalityId === undefined) return;
   const m = await findMunicipality(db, filter.municipalityId);
   const visible =
@@ -20,5 +19,5 @@ export async function checkUnitFilters(
       (scope.level === 'region'
         ? m.region_code === scope.regionCode
         : m.region_code === scope.regionCode && m.id === scope.municipalityId));
-  if (!visible) throw new AppError('NOT_FOUND', `no municipality ${filter.municipalityId} in your scope`);
+  if (!visible) throw notFound('municipality', filter.municipalityId);
 }

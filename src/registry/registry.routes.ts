@@ -8,6 +8,7 @@ import { AppError } from '../platform/errors.ts';
 import { principalOf } from '../platform/http/principal.ts';
 import { errorResponses, idParam, listOf, pagination, queryFlag } from '../platform/http/schemas.ts';
 import type { App } from '../platform/http/server.ts';
+import { notFound } from '../platform/scope.ts';
 import {
   findInstitutionInScope,
   listInstitutionsInScope,
@@ -129,7 +130,7 @@ export function registryRoutes(db: Db) {
         const region = (await listRegionsInScope(db, principalOf(request).scope)).find(
           (r) => r.code === request.params.code,
         );
-        if (!region) throw new AppError('NOT_FOUND', `no region ${request.params.code} in your scope`);
+        if (!region) throw notFound('region', request.params.code);
         return regionView(region);
       },
     );
@@ -188,7 +189,7 @@ export function registryRoutes(db: Db) {
           municipalityId: request.params.id,
         });
         const m = found.items[0];
-        if (!m) throw new AppError('NOT_FOUND', `no municipality ${request.params.id} in your scope`);
+        if (!m) throw notFound('municipality', request.params.id);
         return {
           id: m.id,
           regionCode: m.region_code,
@@ -250,7 +251,7 @@ export function registryRoutes(db: Db) {
       },
       async (request) => {
         const row = await findInstitutionInScope(db, principalOf(request).scope, request.params.id);
-        if (!row) throw new AppError('NOT_FOUND', `no institution ${request.params.id} in your scope`);
+        if (!row) throw notFound('institution', request.params.id);
         const pages = await pagesOfInstitution(db, row.id);
         return {
           ...institutionView(row),
@@ -353,7 +354,7 @@ export function registryRoutes(db: Db) {
       },
       async (request) => {
         const row = await findUpload(db, principalOf(request).scope, request.params.id);
-        if (!row) throw new AppError('NOT_FOUND', `no upload ${request.params.id} in your scope`);
+        if (!row) throw notFound('upload', request.params.id);
         return { ...(JSON.parse(row.report_json) as object), id: row.id } as z.infer<
           typeof uploadReportSchema
         >;

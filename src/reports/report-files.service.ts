@@ -5,13 +5,14 @@ import type { Db } from '../platform/db.ts';
 import { AppError } from '../platform/errors.ts';
 import type { Lang } from '../platform/i18n.ts';
 import {
-  checkCron,
+  cronProblem,
   defineSchedule,
   type Job,
   type JobDefinition,
   removeSchedule,
+  timeZoneProblem,
 } from '../platform/jobs/index.ts';
-import { placementOf, type Scope, scopeKey, scopeWithin } from '../platform/scope.ts';
+import { notFound, placementOf, type Scope, scopeKey, scopeWithin, unitId } from '../platform/scope.ts';
 import {
   deleteSchedule,
   findSchedule,
@@ -23,6 +24,8 @@ import { type ReportFormat, renderReport } from './report-render.ts';
 import { unitReport } from './unit-report.service.ts';
 
 export const REPORT_GENERATE = 'report.generate';
+/** A report is heavy to render: at most one an hour per schedule, and no seconds field. */
+export const REPORT_CRON = { hourlyAtMost: true } as const;
 
 export type UnitSpec = ScopeSpec;
 
@@ -52,8 +55,7 @@ export function unitSpec(level: string, key: string | undefined, field: string):
 /** A unit given by level and key, with the registry looked up; NOT_FOUND outside the caller's scope. */
 export async function unitInScope(db: Db, caller: Scope, spec: UnitSpec): Promise<Scope> {
   const unit = await resolveScope(db, spec);
-  if (!scopeWithin(unit, caller))
-    throw new AppError('NOT_FOUND', `no ${unit.level} ${scopeKey(unit)} in your scope`);
+  if (!scopeWithin(unit, caller)) throw notFound(unit.level, unitId(unit));
   return unit;
 }
 
@@ -99,7 +101,11 @@ export async function createReportSchedule(
   caller: { id: number | null; scope: Scope },
   input: ScheduleInput,
 ): Promise<number> {
-  checkCron('report', input.cron, input.tz);
+  // Checked before anything is written: a zone Intl does not know was once stored, then failed every tick.
+  const problem = cronProblem(input.cron, REPORT_CRON);
+  if (problem) throw new AppError('VALIDATION', `body.cron: ${problem}`);
+  const zone = timeZoneProblem(input.tz);
+  if (zone) throw new AppError('VALIDATION', `body.tz: ${zone}`);
   const unit = await unitInScope(db, caller.scope, input.unit);
   const id = await insertSchedule(db, {
     level: unit.level,

@@ -1,13 +1,21 @@
 // Reports of a unit (the country, a region, a municipality, an institution) as PDF, XLSX, HTML or JSON, made
 // on request; schedules that make them by cron; and the files made, listed and downloaded within the scope.
 import { z } from 'zod';
+import { isoDate, timeZone } from '../platform/calendar-date.ts';
 import type { Db } from '../platform/db.ts';
 import { AppError } from '../platform/errors.ts';
 import { principalOf } from '../platform/http/principal.ts';
 import { errorResponses, idParam, listOf, okBody, pagination } from '../platform/http/schemas.ts';
 import type { App } from '../platform/http/server.ts';
+import { cronProblem } from '../platform/jobs/index.ts';
 import { findFileInScope, listFilesInScope, listSchedulesInScope } from './report-files.repo.ts';
-import { createReportSchedule, deleteReportSchedule, unitInScope, unitSpec } from './report-files.service.ts';
+import {
+  createReportSchedule,
+  deleteReportSchedule,
+  REPORT_CRON,
+  unitInScope,
+  unitSpec,
+} from './report-files.service.ts';
 import { CONTENT_TYPES, REPORT_FORMATS, renderReport, reportFileName } from './report-render.ts';
 import { unitReport } from './unit-report.service.ts';
 
@@ -56,7 +64,7 @@ export function reportRoutes(db: Db) {
           querystring: z.object({
             format: format.default('pdf'),
             lang: lang.default('ru'),
-            asOf: z.iso.date().optional(),
+            asOf: isoDate.optional(),
           }),
           response: { 200: z.any(), ...errorResponses },
         },
@@ -121,14 +129,20 @@ export function reportRoutes(db: Db) {
         schema: {
           tags,
           summary:
-            'Make a unit report by cron (e.g. "0 7 1 * *": 07:00 on the 1st of every month); files appear in /api/reports/files',
+            'Make a unit report by cron (five fields, at most hourly, e.g. "0 7 1 * *": 07:00 on the 1st of every month) in an IANA time zone; files appear in /api/reports/files',
           body: z.object({
             level,
             key: z.string().min(1).max(20).default('all'),
             format: format.default('pdf'),
             lang: lang.default('ru'),
-            cron: z.string().min(9).max(100),
-            tz: z.string().min(1).max(64).default('Europe/Moscow'),
+            cron: z
+              .string()
+              .max(100)
+              .superRefine((cron, ctx) => {
+                const problem = cronProblem(cron, REPORT_CRON);
+                if (problem) ctx.addIssue({ code: 'custom', message: problem });
+              }),
+            tz: timeZone.default('Europe/Moscow'),
           }),
           response: { 200: z.object({ id: z.number().int() }), ...errorResponses },
         },

@@ -5,9 +5,8 @@
 import { doneRunsFor, type GroupBy, type RollupRow, rollup } from '../analytics/index.ts';
 import { loadVersion, type MethodologyVersion } from '../methodology/index.ts';
 import type { Db } from '../platform/db.ts';
-import { AppError } from '../platform/errors.ts';
 import type { Lang } from '../platform/i18n.ts';
-import { type Scope, scopeKey, scopeWithin } from '../platform/scope.ts';
+import { notFound, type Scope, scopeKey, scopeWithin, unitId } from '../platform/scope.ts';
 import {
   institutionPages,
   movers,
@@ -66,7 +65,7 @@ export async function unitReport(
   options: { endingBy?: number | undefined; load?: (id: string) => MethodologyVersion } = {},
 ): Promise<UnitReport> {
   const name = scopeWithin(unit, caller) ? await unitName(db, unit) : null;
-  if (!name) throw new AppError('NOT_FOUND', `no ${unit.level} ${scopeKey(unit)} in your scope`);
+  if (!name) throw notFound(unit.level, unitId(unit));
   // The newest period first (a past period audited later is not "the newest audit"), then the newest run.
   const runs = (await doneRunsFor(db, unit, 40, options.endingBy)).sort(
     (a, b) => b.period_end - a.period_end || b.id - a.id,

@@ -5,7 +5,7 @@ import type { NotificationInput } from '../notifications/index.ts';
 import type { Db } from '../platform/db.ts';
 import { inTransaction } from '../platform/db.ts';
 import { AppError } from '../platform/errors.ts';
-import { type Scope, scopeContains } from '../platform/scope.ts';
+import { notFound, type Scope, scopeContains } from '../platform/scope.ts';
 import {
   institutionsReachable,
   markAttended,
@@ -32,7 +32,7 @@ export function newCertificateCode(): string {
 
 export async function seminarFor(db: Db, caller: Caller, id: number) {
   const seminar = await seminarInScope(db, caller.scope, id);
-  if (!seminar) throw new AppError('NOT_FOUND', `no seminar ${id} in your scope`);
+  if (!seminar) throw notFound('seminar', id);
   return seminar;
 }
 

@@ -6,7 +6,7 @@ import type { Db } from '../platform/db.ts';
 import { AppError } from '../platform/errors.ts';
 import type { Lang } from '../platform/i18n.ts';
 import type { JobDefinition } from '../platform/jobs/index.ts';
-import type { Scope } from '../platform/scope.ts';
+import { notFound, type Scope } from '../platform/scope.ts';
 import { readCsv } from '../registry/index.ts';
 import { htmlToPdf } from '../reports/index.ts';
 import { certificateHtml, certificateMessages } from './certificate.html.ts';

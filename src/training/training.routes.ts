@@ -1,6 +1,7 @@
 // Thin HTTP adapters over seminars: plan, list and read, the audience a rule selects, invitations,
 // registration and its cancellation, attendance, the measured effect, and the public check of a certificate.
 import { z } from 'zod';
+import { isoDate, localDateTime, timeZone } from '../platform/calendar-date.ts';
 import type { Db } from '../platform/db.ts';
 import { AppError } from '../platform/errors.ts';
 import { principalOf } from '../platform/http/principal.ts';
@@ -31,7 +32,6 @@ import {
 
 const tags = ['training'];
 const now = () => Math.floor(Date.now() / 1000);
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
 const institutionBody = z.object({ institutionId: z.number().int().positive() });
 // Links are web addresses only: `javascript:`, `data:` or `file:` would run or open something on a click.
 const webUrl = z.url({ protocol: /^https?$/, error: 'expected an http or https address' });
@@ -45,13 +45,13 @@ const seminarBody = z.object({
   format: z.enum(['online', 'in_person']),
   link: webUrl.optional(),
   place: z.string().min(2).max(300).optional(),
-  startsLocal: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/),
+  startsLocal: localDateTime,
   durationMinutes: z
     .number()
     .int()
     .min(15)
     .max(60 * 12),
-  timezone: z.string().min(3).max(60).optional(),
+  timezone: timeZone.optional(),
   regionCode: z.string().regex(/^\d{2}$/),
   municipalityId: z.number().int().positive().optional(),
   capacity: z.number().int().min(1).max(10_000),

@@ -4,10 +4,11 @@
 // pages is measured against comparable pages that stayed away (effect.ts).
 
 import { insertNotifications } from '../notifications/index.ts';
+import { LOCAL_DATE_TIME_MESSAGE, parseLocalDateTime } from '../platform/calendar-date.ts';
 import type { Db } from '../platform/db.ts';
 import { inTransaction } from '../platform/db.ts';
 import { AppError } from '../platform/errors.ts';
-import type { Scope } from '../platform/scope.ts';
+import { notFound, type Scope } from '../platform/scope.ts';
 import { instantAt } from '../platform/time-zone.ts';
 import { differenceInDifferences, type EffectEstimate, type EffectUnit } from './effect.ts';
 import {
@@ -67,15 +68,15 @@ type Caller = { userId: number | null; scope: Scope };
 
 /** The instant of a local date and time ("YYYY-MM-DDTHH:MM") in a time zone. */
 export function instantIn(local: string, timeZone: string): number {
-  const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(local);
-  if (!match) throw new AppError('VALIDATION', 'body.startsLocal: expected YYYY-MM-DDTHH:MM');
-  const [y, m, d, h, mi] = match.slice(1).map(Number) as [number, number, number, number, number];
-  return instantAt({ y, m, d }, h * 3600 + mi * 60, timeZone);
+  // A real calendar time only: "2026-13-45T25:61" once rolled over into 2027-02-15.
+  const parsed = parseLocalDateTime(local);
+  if (!parsed) throw new AppError('VALIDATION', `body.startsLocal: ${LOCAL_DATE_TIME_MESSAGE}`);
+  return instantAt(parsed.date, parsed.minutes * 60, timeZone);
 }
 
 export async function planSeminar(db: Db, caller: Caller, input: SeminarInput, now: number): Promise<number> {
   if (!canPlan(caller, input.regionCode, input.municipalityId))
-    throw new AppError('NOT_FOUND', `body.regionCode: no region ${input.regionCode} in your scope`);
+    throw notFound('region', input.regionCode, 'body.regionCode');
   await checkMunicipalities(db, caller, input, input.audience.municipalityIds ?? []);
   if (input.format === 'online' && !input.link)
     throw new AppError('VALIDATION', 'body.link: an online seminar needs its link');

@@ -4,6 +4,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type ApiWorld, apiWorld } from '../api.ts';
+import { BAD_DATES, BAD_LOCAL_TIMES } from '../calendar-edges.ts';
 import { describeEachDialect } from '../db.ts';
 
 type Schema = {
@@ -168,6 +169,65 @@ describeEachDialect(
       }
       expect(failures.slice(0, 20)).toEqual([]);
       expect(tried.operations).toBeGreaterThan(40);
+    }, 300_000);
+
+    // Date, time and zone parameters by name: the calendar edges that once hung the planner or were stored
+    // rolled over. Each is refused with a 400 naming that very field, on every route that has one.
+    const DATE_FIELD = /^(from|to|asOf|plannedAt|startsLocal|tz|timezone)$|(Date|Local|At)$/;
+    const STRING_EDGES = [...BAD_DATES, ...BAD_LOCAL_TIMES, '25:61', 'Mars/Olympus', '-000001-12'];
+    const NUMBER_EDGES = [-1, 0, 1, 946_684_799, 4_133_980_800, 1e15];
+
+    it('refuses every calendar-edge value of every date parameter with a 400 naming it, never a 5xx', async () => {
+      const doc = (await w.app.inject({ method: 'GET', url: '/api/docs/json' })).json() as {
+        paths: Record<string, Record<string, Operation>>;
+      };
+      const failures: string[] = [];
+      const fields = new Set<string>();
+      for (const [path, methods] of Object.entries(doc.paths))
+        for (const [method, op] of Object.entries(methods)) {
+          const url = path.replace(/\{(\w+)\}/g, (_, name: string) =>
+            name === 'pageId'
+              ? String(w.a.pageId)
+              : name === 'level'
+                ? 'region'
+                : name === 'key'
+                  ? w.a.regionCode
+                  : '1',
+          );
+          const body = Object.values(op.requestBody?.content ?? {})[0]?.schema?.properties ?? {};
+          const targets = [
+            ...(op.parameters ?? [])
+              .filter((p) => p.in === 'query' && DATE_FIELD.test(p.name))
+              .map((p) => ({ where: 'querystring', name: p.name, schema: p.schema })),
+            ...Object.entries(body)
+              .filter(([name]) => DATE_FIELD.test(name))
+              .map(([name, schema]) => ({ where: 'body', name, schema })),
+          ];
+          for (const t of targets) {
+            fields.add(`${method.toUpperCase()} ${path} ${t.where}.${t.name}`);
+            const numeric = [t.schema?.type ?? []].flat().some((x) => x === 'integer' || x === 'number');
+            for (const value of numeric ? NUMBER_EDGES : STRING_EDGES) {
+              const res = await w.as('federal', {
+                method: method.toUpperCase() as 'GET',
+                url:
+                  t.where === 'querystring'
+                    ? `${url}?${new URLSearchParams({ [t.name]: String(value), format: 'json' })}`
+                    : url,
+                ...(t.where === 'body' ? { payload: { [t.name]: value } } : {}),
+              });
+              const paths = (
+                (res.json() as { error?: { details?: { path?: string }[] } }).error?.details ?? []
+              ).map((d) => d.path);
+              if (res.statusCode !== 400 || !paths.includes(`${t.where}.${t.name}`))
+                failures.push(
+                  `${method.toUpperCase()} ${url} ${t.where}.${t.name}=${value} → ${res.statusCode} ${res.body.slice(0, 160)}`,
+                );
+            }
+          }
+        }
+      console.log(`calendar edges: ${fields.size} date parameters\n  ${[...fields].join('\n  ')}`);
+      expect(failures.slice(0, 20)).toEqual([]);
+      expect(fields.size).toBeGreaterThanOrEqual(10);
     }, 300_000);
   },
   { shared: true },

@@ -1,3 +1,4 @@
+export { type CronRules, cronProblem, timeZoneProblem } from './cron-check.ts';
 export { DbJobQueue, type DbQueueOptions } from './db-queue.ts';
 export * from './job-queue.ts';
 export {

@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { describeEachDialect } from '../../../test/db.ts';
 import { type QueueKind, testQueue } from '../../../test/job-queues.ts';
 import { type JobInfo, type JobQueue, latestSlot, leadership, retryDelayMs, Scheduler } from './index.ts';
+import { upsertSchedule } from './jobs.repo.ts';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -201,6 +202,34 @@ describeEachDialect('job queue contract', (ctx) => {
         await second.stop();
         const waiting = (await q.counts()).filter((c) => c.queue === 'contract.cron');
         expect(waiting.reduce((s, c) => s + c.count, 0)).toBe(4);
+      });
+
+      it('skips and reports a schedule that fails, stored before checks existed, and fires the others', async () => {
+        const q = await open();
+        await q.createQueue('contract.cron', { singleton: true });
+        let now = Date.parse('2026-11-29T09:58:00Z');
+        const failed: string[] = [];
+        const scheduler = new Scheduler(ctx.db, q, {
+          leadership: leadership(ctx.db),
+          now: () => now,
+          onScheduleError: (name) => failed.push(name),
+        });
+        // Rows as an unchecked write left them; sorted by name, the bad ones come first.
+        for (const [name, cron, tz] of [
+          ['a-bad-zone', '0 * * * *', 'Mars/Olympus'],
+          ['b-bad-cron', '61 * * * *', 'UTC'],
+        ] as const)
+          await upsertSchedule(ctx.db, { name, cron, tz, queue: 'contract.cron', data: '{}', updated_at: 0 });
+        await scheduler.define('z-reminders', { cron: '0 * * * *', queue: 'contract.cron' });
+        await expect(
+          scheduler.define('mars', { cron: '0 * * * *', tz: 'Mars/Olympus', queue: 'x' }),
+        ).rejects.toThrow(/unknown time zone/);
+        now = Date.parse('2026-11-29T10:00:30Z');
+        expect(await scheduler.tick()).toEqual(['z-reminders']);
+        expect(failed).toEqual(['a-bad-zone', 'b-bad-cron']);
+        now = Date.parse('2026-11-29T11:00:30Z');
+        expect(await scheduler.tick()).toEqual(['z-reminders']);
+        await scheduler.stop();
       });
     });
 });

@@ -1,10 +1,12 @@
 // Cron schedules on top of either job queue: a schedule (name, cron, time zone, queue, data) is stored in the
 // database; the leading scheduler process enqueues each due slot once. Missed slots (the scheduler was down)
 // fire once, not once per slot missed. A slot's job carries the key name@slot, so a singleton queue never
-// holds the same slot twice.
+// holds the same slot twice. One schedule that fails (a bad expression or zone stored before they were checked,
+// a queue that refuses) is reported and skipped; the others still fire.
 import { CronExpressionParser } from 'cron-parser';
 import type { Db } from '../db.ts';
 import { AppError } from '../errors.ts';
+import { timeZoneProblem } from './cron-check.ts';
 import type { JobQueue } from './job-queue.ts';
 import { listSchedules, markSlotFired, removeSchedule, upsertSchedule } from './jobs.repo.ts';
 import type { Leadership } from './leader.ts';
@@ -18,6 +20,8 @@ export type SchedulerOptions = {
   tickMs?: number;
   onFire?: (name: string, jobId: string | null, slot: Date) => void;
   onError?: (error: unknown) => void;
+  /** One schedule failed this tick (the others went on). */
+  onScheduleError?: (name: string, error: unknown) => void;
 };
 
 /** The latest cron slot at or before `now` (ms), or null when the expression has none yet. */
@@ -27,6 +31,8 @@ export function latestSlot(cron: string, tz: string, now: number): number | null
 }
 
 export function checkCron(name: string, cron: string, tz: string): void {
+  const zone = timeZoneProblem(tz);
+  if (zone) throw new AppError('VALIDATION', `schedule ${name}: ${zone}`);
   try {
     CronExpressionParser.parse(cron, { tz });
   } catch (error) {
@@ -89,18 +95,27 @@ export class Scheduler {
     const now = this.now();
     const fired: string[] = [];
     for (const s of await listSchedules(this.db)) {
-      const slot = latestSlot(s.cron, s.tz, now);
-      if (slot === null || (s.last_slot !== null && Number(s.last_slot) >= slot)) continue;
-      // Enqueued before marked: a crash in between repeats the slot (the key stops a duplicate while it waits)
-      // rather than losing it.
-      const id = await this.queue.send(s.queue, JSON.parse(s.data) as object, {
-        singletonKey: `${s.name}@${slot}`,
-      });
-      await markSlotFired(this.db, s.name, slot, now);
-      this.options.onFire?.(s.name, id, new Date(slot));
-      fired.push(s.name);
+      try {
+        if (await this.fire(s, now)) fired.push(s.name);
+      } catch (error) {
+        this.options.onScheduleError?.(s.name, error);
+      }
     }
     return fired;
+  }
+
+  /** Enqueues a schedule's due slot, if any; whether it did. */
+  private async fire(s: Awaited<ReturnType<typeof listSchedules>>[number], now: number): Promise<boolean> {
+    const slot = latestSlot(s.cron, s.tz, now);
+    if (slot === null || (s.last_slot !== null && Number(s.last_slot) >= slot)) return false;
+    // Enqueued before marked: a crash in between repeats the slot (the key stops a duplicate while it waits)
+    // rather than losing it.
+    const id = await this.queue.send(s.queue, JSON.parse(s.data) as object, {
+      singletonKey: `${s.name}@${slot}`,
+    });
+    await markSlotFired(this.db, s.name, slot, now);
+    this.options.onFire?.(s.name, id, new Date(slot));
+    return true;
   }
 
   start(): void {
