@@ -6,6 +6,7 @@ import { AppError } from '../platform/errors.ts';
 import { principalOf } from '../platform/http/principal.ts';
 import { errorResponses, idParam, queryFlag } from '../platform/http/schemas.ts';
 import type { App } from '../platform/http/server.ts';
+import { receiveFile, UPLOAD_LIMITS } from '../platform/http/upload.ts';
 import {
   addMaterial,
   certificatePdf,
@@ -276,21 +277,26 @@ export function trainingRoutes(db: Db) {
               matched: z.number().int(),
               applied: z.boolean(),
               problems: z.array(z.object({ path: z.string(), message: z.string() })),
+              moreProblems: z.number().int(),
             }),
             ...errorResponses,
           },
         },
       },
       async (request) => {
-        const part = request.isMultipart() ? await request.file() : undefined;
-        if (part?.fieldname !== 'file')
-          throw new AppError('VALIDATION', 'send the list as multipart/form-data with a "file" field', [
-            { path: 'body.file', message: 'required' },
-          ]);
-        return uploadAttendance(db, principalOf(request), request.params.id, await part.toBuffer(), {
-          dryRun: request.query.dryRun ?? false,
-          skipInvalid: request.query.skipInvalid ?? false,
+        // Streamed to a temporary file within the route's limit, read from there in a worker thread.
+        const file = await receiveFile(request, {
+          maxBytes: UPLOAD_LIMITS.attendance,
+          missing: 'send the list as multipart/form-data with a "file" field',
         });
+        try {
+          return await uploadAttendance(db, principalOf(request), request.params.id, file, {
+            dryRun: request.query.dryRun ?? false,
+            skipInvalid: request.query.skipInvalid ?? false,
+          });
+        } finally {
+          file.discard();
+        }
       },
     );
     app.post(
