@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type ExcelJS from 'exceljs';
-import Papa from 'papaparse';
+import { eachCsvRow } from '../platform/csv.ts';
 import { AppError } from '../platform/errors.ts';
 
 export const REGISTRY_FIELDS = [
@@ -124,47 +124,7 @@ export async function readRegistryFile(
   return { file, headers: map.headers, columnCount: map.columnCount, records };
 }
 
-export function decodeText(buffer: Buffer): string {
-  if (buffer[0] === 0xef && buffer[1] === 0xbb && buffer[2] === 0xbf)
-    return buffer.subarray(3).toString('utf8');
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(buffer);
-  } catch {
-    // Not valid UTF-8: Excel "CSV (разделители - запятые)" in a Russian locale writes Windows-1251.
-    return new TextDecoder('windows-1251').decode(buffer);
-  }
-}
-
-export function detectDelimiter(text: string): string {
-  const firstLine = text.slice(0, text.search(/\r?\n|$/));
-  const counts = [';', ',', '\t'].map((d) => [d, firstLine.split(d).length - 1] as const);
-  counts.sort((a, b) => b[1] - a[1]);
-  return counts[0]?.[1] ? counts[0][0] : ',';
-}
-
-/**
- * Calls `onRow` with each non-empty row of a CSV, one at a time (papaparse's step mode holds no grid);
- * an exception from `onRow` stops the parse and is rethrown.
- */
-export function eachCsvRow(buffer: Buffer, onRow: (cells: string[]) => void): void {
-  const text = decodeText(buffer);
-  let failure: { error: unknown } | undefined;
-  // papaparse: an order of magnitude faster than csv-parse on a 100,000-row registry.
-  Papa.parse<string[]>(text, {
-    delimiter: detectDelimiter(text),
-    skipEmptyLines: true,
-    step: (result, parser) => {
-      if (failure) return;
-      try {
-        onRow(result.data);
-      } catch (error) {
-        failure = { error };
-        parser.abort();
-      }
-    },
-  });
-  if (failure) throw failure.error;
-}
+export { decodeText, detectDelimiter, eachCsvRow } from '../platform/csv.ts';
 
 export function readCsv(buffer: Buffer): string[][] {
   const grid: string[][] = [];

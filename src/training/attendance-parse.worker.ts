@@ -2,9 +2,9 @@
 // so a huge or hostile list costs the thread's bounded heap and none of the event loop's time.
 import fs from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
+import { eachCsvRow } from '../platform/csv.ts';
 import { AppError } from '../platform/errors.ts';
 import { errorMessage } from '../platform/threads.ts';
-import { eachCsvRow } from '../registry/index.ts';
 
 export type AttendanceInput = { path?: string; data?: Uint8Array; maxRows: number };
 export type AttendanceLine = { line: number; inn: string };
