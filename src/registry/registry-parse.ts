@@ -5,8 +5,12 @@ import { parseSlots, runInThread } from '../platform/threads.ts';
 import { type ReadLimits, RegistryFileError } from './registry-file.reader.ts';
 import type { ParseInput, ParseResult } from './registry-parse.worker.ts';
 
-/** What one upload may hold: far above a region's registry (a few thousand rows), far below a memory problem. */
-export const UPLOAD_READ_LIMITS: ReadLimits = { maxRows: 50_000, maxColumns: 50 };
+/**
+ * What one upload may hold: above the largest region's registry (a few thousand rows). The import's write
+ * transaction runs on the event loop on SQLite (synchronous driver), so the row cap also bounds that pause;
+ * the whole country's registry goes through `publica import registry`, which has no row cap.
+ */
+export const UPLOAD_READ_LIMITS: ReadLimits = { maxRows: 10_000, maxColumns: 50 };
 /** The parse thread's heap: a maximal valid file needs about a third of it. */
 const PARSE_HEAP_MB = 160;
 

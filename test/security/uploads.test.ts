@@ -22,19 +22,19 @@ describeEachDialect(
       w.as('federal', { method: 'POST', url: `/api/registry/uploads?${query}`, ...multipart(name, content) });
 
     describe('registry', () => {
-      it('refuses a file over 16 MiB with 413 naming the limit', async () => {
-        const res = await registry('big.csv', Buffer.alloc(17 * MiB, 0x31));
+      it('refuses a file over 8 MiB with 413 naming the limit', async () => {
+        const res = await registry('big.csv', Buffer.alloc(9 * MiB, 0x31));
         expect(res.statusCode).toBe(413);
         expect(res.json().error).toMatchObject({ code: 'PAYLOAD_TOO_LARGE' });
-        expect(res.json().error.message).toContain('16 MiB');
+        expect(res.json().error.message).toContain('8 MiB');
       });
 
-      it('stops reading at 50,000 rows and says so', async () => {
-        const rows = Array.from({ length: 50_001 }, () => 'x,Школа,school,77').join('\n');
+      it('stops reading at 10,000 rows and says so', async () => {
+        const rows = Array.from({ length: 10_001 }, () => 'x,Школа,school,77').join('\n');
         const res = await registry('many.csv', `inn,full_name,kind,region_code\n${rows}\n`);
         expect(res.statusCode).toBe(200);
         expect(res.json()).toMatchObject({ status: 'rejected', problems: [], moreProblems: 0 });
-        expect(res.json().message).toMatch(/at most 50000/);
+        expect(res.json().message).toMatch(/at most 10000/);
       });
 
       it('lists the first 1000 problems and counts the rest', async () => {

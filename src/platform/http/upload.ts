@@ -12,8 +12,11 @@ const MiB = 1024 * 1024;
 
 /** Per-route limits of uploaded files; the global multipart limit in server.ts is only the ceiling above them. */
 export const UPLOAD_LIMITS = {
-  /** A region's registry (a few thousand rows) is well under 1 MiB; the whole country's fits in 16. */
-  registry: 16 * MiB,
+  /**
+   * A region's registry (a few thousand rows) is 1–3 MiB as CSV, far less as XLSX; 10,000 rows of long names
+   * and addresses fit. The whole country's registry is imported with `publica import registry`.
+   */
+  registry: 8 * MiB,
   /** A seminar's attendance list: one INN a line, a few thousand lines at most. */
   attendance: 1 * MiB,
 } as const;
