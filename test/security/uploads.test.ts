@@ -1,6 +1,11 @@
 // Uploads within bounds: each upload route has its own byte limit (413 naming it, never a 500), files are read
 // with caps on rows, and a report lists the first problems and counts the rest instead of answering megabytes.
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cleanUnusedFiles, FileStore } from '../../src/planner/index.ts';
+import { insertFile } from '../../src/planner/planner.repo.ts';
+import { fileBytes, UNUSED_FILE_GRACE_SECONDS } from '../../src/planner/planner-files.service.ts';
 import { COUNTRY } from '../../src/platform/scope.ts';
 import type { SeminarInput } from '../../src/training/index.ts';
 import { planSeminar, register } from '../../src/training/index.ts';
@@ -107,6 +112,105 @@ describeEachDialect(
         expect(res.json()).toMatchObject({ rows: 4001, matched: 1, applied: false, moreProblems: 3900 });
         expect(res.json().problems).toHaveLength(100);
         expect(res.json().problems[0].path).toBe('file: line 3: ИНН');
+      });
+    });
+
+    describe('planner files', () => {
+      const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');
+      const JPEG = Buffer.from('ffd8ffe000104a46494600', 'hex');
+      const send = (content: Buffer, type: string, name = 'photo.png') =>
+        w.as('institution', {
+          method: 'POST',
+          url: `/api/planner/pages/${w.a.pageId}/files`,
+          ...multipart(name, content, type),
+        });
+      const row = (id: number) =>
+        w.db.kysely.selectFrom('planner_files').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+
+      it('keeps a photo on disk under a random name, its type read from the bytes', async () => {
+        const bytes = Buffer.concat([PNG, Buffer.alloc(1000, 7)]);
+        const res = await send(bytes, 'application/octet-stream', '../../etc/\u202Egnp.exe');
+        expect(res.statusCode).toBe(200);
+        const stored = await row(res.json().id);
+        expect(stored).toMatchObject({ mime: 'image/png', size: bytes.length, name: 'gnp.exe' });
+        expect(stored.data.length).toBe(0);
+        expect(stored.storage_key).toMatch(new RegExp(`^planner/${w.a.pageId}/[0-9a-f-]{36}$`));
+        expect(fs.readFileSync(path.join(w.filesDir, stored.storage_key as string))).toEqual(bytes);
+        const store = new FileStore(w.filesDir);
+        expect((await fileBytes(w.db, store, res.json().id))?.data).toEqual(bytes);
+      });
+
+      it('refuses bytes that are no photo or video, and bytes that are not what was declared (415)', async () => {
+        const zeros = await send(Buffer.alloc(MiB), 'image/png');
+        expect(zeros.statusCode).toBe(415);
+        expect(zeros.json().error.details[0].path).toBe('body.file');
+        const lying = await send(JPEG, 'image/png');
+        expect(lying.statusCode).toBe(415);
+        expect(lying.json().error.message).toContain('image/jpeg');
+        expect(fs.readdirSync(path.join(w.filesDir, 'incoming'))).toEqual([]);
+      });
+
+      it('limits a photo to 20 MiB, any file to 64 MiB, a page to 1 GiB (413 naming the limit)', async () => {
+        const photo = await send(Buffer.concat([PNG, Buffer.alloc(21 * MiB)]), 'image/png');
+        expect(photo.statusCode).toBe(413);
+        expect(photo.json().error.message).toContain('20 MiB');
+        const huge = await send(Buffer.alloc(65 * MiB), 'video/mp4', 'film.mp4');
+        expect(huge.statusCode).toBe(413);
+        expect(huge.json().error.message).toContain('64 MiB');
+        // A page that has used its quota but a little.
+        const full = await w.db.kysely
+          .insertInto('planner_files')
+          .values({
+            page_id: w.a.pageId,
+            name: 'big.mp4',
+            mime: 'video/mp4',
+            size: 1024 * MiB - 10,
+            data: Buffer.alloc(0),
+            storage_key: 'planner/none',
+            created_by: null,
+            created_at: 0,
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        const over = await send(Buffer.concat([PNG, Buffer.alloc(100)]), 'image/png');
+        await w.db.kysely.deleteFrom('planner_files').where('id', '=', full.id).execute();
+        expect(over.statusCode).toBe(413);
+        expect(over.json().error.message).toContain('1024 MiB');
+        expect(fs.readdirSync(path.join(w.filesDir, 'incoming'))).toEqual([]);
+      });
+
+      it('removes files no draft refers to once the grace period is over, on disk and in the database', async () => {
+        const store = new FileStore(w.filesDir);
+        const upload = async () =>
+          (await send(Buffer.concat([PNG, Buffer.alloc(10)]), 'image/png')).json().id;
+        const used = await upload();
+        const unused = await upload();
+        const legacy = (
+          await insertFile(w.db, {
+            pageId: w.a.pageId,
+            name: 'old.jpg',
+            mime: 'image/jpeg',
+            data: JPEG,
+            by: null,
+            at: Math.floor(Date.now() / 1000),
+          })
+        ).id;
+        const draft = await w.as('institution', {
+          method: 'POST',
+          url: `/api/planner/pages/${w.a.pageId}/drafts`,
+          payload: { kind: 'text', title: 'Фото', text: 'Текст', content: { photos: [used] } },
+        });
+        expect(draft.statusCode).toBe(200);
+        const unusedPath = store.pathOf((await row(unused)).storage_key as string);
+        const now = Math.floor(Date.now() / 1000);
+        // Within the grace period nothing goes: the file may be for the draft being written.
+        expect(await cleanUnusedFiles(w.db, store, now)).toBe(0);
+        const later = now + UNUSED_FILE_GRACE_SECONDS + 60;
+        expect(await cleanUnusedFiles(w.db, store, later)).toBeGreaterThanOrEqual(2);
+        expect(fs.existsSync(unusedPath)).toBe(false);
+        expect(await fileBytes(w.db, store, unused)).toBeNull();
+        expect(await fileBytes(w.db, store, legacy)).toBeNull();
+        expect((await fileBytes(w.db, store, used))?.mime).toBe('image/png');
       });
     });
   },
