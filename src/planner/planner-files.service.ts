@@ -4,6 +4,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { stripControlCharacters } from '../platform/controls.ts';
 import type { Db } from '../platform/db.ts';
 import { AppError } from '../platform/errors.ts';
 import { formatBytes, type ReceivedFile, tooLarge } from '../platform/http/upload.ts';
@@ -58,9 +59,7 @@ export class FileStore {
 /** A display name: no directories, no control or direction characters, at most 200 characters. */
 export function safeFileName(name: string): string {
   const base = path.basename(name.replace(/\\/g, '/'));
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point.
-  const clean = base.replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '');
-  return clean.slice(0, 200) || 'file';
+  return stripControlCharacters(base).slice(0, 200) || 'file';
 }
 
 /** Keeps an uploaded file for a page's drafts, or refuses it (415 for a type that is not what its bytes are). */
