@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { Db } from '../platform/db.ts';
 import { AppError } from '../platform/errors.ts';
 import { principalOf } from '../platform/http/principal.ts';
-import { errorResponses, idParam } from '../platform/http/schemas.ts';
+import { errorResponses, idParam, plainText } from '../platform/http/schemas.ts';
 import type { App } from '../platform/http/server.ts';
 import { receiveFile } from '../platform/http/upload.ts';
 import { inviteContributor, listContributors, removeContributor } from './contributors.service.ts';
@@ -39,7 +39,7 @@ const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
 
 const draftBody = z.object({
   kind: z.enum(DRAFT_KINDS as ['text', 'poll', 'clip', 'video', 'live']),
-  title: z.string().trim().min(1).max(200),
+  title: plainText(z.string().trim().min(1).max(200)),
   text: z.string().max(15_000),
   rubric: z.string().max(61).nullable().optional(),
   content: z.record(z.string(), z.unknown()).default({}),
@@ -386,7 +386,7 @@ export function plannerRoutes(db: Db, files: FileStore) {
             municipalityIds: z.array(z.number().int().positive()).max(200).optional(),
             mode: z.enum(['publish', 'offer']),
             kind: z.enum(['text', 'poll']),
-            title: z.string().trim().min(1).max(200),
+            title: plainText(z.string().trim().min(1).max(200)),
             text: z.string().max(15_000),
             rubric: z.string().max(61).nullable().optional(),
             content: z.record(z.string(), z.unknown()).default({}),

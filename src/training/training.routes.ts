@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { Db } from '../platform/db.ts';
 import { AppError } from '../platform/errors.ts';
 import { principalOf } from '../platform/http/principal.ts';
-import { errorResponses, idParam, queryFlag } from '../platform/http/schemas.ts';
+import { errorResponses, idParam, plainText, queryFlag } from '../platform/http/schemas.ts';
 import type { App } from '../platform/http/server.ts';
 import { receiveFile, UPLOAD_LIMITS } from '../platform/http/upload.ts';
 import {
@@ -36,11 +36,11 @@ const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
 const institutionBody = z.object({ institutionId: z.number().int().positive() });
 
 const seminarBody = z.object({
-  title: z.string().min(3).max(300),
+  title: plainText(z.string().min(3).max(300)),
   programme: z.array(z.string().min(1).max(80)).max(50),
   organiserKind: z.enum(['regional_centre', 'dialog', 'ministry']),
-  organiser: z.string().min(2).max(300),
-  trainers: z.array(z.string().min(2).max(200)).max(20),
+  organiser: plainText(z.string().min(2).max(300)),
+  trainers: z.array(plainText(z.string().min(2).max(200))).max(20),
   format: z.enum(['online', 'in_person']),
   link: z.url().optional(),
   place: z.string().min(2).max(300).optional(),
@@ -307,7 +307,7 @@ export function trainingRoutes(db: Db) {
           tags,
           summary: 'Add a material (slides, recording, handout) by its address',
           params: idParam,
-          body: z.object({ title: z.string().min(2).max(300), url: z.url() }),
+          body: z.object({ title: plainText(z.string().min(2).max(300)), url: z.url() }),
           response: { 200: z.object({ id: z.number().int() }), ...errorResponses },
         },
       },

@@ -213,6 +213,25 @@ describeEachDialect(
         expect((await fileBytes(w.db, store, used))?.mime).toBe('image/png');
       });
     });
+
+    describe('names', () => {
+      it('refuses control and direction characters in draft and seminar titles, naming the field', async () => {
+        const draft = await w.as('institution', {
+          method: 'POST',
+          url: `/api/planner/pages/${w.a.pageId}/drafts`,
+          payload: { kind: 'text', title: 'Новости\u202Eтцаркс', text: 'Текст', content: {} },
+        });
+        expect(draft.statusCode).toBe(400);
+        expect(draft.json().error.details[0].path).toBe('body.title');
+        const seminar = await w.as('federal', {
+          method: 'POST',
+          url: '/api/seminars',
+          payload: { title: 'Семинар\u0000', organiser: 'ЦУР' },
+        });
+        expect(seminar.statusCode).toBe(400);
+        expect(seminar.json().error.details.map((d: { path: string }) => d.path)).toContain('body.title');
+      });
+    });
   },
   { shared: true },
 );
