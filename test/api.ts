@@ -41,6 +41,8 @@ export type ApiWorld = {
   a: Unit;
   b: Unit;
   users: Record<Role, { id: number; login: string }>;
+  /** Where the server keeps uploaded files (PUBLICA_FILES_DIR). */
+  filesDir: string;
   /** Users placed in institution A and B, for probes that change someone. */
   victims: { a: number; b: number };
   sessions: Partial<Record<Role, Session>>;
@@ -159,7 +161,8 @@ export async function apiWorld(db: Db, options: { institutions?: number } = {}):
     password: PASSWORD,
   });
 
-  const config = { ...loadConfig({}), logLevel: 'silent' as const };
+  // Uploaded files go to the world's temporary folder, never to the project's data/.
+  const config = { ...loadConfig({ PUBLICA_FILES_DIR: `${dir}/files` }), logLevel: 'silent' as const };
   const app = await buildWebApp(db, config, {
     logStream: silent,
     sessionPolicy: { attemptsPerAddress: 100_000 },
@@ -189,6 +192,7 @@ export async function apiWorld(db: Db, options: { institutions?: number } = {}):
     a,
     b,
     users,
+    filesDir: config.filesDir,
     victims: { a: victimA.user.id, b: victimB.user.id },
     sessions,
     signIn,
@@ -199,7 +203,12 @@ export async function apiWorld(db: Db, options: { institutions?: number } = {}):
 
 /** The web app over a database, logging nowhere; options as the composition root takes them. */
 export function buildTestApp(db: Db, options: WebOptions = {}, env: NodeJS.ProcessEnv = {}): Promise<App> {
-  return buildWebApp(db, { ...loadConfig(env), logLevel: 'silent' }, { logStream: silent, ...options });
+  const files = { PUBLICA_FILES_DIR: `${tempDir('publica-files-')}` };
+  return buildWebApp(
+    db,
+    { ...loadConfig({ ...files, ...env }), logLevel: 'silent' },
+    { logStream: silent, ...options },
+  );
 }
 
 /** A multipart/form-data body with one file field, as browsers send it. */

@@ -4,7 +4,13 @@
 import { AUDIT_RUN, auditJobs } from '../audit/index.ts';
 import { parseTokenSpecs } from '../cli/index.ts';
 import { COLLECT_RUN, collectJobs } from '../collect/index.ts';
-import { PLANNER_PUBLISH, PLANNER_REMIND, plannerJobs } from '../planner/index.ts';
+import {
+  FileStore,
+  PLANNER_CLEAN_FILES,
+  PLANNER_PUBLISH,
+  PLANNER_REMIND,
+  plannerJobs,
+} from '../planner/index.ts';
 import type { Config, ProcessRole } from '../platform/config.ts';
 import type { Db } from '../platform/db.ts';
 import {
@@ -73,7 +79,11 @@ export function jobDefinitions(db: Db, queue: JobQueue, config: Config, metrics?
     ...trainingJobs(db),
     ...plannerJobs(
       db,
-      { baseUrl: j.vkUrl ?? 'https://api.vk.com', secrets: config.secrets },
+      {
+        baseUrl: j.vkUrl ?? 'https://api.vk.com',
+        secrets: config.secrets,
+        files: new FileStore(config.filesDir),
+      },
       { staleSeconds: j.publishStaleSeconds },
     ),
   ];
@@ -166,6 +176,8 @@ async function configureSchedules(scheduler: Scheduler, config: Config): Promise
     queue: PLANNER_REMIND,
     data: {},
   });
+  // Uploaded files no draft refers to, past their grace period: once a day, at night.
+  await scheduler.define('planner-files', { cron: '17 4 * * *', tz, queue: PLANNER_CLEAN_FILES, data: {} });
   await scheduler.define('seminar-reminders', {
     cron: config.jobs.schedule.reminders,
     tz,

@@ -17,7 +17,7 @@ import { collectRoutes } from '../collect/index.ts';
 import { inboxRoutes } from '../inbox/index.ts';
 import { methodologyRoutes } from '../methodology/index.ts';
 import { notificationRoutes } from '../notifications/index.ts';
-import { plannerRoutes } from '../planner/index.ts';
+import { FileStore, plannerRoutes } from '../planner/index.ts';
 import type { Clock } from '../platform/clock.ts';
 import { systemClock } from '../platform/clock.ts';
 import type { Config } from '../platform/config.ts';
@@ -90,7 +90,7 @@ export async function buildWebApp(db: Db, config: Config, options: WebOptions = 
       inboxRoutes(db, { baseUrl: config.jobs.vkUrl, secrets: config.secrets })(app);
       trainingRoutes(db, { publicUrl: config.http.publicUrl })(app);
       notificationRoutes(db)(app);
-      plannerRoutes(db)(app);
+      plannerRoutes(db, new FileStore(config.filesDir))(app);
     },
   );
 }

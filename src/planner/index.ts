@@ -4,6 +4,7 @@ export { inviteContributor } from './contributors.service.ts';
 export { ensureDemoPlanner } from './demo-planner.ts';
 export { approveDraft, type Caller, createDraft, type DraftInput } from './drafts.service.ts';
 export { plannerRoutes } from './planner.routes.ts';
-export { PLANNER_PUBLISH, PLANNER_REMIND, plannerJobs } from './planner-jobs.ts';
+export { cleanUnusedFiles, FILE_LIMITS, FileStore } from './planner-files.service.ts';
+export { PLANNER_CLEAN_FILES, PLANNER_PUBLISH, PLANNER_REMIND, plannerJobs } from './planner-jobs.ts';
 export { publishDraft, publishDue, STALE_CLAIM_SECONDS, type VkPublishing } from './publish.service.ts';
 export { syndicate, syndicationStatus } from './syndication.service.ts';

@@ -1,12 +1,15 @@
 // The planner's jobs, enqueued by the scheduler: publish what is due (every quarter minute by default), and
-// remind pages about to miss their week.
+// remind pages about to miss their week, and (daily) remove uploaded files no draft refers to.
 import type { Db } from '../platform/db.ts';
 import type { JobDefinition } from '../platform/jobs/index.ts';
 import { sendPlanReminders } from './plan.service.ts';
+import type { FileStore } from './planner-files.service.ts';
+import { cleanUnusedFiles } from './planner-files.service.ts';
 import { publishDue, type VkPublishing } from './publish.service.ts';
 
 export const PLANNER_PUBLISH = 'planner.publish-due';
 export const PLANNER_REMIND = 'planner.remind';
+export const PLANNER_CLEAN_FILES = 'planner.clean-files';
 
 export function plannerJobs(
   db: Db,
@@ -31,5 +34,14 @@ export function plannerJobs(
       options: { retryLimit: 1, retryDelaySeconds: 60, expireSeconds: 600 },
       handler: async () => ({ sent: await sendPlanReminders(db, now()) }),
     },
+    ...(vk.files
+      ? [
+          {
+            queue: PLANNER_CLEAN_FILES,
+            options: { retryLimit: 1, retryDelaySeconds: 300, expireSeconds: 1800 },
+            handler: async () => ({ removed: await cleanUnusedFiles(db, vk.files as FileStore, now()) }),
+          },
+        ]
+      : []),
   ];
 }

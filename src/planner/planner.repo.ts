@@ -132,6 +132,7 @@ export async function releaseStaleClaims(db: Db, claimedBefore: number): Promise
   return Number(result.numUpdatedRows);
 }
 
+/** A file with its bytes in the database, as files were kept before 0016d (new ones: planner-files.service). */
 export function insertFile(
   db: Db,
   row: { pageId: number; name: string; mime: string; data: Buffer; by: number | null; at: number },
@@ -159,14 +160,6 @@ export function filesOfPage(db: Db, pageId: number, ids: number[]) {
     .where('page_id', '=', pageId)
     .where('id', 'in', ids)
     .execute();
-}
-
-export async function fileData(db: Db, id: number) {
-  return db.kysely
-    .selectFrom('planner_files')
-    .select(['name', 'mime', 'data'])
-    .where('id', '=', id)
-    .executeTakeFirst();
 }
 
 /** Posts on the page's wall in a period, with what they carry (the plan counts them with its drafts). */

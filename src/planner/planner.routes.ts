@@ -6,8 +6,9 @@ import { isoDate, unixSeconds } from '../platform/calendar-date.ts';
 import type { Db } from '../platform/db.ts';
 import { AppError } from '../platform/errors.ts';
 import { principalOf } from '../platform/http/principal.ts';
-import { errorResponses, idParam } from '../platform/http/schemas.ts';
+import { errorResponses, idParam, plainText } from '../platform/http/schemas.ts';
 import type { App } from '../platform/http/server.ts';
+import { receiveFile } from '../platform/http/upload.ts';
 import { inviteContributor, listContributors, removeContributor } from './contributors.service.ts';
 import { DRAFT_KINDS } from './draft-content.ts';
 import {
@@ -24,22 +25,21 @@ import {
 import { draftDetail, draftView, pagePlan } from './plan.service.ts';
 import {
   draftsAwaiting,
-  insertFile,
   pagesOfContributor,
   plannablePages,
   setMunicipalityApproval,
 } from './planner.repo.ts';
+import { FILE_LIMITS, type FileStore, keepFile } from './planner-files.service.ts';
 import { listSyndications, syndicate, syndicationStatus } from './syndication.service.ts';
 import { templatesIn } from './templates.ts';
 
 const tags = ['planner'];
 const now = () => Math.floor(Date.now() / 1000);
 const pageParam = z.object({ pageId: z.coerce.number().int().positive() });
-const FILE_LIMIT = 200 * 1024 * 1024;
 
 const draftBody = z.object({
   kind: z.enum(DRAFT_KINDS as ['text', 'poll', 'clip', 'video', 'live']),
-  title: z.string().trim().min(1).max(200),
+  title: plainText(z.string().trim().min(1).max(200)),
   text: z.string().max(15_000),
   rubric: z.string().max(61).nullable().optional(),
   content: z.record(z.string(), z.unknown()).default({}),
@@ -47,7 +47,7 @@ const draftBody = z.object({
   templateId: z.string().max(60).nullable().optional(),
 });
 
-export function plannerRoutes(db: Db) {
+export function plannerRoutes(db: Db, files: FileStore) {
   return (app: App) => {
     const caller = (request: Parameters<typeof principalOf>[0]) => principalOf(request);
     app.get(
@@ -104,7 +104,8 @@ export function plannerRoutes(db: Db) {
         config: { access: 'planner.use' },
         schema: {
           tags,
-          summary: 'Upload a photo or a video for the page’s drafts (multipart field "file")',
+          summary:
+            'Upload a photo (PNG, JPEG, GIF, WebP; 20 MiB) or a video (MP4, MOV, WebM; 64 MiB) for the page’s drafts (multipart field "file"); 1 GiB per page',
           params: pageParam,
           response: {
             200: z.object({ id: z.number().int(), name: z.string(), size: z.number().int() }),
@@ -114,26 +115,15 @@ export function plannerRoutes(db: Db) {
       },
       async (request) => {
         await plannerPage(db, caller(request), request.params.pageId);
-        const part = request.isMultipart()
-          ? await request.file({ limits: { fileSize: FILE_LIMIT } })
-          : undefined;
-        if (part?.fieldname !== 'file')
-          throw new AppError('VALIDATION', 'send the file as multipart/form-data with a "file" field', [
-            { path: 'body.file', message: 'required' },
-          ]);
-        if (!/^(image|video)\//.test(part.mimetype))
-          throw new AppError('VALIDATION', `body.file: ${part.mimetype} is neither an image nor a video`);
-        const data = await part.toBuffer();
-        if (data.length === 0) throw new AppError('VALIDATION', 'body.file: the file is empty');
-        const { id } = await insertFile(db, {
+        // Streamed into the files directory within the largest limit (a video's); the type then comes from
+        // the bytes, the photo limit and the page's quota are checked, and only then is the file kept.
+        const upload = await receiveFile(request, { maxBytes: FILE_LIMITS.video, dir: files.incoming() });
+        const kept = await keepFile(db, files, upload, {
           pageId: request.params.pageId,
-          name: part.filename.slice(0, 200),
-          mime: part.mimetype,
-          data,
           by: caller(request).userId,
           at: now(),
         });
-        return { id, name: part.filename, size: data.length };
+        return { id: kept.id, name: kept.name, size: kept.size };
       },
     );
     app.post(
@@ -396,7 +386,7 @@ export function plannerRoutes(db: Db) {
             municipalityIds: z.array(z.number().int().positive()).max(200).optional(),
             mode: z.enum(['publish', 'offer']),
             kind: z.enum(['text', 'poll']),
-            title: z.string().trim().min(1).max(200),
+            title: plainText(z.string().trim().min(1).max(200)),
             text: z.string().max(15_000),
             rubric: z.string().max(61).nullable().optional(),
             content: z.record(z.string(), z.unknown()).default({}),

@@ -14,16 +14,15 @@ import type { DraftKind } from '../platform/db-schema.ts';
 import type { SecretBox } from '../platform/secret-box.ts';
 import { classify, communityTokenOf, VkApiError, VkTransportError, vkRequest } from '../vk/index.ts';
 import { attachmentCounts, type DraftContent, messageOf } from './draft-content.ts';
-import {
-  type DraftRow,
-  draftById,
-  dueDrafts,
-  fileData,
-  releaseStaleClaims,
-  updateDraft,
-} from './planner.repo.ts';
+import { type DraftRow, draftById, dueDrafts, releaseStaleClaims, updateDraft } from './planner.repo.ts';
+import { type FileStore, fileBytes } from './planner-files.service.ts';
 
-export type VkPublishing = { baseUrl: string; secrets: SecretBox | null };
+export type VkPublishing = {
+  baseUrl: string;
+  secrets: SecretBox | null;
+  /** Where the drafts' files are on disk (files stored before 0016d are read from the database). */
+  files?: FileStore;
+};
 
 /** What publishing did so far; saved after each step. */
 type PublishState = {
@@ -79,10 +78,10 @@ async function upload(url: string, field: string, file: { name: string; mime: st
   return body;
 }
 
-async function fileOf(db: Db, id: number) {
-  const file = await fileData(db, id);
+async function fileOf(db: Db, files: FileStore | undefined, id: number) {
+  const file = await fileBytes(db, files, id);
   if (!file) throw new PublishError(`file ${id} of the draft is gone`, true);
-  return { name: file.name, mime: file.mime, data: Buffer.from(file.data) };
+  return file;
 }
 
 async function saveState(db: Db, id: number, state: PublishState) {
@@ -107,7 +106,7 @@ async function attachments(
       const server = await call<{ upload_url: string }>(vk, token, 'photos.getWallUploadServer', {
         group_id: groupId,
       });
-      const sent = await upload(server.upload_url, 'photo', await fileOf(db, fileId));
+      const sent = await upload(server.upload_url, 'photo', await fileOf(db, vk.files, fileId));
       const saved = await call<{ id: number; owner_id: number }[]>(vk, token, 'photos.saveWallPhoto', {
         group_id: groupId,
         photo: String(sent.photo),
@@ -123,7 +122,7 @@ async function attachments(
     out.push(key);
   }
   if (!state.media && (draft.kind === 'video' || draft.kind === 'clip') && content.file) {
-    const file = await fileOf(db, content.file);
+    const file = await fileOf(db, vk.files, content.file);
     const made =
       draft.kind === 'video'
         ? await call<{ upload_url: string; video_id: number; owner_id: number }>(vk, token, 'video.save', {

@@ -7,6 +7,7 @@ import { SecretBox } from './secret-box.ts';
 const envSchema = z.object({
   PUBLICA_DB: z.string().min(1).optional(),
   PUBLICA_DATA_DIR: z.string().min(1).default('./data'),
+  PUBLICA_FILES_DIR: z.string().min(1).optional(),
   PUBLICA_LANG: z.enum(['ru', 'en']).default('ru'),
   PUBLICA_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   PUBLICA_HOST: z.string().min(1).default('127.0.0.1'),
@@ -81,6 +82,8 @@ export type JobsConfig = {
 export type Config = {
   db: string;
   dataDir: string;
+  /** Where uploaded files (the planner's photos and videos) live: PUBLICA_FILES_DIR, else files/ in dataDir. */
+  filesDir: string;
   lang: 'ru' | 'en';
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
   http: {
@@ -111,6 +114,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: { db
   return {
     db: overrides.db ?? values.PUBLICA_DB ?? path.join(dataDir, 'publica.db'),
     dataDir,
+    filesDir: values.PUBLICA_FILES_DIR ?? path.join(dataDir, 'files'),
     lang: values.PUBLICA_LANG,
     logLevel: values.PUBLICA_LOG_LEVEL,
     http: {
@@ -167,6 +171,7 @@ export const configTable = [
     'SQLite file path, sqlite:PATH URL, or postgres://user:pass@host:port/db',
   ],
   ['PUBLICA_DATA_DIR', './data', 'where the embedded database, worlds and exports live'],
+  ['PUBLICA_FILES_DIR', './data/files', 'uploaded planner photos and videos (kept out of the database)'],
   ['PUBLICA_LANG', 'ru', 'language of messages the user sees: ru or en'],
   ['PUBLICA_LOG_LEVEL', 'info', 'debug, info, warn, error or silent'],
   ['PUBLICA_HOST', '127.0.0.1', 'publica serve / start: address the HTTP server listens on'],

@@ -486,7 +486,10 @@ export interface PlannerFileTable {
   name: string;
   mime: string;
   size: number;
+  /** The bytes of a file stored before 0016d; empty for a file on disk (`storage_key`). */
   data: Buffer;
+  /** Where the file is under the files directory (PUBLICA_FILES_DIR); null for bytes kept in `data`. */
+  storage_key: string | null;
   created_by: number | null;
   created_at: number;
 }

@@ -9,6 +9,7 @@ export const errorCodes = {
   NOT_FOUND: { http: 404, exit: 4 },
   CONFLICT: { http: 409, exit: 5 },
   PAYLOAD_TOO_LARGE: { http: 413, exit: 3 },
+  UNSUPPORTED_MEDIA_TYPE: { http: 415, exit: 3 },
   RATE_LIMITED: { http: 429, exit: 10 },
   CONFIG: { http: 500, exit: 6 },
   DB_UNAVAILABLE: { http: 503, exit: 7 },

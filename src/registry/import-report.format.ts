@@ -5,7 +5,7 @@ import type { ImportReport } from './registry-import.service.ts';
 
 export function formatProblems(report: ImportReport, lang: Lang): string[] {
   const t = translator(registryMessages, lang);
-  return report.problems.map((p) =>
+  const lines = report.problems.map((p) =>
     t('row_problem', {
       file: report.file,
       row: p.row,
@@ -13,16 +13,19 @@ export function formatProblems(report: ImportReport, lang: Lang): string[] {
       message: t(p.key, p.params),
     }),
   );
+  const rest = report.problemCount - report.problems.length;
+  if (rest > 0) lines.push(t('more_problems', { file: report.file, count: rest }));
+  return lines;
 }
 
 export function formatSummary(report: ImportReport, lang: Lang): string {
   const t = translator(registryMessages, lang);
-  return t('summary', { ...report, problems: report.problems.length, headers: '' });
+  return t('summary', { ...report, problems: report.problemCount, headers: '' });
 }
 
 export function formatRejection(report: ImportReport, lang: Lang): string {
   const t = translator(registryMessages, lang);
-  return t('invalid_rows', { file: report.file, count: new Set(report.problems.map((p) => p.row)).size });
+  return t('invalid_rows', { file: report.file, count: report.invalidRows });
 }
 
 export function isImportReport(value: unknown): value is ImportReport {

@@ -18,7 +18,12 @@ import {
 import { type RegistryFile, readRegistryFile } from './registry-file.reader.ts';
 import { indexLookups, type Lookups, queryLookups } from './registry-lookups.ts';
 import type { RegistryRow, RowProblem } from './registry-row.ts';
-import { pageIdentity, RowValidator } from './registry-validate.ts';
+import {
+  addProblems,
+  pageIdentity,
+  type ValidatedRegistry,
+  validateRegistryFile,
+} from './registry-validate.ts';
 
 export type ImportOptions = {
   skipInvalid?: boolean;
@@ -37,7 +42,12 @@ export type ImportReport = {
   updated: number;
   pages: number;
   skipped: number;
+  /** The first problems (REPORTED_PROBLEMS at most), in row order. */
   problems: RowProblem[];
+  /** Every problem, reported or not. */
+  problemCount: number;
+  /** Rows with at least one problem. */
+  invalidRows: number;
   headers: RegistryFile['headers'];
 };
 
@@ -50,18 +60,29 @@ export async function importRegistry(
   file: RegistryFile,
   options: ImportOptions = {},
 ): Promise<ImportReport> {
-  const { rows, problems } = new RowValidator(file.columnCount).validate(file.records);
+  return importValidated(db, validateRegistryFile(file), options);
+}
+
+/** Imports rows already read and validated (by a parse thread, for uploads). */
+export async function importValidated(
+  db: Db,
+  file: ValidatedRegistry,
+  options: ImportOptions = {},
+): Promise<ImportReport> {
+  const rows = file.rows;
   const report: ImportReport = {
     file: file.file,
-    rows: file.records.length,
+    rows: file.records,
     created: 0,
     updated: 0,
     pages: 0,
     skipped: 0,
-    problems,
+    problems: file.problems,
+    problemCount: file.problemCount,
+    invalidRows: file.invalidRows,
     headers: file.headers,
   };
-  if (problems.length > 0 && !options.skipInvalid) throw invalidRows(report);
+  if (report.problemCount > 0 && !options.skipInvalid) throw invalidRows(report);
   const now = unixSeconds(options.now ?? new Date());
   await inTransaction(db, async (tx) => {
     // Past a few thousand rows, one load of all keys beats a lookup per row.
@@ -71,7 +92,7 @@ export async function importRegistry(
       await hideForeignConflicts(tx, options.scope, plan);
       await keepInScope(tx, options.scope, plan);
     }
-    report.problems.push(...plan.problems);
+    addProblems(report, plan.problems);
     if (plan.problems.length > 0 && !options.skipInvalid) throw invalidRows(report);
     await writeRows(tx, lookups, file.headers, plan.rows, plan.existing, now, report, options.onProgress);
     await bumpVersion(tx, 'registry');
@@ -79,7 +100,8 @@ export async function importRegistry(
   }).catch((error: unknown) => {
     if (!(error instanceof DryRunDone)) throw error;
   });
-  report.skipped = new Set(report.problems.map((p) => p.row)).size;
+  report.skipped = report.invalidRows;
+  report.problems.sort((a, b) => a.row - b.row);
   return report;
 }
 
@@ -158,8 +180,11 @@ async function hideForeignConflicts(db: Db, scope: Scope, plan: Plan): Promise<v
 
 function invalidRows(report: ImportReport): AppError {
   report.problems.sort((a, b) => a.row - b.row);
-  const count = new Set(report.problems.map((p) => p.row)).size;
-  return new AppError('VALIDATION', `${report.file}: ${count} invalid rows; nothing was written`, report);
+  return new AppError(
+    'VALIDATION',
+    `${report.file}: ${report.invalidRows} invalid rows; nothing was written`,
+    report,
+  );
 }
 
 type Plan = { rows: RegistryRow[]; existing: Map<number, number>; problems: RowProblem[] };

@@ -95,6 +95,10 @@ describeEachDialect('registry import', (ctx) => {
     ['website', { website: 'not a site' }, 'bad_website'],
     ['inn', { inn: '', ogrn: '' }, 'inn_or_ogrn'],
     ['full_name', { full_name: 'Ш'.repeat(1001) }, 'too_long'],
+    ['full_name', { full_name: 'Школа\u0000 № 2' }, 'control_characters'],
+    ['short_name', { short_name: 'СОШ \u202Eexe.gpj' }, 'control_characters'],
+    ['municipality', { municipality: 'г. Москва\u2066' }, 'control_characters'],
+    ['address', { address: 'ул. Ленина\u0085, 1' }, 'control_characters'],
   ])('rejects a bad %s (%o) naming row and field, and writes nothing', async (field, change, key) => {
     await importRegistryFile(ctx.db, file([schoolLine(7)], 'before.csv'));
     const before = await snapshot(ctx.db);

@@ -1,4 +1,5 @@
 // Validates one registry record into a clean row, or into problems that name the row and the field.
+import { hasControlCharacters } from '../platform/controls.ts';
 import type { InstitutionKind } from '../platform/db-schema.ts';
 import { regionSeeds } from './regions.data.ts';
 import type { RegistryMessageKey } from './registry.messages.ts';
@@ -130,6 +131,12 @@ function field<T>(
   }
   if (value.length > MAX_TEXT) {
     report(problems, record, name, 'too_long', { max: MAX_TEXT });
+    return null;
+  }
+  // Refused, not stripped: a name with a direction override shows other text than it holds, and the person
+  // who sent the file should see which cell it was in.
+  if (hasControlCharacters(value)) {
+    report(problems, record, name, 'control_characters');
     return null;
   }
   if (!check) return value;

@@ -1,7 +1,5 @@
 // A registry file uploaded through the API: imported (or previewed with a dry run) inside the uploader's scope.
 // Every upload, accepted or rejected, is kept with its report, so the row-level errors can be read again.
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { type Actor, recordAction } from '../platform/audit-log.ts';
 import { type Clock, systemClock, unixSeconds } from '../platform/clock.ts';
@@ -11,8 +9,8 @@ import { type Lang, translator } from '../platform/i18n.ts';
 import { placementOf, type Scope } from '../platform/scope.ts';
 import { formatFileProblem, isFileProblem, isImportReport } from './import-report.format.ts';
 import { registryMessages } from './registry.messages.ts';
-import { readRegistryFile } from './registry-file.reader.ts';
-import { type ImportReport, importRegistry } from './registry-import.service.ts';
+import { type ImportReport, importValidated } from './registry-import.service.ts';
+import { parseRegistryUpload } from './registry-parse.ts';
 import { insertUpload } from './registry-upload.repo.ts';
 
 export type UploadResult = {
@@ -24,6 +22,8 @@ export type UploadResult = {
   updated: number;
   pages: number;
   message: string | null;
+  /** Problems beyond those listed. */
+  moreProblems: number;
   problems: {
     row: number;
     field: string;
@@ -34,13 +34,11 @@ export type UploadResult = {
   }[];
 };
 
-/** Reports keep this many row problems; the count says how many there were. */
-const KEPT_PROBLEMS = 2000;
-
 export async function uploadRegistry(
   db: Db,
   actor: Actor & { scope: Scope },
-  file: { name: string; data: Buffer },
+  /** The uploaded file, already on disk (streamed there within the route's size limit). */
+  file: { name: string; path: string },
   options: { dryRun: boolean; skipInvalid: boolean; lang: Lang },
   clock: Clock = systemClock,
 ): Promise<UploadResult> {
@@ -49,13 +47,11 @@ export async function uploadRegistry(
     throw new AppError('VALIDATION', 'upload a .csv or .xlsx file', [
       { path: 'file', message: 'expected .csv or .xlsx' },
     ]);
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'publica-upload-'));
   const at = unixSeconds(clock.now());
   let result: Omit<UploadResult, 'id'>;
   try {
-    const filePath = path.join(dir, name);
-    fs.writeFileSync(filePath, file.data);
-    const report = await importRegistry(db, await readRegistryFile(filePath), {
+    // Read and validated in a worker thread; only the valid rows and the first problems come back.
+    const report = await importValidated(db, await parseRegistryUpload(file.path, name), {
       scope: actor.scope,
       dryRun: options.dryRun,
       skipInvalid: options.skipInvalid,
@@ -79,10 +75,9 @@ export async function uploadRegistry(
           updated: 0,
           pages: 0,
           message,
+          moreProblems: 0,
           problems: [],
         };
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
   }
   const placement = placementOf(actor.scope);
   const id = await insertUpload(db, {
@@ -96,8 +91,8 @@ export async function uploadRegistry(
     rows: result.rows,
     created: result.created,
     updated: result.updated,
-    problems: result.problems.length,
-    report_json: JSON.stringify({ ...result, problems: result.problems.slice(0, KEPT_PROBLEMS) }),
+    problems: result.problems.length + result.moreProblems,
+    report_json: JSON.stringify(result),
   });
   if (result.status === 'imported')
     await recordAction(
@@ -130,6 +125,7 @@ function summarise(
     updated: status === 'rejected' ? 0 : report.updated,
     pages: status === 'rejected' ? 0 : report.pages,
     message,
+    moreProblems: Math.max(0, report.problemCount - report.problems.length),
     problems: report.problems.map((p) => ({
       row: p.row,
       field: p.field,

@@ -1,7 +1,45 @@
 // Validates registry records: each row on its own, then the checks across rows (the same INN, OGRN or page
 // twice in one file). Keeps what it has seen, so a file can be validated slice by slice as it is parsed.
-import type { RawRecord } from './registry-file.reader.ts';
+import type { RawRecord, RegistryFile } from './registry-file.reader.ts';
 import { type RegistryRow, type RowProblem, validateRecord } from './registry-row.ts';
+
+/** A report lists this many problems; `problemCount` says how many there were in all. */
+export const REPORTED_PROBLEMS = 1000;
+
+/** Problems of a file: the first REPORTED_PROBLEMS kept, all counted, and the rows they fall on counted. */
+export type ProblemTally = { problems: RowProblem[]; problemCount: number; invalidRows: number };
+
+export function addProblems(tally: ProblemTally, problems: readonly RowProblem[]): void {
+  if (problems.length === 0) return;
+  tally.invalidRows += new Set(problems.map((p) => p.row)).size;
+  tally.problemCount += problems.length;
+  for (const p of problems) if (tally.problems.length < REPORTED_PROBLEMS) tally.problems.push(p);
+}
+
+/** A read file after validation: its valid rows and the tally of the rest; what a parse thread hands back. */
+export type ValidatedRegistry = Pick<RegistryFile, 'file' | 'headers' | 'columnCount'> &
+  ProblemTally & { records: number; rows: RegistryRow[] };
+
+export function validateRegistryFile(file: RegistryFile): ValidatedRegistry {
+  const validator = new RowValidator(file.columnCount);
+  const result: ValidatedRegistry = {
+    file: file.file,
+    headers: file.headers,
+    columnCount: file.columnCount,
+    records: file.records.length,
+    rows: [],
+    problems: [],
+    problemCount: 0,
+    invalidRows: 0,
+  };
+  // Record by record, so the problems of a file of bad rows are counted rather than all held.
+  for (const record of file.records) {
+    const { rows, problems } = validator.validate([record]);
+    result.rows.push(...rows);
+    addProblems(result, problems);
+  }
+  return result;
+}
 
 export class RowValidator {
   private readonly seen = {

@@ -40,6 +40,26 @@ export const registryMessages = {
     en: 'expected {expected} columns, found {found}',
   },
   missing_columns: { ru: 'в заголовке нет столбцов: {columns}', en: 'the header lacks columns: {columns}' },
+  too_many_rows: {
+    ru: 'слишком много строк: не больше {max} за одну загрузку (разделите файл)',
+    en: 'too many rows: at most {max} in one upload (split the file)',
+  },
+  too_many_columns: {
+    ru: 'строка {row}: больше {max} столбцов',
+    en: 'row {row}: more than {max} columns',
+  },
+  too_complex: {
+    ru: 'файл слишком сложен для чтения (слишком много данных после распаковки)',
+    en: 'the file is too complex to read (too much data once unpacked)',
+  },
+  control_characters: {
+    ru: 'недопустимые управляющие символы (NUL, управляющие коды, символы смены направления текста)',
+    en: 'forbidden control characters (NUL, control codes, text direction overrides)',
+  },
+  more_problems: {
+    ru: '{file}: и ещё ошибок: {count}',
+    en: '{file}: and {count} more problems',
+  },
   empty_file: { ru: 'файл пуст', en: 'the file is empty' },
   unreadable: { ru: 'не удалось прочитать файл: {reason}', en: 'cannot read the file: {reason}' },
   invalid_rows: {

@@ -8,6 +8,7 @@ import { AppError } from '../platform/errors.ts';
 import { principalOf } from '../platform/http/principal.ts';
 import { errorResponses, idParam, listOf, pagination, queryFlag } from '../platform/http/schemas.ts';
 import type { App } from '../platform/http/server.ts';
+import { receiveFile, UPLOAD_LIMITS } from '../platform/http/upload.ts';
 import { notFound } from '../platform/scope.ts';
 import {
   findInstitutionInScope,
@@ -86,6 +87,8 @@ const uploadReportSchema = z.object({
   updated: z.number().int(),
   pages: z.number().int(),
   message: z.string().nullable(),
+  /** Problems beyond the listed ones (a report lists the first 1000). */
+  moreProblems: z.number().int().default(0),
   problems: z.array(
     z.object({
       row: z.number().int(),
@@ -285,27 +288,23 @@ export function registryRoutes(db: Db) {
         },
       },
       async (request) => {
-        if (!request.isMultipart())
-          throw new AppError('VALIDATION', 'send the file as multipart/form-data', [
-            { path: 'body', message: 'multipart/form-data with a "file" field' },
-          ]);
-        const part = await request.file();
-        if (part?.fieldname !== 'file')
-          throw new AppError('VALIDATION', 'the form has no "file" field', [
-            { path: 'body.file', message: 'required' },
-          ]);
-        const data = await part.toBuffer();
-        const principal = principalOf(request);
-        return uploadRegistry(
-          db,
-          { userId: principal.userId, login: principal.login, ip: request.ip, scope: principal.scope },
-          { name: part.filename, data },
-          {
-            dryRun: request.query.dryRun ?? false,
-            skipInvalid: request.query.skipInvalid ?? false,
-            lang: request.query.lang,
-          },
-        );
+        // Streamed to a temporary file within the route's limit; parsed from there in a worker thread.
+        const file = await receiveFile(request, { maxBytes: UPLOAD_LIMITS.registry });
+        try {
+          const principal = principalOf(request);
+          return await uploadRegistry(
+            db,
+            { userId: principal.userId, login: principal.login, ip: request.ip, scope: principal.scope },
+            { name: file.filename, path: file.path },
+            {
+              dryRun: request.query.dryRun ?? false,
+              skipInvalid: request.query.skipInvalid ?? false,
+              lang: request.query.lang,
+            },
+          );
+        } finally {
+          file.discard();
+        }
       },
     );
 

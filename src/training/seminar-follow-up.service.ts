@@ -6,9 +6,11 @@ import type { Db } from '../platform/db.ts';
 import { AppError } from '../platform/errors.ts';
 import type { Lang } from '../platform/i18n.ts';
 import type { JobDefinition } from '../platform/jobs/index.ts';
+import { projectFile } from '../platform/paths.ts';
 import { notFound, type Scope } from '../platform/scope.ts';
-import { readCsv } from '../registry/index.ts';
+import { parseSlots, runInThread } from '../platform/threads.ts';
 import { htmlToPdf } from '../reports/index.ts';
+import type { AttendanceInput, AttendanceLine } from './attendance-parse.worker.ts';
 import { certificateHtml, certificateMessages } from './certificate.html.ts';
 import {
   areaOf,
@@ -151,27 +153,38 @@ type RowProblem = { path: string; message: string };
 
 const INN = /^\d{10}(\d{2})?$/;
 
+/** An attendance list holds at most this many rows (a seminar seats far fewer institutions). */
+export const MAX_ATTENDANCE_ROWS = 5000;
+/** The answer lists this many problems; `moreProblems` counts the rest. */
+export const REPORTED_ATTENDANCE_PROBLEMS = 100;
+
+const ATTENDANCE_WORKER = projectFile('src/training/attendance-parse.worker.ts');
+
+/** Reads the list in a worker thread with a small heap: a hostile list never blocks the event loop. */
+function readAttendance(file: Buffer | { path: string }): Promise<AttendanceLine[]> {
+  const input: AttendanceInput = Buffer.isBuffer(file)
+    ? { data: new Uint8Array(file), maxRows: MAX_ATTENDANCE_ROWS }
+    : { path: file.path, maxRows: MAX_ATTENDANCE_ROWS };
+  return parseSlots.run(() =>
+    runInThread<AttendanceLine[]>(ATTENDANCE_WORKER, input, () => {}, { heapMb: 96 }),
+  );
+}
+
 /**
  * Attendance from an uploaded list (CSV: a column headed "ИНН"/"inn", or the first column). Every row must
  * name a registered institution of the seminar; a bad row names its line and the whole list changes nothing,
- * unless `skipInvalid`. With `dryRun` nothing changes either way.
+ * unless `skipInvalid`. With `dryRun` nothing changes either way. The list is read off the event loop, at most
+ * MAX_ATTENDANCE_ROWS rows, and the answer lists the first problems and counts the rest.
  */
 export async function uploadAttendance(
   db: Db,
   caller: Caller,
   seminarId: number,
-  file: Buffer,
+  file: Buffer | { path: string },
   options: { dryRun: boolean; skipInvalid: boolean },
 ) {
   const seminar = await seminarToManage(db, caller, seminarId);
-  const grid = readCsv(file);
-  const header = (grid[0] ?? []).map((h) => h.trim().toLowerCase());
-  const headed = header.findIndex((h) => h === 'инн' || h === 'inn');
-  const column = Math.max(headed, 0);
-  const first = headed >= 0 || !INN.test((grid[0]?.[0] ?? '').trim()) ? 1 : 0;
-  const rows = grid
-    .slice(first)
-    .map((cells, i) => ({ line: first + i + 1, inn: (cells[column] ?? '').trim() }));
+  const rows = await readAttendance(file);
   if (rows.length === 0)
     throw new AppError('VALIDATION', 'file: the list has no rows', [{ path: 'file', message: 'empty' }]);
   const known = new Map(
@@ -187,23 +200,33 @@ export async function uploadAttendance(
     (await enrolmentsOf(db, seminarId)).filter((e) => e.status === 'registered').map((e) => e.institution_id),
   );
   const problems: RowProblem[] = [];
+  let problemCount = 0;
+  const problem = (p: RowProblem) => {
+    problemCount++;
+    if (problems.length < REPORTED_ATTENDANCE_PROBLEMS) problems.push(p);
+  };
   const ids: number[] = [];
   for (const row of rows) {
     const where = `file: line ${row.line}: ИНН`;
     const institution = known.get(row.inn);
-    if (!INN.test(row.inn))
-      problems.push({ path: where, message: `"${row.inn}" is not an INN (10 or 12 digits)` });
-    else if (!institution) problems.push({ path: where, message: `no institution with INN ${row.inn}` });
+    if (!INN.test(row.inn)) problem({ path: where, message: `"${row.inn}" is not an INN (10 or 12 digits)` });
+    else if (!institution) problem({ path: where, message: `no institution with INN ${row.inn}` });
     else if (!seated.has(institution.id))
-      problems.push({
+      problem({
         path: where,
         message: `${institution.short_name} (INN ${row.inn}) is not registered for this seminar`,
       });
     else ids.push(institution.id);
   }
-  const refused = problems.length > 0 && !options.skipInvalid;
+  const refused = problemCount > 0 && !options.skipInvalid;
   if (!options.dryRun && !refused) await markAttendedAndClose(db, seminarId, ids);
-  return { rows: rows.length, matched: ids.length, problems, applied: !options.dryRun && !refused };
+  return {
+    rows: rows.length,
+    matched: ids.length,
+    problems,
+    moreProblems: problemCount - problems.length,
+    applied: !options.dryRun && !refused,
+  };
 }
 
 /** Titles of the programme's items (methodology categories or rules), in the reader's language. */

@@ -5,8 +5,9 @@ import { isoDate, localDateTime, timeZone } from '../platform/calendar-date.ts';
 import type { Db } from '../platform/db.ts';
 import { AppError } from '../platform/errors.ts';
 import { principalOf } from '../platform/http/principal.ts';
-import { errorResponses, idParam, queryFlag } from '../platform/http/schemas.ts';
+import { errorResponses, idParam, plainText, queryFlag } from '../platform/http/schemas.ts';
 import type { App } from '../platform/http/server.ts';
+import { receiveFile, UPLOAD_LIMITS } from '../platform/http/upload.ts';
 import {
   addMaterial,
   certificatePdf,
@@ -37,11 +38,11 @@ const institutionBody = z.object({ institutionId: z.number().int().positive() })
 const webUrl = z.url({ protocol: /^https?$/, error: 'expected an http or https address' });
 
 const seminarBody = z.object({
-  title: z.string().min(3).max(300),
+  title: plainText(z.string().min(3).max(300)),
   programme: z.array(z.string().min(1).max(80)).max(50),
   organiserKind: z.enum(['regional_centre', 'dialog', 'ministry']),
-  organiser: z.string().min(2).max(300),
-  trainers: z.array(z.string().min(2).max(200)).max(20),
+  organiser: plainText(z.string().min(2).max(300)),
+  trainers: z.array(plainText(z.string().min(2).max(200))).max(20),
   format: z.enum(['online', 'in_person']),
   link: webUrl.optional(),
   place: z.string().min(2).max(300).optional(),
@@ -279,21 +280,26 @@ export function trainingRoutes(db: Db, options: { publicUrl: string }) {
               matched: z.number().int(),
               applied: z.boolean(),
               problems: z.array(z.object({ path: z.string(), message: z.string() })),
+              moreProblems: z.number().int(),
             }),
             ...errorResponses,
           },
         },
       },
       async (request) => {
-        const part = request.isMultipart() ? await request.file() : undefined;
-        if (part?.fieldname !== 'file')
-          throw new AppError('VALIDATION', 'send the list as multipart/form-data with a "file" field', [
-            { path: 'body.file', message: 'required' },
-          ]);
-        return uploadAttendance(db, principalOf(request), request.params.id, await part.toBuffer(), {
-          dryRun: request.query.dryRun ?? false,
-          skipInvalid: request.query.skipInvalid ?? false,
+        // Streamed to a temporary file within the route's limit, read from there in a worker thread.
+        const file = await receiveFile(request, {
+          maxBytes: UPLOAD_LIMITS.attendance,
+          missing: 'send the list as multipart/form-data with a "file" field',
         });
+        try {
+          return await uploadAttendance(db, principalOf(request), request.params.id, file, {
+            dryRun: request.query.dryRun ?? false,
+            skipInvalid: request.query.skipInvalid ?? false,
+          });
+        } finally {
+          file.discard();
+        }
       },
     );
     app.post(
@@ -304,7 +310,7 @@ export function trainingRoutes(db: Db, options: { publicUrl: string }) {
           tags,
           summary: 'Add a material (slides, recording, handout) by its address',
           params: idParam,
-          body: z.object({ title: z.string().min(2).max(300), url: webUrl }),
+          body: z.object({ title: plainText(z.string().min(2).max(300)), url: webUrl }),
           response: { 200: z.object({ id: z.number().int() }), ...errorResponses },
         },
       },

@@ -561,7 +561,8 @@ const MATRIX: Record<string, Entry> = {
     probe: (_w, u) => ({
       method: 'POST',
       url: `/api/planner/pages/${u.pageId}/files`,
-      ...multipart('photo.jpg', 'not really a jpeg', 'image/jpeg'),
+      // The first bytes of a JPEG (JFIF): the route reads a file's type from its bytes.
+      ...multipart('photo.jpg', Buffer.from('ffd8ffe000104a46494600', 'hex'), 'image/jpeg'),
     }),
   },
   'POST /api/planner/pages/:pageId/drafts': {

@@ -1,7 +1,15 @@
 // Zod pieces every route shares: ids, pagination, the error body, and the list envelope.
 import { z } from 'zod';
+import { hasControlCharacters } from '../controls.ts';
 
 export const MAX_PAGE_SIZE = 100;
+
+/** A name or title people will read: refused (400 naming the field) when it holds control or direction marks. */
+export function plainText(schema: z.ZodString) {
+  return schema.refine((value) => !hasControlCharacters(value), {
+    message: 'control or text-direction characters are not allowed',
+  });
+}
 
 export const idParam = z.object({ id: z.coerce.number().int().positive() });
 
