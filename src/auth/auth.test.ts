@@ -253,6 +253,141 @@ describeEachDialect(
       expect((await login(user.login, PASSWORD)).statusCode).toBe(401);
     });
 
+    /** A token of a fresh user, made through their session. */
+    async function tokenOf(user: { login: string }, payload: object = { name: 't' }) {
+      const s = await w.signIn(user.login);
+      const res = await w.app.inject({
+        method: 'POST',
+        url: '/api/tokens',
+        headers: { cookie: s.cookie, 'x-csrf-token': s.csrf },
+        payload,
+      });
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json() as { id: number; token: string };
+    }
+    const meWith = async (token: string) =>
+      (await w.app.inject({ ...get('/api/auth/me'), headers: { authorization: `Bearer ${token}` } }))
+        .statusCode;
+
+    it('ends a user’s API tokens when an admin resets the password, and when a user is disabled then enabled', async () => {
+      const reset = await newUser();
+      const first = await tokenOf(reset);
+      expect(await meWith(first.token)).toBe(200);
+      await w.as('region', { method: 'POST', url: `/api/users/${reset.id}/password`, payload: {} });
+      expect(await meWith(first.token)).toBe(401);
+
+      const toggled = await newUser();
+      const second = await tokenOf(toggled);
+      const patch = (disabled: boolean) =>
+        w.as('region', { method: 'PATCH', url: `/api/users/${toggled.id}`, payload: { disabled } });
+      expect((await patch(true)).statusCode).toBe(200);
+      expect((await patch(false)).statusCode).toBe(200);
+      expect(await meWith(second.token)).toBe(401);
+      const listed = (await w.as('region', get(`/api/users/${toggled.id}/tokens`))).json();
+      expect(listed.items[0]).toMatchObject({ id: second.id });
+      expect(listed.items[0].revokedAt).not.toBeNull();
+    });
+
+    it('never lets a token create a longer-lived or wider token', async () => {
+      const user = await newUser('institution');
+      const { token } = await tokenOf(user, {
+        name: 'one day',
+        permissions: ['tokens.manage', 'data.read'],
+        expiresInDays: 1,
+      });
+      const make = (payload: object) =>
+        w.app.inject({
+          method: 'POST',
+          url: '/api/tokens',
+          headers: { authorization: `Bearer ${token}` },
+          payload,
+        });
+      const forever = await make({ name: 'no expiry' });
+      expect(forever.statusCode, forever.body).toBe(200);
+      const longer = await make({ name: 'a month', expiresInDays: 30 });
+      expect(longer.statusCode).toBe(400);
+      expect(longer.json().error.details[0].path).toBe('body.expiresInDays');
+      const wider = await make({ name: 'wider', permissions: ['comments.answer'] });
+      expect(wider.statusCode).toBe(400);
+      expect(wider.json().error.details[0].path).toBe('body.permissions');
+      const rows = await ctx.db.kysely
+        .selectFrom('api_tokens')
+        .select(['name', 'expires_at', 'permissions'])
+        .where('user_id', '=', user.id)
+        .execute();
+      const parent = rows.find((r) => r.name === 'one day');
+      const child = rows.find((r) => r.name === 'no expiry');
+      expect(child?.expires_at).not.toBeNull();
+      expect(child?.expires_at).toBeLessThanOrEqual(parent?.expires_at ?? 0);
+      expect(child?.permissions.split(',').sort()).toEqual(['data.read', 'tokens.manage']);
+    });
+
+    it('lets an admin list and revoke the API tokens of users in their scope only', async () => {
+      const user = await newUser();
+      const { id, token } = await tokenOf(user);
+      const listed = await w.as('municipality', get(`/api/users/${user.id}/tokens`));
+      expect(listed.statusCode).toBe(200);
+      expect(listed.json().items.map((t: { id: number }) => t.id)).toEqual([id]);
+      expect(listed.body).not.toContain(token);
+      expect((await w.as('region', get(`/api/users/${w.victims.b}/tokens`))).statusCode).toBe(404);
+      const revoke = (role: 'municipality' | 'region', userId: number, tokenId: number) =>
+        w.as(role, { method: 'DELETE', url: `/api/users/${userId}/tokens/${tokenId}` });
+      // Somebody else's token id under this user is "no such token".
+      expect((await revoke('region', w.victims.a, id)).statusCode).toBe(404);
+      expect((await revoke('municipality', user.id, id)).statusCode).toBe(200);
+      expect(await meWith(token)).toBe(401);
+      expect((await revoke('municipality', user.id, id)).statusCode).toBe(404);
+      const log = (await w.as('region', get('/api/audit-log?action=token.revoke'))).json();
+      expect(log.items.some((e: { targetId: string }) => e.targetId === String(id))).toBe(true);
+    });
+
+    it('lets only a higher level reset, disable, re-role or revoke tokens of an admin', async () => {
+      const peer = await w.as('federal', {
+        method: 'POST',
+        url: '/api/users',
+        payload: {
+          login: `peer-${++made}`,
+          role: 'region',
+          scope: { level: 'region', regionCode: w.a.regionCode },
+          password: PASSWORD,
+        },
+      });
+      expect(peer.statusCode, peer.body).toBe(200);
+      const peerId = peer.json().user.id as number;
+      const { id: tokenId } = await tokenOf(peer.json().user);
+      const byRegion = (options: Parameters<typeof w.as>[1]) => w.as('region', options);
+      const reset = await byRegion({
+        method: 'POST',
+        url: `/api/users/${peerId}/password`,
+        payload: { password: 'taken-over-1234' },
+      });
+      expect(reset.statusCode).toBe(403);
+      expect((await login(peer.json().user.login, 'taken-over-1234')).statusCode).toBe(401);
+      for (const payload of [{ disabled: true }, { role: 'region_viewer' }])
+        expect((await byRegion({ method: 'PATCH', url: `/api/users/${peerId}`, payload })).statusCode).toBe(
+          403,
+        );
+      expect(
+        (await byRegion({ method: 'DELETE', url: `/api/users/${peerId}/tokens/${tokenId}` })).statusCode,
+      ).toBe(403);
+      // A region admin still manages the municipality admins below; the federal admin manages region admins.
+      expect(
+        (
+          await byRegion({
+            method: 'PATCH',
+            url: `/api/users/${w.users.municipality.id}`,
+            payload: { displayName: 'Муниципальный администратор' },
+          })
+        ).statusCode,
+      ).toBe(200);
+      const federal = await w.as('federal', {
+        method: 'POST',
+        url: `/api/users/${peerId}/password`,
+        payload: {},
+      });
+      expect(federal.statusCode).toBe(200);
+    });
+
     it('lets admins grant only roles and scopes within their own, and never change themselves', async () => {
       const create = (role: string, scope: object) =>
         w.as('region', {

@@ -15,6 +15,7 @@ import {
   deleteExpiredSessions,
   deleteSession,
   findSessionWithUser,
+  findTokenExpiry,
   findTokenWithUser,
   insertSession,
   insertToken,
@@ -243,6 +244,7 @@ export function createSessions(
         { path: 'body.permissions', message: `not held: ${unknown.join(', ')}` },
       ]);
     const at = now();
+    const expiresAt = await boundedExpiry(principal, request.expiresInDays, at);
     const token = `${TOKEN_PREFIX}${randomSecret()}`;
     const id = await insertToken(db, {
       user_id: principal.userId,
@@ -251,7 +253,7 @@ export function createSessions(
       prefix: token.slice(0, TOKEN_PREFIX.length + 6),
       permissions: wanted.join(','),
       created_at: at,
-      expires_at: request.expiresInDays ? at + request.expiresInDays * 86_400 : null,
+      expires_at: expiresAt,
     });
     await recordAction(
       db,
@@ -266,6 +268,24 @@ export function createSessions(
       placementOf(principal.scope),
     );
     return { id, token };
+  }
+
+  /**
+   * A token made with a token never outlives it: without a lifetime it ends with its maker, and a longer one
+   * is refused. (Its permissions are already within the maker's, which a token principal carries narrowed.)
+   */
+  async function boundedExpiry(principal: Principal, days: number | undefined, at: number) {
+    const wanted = days ? at + days * 86_400 : null;
+    if (principal.via !== 'token') return wanted;
+    const limit = await findTokenExpiry(db, Number(principal.credential));
+    if (limit === undefined) throw new AppError('UNAUTHENTICATED', 'this token no longer exists');
+    if (limit === null) return wanted;
+    if (wanted === null) return limit;
+    if (wanted > limit)
+      throw new AppError('VALIDATION', 'a token cannot outlive the token that creates it', [
+        { path: 'body.expiresInDays', message: `at most ${Math.floor((limit - at) / 86_400)} days` },
+      ]);
+    return wanted;
   }
 
   async function revoke(principal: Principal, id: number): Promise<void> {

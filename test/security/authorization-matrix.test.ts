@@ -329,6 +329,25 @@ const MATRIX: Record<string, Entry> = {
       payload: { password: PASSWORD },
     }),
   },
+  'GET /api/users/:id/tokens': {
+    allow: [...ADMINS],
+    probe: (w, _u, c) => get(`/api/users/${c === 'own' ? w.victims.a : w.victims.b}/tokens`),
+  },
+  'DELETE /api/users/:id/tokens/:tokenId': {
+    allow: [...ADMINS],
+    probe: async (w, _u, c) => {
+      // A live token of the victim in region A (own) or B (other), made through the victim's own session.
+      const s = await w.signIn(c === 'own' ? 'victim-a' : 'victim-b');
+      const made = await w.app.inject({
+        method: 'POST',
+        url: '/api/tokens',
+        headers: { cookie: s.cookie, 'x-csrf-token': s.csrf },
+        payload: { name: 'admin revokes', permissions: ['methodology.read'] },
+      });
+      const victim = c === 'own' ? w.victims.a : w.victims.b;
+      return { method: 'DELETE', url: `/api/users/${victim}/tokens/${made.json().id}` };
+    },
+  },
   'GET /api/audit-log': {
     allow: [...LOG_READERS],
     probe: () => get('/api/audit-log?size=100'),
