@@ -162,7 +162,7 @@ export async function apiWorld(db: Db, options: { institutions?: number } = {}):
   const config = { ...loadConfig({}), logLevel: 'silent' as const };
   const app = await buildWebApp(db, config, {
     logStream: silent,
-    sessionPolicy: { attemptsPerAddress: 100_000 },
+    sessionPolicy: { failuresPerAddress: 100_000 },
   });
 
   const signIn = async (login: string, password = PASSWORD): Promise<Session> => {
