@@ -165,7 +165,7 @@ export async function apiWorld(db: Db, options: { institutions?: number } = {}):
   const config = { ...loadConfig({ PUBLICA_FILES_DIR: `${dir}/files` }), logLevel: 'silent' as const };
   const app = await buildWebApp(db, config, {
     logStream: silent,
-    sessionPolicy: { attemptsPerAddress: 100_000 },
+    sessionPolicy: { failuresPerAddress: 100_000 },
   });
 
   const signIn = async (login: string, password = PASSWORD): Promise<Session> => {

@@ -5,7 +5,7 @@ import crypto from 'node:crypto';
 import formbody from '@fastify/formbody';
 import Fastify from 'fastify';
 
-export type Identity = { sub: string; preferred_username?: string; email?: string };
+export type Identity = { sub: string; preferred_username?: string; email?: string; email_verified?: boolean };
 
 export async function startTestProvider(client: { id: string; secret: string }) {
   const { privateKey, publicKey } = crypto.generateKeyPairSync('rsa', { modulusLength: 2048 });

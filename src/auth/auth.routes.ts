@@ -101,21 +101,9 @@ export function authRoutes(deps: AuthRouteDeps) {
           response: { 200: z.object({ items: z.array(tokenSchema) }), ...errorResponses },
         },
       },
-      async (request) => {
-        const rows = await deps.sessions.listTokens(principalOf(request));
-        return {
-          items: rows.map((t) => ({
-            id: t.id,
-            name: t.name,
-            prefix: t.prefix,
-            permissions: t.permissions.split(',').filter(Boolean),
-            createdAt: t.created_at,
-            expiresAt: t.expires_at,
-            lastUsedAt: t.last_used_at,
-            revokedAt: t.revoked_at,
-          })),
-        };
-      },
+      async (request) => ({
+        items: (await deps.sessions.listTokens(principalOf(request))).map(tokenView),
+      }),
     );
 
     app.post(
@@ -256,6 +244,48 @@ export function authRoutes(deps: AuthRouteDeps) {
     );
 
     app.get(
+      '/api/users/:id/tokens',
+      {
+        config: { access: 'users.read' },
+        schema: {
+          tags,
+          summary: 'API tokens of a user in your scope (never their secrets)',
+          params: idParam,
+          response: { 200: z.object({ items: z.array(tokenSchema) }), ...errorResponses },
+        },
+      },
+      async (request) => ({
+        items: (await deps.users.listTokensOf(manager(request.principal, request.ip), request.params.id)).map(
+          tokenView,
+        ),
+      }),
+    );
+
+    app.delete(
+      '/api/users/:id/tokens/:tokenId',
+      {
+        config: { access: 'users.manage' },
+        schema: {
+          tags,
+          summary: 'Revoke an API token of a user in your scope (an admin’s only from a higher level)',
+          params: z.object({
+            id: z.coerce.number().int().positive(),
+            tokenId: z.coerce.number().int().positive(),
+          }),
+          response: { 200: okBody, ...errorResponses },
+        },
+      },
+      async (request) => {
+        await deps.users.revokeTokenOf(
+          manager(request.principal, request.ip),
+          request.params.id,
+          request.params.tokenId,
+        );
+        return { ok: true as const };
+      },
+    );
+
+    app.get(
       '/api/audit-log',
       {
         config: { access: 'audit_log.read' },
@@ -293,6 +323,21 @@ export function authRoutes(deps: AuthRouteDeps) {
         };
       },
     );
+  };
+}
+
+type TokenRow = Awaited<ReturnType<Sessions['listTokens']>>[number];
+
+function tokenView(t: TokenRow) {
+  return {
+    id: t.id,
+    name: t.name,
+    prefix: t.prefix,
+    permissions: t.permissions.split(',').filter(Boolean),
+    createdAt: t.created_at,
+    expiresAt: t.expires_at,
+    lastUsedAt: t.last_used_at,
+    revokedAt: t.revoked_at,
   };
 }
 

@@ -1,7 +1,8 @@
 // Optional sign-in through a region's OpenID Connect provider (authorization code flow with PKCE, state and
 // nonce, via openid-client). Accounts are still made by admins, who give the scope: the provider's identity is
 // matched to an account by its subject, or — the first time — by the account's login equal to the identity's
-// preferred_username or e-mail, and then bound to that subject.
+// preferred_username or its e-mail (only when the provider says the e-mail is verified: an unverified address
+// is whatever the person typed), and then bound to that subject.
 import type * as OpenId from 'openid-client';
 
 /** Loaded on first sign-in: most deployments use passwords only. */
@@ -96,9 +97,10 @@ export function createOidc(db: Db, sessions: Sessions, settings: OidcSettings) {
     const subject = `${settings.issuer}#${claims.sub}`;
     let user = await findUserBySubject(db, subject);
     if (!user) {
-      const names = [claims.preferred_username, claims.email].filter(
-        (n): n is string => typeof n === 'string',
-      );
+      const names = [
+        claims.preferred_username,
+        claims.email_verified === true ? claims.email : undefined,
+      ].filter((n): n is string => typeof n === 'string');
       for (const name of names) {
         const candidate = await findUserByLogin(db, name.toLowerCase());
         if (candidate && candidate.oidc_subject === null) {

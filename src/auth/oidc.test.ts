@@ -88,6 +88,32 @@ describeEachDialect(
       const noCookie = await app.inject({ method: 'GET', url: '/api/auth/oidc/callback?code=x&state=y' });
       expect(noCookie.statusCode).toBe(401);
     });
+
+    it('links an account by e-mail only when the provider says the e-mail is verified', async () => {
+      const login = 'mail-user@school.test';
+      const made = await w.as('region', {
+        method: 'POST',
+        url: '/api/users',
+        payload: {
+          login,
+          role: 'institution_viewer',
+          scope: { level: 'institution', institutionId: w.a.institutionId },
+        },
+      });
+      expect(made.statusCode, made.body).toBe(200);
+      idp.signInAs({ sub: 'idp-mail-1', email: login });
+      expect((await roundTrip()).statusCode).toBe(401);
+      idp.signInAs({ sub: 'idp-mail-2', email: login, email_verified: false });
+      expect((await roundTrip()).statusCode).toBe(401);
+      const bound = await ctx.db.kysely
+        .selectFrom('users')
+        .select('oidc_subject')
+        .where('login', '=', login)
+        .executeTakeFirstOrThrow();
+      expect(bound.oidc_subject).toBeNull();
+      idp.signInAs({ sub: 'idp-mail-3', email: login, email_verified: true });
+      expect((await roundTrip()).statusCode).toBe(302);
+    });
   },
   { shared: true },
 );

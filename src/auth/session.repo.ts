@@ -93,6 +93,27 @@ export function listTokens(db: Db, userId: number) {
     .execute();
 }
 
+/** Ends every live token of a user (password reset, disable): returns how many. */
+export async function revokeUserTokens(db: Db, userId: number, at: number): Promise<number> {
+  const result = await db.kysely
+    .updateTable('api_tokens')
+    .set({ revoked_at: at })
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+/** When a token ends (null: never), for bounding the tokens it creates. */
+export async function findTokenExpiry(db: Db, id: number): Promise<number | null | undefined> {
+  const row = await db.kysely
+    .selectFrom('api_tokens')
+    .select('expires_at')
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return row?.expires_at;
+}
+
 /** Revokes a token of this user; false when the user has no such live token. */
 export async function revokeToken(db: Db, userId: number, id: number, at: number): Promise<boolean> {
   const result = await db.kysely

@@ -7,7 +7,6 @@ import type { Role } from '../platform/db-schema.ts';
 import { AppError } from '../platform/errors.ts';
 import type { Authenticator, Principal } from '../platform/http/principal.ts';
 import { placementOf } from '../platform/scope.ts';
-import { LoginLimiter } from './login-limiter.ts';
 import { randomSecret, sha256, verifyPassword } from './password.ts';
 import { isRole, PERMISSIONS, permissionsOf } from './roles.ts';
 import { scopeOfRow } from './scope-spec.ts';
@@ -15,6 +14,7 @@ import {
   deleteExpiredSessions,
   deleteSession,
   findSessionWithUser,
+  findTokenExpiry,
   findTokenWithUser,
   insertSession,
   insertToken,
@@ -23,28 +23,27 @@ import {
   revokeToken,
   touchSession,
 } from './session.repo.ts';
+import { SignInThrottle, type ThrottlePolicy } from './sign-in-throttle.ts';
 import { findUserByLogin, updateUser } from './user.repo.ts';
 
-export type SessionPolicy = {
+export type SessionPolicy = ThrottlePolicy & {
   /** A session ends after this long without a request. */
   idleSeconds: number;
   /** …and this long after sign-in in any case. */
   maxSeconds: number;
-  /** Failed passwords in a row that lock an account, and for how long. */
-  lockAfter: number;
-  lockSeconds: number;
-  /** Attempts per client address per window. */
-  attemptsPerAddress: number;
-  addressWindowSeconds: number;
 };
 
 export const DEFAULT_SESSION_POLICY: SessionPolicy = {
   idleSeconds: 12 * 3600,
   maxSeconds: 7 * 24 * 3600,
-  lockAfter: 5,
-  lockSeconds: 15 * 60,
-  attemptsPerAddress: 30,
-  addressWindowSeconds: 10 * 60,
+  // Three tries free, then 1 s, 2 s, 4 s … up to 15 minutes between tries of one login from one address.
+  freeFailures: 3,
+  baseDelaySeconds: 1,
+  maxDelaySeconds: 15 * 60,
+  // A whole school mistyping is far below 30 failures in 10 minutes; a password sprayer is not.
+  failuresPerAddress: 30,
+  failuresPerAccount: 20,
+  windowSeconds: 10 * 60,
 };
 
 const TOKEN_PREFIX = 'pub_';
@@ -66,27 +65,40 @@ export function createSessions(
   policy: SessionPolicy = DEFAULT_SESSION_POLICY,
   clock: Clock = systemClock,
 ) {
-  const limiter = new LoginLimiter(policy.attemptsPerAddress, policy.addressWindowSeconds * 1000);
+  const throttle = new SignInThrottle(policy);
   const now = () => unixSeconds(clock.now());
   const denied = () => new AppError('UNAUTHENTICATED', 'wrong login or password');
 
+  // Known and unknown logins take one path: the same throttle, a password check against a real hash (a decoy
+  // for unknown ones) and the same answers, so neither the status nor the time tells which logins exist.
   async function signIn(
     login: string,
     password: string,
     client: { ip: string; userAgent: string | null; previousCookie?: string },
   ): Promise<SignedIn> {
-    if (!limiter.allow(client.ip, clock.now().getTime()))
-      throw new AppError('RATE_LIMITED', 'too many sign-in attempts from this address; try again later');
+    const wait = throttle.waitSeconds(login, client.ip, clock.now().getTime());
+    if (wait > 0) throw new AppError('RATE_LIMITED', `too many failed sign-ins; try again in ${wait} s`);
     const at = now();
     await deleteExpiredSessions(db, at);
     const user = await findUserByLogin(db, login);
-    if (user && user.locked_until !== null && user.locked_until > at)
-      throw new AppError('RATE_LIMITED', 'too many failed sign-ins; the account is locked for a while');
     const ok = await verifyPassword(user?.password_hash ?? null, password);
     if (!user || !ok || user.disabled) {
-      if (user && !ok) await countFailure(user.id, user.login, user.failed_logins + 1, at, client.ip);
+      if (throttle.failed(login, client.ip, clock.now().getTime()))
+        await recordAction(
+          db,
+          { userId: null, login: 'system', ip: client.ip },
+          {
+            action: 'auth.throttled',
+            targetType: user ? 'user' : 'login',
+            targetId: user?.id ?? null,
+            at,
+            details: user ? {} : { login: login.slice(0, 64) },
+          },
+          placementOf(scopeOfRow(user ?? { region_code: null, municipality_id: null, institution_id: null })),
+        );
       throw denied();
     }
+    throttle.succeeded(login, client.ip);
     return openSession(user, client, 'password');
   }
 
@@ -102,7 +114,7 @@ export function createSessions(
       await deleteSession(db, sha256(client.previousCookie));
       await bumpVersion(db, 'auth');
     }
-    await updateUser(db, user.id, { failed_logins: 0, locked_until: null, last_login_at: at });
+    await updateUser(db, user.id, { last_login_at: at });
     const cookie = randomSecret();
     const csrfToken = randomSecret(24);
     await insertSession(db, {
@@ -122,23 +134,6 @@ export function createSessions(
       placementOf(scopeOfRow(user)),
     );
     return { cookie, csrfToken, userId: user.id, maxAge: policy.maxSeconds };
-  }
-
-  async function countFailure(userId: number, login: string, failures: number, at: number, ip: string) {
-    const lock = failures >= policy.lockAfter;
-    await updateUser(db, userId, {
-      failed_logins: lock ? 0 : failures,
-      ...(lock ? { locked_until: at + policy.lockSeconds } : {}),
-    });
-    if (lock) {
-      const user = await findUserByLogin(db, login);
-      await recordAction(
-        db,
-        { userId: null, login: 'system', ip },
-        { action: 'auth.locked', targetType: 'user', targetId: userId, at, details: { failures } },
-        placementOf(scopeOfRow(user ?? { region_code: null, municipality_id: null, institution_id: null })),
-      );
-    }
   }
 
   async function signOut(principal: Principal): Promise<void> {
@@ -243,6 +238,7 @@ export function createSessions(
         { path: 'body.permissions', message: `not held: ${unknown.join(', ')}` },
       ]);
     const at = now();
+    const expiresAt = await boundedExpiry(principal, request.expiresInDays, at);
     const token = `${TOKEN_PREFIX}${randomSecret()}`;
     const id = await insertToken(db, {
       user_id: principal.userId,
@@ -251,7 +247,7 @@ export function createSessions(
       prefix: token.slice(0, TOKEN_PREFIX.length + 6),
       permissions: wanted.join(','),
       created_at: at,
-      expires_at: request.expiresInDays ? at + request.expiresInDays * 86_400 : null,
+      expires_at: expiresAt,
     });
     await recordAction(
       db,
@@ -266,6 +262,24 @@ export function createSessions(
       placementOf(principal.scope),
     );
     return { id, token };
+  }
+
+  /**
+   * A token made with a token never outlives it: without a lifetime it ends with its maker, and a longer one
+   * is refused. (Its permissions are already within the maker's, which a token principal carries narrowed.)
+   */
+  async function boundedExpiry(principal: Principal, days: number | undefined, at: number) {
+    const wanted = days ? at + days * 86_400 : null;
+    if (principal.via !== 'token') return wanted;
+    const limit = await findTokenExpiry(db, Number(principal.credential));
+    if (limit === undefined) throw new AppError('UNAUTHENTICATED', 'this token no longer exists');
+    if (limit === null) return wanted;
+    if (wanted === null) return limit;
+    if (wanted > limit)
+      throw new AppError('VALIDATION', 'a token cannot outlive the token that creates it', [
+        { path: 'body.expiresInDays', message: `at most ${Math.floor((limit - at) / 86_400)} days` },
+      ]);
+    return wanted;
   }
 
   async function revoke(principal: Principal, id: number): Promise<void> {

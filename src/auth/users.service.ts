@@ -1,5 +1,6 @@
 // Managing accounts: an admin creates, changes, disables and resets users inside their own scope, and can
-// never hand out a scope wider than their own. Every change is written to the audit log.
+// never hand out a scope wider than their own, nor take over a peer admin (only a higher level resets, disables
+// or re-roles an admin). A reset or a disable ends the user's sessions and API tokens. Every change is logged.
 
 import type { Updateable } from 'kysely';
 import { type Actor, recordAction } from '../platform/audit-log.ts';
@@ -11,7 +12,7 @@ import { notFound, placementOf, SCOPE_LEVELS, type Scope, scopeKey, scopeWithin 
 import { checkPasswordPolicy, generatePassword, hashPassword } from './password.ts';
 import { isRole, ROLES } from './roles.ts';
 import { resolveScope, type ScopeSpec, scopeColumns, scopeOfRow, scopeSpecId } from './scope-spec.ts';
-import { deleteUserSessions } from './session.repo.ts';
+import { deleteUserSessions, listTokens, revokeToken, revokeUserTokens } from './session.repo.ts';
 import {
   findUserByLogin,
   findUserInScope,
@@ -151,8 +152,10 @@ export function createUsers(db: Db, clock: Clock = systemClock) {
     input: { role?: string; scope?: ScopeSpec; displayName?: string; disabled?: boolean },
   ): Promise<UserView> {
     const before = await get(manager, id);
-    if (id === manager.userId && (input.role !== undefined || input.scope || input.disabled !== undefined))
+    const weighty = input.role !== undefined || input.scope !== undefined || input.disabled !== undefined;
+    if (id === manager.userId && weighty)
       throw new AppError('FORBIDDEN', 'you cannot change your own role, scope or status');
+    if (weighty) assertAbove(manager, before);
     const at = now();
     const granted =
       input.role !== undefined || input.scope
@@ -167,6 +170,9 @@ export function createUsers(db: Db, clock: Clock = systemClock) {
       });
       // A disabled or re-scoped user signs in again, under the new rules.
       if (granted || input.disabled) await deleteUserSessions(tx, id);
+      // Tokens end with a disable, and with an enable of a disabled user (tokens from before it never return).
+      if (input.disabled === true || (input.disabled === false && before.disabled))
+        await revokeUserTokens(tx, id, at);
       await bumpVersion(tx, 'auth');
       const details = {
         ...(granted
@@ -193,6 +199,7 @@ export function createUsers(db: Db, clock: Clock = systemClock) {
 
   async function resetPassword(manager: Manager, id: number, password?: string): Promise<string | null> {
     const user = await get(manager, id);
+    if (id !== manager.userId) assertAbove(manager, user);
     const chosen = password ?? generatePassword();
     checkPasswordPolicy(chosen, 'body.password');
     const hash = await hashPassword(chosen);
@@ -205,6 +212,7 @@ export function createUsers(db: Db, clock: Clock = systemClock) {
         updated_at: at,
       });
       await deleteUserSessions(tx, id);
+      await revokeUserTokens(tx, id, at);
       await bumpVersion(tx, 'auth');
       await recordAction(
         tx,
@@ -222,7 +230,41 @@ export function createUsers(db: Db, clock: Clock = systemClock) {
     return get(manager, row.id);
   }
 
-  return { add, get, list, change, resetPassword, findByLogin };
+  /** The API tokens of a user in the manager's scope (never their secrets). */
+  async function listTokensOf(manager: Manager, id: number) {
+    await get(manager, id);
+    return listTokens(db, id);
+  }
+
+  /** An admin ends a token of a user in their scope (of an admin: only from a higher level). */
+  async function revokeTokenOf(manager: Manager, id: number, tokenId: number): Promise<void> {
+    const user = await get(manager, id);
+    if (id !== manager.userId) assertAbove(manager, user);
+    const at = now();
+    await inTransaction(db, async (tx) => {
+      if (!(await revokeToken(tx, id, tokenId, at)))
+        throw new AppError('NOT_FOUND', `no live token ${tokenId} of user ${id}`);
+      await bumpVersion(tx, 'auth');
+      await recordAction(
+        tx,
+        manager,
+        { action: 'token.revoke', targetType: 'api_token', targetId: tokenId, at, details: { userId: id } },
+        placementOf(user.scope),
+      );
+    });
+  }
+
+  return { add, get, list, change, resetPassword, findByLogin, listTokensOf, revokeTokenOf };
+}
+
+/**
+ * An admin's account is changed only from strictly above it: a wider scope (a federal admin over a region's,
+ * the console over everyone). Admins of one level share one admin role, so a peer is simply the same level.
+ */
+function assertAbove(manager: Manager, target: UserView): void {
+  if (manager.userId === null || !ROLES[target.role].permissions.includes('users.manage')) return;
+  if (SCOPE_LEVELS.indexOf(manager.scope.level) < SCOPE_LEVELS.indexOf(target.scope.level)) return;
+  throw new AppError('FORBIDDEN', 'only an administrator of a higher level may do this to an administrator');
 }
 
 async function changeInScope(

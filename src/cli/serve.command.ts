@@ -52,8 +52,16 @@ export function registerServe(program: Command, context: () => CliContext, roles
     });
 }
 
-/** Serves until a signal; returns after a graceful shutdown. */
-export async function serveRoles(ctx: CliContext, roles: RoleBuilders, options: ServeOptions): Promise<void> {
+/**
+ * Serves until a signal; returns after a graceful shutdown. `alsoStop` closes what the caller started for the
+ * server (the demo's simulated VK): a listener left open would keep the process alive after the signal.
+ */
+export async function serveRoles(
+  ctx: CliContext,
+  roles: RoleBuilders,
+  options: ServeOptions,
+  alsoStop: () => Promise<void> = async () => {},
+): Promise<void> {
   const t = translator(cliMessages, ctx.lang);
   const role = options.role ?? ctx.config.jobs.role;
   const db = await ctx.db();
@@ -62,6 +70,7 @@ export async function serveRoles(ctx: CliContext, roles: RoleBuilders, options: 
   const background = await roles.background(db, ctx.config, role, log, metrics);
   const release = async () => {
     await background?.stop();
+    await alsoStop();
     await ctx.close();
   };
   if (role === 'web' || role === 'all') {

@@ -122,7 +122,8 @@ export function registerStart(program: Command, context: () => CliContext, roles
       if (placed) await ensureDemoPlanner(db, placed.id, Math.floor(Date.now() / 1000));
       ctx.out(t('demo_accounts', { password: DEMO_PASSWORD }));
       for (const a of accounts) ctx.out(`  ${a.login.padEnd(28)} ${a.scope}`);
-      if (options.serve) await serveRoles(ctx, roles, { port: options.port, role: 'all' });
+      if (options.serve)
+        await serveRoles(ctx, roles, { port: options.port, role: 'all' }, () => sim.app.close());
     });
 }
 

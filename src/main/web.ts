@@ -66,6 +66,7 @@ export async function buildWebApp(db: Db, config: Config, options: WebOptions = 
       logLevel: config.logLevel,
       authenticator: sessions.authenticator,
       behindProxy: config.http.behindProxy,
+      trustProxy: config.http.trustProxy,
       ready: () => pingDb(db),
       versions: () => readVersions(db),
       cacheResponses: config.http.cache,

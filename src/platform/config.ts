@@ -1,4 +1,5 @@
 // Environment parsed once at boot with zod; every problem is reported together, and defaults need nothing.
+import net from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 import { AppError } from './errors.ts';
@@ -14,6 +15,12 @@ const envSchema = z.object({
   PUBLICA_PORT: z.coerce.number().int().min(0).max(65535).default(8080),
   PUBLICA_BEHIND_PROXY: z.enum(['0', '1']).default('0'),
   PUBLICA_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+  PUBLICA_TRUST_PROXY: z
+    .string()
+    .refine((v) => parseTrustProxy(v) !== null, {
+      message: 'a number of proxy hops (1–10) or a comma-separated list of proxy addresses or CIDRs',
+    })
+    .optional(),
   PUBLICA_SESSION_IDLE_HOURS: z.coerce
     .number()
     .positive()
@@ -48,6 +55,31 @@ const envSchema = z.object({
   PUBLICA_SECRET_KEY: z.string().optional(),
   PUBLICA_SECRET_KEYS_OLD: z.string().optional(),
 });
+
+/** false: the socket's address is the client's; n: the n nearest hops are proxies; or the proxies' addresses. */
+export type TrustProxy = false | number | string[];
+
+/**
+ * PUBLICA_TRUST_PROXY: never "all hops" (then any client writes its own address into X-Forwarded-For and
+ * rotates past the sign-in limits and into the audit log); only as many hops as there are proxies, or their
+ * addresses. null when the value is neither.
+ */
+export function parseTrustProxy(value: string): TrustProxy | null {
+  const text = value.trim();
+  if (/^\d+$/.test(text)) {
+    const hops = Number(text);
+    return hops >= 1 && hops <= 10 ? hops : null;
+  }
+  const list = text.split(',').map((part) => part.trim());
+  const valid = list.every((part) => {
+    const [address, bits, ...rest] = part.split('/');
+    if (rest.length > 0 || !address || net.isIP(address) === 0) return false;
+    if (bits === undefined) return true;
+    const max = net.isIP(address) === 4 ? 32 : 128;
+    return /^\d+$/.test(bits) && Number(bits) <= max;
+  });
+  return valid && list.length > 0 ? list : null;
+}
 
 export type ProcessRole = 'all' | 'web' | 'worker' | 'scheduler';
 
@@ -90,6 +122,7 @@ export type Config = {
     host: string;
     port: number;
     behindProxy: boolean;
+    trustProxy: TrustProxy;
     sessionIdleHours: number;
     cache: boolean;
     /** The site's own address for links printed outside it (certificates); never taken from a request. */
@@ -121,6 +154,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: { db
       host: values.PUBLICA_HOST,
       port: values.PUBLICA_PORT,
       behindProxy: values.PUBLICA_BEHIND_PROXY === '1',
+      trustProxy: values.PUBLICA_TRUST_PROXY ? (parseTrustProxy(values.PUBLICA_TRUST_PROXY) ?? false) : false,
       sessionIdleHours: values.PUBLICA_SESSION_IDLE_HOURS,
       cache: values.PUBLICA_API_CACHE === '1',
       publicUrl: values.PUBLICA_PUBLIC_URL ?? `http://localhost:${values.PUBLICA_PORT}`,
@@ -179,7 +213,12 @@ export const configTable = [
   [
     'PUBLICA_BEHIND_PROXY',
     '0',
-    '1 behind a TLS-terminating proxy: trust X-Forwarded-*, Secure cookies, HSTS',
+    '1 behind a TLS-terminating proxy: Secure cookies, HSTS, upgrade-insecure-requests',
+  ],
+  [
+    'PUBLICA_TRUST_PROXY',
+    '-',
+    'X-Forwarded-For/-Proto of whom to believe: proxy hops (1) or proxy addresses/CIDRs (127.0.0.1); none if unset',
   ],
   [
     'PUBLICA_SESSION_IDLE_HOURS',

@@ -43,6 +43,8 @@ type Entry = {
   check?: (body: unknown, w: ApiWorld, c: Case) => void;
 };
 
+/** Sign-in probes use a new login each: failures of one login from one address are slowed down. */
+let loginProbe = 0;
 const ADMINS = ['federal', 'region', 'municipality'] as const;
 const LOG_READERS = ['federal', 'region'] as const;
 const COMMENT_READERS = ROLE_IDS.filter(
@@ -190,7 +192,8 @@ const MATRIX: Record<string, Entry> = {
     probe: () => ({
       method: 'POST',
       url: '/api/auth/login',
-      payload: { login: 'nobody-here', password: 'wrong-password' },
+      // A new login each time: failures of one login from one address are slowed down (429) after a few.
+      payload: { login: `nobody-${++loginProbe}`, password: 'wrong-password' },
     }),
   },
   'POST /api/auth/logout': {
@@ -329,6 +332,25 @@ const MATRIX: Record<string, Entry> = {
       url: `/api/users/${c === 'own' ? w.victims.a : w.victims.b}/password`,
       payload: { password: PASSWORD },
     }),
+  },
+  'GET /api/users/:id/tokens': {
+    allow: [...ADMINS],
+    probe: (w, _u, c) => get(`/api/users/${c === 'own' ? w.victims.a : w.victims.b}/tokens`),
+  },
+  'DELETE /api/users/:id/tokens/:tokenId': {
+    allow: [...ADMINS],
+    probe: async (w, _u, c) => {
+      // A live token of the victim in region A (own) or B (other), made through the victim's own session.
+      const s = await w.signIn(c === 'own' ? 'victim-a' : 'victim-b');
+      const made = await w.app.inject({
+        method: 'POST',
+        url: '/api/tokens',
+        headers: { cookie: s.cookie, 'x-csrf-token': s.csrf },
+        payload: { name: 'admin revokes', permissions: ['methodology.read'] },
+      });
+      const victim = c === 'own' ? w.victims.a : w.victims.b;
+      return { method: 'DELETE', url: `/api/users/${victim}/tokens/${made.json().id}` };
+    },
   },
   'GET /api/audit-log': {
     allow: [...LOG_READERS],

@@ -57,8 +57,13 @@ export type HttpOptions = {
   authenticator: Authenticator;
   /** Whether the database answers; /readyz says 503 while it does not or while shutting down. */
   ready: () => Promise<boolean>;
-  /** Behind a TLS-terminating proxy: trust X-Forwarded-* and mark cookies Secure. */
+  /** Behind a TLS-terminating proxy: Secure cookies, HSTS, upgrade-insecure-requests. */
   behindProxy?: boolean;
+  /**
+   * Whose X-Forwarded-For/-Proto to believe: nobody (default), the n nearest hops, or proxies at these
+   * addresses. Never every hop: a client would then choose its own address for limits and the audit log.
+   */
+  trustProxy?: false | number | string[];
   /** Loggers of tests and benchmarks write nowhere. */
   logStream?: NodeJS.WritableStream;
   /** The data and auth versions cached responses and credentials are valid for; without them, no caching. */
@@ -82,7 +87,7 @@ export async function buildHttpServer(
       ...(options.logStream ? { stream: options.logStream } : {}),
       redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
     },
-    trustProxy: options.behindProxy ?? false,
+    trustProxy: trustedHops(options.trustProxy ?? false),
     bodyLimit: 1024 * 1024,
     requestIdHeader: 'x-request-id',
     genReqId: (req) => {
@@ -285,6 +290,11 @@ async function identify(
     { ip: request.ip, userAgent: typeof agent === 'string' ? agent : null },
     authVersion,
   );
+}
+
+/** Fastify's types take a hop count as a function: the nearest `hops` addresses are proxies. */
+function trustedHops(trust: false | number | string[]) {
+  return typeof trust === 'number' ? (_address: string, hop: number) => hop < trust : trust;
 }
 
 function sameSecret(a: string, b: string): boolean {
