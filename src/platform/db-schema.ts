@@ -603,6 +603,14 @@ export interface DataVersionTable {
   version: number;
 }
 
+/** A production calendar loaded without a release (src/inbox/production-calendar.ts). */
+export interface WorkCalendarTable {
+  year: number;
+  calendar_json: string;
+  source: string;
+  loaded_at: number;
+}
+
 export interface Database {
   regions: RegionTable;
   municipalities: MunicipalityTable;
@@ -647,4 +655,5 @@ export interface Database {
   audit_log: AuditLogTable;
   registry_uploads: RegistryUploadTable;
   data_version: DataVersionTable;
+  work_calendars: WorkCalendarTable;
 }
