@@ -20,6 +20,7 @@ import {
   replyToComment,
   setInboxState,
 } from './inbox.service.ts';
+import { checkDraftReply } from './reply-check.service.ts';
 
 const world = generateWorld({ institutions: 120, regions: 2, seed: 31, asOf: '2026-11-29', days: 30 });
 const NOW = worldEnd(world.meta);
@@ -103,6 +104,28 @@ describeEachDialect('inbox', (ctx) => {
     expect(after.items.map((i) => [i.commentId, i.reason, i.overdue])).toEqual([
       [item.commentId, 'спам', false],
     ]);
+  });
+
+  it('checks a draft reply in scope, proposing a deadline three working days ahead in the page calendar', async () => {
+    const { items } = await listInbox(ctx.db, federal, { status: 'new' }, ALL, NOW);
+    const item = items[0];
+    if (!item) throw new Error('no waiting question');
+    const check = await checkDraftReply(ctx.db, federal, item.commentId, 'Проверим работу столовой.', NOW);
+    const issue = check.issues.find((i) => i.criterion === 'no_deadline');
+    expect(check.proposedDeadline).toBeGreaterThan(NOW + 2 * 86_400);
+    expect(issue?.fix.ru).toMatch(/до \d{1,2} [а-я]+/);
+    const good = await checkDraftReply(
+      ctx.db,
+      federal,
+      item.commentId,
+      'Проверили сегодня, суп был 55 °C; с завтрашнего дня температуру проверяет дежурный.',
+      NOW,
+    );
+    expect(good.issues).toEqual([]);
+    const nowhere = { userId: federal.userId, scope: { level: 'region' as const, regionCode: '99' } };
+    await expect(checkDraftReply(ctx.db, nowhere, item.commentId, 'Ответ', NOW)).rejects.toThrow(
+      /in your scope/,
+    );
   });
 
   it('replies through VK once per key, closes the item at once, and keeps one copy after a collection', async () => {

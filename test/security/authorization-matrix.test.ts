@@ -424,6 +424,20 @@ const MATRIX: Record<string, Entry> = {
       payload: { text: 'Ответ', key: `matrix-${++serial}` },
     }),
   },
+  'POST /api/inbox/:id/check-reply': {
+    allow: ANSWERERS,
+    probe: async (w, u) => ({
+      method: 'POST',
+      url: `/api/inbox/${await userCommentOf(w, u)}/check-reply`,
+      payload: { text: 'Проверим.' },
+    }),
+  },
+  // The criteria are the same text for everyone: nothing in them belongs to a region.
+  'GET /api/inbox/reply-criteria': {
+    allow: COMMENT_READERS,
+    other: 200,
+    probe: () => get('/api/inbox/reply-criteria'),
+  },
   'GET /api/inbox/flags': {
     allow: COMMENT_READERS,
     probe: (_w, u) => get(`/api/inbox/flags?pageId=${u.pageId}`),
