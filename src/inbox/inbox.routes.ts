@@ -8,6 +8,7 @@ import { errorResponses, idParam, listOf, pagination, queryFlag } from '../platf
 import type { App } from '../platform/http/server.ts';
 import type { Scope } from '../platform/scope.ts';
 import { findPageInScope } from '../registry/index.ts';
+import { dialogueRoutes } from './dialogue.routes.ts';
 import {
   dismissFlag,
   dismissTextFlag,
@@ -314,5 +315,6 @@ export function inboxRoutes(db: Db, vk: VkAccess) {
         return inboxMetrics(db, principal, request.query, now());
       },
     );
+    dialogueRoutes(db)(app);
   };
 }
