@@ -13,6 +13,9 @@ import * as m0011 from './0011_training.ts';
 import * as m0012 from './0012_training_follow_up.ts';
 import * as m0013 from './0013_planner.ts';
 import * as m0016d from './0016d_planner_files_on_disk.ts';
+import * as m0020 from './0020_work_calendars.ts';
+import * as m0020b from './0020b_saved_replies.ts';
+import * as m0020c from './0020c_alerts.ts';
 
 export const migrations = {
   '0001_foundation': m0001,
@@ -29,4 +32,7 @@ export const migrations = {
   '0012_training_follow_up': m0012,
   '0013_planner': m0013,
   '0016d_planner_files_on_disk': m0016d,
+  '0020_work_calendars': m0020,
+  '0020b_saved_replies': m0020b,
+  '0020c_alerts': m0020c,
 };

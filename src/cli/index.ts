@@ -1,6 +1,7 @@
 // The commands, for the composition root to wire.
 
 export { registerAudit } from './audit.command.ts';
+export { registerCalendar } from './calendar.command.ts';
 export { cliMessages } from './cli.messages.ts';
 export { registerCollect } from './collect.command.ts';
 export { type CliContext, createContext, type GlobalOptions } from './context.ts';

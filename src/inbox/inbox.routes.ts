@@ -7,6 +7,7 @@ import { errorResponses, idParam, listOf, pagination, queryFlag } from '../platf
 import type { App } from '../platform/http/server.ts';
 import { notFound, type Scope } from '../platform/scope.ts';
 import { findPageInScope } from '../registry/index.ts';
+import { dialogueRoutes } from './dialogue.routes.ts';
 import {
   dismissFlag,
   dismissTextFlag,
@@ -17,6 +18,9 @@ import {
   setInboxState,
   type VkAccess,
 } from './inbox.service.ts';
+import { checkDraftReply } from './reply-check.service.ts';
+import { checkReply } from './reply-check.ts';
+import { REPLY_CRITERIA, REPLY_CRITERIA_VERSION } from './reply-criteria.ts';
 
 const tags = ['inbox'];
 const now = () => Math.floor(Date.now() / 1000);
@@ -47,6 +51,17 @@ const itemSchema = z.object({
   dueAt: z.number().int(),
   overdue: z.boolean(),
   flags: z.array(flagSchema),
+});
+
+const replyCheckSchema = z.object({
+  version: z.string(),
+  issues: z.array(
+    z.object({
+      criterion: z.enum(['formal', 'no_deadline', 'redirect_no_contact', 'rude', 'child_data']),
+      span: z.object({ start: z.number().int(), end: z.number().int(), text: z.string() }).nullable(),
+      fix: z.object({ ru: z.string(), en: z.string() }),
+    }),
+  ),
 });
 
 const metricsSchema = z.object({
@@ -133,12 +148,66 @@ export function inboxRoutes(db: Db, vk: VkAccess) {
               vkCommentId: z.number().int().nullable(),
               error: z.string().nullable(),
               repeated: z.boolean(),
+              // The checker's warnings on what was sent: it warns, it never blocks a reply.
+              check: replyCheckSchema,
             }),
             ...errorResponses,
           },
         },
       },
-      async (request) => replyToComment(db, principalOf(request), request.params.id, request.body, vk, now()),
+      async (request) => ({
+        ...(await replyToComment(db, principalOf(request), request.params.id, request.body, vk, now())),
+        check: checkReply(request.body.text),
+      }),
+    );
+
+    app.post(
+      '/api/inbox/:id/check-reply',
+      {
+        config: { access: 'comments.answer' },
+        schema: {
+          tags,
+          summary:
+            'Check a draft reply against the rework criteria and propose fixes (a warning, not a block)',
+          params: idParam,
+          body: z.object({ text: z.string().min(1).max(4000) }),
+          response: {
+            200: replyCheckSchema.extend({ proposedDeadline: z.number().int() }),
+            ...errorResponses,
+          },
+        },
+      },
+      async (request) =>
+        checkDraftReply(db, principalOf(request), request.params.id, request.body.text, now()),
+    );
+
+    app.get(
+      '/api/inbox/reply-criteria',
+      {
+        config: { access: 'comments.read' },
+        schema: {
+          tags,
+          summary:
+            'The reply checker’s written criteria, versioned, with their sources (Russian and English)',
+          response: {
+            200: z.object({
+              version: z.string(),
+              criteria: z.array(
+                z.object({
+                  id: z.string(),
+                  ru: z.string(),
+                  en: z.string(),
+                  ruRule: z.string(),
+                  enRule: z.string(),
+                  sources: z.array(z.string()),
+                }),
+              ),
+            }),
+            ...errorResponses,
+          },
+        },
+      },
+      async () => ({ version: REPLY_CRITERIA_VERSION, criteria: REPLY_CRITERIA }),
     );
 
     app.post(
@@ -245,5 +314,6 @@ export function inboxRoutes(db: Db, vk: VkAccess) {
         return inboxMetrics(db, principal, request.query, now());
       },
     );
+    dialogueRoutes(db)(app);
   };
 }

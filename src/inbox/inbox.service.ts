@@ -9,6 +9,7 @@ import { AppError } from '../platform/errors.ts';
 import { notFound, type Scope, scopeContains } from '../platform/scope.ts';
 import type { SecretBox } from '../platform/secret-box.ts';
 import { communityTokenOf, VkApiError, vkRequest } from '../vk/index.ts';
+import { loadedCalendars } from './calendar.repo.ts';
 import {
   claimReply,
   commentInScope,
@@ -26,6 +27,7 @@ import {
   userPlacement,
 } from './inbox.repo.ts';
 import { deadlineSeconds, type ResponseMetrics, responseMetrics } from './metrics.ts';
+import type { YearCalendar } from './production-calendar.ts';
 import { flagKey, type SafetyFlag, safetyFlags } from './safety.ts';
 import { questionsAndAnswers, threadOf, type Waiting } from './thread.ts';
 import { addWorkingSeconds, russianCalendar, type WorkCalendar } from './working-hours.ts';
@@ -84,9 +86,17 @@ function toThread(r: ThreadRow) {
   };
 }
 
-function calendarOf(timezone: string | null, now: number): WorkCalendar {
+/** A page's working calendar: its region's time zone and holidays, the production calendars loaded or built in. */
+export function calendarOf(
+  page: { timezone: string | null; region_code: string | null } | null,
+  now: number,
+  loaded: YearCalendar[],
+): WorkCalendar {
   const year = new Date(now * 1000).getUTCFullYear();
-  return russianCalendar(timezone ?? 'Europe/Moscow', [year - 1, year, year + 1]);
+  return russianCalendar(page?.timezone ?? 'Europe/Moscow', [year - 1, year, year + 1], [], {
+    regionCode: page?.region_code ?? null,
+    loaded,
+  });
 }
 
 /** Each page's questions and answers, computed from its comments. */
@@ -110,8 +120,9 @@ export async function listInbox(
 ): Promise<{ items: InboxItem[]; total: number }> {
   const rows = await threadComments(db, caller.scope, readWindow(filter, now));
   const pages = byPage(rows);
+  const loaded = await loadedCalendars(db);
   const candidates = pages.flatMap(({ page, waiting, rowOf }) => {
-    const cal = calendarOf(page.timezone, now);
+    const cal = calendarOf(page, now, loaded);
     return waiting.map((w) => ({ w, row: rowOf(w), cal }));
   });
   const states = new Map(
@@ -322,7 +333,8 @@ export async function inboxMetrics(
   const pages = byPage(rows);
   // Each question is judged in its own region's calendar, also in the totals over several regions.
   const calendars = new Map<Waiting, WorkCalendar>();
-  const calOf = (w: Waiting) => calendars.get(w) ?? calendarOf(null, now);
+  const loaded = await loadedCalendars(db);
+  const calOf = (w: Waiting) => calendars.get(w) ?? calendarOf(null, now, loaded);
   const groups = new Map<string, { name: string | null; items: Waiting[] }>();
   const add = (key: string, name: string | null, items: Waiting[]) => {
     const g = groups.get(key) ?? { name, items: [] };
@@ -330,7 +342,7 @@ export async function inboxMetrics(
     groups.set(key, g);
   };
   for (const { page, waiting } of pages) {
-    const cal = calendarOf(page.timezone, now);
+    const cal = calendarOf(page, now, loaded);
     for (const w of waiting) calendars.set(w, cal);
     add(`page:${page.page_id}`, page.institution ?? page.url, waiting);
     add(`municipality:${page.municipality_id ?? '-'}`, null, waiting);

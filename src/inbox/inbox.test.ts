@@ -20,6 +20,8 @@ import {
   replyToComment,
   setInboxState,
 } from './inbox.service.ts';
+import { checkDraftReply } from './reply-check.service.ts';
+import { addSavedReply, savedRepliesFor, setPageContacts, topicCounts } from './saved-replies.ts';
 
 const world = generateWorld({ institutions: 120, regions: 2, seed: 31, asOf: '2026-11-29', days: 30 });
 const NOW = worldEnd(world.meta);
@@ -103,6 +105,110 @@ describeEachDialect('inbox', (ctx) => {
     expect(after.items.map((i) => [i.commentId, i.reason, i.overdue])).toEqual([
       [item.commentId, 'спам', false],
     ]);
+  });
+
+  it('checks a draft reply in scope, proposing a deadline three working days ahead in the page calendar', async () => {
+    const { items } = await listInbox(ctx.db, federal, { status: 'new' }, ALL, NOW);
+    const item = items[0];
+    if (!item) throw new Error('no waiting question');
+    const check = await checkDraftReply(ctx.db, federal, item.commentId, 'Проверим работу столовой.', NOW);
+    const issue = check.issues.find((i) => i.criterion === 'no_deadline');
+    expect(check.proposedDeadline).toBeGreaterThan(NOW + 2 * 86_400);
+    expect(issue?.fix.ru).toMatch(/до \d{1,2} [а-я]+/);
+    const good = await checkDraftReply(
+      ctx.db,
+      federal,
+      item.commentId,
+      'Проверили сегодня, суп был 55 °C; с завтрашнего дня температуру проверяет дежурный.',
+      NOW,
+    );
+    expect(good.issues).toEqual([]);
+    const nowhere = { userId: federal.userId, scope: { level: 'region' as const, regionCode: '99' } };
+    await expect(checkDraftReply(ctx.db, nowhere, item.commentId, 'Ответ', NOW)).rejects.toThrow(
+      /in your scope/,
+    );
+  });
+
+  it('offers saved replies of the page, municipality and region libraries, filled, the question topic first', async () => {
+    const { items } = await listInbox(ctx.db, federal, { status: 'new' }, ALL, NOW);
+    const item = items[0];
+    if (!item) throw new Error('no waiting question');
+    const place = await ctx.db.kysely
+      .selectFrom('pages')
+      .innerJoin('institutions', 'institutions.id', 'pages.institution_id')
+      .select([
+        'institutions.region_code',
+        'institutions.municipality_id',
+        'institutions.short_name',
+        'institutions.full_name',
+      ])
+      .where('pages.id', '=', item.pageId)
+      .executeTakeFirstOrThrow();
+    const region = {
+      userId: federal.userId,
+      scope: { level: 'region' as const, regionCode: place.region_code },
+    };
+    await addSavedReply(
+      ctx.db,
+      region,
+      {
+        level: 'region',
+        regionCode: place.region_code,
+        topic: 'transport',
+        title: 'Автобус',
+        text: 'Расписание автобуса {school}: звоните {phone}, {hours}.',
+      },
+      NOW,
+    );
+    await addSavedReply(
+      ctx.db,
+      federal,
+      {
+        level: 'page',
+        pageId: item.pageId,
+        topic: 'meals',
+        title: 'Меню',
+        text: 'Меню {school} на сайте, вопросы по {phone}.',
+      },
+      NOW,
+    );
+    const other = world.institutions.find((i) => i.region_code !== place.region_code)?.region_code as string;
+    await expect(
+      addSavedReply(
+        ctx.db,
+        region,
+        { level: 'region', regionCode: other, topic: 'meals', title: 'x', text: 'x' },
+        NOW,
+      ),
+    ).rejects.toThrow(/in your scope/);
+    const before = await savedRepliesFor(ctx.db, federal, item.pageId, 'Когда придёт автобус?');
+    expect(before.topics).toEqual(['transport']);
+    expect(before.replies.map((r) => [r.title, r.matches])).toEqual([
+      ['Автобус', true],
+      ['Меню', false],
+    ]);
+    expect(before.replies[0]?.missing).toEqual(['phone', 'hours']);
+    expect(before.replies[0]?.text).toContain(place.short_name ?? place.full_name);
+    await setPageContacts(ctx.db, federal, item.pageId, {
+      phone: '+7 (843) 210-55-10',
+      hours: 'пн–пт 9:00–17:00',
+    });
+    const after = await savedRepliesFor(ctx.db, federal, item.pageId, 'Когда придёт автобус?');
+    expect(after.replies[0]?.text).toContain('+7 (843) 210-55-10, пн–пт 9:00–17:00');
+    expect(after.replies[0]?.missing).toEqual([]);
+  });
+
+  it('counts questions by topic per page and suggests pinning an answer to one asked again and again', async () => {
+    const counts = await topicCounts(ctx.db, federal, { days: 30 }, NOW);
+    const sum = (list: { questions: number }[]) => list.reduce((a, c) => a + c.questions, 0);
+    expect(sum(counts.total)).toBeGreaterThan(0);
+    expect(sum(counts.byPage)).toBe(sum(counts.total));
+    expect(sum(counts.byRegion)).toBe(sum(counts.total));
+    for (const s of counts.suggestions) expect(s.questions).toBeGreaterThanOrEqual(5);
+    const onePage = counts.byPage[0];
+    if (!onePage) throw new Error('no page');
+    const just = await topicCounts(ctx.db, federal, { days: 30, pageId: Number(onePage.key) }, NOW);
+    expect(just.byPage.every((c) => c.key === onePage.key)).toBe(true);
   });
 
   it('replies through VK once per key, closes the item at once, and keeps one copy after a collection', async () => {

@@ -1,7 +1,9 @@
 // Safety flags on a comment or a post: obscenity and insults (the methodology's lexicon with its morphology and
 // look-alike letters), personal data (phones, e-mails, a child's full name with a class), spam and links to
 // unknown sites, threats. Each flag names its span. Precision over recall: an operator acts on every flag.
-import { findObscenity, findPersonalData } from '../methodology/index.ts';
+import { findPersonalData } from '../methodology/index.ts';
+import { findProfanity } from './profanity.ts';
+import { PERSONAL_EXTRA, SPAM_EXTRA, THREAT_EXTRA } from './safety-extra.ts';
 
 export type SafetyKind = 'obscenity' | 'insult' | 'personal_data' | 'spam' | 'threat';
 export type SafetyFlag = { kind: SafetyKind; start: number; end: number; text: string; detail: string };
@@ -79,7 +81,7 @@ function matchAll(text: string, patterns: RegExp[], kind: SafetyKind, detail: st
 
 export function safetyFlags(text: string): SafetyFlag[] {
   const flags: SafetyFlag[] = [
-    ...findObscenity(text).map((m) => ({
+    ...findProfanity(text).map((m) => ({
       kind: m.kind,
       start: m.start,
       end: m.end,
@@ -93,8 +95,9 @@ export function safetyFlags(text: string): SafetyFlag[] {
       text: m.text,
       detail: m.kind,
     })),
-    ...matchAll(text, SPAM, 'spam', 'advert'),
-    ...matchAll(text, THREAT, 'threat', 'violence'),
+    ...PERSONAL_EXTRA.flatMap(({ re, kind }) => matchAll(text, [re], 'personal_data', kind)),
+    ...matchAll(text, [...SPAM, ...SPAM_EXTRA], 'spam', 'advert'),
+    ...matchAll(text, [...THREAT, ...THREAT_EXTRA], 'threat', 'violence'),
   ];
   for (const m of text.matchAll(URL)) {
     // An e-mail's domain is personal data, not a link.

@@ -17,18 +17,19 @@ describe('working hours', () => {
     ).toBe(0);
   });
 
-  it('skips a public holiday in mid-week (4 November, Unity Day)', () => {
+  it('skips a public holiday in mid-week (4 November, Unity Day) and ends the day before it an hour early', () => {
+    // 3 November 2026 is a pre-holiday day: 12:00–17:00 is 5 hours, the other 4 come on 5 November.
     expect(addWorkingSeconds(at('2026-11-03T12:00:00+03:00'), 9 * HOUR, moscow)).toBe(
-      at('2026-11-05T12:00:00+03:00'),
+      at('2026-11-05T13:00:00+03:00'),
     );
     expect(
       workingSecondsBetween(at('2026-11-03T00:00:00+03:00'), at('2026-11-06T00:00:00+03:00'), moscow),
-    ).toBe(18 * HOUR);
+    ).toBe(17 * HOUR);
   });
 
   it('skips the New Year break and the weekend after it', () => {
-    // 31 Dec 2026 is a Thursday; 1–8 January are holidays; 9–10 January 2027 a weekend.
-    expect(addWorkingSeconds(at('2026-12-31T17:00:00+03:00'), 9 * HOUR, moscow)).toBe(
+    // 31 Dec 2026 (Thursday) is a day off by the decree; 1–8 January 2027 holidays; 9–10 January a weekend.
+    expect(addWorkingSeconds(at('2026-12-30T17:00:00+03:00'), 9 * HOUR, moscow)).toBe(
       at('2027-01-11T17:00:00+03:00'),
     );
   });

@@ -1,7 +1,8 @@
-// Working-time arithmetic in a region's time zone: working days are Monday to Friday except public holidays,
-// working hours 09:00–18:00 local. Answer deadlines and response times of the inbox count this time only, so
+// Working-time arithmetic in a region's time zone: working days follow the production calendar (holidays,
+// transfers, regional holidays), working hours 09:00–18:00 local, an hour less on a pre-holiday day. Answer deadlines and response times of the inbox count this time only, so
 // a question asked on Friday evening is not late on Saturday.
 import { instantAt, type LocalDate, localTime } from '../platform/time-zone.ts';
+import { daySets, type YearCalendar } from './production-calendar.ts';
 
 export type WorkCalendar = {
   timeZone: string;
@@ -12,36 +13,32 @@ export type WorkCalendar = {
   holidays: ReadonlySet<string>;
   /** Local dates that are working days although they fall on a weekend (transfers). */
   workingWeekends?: ReadonlySet<string>;
+  /** Local dates whose working day ends an hour early (pre-holiday days, Labour Code art. 95). */
+  shortDays?: ReadonlySet<string>;
 };
 
-/** Non-working public holidays of the Russian Federation (Labour Code, art. 112), by month and day. */
-export const RU_PUBLIC_HOLIDAYS = [
-  '01-01',
-  '01-02',
-  '01-03',
-  '01-04',
-  '01-05',
-  '01-06',
-  '01-07',
-  '01-08',
-  '02-23',
-  '03-08',
-  '05-01',
-  '05-09',
-  '06-12',
-  '11-04',
-];
+export { RU_PUBLIC_HOLIDAYS } from './production-calendar.ts';
 
+/**
+ * A region's working calendar for the given years: the official production calendar (built in or loaded with
+ * `publica calendar load`), the region's own holidays, and the pre-holiday days one hour shorter.
+ */
 export function russianCalendar(
   timeZone: string,
   years: number[],
   extraHolidays: string[] = [],
+  options: { regionCode?: string | null; loaded?: YearCalendar[] } = {},
 ): WorkCalendar {
-  const holidays = new Set([
-    ...years.flatMap((y) => RU_PUBLIC_HOLIDAYS.map((md) => `${y}-${md}`)),
-    ...extraHolidays,
-  ]);
-  return { timeZone, startHour: 9, endHour: 18, holidays };
+  const sets = daySets(years, options.regionCode ?? null, options.loaded);
+  for (const d of extraHolidays) sets.holidays.add(d);
+  return {
+    timeZone,
+    startHour: 9,
+    endHour: 18,
+    holidays: sets.holidays,
+    workingWeekends: sets.workingWeekends,
+    shortDays: sets.shortDays,
+  };
 }
 
 function nextDay(date: LocalDate): LocalDate {
@@ -64,11 +61,10 @@ function* workingSpans(from: number, cal: WorkCalendar): Generator<[number, numb
   let date: LocalDate = localTime(from, cal.timeZone);
   // Ten years of days at most: a calendar without working days must not loop for ever.
   for (let i = 0; i < 3660; i++) {
-    if (isWorkingDay(date, cal))
-      yield [
-        instantAt(date, cal.startHour * 3600, cal.timeZone),
-        instantAt(date, cal.endHour * 3600, cal.timeZone),
-      ];
+    if (isWorkingDay(date, cal)) {
+      const end = cal.endHour - (cal.shortDays?.has(key(date)) ? 1 : 0);
+      yield [instantAt(date, cal.startHour * 3600, cal.timeZone), instantAt(date, end * 3600, cal.timeZone)];
+    }
     date = nextDay(date);
   }
 }

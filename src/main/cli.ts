@@ -8,6 +8,7 @@ import {
   type GlobalOptions,
   type RoleBuilders,
   registerAudit,
+  registerCalendar,
   registerCollect,
   registerDb,
   registerImport,
@@ -73,6 +74,7 @@ export function buildProgram(): { program: Command; context: () => CliContext } 
   registerDb(program, context);
   registerJobs(program, context, roles);
   registerReport(program, context);
+  registerCalendar(program, context);
   return { program, context: () => ctx ?? context() };
 }
 

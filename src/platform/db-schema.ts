@@ -606,6 +606,67 @@ export interface DataVersionTable {
   version: number;
 }
 
+/** A production calendar loaded without a release (src/inbox/production-calendar.ts). */
+export interface WorkCalendarTable {
+  year: number;
+  calendar_json: string;
+  source: string;
+  loaded_at: number;
+}
+
+/** A saved reply of a region's, a municipality's or a page's library (src/inbox/saved-replies.ts). */
+export interface SavedReplyTable {
+  id: Generated<number>;
+  level: 'region' | 'municipality' | 'page';
+  region_code: string;
+  municipality_id: number | null;
+  page_id: number | null;
+  topic: string;
+  title: string;
+  text: string;
+  created_by: number | null;
+  created_at: number;
+}
+
+/** What a page's saved replies fill {phone} and {hours} with. */
+export interface PageContactTable {
+  page_id: number;
+  phone: string | null;
+  hours: string | null;
+}
+
+/** A person's alerts outside the app (src/alerts). */
+export interface AlertPreferenceTable {
+  user_id: number;
+  email: string;
+  immediate: number;
+  digest: number;
+}
+
+export interface AlertWebhookTable {
+  id: Generated<number>;
+  region_code: string;
+  url: string;
+  secret: string;
+  created_at: number;
+}
+
+/** One alert to one target, sent once by its key; also the delivery log. */
+export interface AlertDeliveryTable {
+  id: Generated<number>;
+  dedupe_key: string;
+  channel: 'email' | 'webhook';
+  target: string;
+  subject: string;
+  body: string;
+  status: 'pending' | 'sent' | 'failed';
+  attempts: number;
+  next_at: number;
+  last_error: string | null;
+  created_at: number;
+  sent_at: number | null;
+}
+
 export interface Database {
   regions: RegionTable;
   municipalities: MunicipalityTable;
@@ -650,4 +711,10 @@ export interface Database {
   audit_log: AuditLogTable;
   registry_uploads: RegistryUploadTable;
   data_version: DataVersionTable;
+  work_calendars: WorkCalendarTable;
+  saved_replies: SavedReplyTable;
+  page_contacts: PageContactTable;
+  alert_preferences: AlertPreferenceTable;
+  alert_webhooks: AlertWebhookTable;
+  alert_deliveries: AlertDeliveryTable;
 }

@@ -1,0 +1,40 @@
+// Checks a draft reply to a comment in the caller's scope, proposing a deadline three working days ahead in the
+// page's own calendar (its region's time zone and holidays).
+import type { Db } from '../platform/db.ts';
+import { AppError } from '../platform/errors.ts';
+import type { Scope } from '../platform/scope.ts';
+import { loadedCalendars } from './calendar.repo.ts';
+import { commentInScope } from './inbox.repo.ts';
+import { calendarOf } from './inbox.service.ts';
+import { checkReply, type ReplyCheck } from './reply-check.ts';
+import { addWorkingSeconds } from './working-hours.ts';
+
+const PROPOSED_WORKING_DAYS = 3;
+
+export async function checkDraftReply(
+  db: Db,
+  caller: { scope: Scope },
+  commentId: number,
+  text: string,
+  now: number,
+): Promise<ReplyCheck & { proposedDeadline: number }> {
+  const comment = await commentInScope(db, caller.scope, commentId);
+  if (!comment) throw new AppError('NOT_FOUND', `no comment ${commentId} in your scope`);
+  if (!text.trim()) throw new AppError('VALIDATION', 'body.text: the draft is empty');
+  const page = await db.kysely
+    .selectFrom('pages')
+    .leftJoin('institutions', 'institutions.id', 'pages.institution_id')
+    .leftJoin('regions', 'regions.code', 'institutions.region_code')
+    .select(['regions.timezone', 'institutions.region_code'])
+    .where('pages.id', '=', comment.page_id)
+    .executeTakeFirst();
+  const cal = calendarOf(page ?? null, now, await loadedCalendars(db));
+  const day = (cal.endHour - cal.startHour) * 3600;
+  const due = addWorkingSeconds(now, PROPOSED_WORKING_DAYS * day, cal);
+  const proposedDate = new Intl.DateTimeFormat('ru-RU', {
+    day: 'numeric',
+    month: 'long',
+    timeZone: cal.timeZone,
+  }).format(due * 1000);
+  return { ...checkReply(text, { proposedDate }), proposedDeadline: due };
+}
