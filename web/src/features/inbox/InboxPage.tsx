@@ -18,9 +18,10 @@ import { Link, useSearchParams } from 'react-router';
 import { DebouncedSearch } from '../../components/DebouncedSearch.tsx';
 import { InboxFigures } from '../../components/InboxFigures.tsx';
 import { Empty, Loaded } from '../../components/StateView.tsx';
-import { ApiError, api, query } from '../../lib/api.ts';
+import { api, query } from '../../lib/api.ts';
 import { useApi } from '../../lib/queries.ts';
 import type { FlaggedText, InboxItem, Me, SafetyFlag } from '../../lib/types.ts';
+import { errorText } from '../../lib/errors.ts';
 
 const SIZE = 20;
 const STATUSES = ['all', 'new', 'in_progress', 'answered', 'no_answer_needed'] as const;
@@ -229,7 +230,7 @@ function InboxCard({ item, canAnswer, meId }: { item: InboxItem; canAnswer: bool
       )}
       {error && (
         <FormStatus mode="error" role="alert">
-          {error instanceof ApiError ? error.message : String(error)}
+          {errorText(error)}
         </FormStatus>
       )}
       {canAnswer && open && (
