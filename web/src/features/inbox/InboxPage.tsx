@@ -19,9 +19,9 @@ import { DebouncedSearch } from '../../components/DebouncedSearch.tsx';
 import { InboxFigures } from '../../components/InboxFigures.tsx';
 import { Empty, Loaded } from '../../components/StateView.tsx';
 import { api, query } from '../../lib/api.ts';
+import { errorText } from '../../lib/errors.ts';
 import { useApi } from '../../lib/queries.ts';
 import type { FlaggedText, InboxItem, Me, SafetyFlag } from '../../lib/types.ts';
-import { errorText } from '../../lib/errors.ts';
 
 const SIZE = 20;
 const STATUSES = ['all', 'new', 'in_progress', 'answered', 'no_answer_needed'] as const;
@@ -104,6 +104,8 @@ export function InboxPage({ me }: { me: Me }) {
                   </ul>
                   {data.total > SIZE && (
                     <Pagination
+                      siblingCount={0}
+                      boundaryCount={1}
                       currentPage={page}
                       totalPages={Math.ceil(data.total / SIZE)}
                       onChange={(p) => set({ page: String(p) })}

@@ -18,9 +18,9 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { Loaded } from '../../components/StateView.tsx';
 import { api } from '../../lib/api.ts';
+import { errorText } from '../../lib/errors.ts';
 import { useApi } from '../../lib/queries.ts';
 import type { Me, SyndicationView } from '../../lib/types.ts';
-import { errorText } from '../../lib/errors.ts';
 
 type Item = { id: number; title: string; mode: string; regionCode: string; createdAt: number };
 

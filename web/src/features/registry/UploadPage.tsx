@@ -6,8 +6,8 @@ import { Button, File as FileInput, FormStatus, Group, Header } from '@vkontakte
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, query } from '../../lib/api.ts';
-import type { UploadResult } from '../../lib/types.ts';
 import { errorText } from '../../lib/errors.ts';
+import type { UploadResult } from '../../lib/types.ts';
 
 export function UploadPage() {
   const { t, i18n } = useTranslation();

@@ -5,9 +5,9 @@ import { Button, FormItem, FormStatus, Group, Header, NativeSelect, Textarea } f
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, api } from '../../lib/api.ts';
+import { errorText } from '../../lib/errors.ts';
 import { useApi, useMethodologyTitles } from '../../lib/queries.ts';
 import type { FeedbackSummary, Me, SeminarDetail } from '../../lib/types.ts';
-import { errorText } from '../../lib/errors.ts';
 
 export function AttendeePanel({ s, institutionId }: { s: SeminarDetail; me: Me; institutionId: number }) {
   const { t, i18n } = useTranslation();

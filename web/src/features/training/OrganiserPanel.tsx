@@ -8,10 +8,10 @@ import { useTranslation } from 'react-i18next';
 import { LevelBadge } from '../../components/LevelBadge.tsx';
 import { Loaded } from '../../components/StateView.tsx';
 import { api } from '../../lib/api.ts';
+import { errorText } from '../../lib/errors.ts';
 import { num } from '../../lib/format.ts';
 import { useApi } from '../../lib/queries.ts';
 import type { AttendanceUpload, FeedbackSummary, SeminarDetail } from '../../lib/types.ts';
-import { errorText } from '../../lib/errors.ts';
 
 const ROWS = 25;
 

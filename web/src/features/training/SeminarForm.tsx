@@ -7,10 +7,10 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { api, query } from '../../lib/api.ts';
+import { errorText } from '../../lib/errors.ts';
 import { LEVELS } from '../../lib/format.ts';
 import { useApi, useMethodology, useRegions } from '../../lib/queries.ts';
 import type { Me, Municipality } from '../../lib/types.ts';
-import { errorText } from '../../lib/errors.ts';
 
 const KINDS = ['school', 'kindergarten', 'college', 'additional'] as const;
 
