@@ -1,11 +1,12 @@
 // The e2e harness: `publica start` on a small demo world in its own data folder (the product as users get it),
-// and Debian's Chromium driven by playwright-core. Console errors and CSP violations are collected per page, so
+// and the npm package's Chromium driven by playwright-core. Console errors and CSP violations are collected per page, so
 // a test can require none; screenshots go to e2e/screenshots/ (not committed).
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
+import { chromiumLaunchOptions } from '../src/platform/chromium.ts';
 import { tempDir } from '../test/db.ts';
 import { type Proc, startPublica, stopAll, urlOf } from '../test/scale/processes.ts';
 
@@ -34,18 +35,9 @@ export async function startDemo(): Promise<Demo> {
   };
 }
 
-export function launch(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.PUBLICA_CHROMIUM ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+/** The npm package's Chromium (or PUBLICA_CHROMIUM), as the PDFs use it. */
+export async function launch(): Promise<Browser> {
+  return chromium.launch(await chromiumLaunchOptions());
 }
 
 export type Watched = { page: Page; context: BrowserContext; problems: string[] };

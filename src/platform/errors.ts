@@ -12,6 +12,8 @@ export const errorCodes = {
   RATE_LIMITED: { http: 429, exit: 10 },
   CONFIG: { http: 500, exit: 6 },
   DB_UNAVAILABLE: { http: 503, exit: 7 },
+  /** Too much expensive work under way (PDF renders): details.retryAfterSeconds says when to come back. */
+  BUSY: { http: 503, exit: 12 },
   UPSTREAM_UNAVAILABLE: { http: 502, exit: 11 },
   INTERNAL: { http: 500, exit: 1 },
 } as const;

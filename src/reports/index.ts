@@ -4,7 +4,7 @@
 export { exportRoutes } from './export.routes.ts';
 export { openDataRoutes } from './open-data.routes.ts';
 export { openData, openDataCsv } from './open-data.service.ts';
-export { closePdfBrowser, htmlToPdf } from './pdf.ts';
+export { closePdfBrowser, htmlToPdf, pdfStats } from './pdf.ts';
 export { reportRoutes } from './report.routes.ts';
 export { REPORT_GENERATE, reportJobs, unitInScope, unitSpec } from './report-files.service.ts';
 export { REPORT_FORMATS, type ReportFormat, renderReport, reportFileName } from './report-render.ts';

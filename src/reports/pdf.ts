@@ -1,38 +1,34 @@
-// HTML to PDF through Chromium's print (playwright-core driving the system's chromium): real text (searchable,
-// copyable), the fonts of the system, SVG charts as vectors, and a header and footer on every page. One browser
-// per process, started on first use; every document gets its own context with scripts and network off.
+// HTML to PDF through Chromium's print (playwright-core): real text (searchable, copyable), the font Publica
+// ships (pdf-fonts.ts), SVG charts as vectors, and a header and footer on every page. One long-lived browser per
+// process, started on first use; every document gets its own context with scripts and network off. Renders are
+// expensive (memory and CPU), so a process runs at most a few at once, queues a bounded number more, and answers
+// 503 with Retry-After beyond that; one user may hold only a couple of places in the queue.
 import type { Browser } from 'playwright-core';
+import { chromiumLaunchOptions } from '../platform/chromium.ts';
 import { AppError } from '../platform/errors.ts';
 import { escapeHtml as esc } from '../platform/html.ts';
+import { PDF_FONT_FAMILY, pdfFontConfigFile } from './pdf-fonts.ts';
 
 let browser: Promise<Browser> | undefined;
 
-/** The chromium binary: PUBLICA_CHROMIUM, or Debian's. */
-export function chromiumPath(): string {
-  return process.env.PUBLICA_CHROMIUM || '/usr/bin/chromium';
-}
-
 function launch(): Promise<Browser> {
   // Loaded on first use: the driver weighs 80 MB that a process printing no PDF should not carry.
-  browser ??= import('playwright-core')
-    .then(({ chromium }) =>
-      chromium.launch({
-        executablePath: chromiumPath(),
-        args: [
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-          '--no-first-run',
-        ],
-      }),
+  browser ??= Promise.all([import('playwright-core'), chromiumLaunchOptions()])
+    .then(([{ chromium }, options]) =>
+      chromium.launch({ ...options, env: { ...process.env, FONTCONFIG_FILE: pdfFontConfigFile() } }),
     )
+    .then((opened) => {
+      // A browser that dies (killed, out of memory) is started again by the next render.
+      opened.on('disconnected', () => {
+        browser = undefined;
+      });
+      return opened;
+    })
     .catch((error: Error) => {
       browser = undefined;
       throw new AppError(
         'UPSTREAM_UNAVAILABLE',
-        `PDF needs Chromium at ${chromiumPath()} (apt-get install chromium, or set PUBLICA_CHROMIUM): ${error.message.split('\n')[0]}`,
+        `PDF needs Chromium (the @sparticuz/chromium package, or PUBLICA_CHROMIUM): ${error.message.split('\n')[0]}`,
       );
     });
   return browser;
@@ -45,15 +41,85 @@ export type PdfOptions = {
   footer: string;
   /** "page {page} of {pages}" in the reader's language. */
   pageOf: string;
+  /** Who asked (a user id or login), for the per-user share of the queue; none for jobs. */
+  requester?: string;
 };
 
-export async function htmlToPdf(html: string, options: PdfOptions): Promise<Buffer> {
+function positiveInt(value: string | undefined, fallback: number): number {
+  const n = Number(value);
+  return Number.isInteger(n) && n > 0 ? n : fallback;
+}
+
+/** The render queue's limits; read from the environment at each call so tests can set them. */
+export function pdfLimits() {
+  return {
+    concurrent: positiveInt(process.env.PUBLICA_PDF_CONCURRENCY, 2),
+    queued: positiveInt(process.env.PUBLICA_PDF_QUEUE, 16),
+    perRequester: positiveInt(process.env.PUBLICA_PDF_PER_USER, 2),
+  };
+}
+
+const waiting: (() => void)[] = [];
+const byRequester = new Map<string, number>();
+let running = 0;
+
+/** What the render queue is doing, for the metrics. */
+export const pdfStats = {
+  rendered: 0,
+  failed: 0,
+  refused: 0,
+  seconds: 0,
+  running: () => running,
+  queued: () => waiting.length,
+};
+
+function busy(message: string): AppError {
+  pdfStats.refused++;
+  return new AppError('BUSY', message, { retryAfterSeconds: 10 });
+}
+
+async function slot<T>(requester: string | undefined, work: () => Promise<T>): Promise<T> {
+  const limits = pdfLimits();
+  if (requester && (byRequester.get(requester) ?? 0) >= limits.perRequester)
+    throw busy('too many PDF reports requested at once: wait for the ones under way');
+  if (running >= limits.concurrent && waiting.length >= limits.queued)
+    throw busy('the PDF renderer is busy: try again in a few seconds');
+  if (requester) byRequester.set(requester, (byRequester.get(requester) ?? 0) + 1);
+  try {
+    if (running >= limits.concurrent) await new Promise<void>((resolve) => waiting.push(resolve));
+    running++;
+    const started = performance.now();
+    try {
+      const result = await work();
+      pdfStats.rendered++;
+      return result;
+    } catch (error) {
+      pdfStats.failed++;
+      throw error;
+    } finally {
+      pdfStats.seconds += (performance.now() - started) / 1000;
+      running--;
+      waiting.shift()?.();
+    }
+  } finally {
+    if (requester) {
+      const left = (byRequester.get(requester) ?? 1) - 1;
+      if (left > 0) byRequester.set(requester, left);
+      else byRequester.delete(requester);
+    }
+  }
+}
+
+export function htmlToPdf(html: string, options: PdfOptions): Promise<Buffer> {
+  return slot(options.requester, () => render(html, options));
+}
+
+async function render(html: string, options: PdfOptions): Promise<Buffer> {
   const context = await (await launch()).newContext({ javaScriptEnabled: false, offline: true });
   try {
     const page = await context.newPage();
     await page.setContent(html, { waitUntil: 'load' });
-    const small =
-      'font-family: DejaVu Sans, Arial, sans-serif; font-size: 7.5pt; color: #4a4a52; width: 100%; padding: 0 12mm;';
+    const small = `font-family: ${PDF_FONT_FAMILY}; font-size: 7.5pt; color: #4a4a52; width: 100%; padding: 0 12mm;`;
     const pageNumber = esc(options.pageOf)
       .replace('{page}', '<span class="pageNumber"></span>')
       .replace('{pages}', '<span class="totalPages"></span>');

@@ -10,7 +10,7 @@ function svg(width: number, height: number, option: import('echarts').EChartsCor
   try {
     chart.setOption({
       animation: false,
-      textStyle: { fontFamily: 'DejaVu Sans, Arial, sans-serif' },
+      textStyle: { fontFamily: 'PT Sans, DejaVu Sans, Arial, sans-serif' },
       ...option,
     });
     return chart.renderToSVGString();

@@ -16,7 +16,13 @@ export const CONTENT_TYPES: Record<ReportFormat, string> = {
   json: 'application/json; charset=utf-8',
 };
 
-export async function renderReport(report: UnitReport, format: ReportFormat, lang: Lang): Promise<Buffer> {
+/** `requester` (a user) gets a share of the PDF queue, not all of it. */
+export async function renderReport(
+  report: UnitReport,
+  format: ReportFormat,
+  lang: Lang,
+  requester?: string,
+): Promise<Buffer> {
   switch (format) {
     case 'json':
       return Buffer.from(JSON.stringify(report));
@@ -30,6 +36,7 @@ export async function renderReport(report: UnitReport, format: ReportFormat, lan
         header: `Publica · ${report.unit.name[lang]}`,
         footer: reportStamp(report, lang),
         pageOf: t('pageOf'),
+        requester,
       });
     }
   }

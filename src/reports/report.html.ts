@@ -167,7 +167,7 @@ ${body}
 const CSS = `
 @page { size: A4; }
 * { box-sizing: border-box; }
-body { font-family: 'DejaVu Sans', Arial, sans-serif; color: #1b1b1f; font-size: 10.5pt; margin: 0 auto; max-width: 1000px; padding: 0 8px; }
+body { font-family: 'PT Sans', 'DejaVu Sans', Arial, sans-serif; color: #1b1b1f; font-size: 10.5pt; margin: 0 auto; max-width: 1000px; padding: 0 8px; }
 .cover { border-bottom: 3px solid #2a5885; margin-bottom: 14px; }
 .brand { color: #2a5885; font-weight: bold; margin: 8px 0 0; letter-spacing: .02em; }
 h1 { font-size: 20pt; margin: 4px 0; }

@@ -62,7 +62,8 @@ export function reportRoutes(db: Db) {
         },
       },
       async (request, reply) => {
-        const caller = principalOf(request).scope;
+        const principal = principalOf(request);
+        const caller = principal.scope;
         const unit = await unitInScope(
           db,
           caller,
@@ -72,7 +73,12 @@ export function reportRoutes(db: Db) {
         const report = await unitReport(db, caller, unit, {
           endingBy: asOf ? Date.parse(`${asOf}T00:00:00Z`) / 1000 + 86_400 : undefined,
         });
-        const body = await renderReport(report, request.query.format, request.query.lang);
+        const body = await renderReport(
+          report,
+          request.query.format,
+          request.query.lang,
+          `user:${principal.userId}`,
+        );
         reply
           .type(CONTENT_TYPES[request.query.format])
           .header('cache-control', 'private, no-store')

@@ -1,13 +1,14 @@
 // Unit reports over the audited two-region API world: the data, the PDF (text on every page, read back with
-// pdftotext), the workbook (read back with exceljs), the routes' scope rules, and schedules that the scheduler
+// unpdf), the workbook (read back with exceljs), the routes' scope rules, and schedules that the scheduler
 // fires and a worker turns into stored files.
-import { execFileSync, spawnSync } from 'node:child_process';
-import fs from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import path from 'node:path';
+import { CronExpressionParser } from 'cron-parser';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type ApiWorld, apiWorld } from '../../test/api.ts';
 import { describeEachDialect, tempDir } from '../../test/db.ts';
+import { pdfFonts, pdfPages } from '../../test/pdf-text.ts';
 import { DbJobQueue, leadership, Scheduler } from '../platform/jobs/index.ts';
 import { closePdfBrowser } from './pdf.ts';
 import { REPORT_GENERATE, reportJobs } from './report-files.service.ts';
@@ -68,20 +69,22 @@ describeEachDialect(
       });
       expect(res.statusCode, res.body).toBe(200);
       expect(res.headers['content-type']).toBe('application/pdf');
-      const file = path.join(tempDir(), 'report.pdf');
-      fs.writeFileSync(file, res.rawPayload);
-      const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))?.[1]);
+      const texts = await pdfPages(res.rawPayload);
+      const pages = texts.length;
       expect(pages).toBeGreaterThanOrEqual(3);
+      // Printed in the font Publica ships, whatever fonts this machine has.
+      expect(
+        [...pdfFonts(res.rawPayload)].every((f) => f.startsWith('PTSans-')),
+        [...pdfFonts(res.rawPayload)].join(),
+      ).toBe(true);
       for (let page = 1; page <= pages; page++) {
-        const text = execFileSync('pdftotext', ['-f', String(page), '-l', String(page), file, '-'], {
-          encoding: 'utf8',
-        });
+        const text = texts[page - 1] ?? '';
         expect(text).toContain('Методика 2023.1');
         expect(text).toContain(`аудит № ${w.runId}`);
         expect(text).toContain(report.unit.name.ru);
         expect(text).toContain(`стр. ${page} из ${pages}`);
       }
-      const all = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' });
+      const all = texts.join('\n');
       for (const heading of [
         'Итоги',
         'Муниципалитеты',
@@ -206,20 +209,28 @@ describeEachDialect(
       await queue.start();
       const [definition] = reportJobs(ctx.db);
       await queue.createQueue(REPORT_GENERATE, definition?.options);
-      await queue.work(REPORT_GENERATE, {}, definition?.handler ?? (async () => {}));
-      // Monday 7:00 Moscow is 04:00 UTC.
-      let now = Date.parse('2026-11-30T03:59:00Z');
+      // The worker says when it has written the file: the test awaits that, not the clock.
+      let generated!: () => void;
+      const written = new Promise<void>((resolve) => {
+        generated = resolve;
+      });
+      await queue.work<object>(REPORT_GENERATE, {}, async (job) => {
+        await definition?.handler(job as never);
+        generated();
+      });
+      // The next Monday 7:00 in Moscow from today, whatever day the suite runs (a fixed date went stale).
+      const slot = CronExpressionParser.parse('0 7 * * 1', { tz: 'Europe/Moscow', currentDate: new Date() })
+        .next()
+        .getTime();
+      let now = slot - 60_000;
       const scheduler = new Scheduler(ctx.db, queue, { leadership: leadership(ctx.db), now: () => now });
       expect(await scheduler.tick()).toEqual([]);
-      now = Date.parse('2026-11-30T04:00:05Z');
+      now = slot + 5_000;
       expect(await scheduler.tick()).toEqual([`report:${id}`]);
-      let files: { items: { id: number; format: string; scheduleId: number }[] } = { items: [] };
-      for (let i = 0; i < 200 && files.items.length === 0; i++) {
-        await new Promise((r) => setTimeout(r, 50));
-        files = (
-          await w.as('municipality', { method: 'GET', url: `/api/reports/files?schedule=${id}` })
-        ).json();
-      }
+      await written;
+      const files: { items: { id: number; format: string; scheduleId: number }[] } = (
+        await w.as('municipality', { method: 'GET', url: `/api/reports/files?schedule=${id}` })
+      ).json();
       await scheduler.stop();
       await queue.stop();
       expect(files.items).toHaveLength(1);

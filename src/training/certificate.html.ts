@@ -45,7 +45,7 @@ export function certificateHtml(facts: CertificateFacts, lang: Lang): string {
   }).format(new Date(facts.startsAt * 1000));
   const programme = facts.programme.map((p) => `<li>${esc(p)}</li>`).join('');
   return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><style>
-  body { font-family: 'DejaVu Sans', Arial, sans-serif; color: #1d1d22; margin: 0; }
+  body { font-family: 'PT Sans', 'DejaVu Sans', Arial, sans-serif; color: #1d1d22; margin: 0; }
   .frame { border: 3px double #2b5f9e; padding: 18mm 16mm; min-height: 230mm; box-sizing: border-box; }
   h1 { font-size: 30pt; letter-spacing: 0.08em; text-transform: uppercase; color: #2b5f9e; margin: 0 0 10mm; text-align: center; }
   .lead, .attended { text-align: center; font-size: 12pt; margin: 4mm 0; }

@@ -2,11 +2,9 @@
 // pages improve, and the measured effect says so; reminders go once to the registered; notifications of
 // invitations and freed seats; materials and feedback; attendance from an uploaded list that names bad rows and
 // changes nothing; the certificate's PDF and its public check; calling a seminar off; the effect of a period.
-import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import { describeEachDialect, tempDir } from '../../test/db.ts';
+import { pdfFonts, pdfPages } from '../../test/pdf-text.ts';
 import { parsePeriod, runAudit } from '../audit/index.ts';
 import { loadWorld } from '../collect/index.ts';
 import { loadVersion } from '../methodology/index.ts';
@@ -256,9 +254,8 @@ describeEachDialect('seminar follow-up', (ctx) => {
       lang: 'ru',
       origin: 'https://publica.example',
     });
-    const file = path.join(tempDir(), 'certificate.pdf');
-    fs.writeFileSync(file, pdf);
-    const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' });
+    const text = (await pdfPages(pdf)).join('\n');
+    expect([...pdfFonts(pdf)].every((f) => f.startsWith('PTSans-'))).toBe(true);
     const institution = world.institutions.filter((i) => i.region_code === REGION)[0]?.full_name as string;
     expect(text).toContain('СЕРТИФИКАТ');
     expect(text.replace(/\s+/g, ' ')).toContain(institution.replace(/\s+/g, ' ').slice(0, 30));

@@ -14,7 +14,20 @@ const TOKENS = [
   { token: 'b-service', kind: 'service' as const },
   { token: 'c-community', kind: 'community' as const },
 ];
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** A simulated clock from the real time: pauses move it on at once, so no test waits for the wall clock. */
+function simulatedClock() {
+  let t = Date.now();
+  return {
+    now: () => t,
+    sleep: async (ms: number) => {
+      t += ms;
+    },
+    advance(ms: number) {
+      t += ms;
+    },
+  };
+}
 
 describeEachDialect('VK token leases', (ctx) => {
   it('gives each reading token to one holder, user tokens first, never a community token', async () => {
@@ -28,24 +41,34 @@ describeEachDialect('VK token leases', (ctx) => {
   });
 
   it('hands a released token on only after a second, so the next holder keeps to its rate', async () => {
-    const first = await leaseTokens(ctx.db, TOKENS.slice(0, 1));
+    const clock = simulatedClock();
+    const first = await leaseTokens(ctx.db, TOKENS.slice(0, 1), clock);
     await first?.release();
-    expect(await leaseTokens(ctx.db, TOKENS.slice(0, 1))).toBeNull();
-    const waited = await leaseTokens(ctx.db, TOKENS.slice(0, 1), { waitMs: 3000 });
+    expect(await leaseTokens(ctx.db, TOKENS.slice(0, 1), clock)).toBeNull();
+    const released = clock.now();
+    const waited = await leaseTokens(ctx.db, TOKENS.slice(0, 1), { ...clock, waitMs: 3000 });
     expect(waited?.specs).toHaveLength(1);
+    expect(clock.now() - released).toBeGreaterThanOrEqual(1000);
     await waited?.release();
   });
 
   it('keeps a lease alive with heartbeats past its time to live', async () => {
-    const lease = await leaseTokens(ctx.db, TOKENS, { ttlMs: 600 });
-    await sleep(1200);
-    expect(await leaseTokens(ctx.db, TOKENS.slice(0, 1), { ttlMs: 600 })).toBeNull();
+    const clock = simulatedClock();
+    const lease = await leaseTokens(ctx.db, TOKENS, { ...clock, ttlMs: 600, autoHeartbeat: false });
+    for (let beat = 0; beat < 3; beat++) {
+      clock.advance(400);
+      await lease?.heartbeat();
+    }
+    expect(await leaseTokens(ctx.db, TOKENS.slice(0, 1), { ...clock, ttlMs: 600 })).toBeNull();
     expect(() => lease?.check()).not.toThrow();
+    // Without heartbeats the same time runs the lease out.
+    clock.advance(1200);
+    expect(await leaseTokens(ctx.db, TOKENS.slice(0, 1), { ...clock, ttlMs: 600 })).not.toBeNull();
     await lease?.release();
   });
 
   it('lets another holder take an expired lease, and the old holder learns it lost it', async () => {
-    const stalled = await leaseTokens(ctx.db, TOKENS.slice(0, 1), { ttlMs: 600 });
+    const stalled = await leaseTokens(ctx.db, TOKENS.slice(0, 1), { ttlMs: 600, autoHeartbeat: false });
     // A stalled holder: its beats stop reaching the database (as if frozen), then the lease runs out.
     await ctx.db.kysely
       .updateTable('vk_token_leases')
@@ -53,7 +76,8 @@ describeEachDialect('VK token leases', (ctx) => {
       .execute();
     const taker = await leaseTokens(ctx.db, TOKENS.slice(0, 1), { ttlMs: 600 });
     expect(taker?.specs.map((s) => s.token)).toEqual(['a-user']);
-    await sleep(400);
+    expect(() => stalled?.check()).not.toThrow();
+    await stalled?.heartbeat();
     expect(() => stalled?.check()).toThrow(LeaseLostError);
     expect(await renewLeases(ctx.db, stalled?.keys ?? [], 'someone-else', Date.now() + 1000)).toBe(0);
     await taker?.release();
@@ -72,13 +96,19 @@ describeEachDialect('VK token leases', (ctx) => {
     // A live process of this host, and a process of another host: both keep their leases.
     for (const holder of [holderName(process.ppid, os.hostname(), 'x'), holderName(gone, 'elsewhere', 'x')]) {
       await hold(holder);
-      expect(await leaseTokens(ctx.db, TOKENS.slice(0, 1), { waitMs: 1500 }), holder).toBeNull();
+      expect(
+        await leaseTokens(ctx.db, TOKENS.slice(0, 1), { ...simulatedClock(), waitMs: 1500 }),
+        holder,
+      ).toBeNull();
     }
     await hold(holderName(gone, os.hostname(), 'x'));
-    const started = Date.now();
-    const taker = await leaseTokens(ctx.db, TOKENS.slice(0, 1), { waitMs: 5000 });
+    const clock = simulatedClock();
+    const started = clock.now();
+    const taker = await leaseTokens(ctx.db, TOKENS.slice(0, 1), { ...clock, waitMs: 5000 });
     expect(taker?.specs.map((s) => s.token)).toEqual(['a-user']);
-    expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
+    // After the cool-down, long before the dead holder's minute would have run out.
+    expect(clock.now() - started).toBeGreaterThanOrEqual(1000);
+    expect(clock.now() - started).toBeLessThan(5000);
     await taker?.release();
   });
 

@@ -21,7 +21,11 @@ export type LeaseOptions = {
   count?: number;
   /** Wait this long for a free token before giving up; default 0 (try once). */
   waitMs?: number;
+  /** The clock and the pause between tries; tests pass a simulated clock that a pause moves on. */
   now?: () => number;
+  sleep?: (ms: number) => Promise<void>;
+  /** Heartbeats on a timer (default); tests beat by hand with `heartbeat()`. */
+  autoHeartbeat?: boolean;
 };
 
 export type TokenLease = {
@@ -29,6 +33,8 @@ export type TokenLease = {
   keys: string[];
   /** Throws LeaseLostError once a heartbeat found the lease taken over. */
   check(): void;
+  /** Renews the lease now (the timer does this every third of the time to live). */
+  heartbeat(): Promise<void>;
   release(): Promise<void>;
 };
 
@@ -77,6 +83,7 @@ export async function leaseTokens(
 ): Promise<TokenLease | null> {
   const ttl = options.ttlMs ?? 30_000;
   const now = () => options.now?.() ?? Date.now();
+  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
   const holder = holderName(process.pid, os.hostname(), crypto.randomUUID());
   const deadline = now() + (options.waitMs ?? 0);
   const taken: PoolTokenSpec[] = [];
@@ -89,12 +96,12 @@ export async function leaseTokens(
       else await expireIfHolderDied(db, key, now());
     }
     if (taken.length > 0 || now() >= deadline) break;
-    await new Promise((r) => setTimeout(r, Math.min(1000, ttl / 3)));
+    await sleep(Math.min(1000, ttl / 3));
   }
   if (taken.length === 0) return null;
   const keys = taken.map((s) => tokenKey(s.token));
   let lost: string | undefined;
-  const beat = setInterval(() => {
+  const heartbeat = () =>
     renewLeases(db, keys, holder, now() + ttl)
       .then((held) => {
         if (held < keys.length) lost = `a VK token lease of this worker expired and was taken over`;
@@ -102,14 +109,15 @@ export async function leaseTokens(
       .catch(() => {
         // A missed beat is not a loss yet; the next one may pass.
       });
-  }, ttl / 3);
-  beat.unref();
+  const beat = options.autoHeartbeat === false ? undefined : setInterval(heartbeat, ttl / 3);
+  beat?.unref();
   return {
     specs: taken,
     keys,
     check() {
       if (lost) throw new LeaseLostError(lost);
     },
+    heartbeat,
     async release() {
       clearInterval(beat);
       await dropLeases(db, keys, holder, now(), COOL_DOWN_MS);

@@ -117,8 +117,14 @@ describeEachDialect('collector under faults', (ctx) => {
     if (!victim) throw new Error('no readable community');
     await setFaults({ slowMs: 10 });
     try {
+      const calls = async () => Object.values((await simStats()).calls).reduce((sum, n) => sum + n, 0);
+      const before = await calls();
       const run = collect(ctx.db, { baseUrl, tokens: [DOOMED, TOKENS[0] as (typeof TOKENS)[0]], now: NOW });
-      await new Promise((r) => setTimeout(r, 300));
+      // Mid-run means once the collection has made calls: the test waits for that, not for a time.
+      for (let tries = 0; (await calls()) < before + 3; tries++) {
+        if (tries > 10_000) throw new Error('the collection made no calls');
+        await new Promise((r) => setImmediate(r));
+      }
       await sim.app.inject({ method: 'POST', url: '/admin/revoke', payload: { token: DOOMED.token } });
       await sim.app.inject({ method: 'POST', url: '/admin/deactivate', payload: { id: victim.id } });
       const report = await run;

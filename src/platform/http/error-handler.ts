@@ -16,7 +16,10 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
     return send(reply, 'VALIDATION', `invalid ${where}: ${details.map((d) => d.path).join(', ')}`, details);
   }
   if (isAppError(error)) {
-    if (errorCodes[error.code].http >= 500) request.log.error({ err: error }, error.message);
+    const retryAfter = (error.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds;
+    if (retryAfter) reply.header('retry-after', String(retryAfter));
+    if (errorCodes[error.code].http >= 500 && error.code !== 'BUSY')
+      request.log.error({ err: error }, error.message);
     return send(reply, error.code, error.message, error.details);
   }
   if (isResponseSerializationError(error)) {

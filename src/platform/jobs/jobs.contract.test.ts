@@ -101,14 +101,21 @@ describeEachDialect('job queue contract', (ctx) => {
       it('runs at most `concurrency` jobs of a queue at once in a process', async () => {
         const q = await open();
         await q.createQueue('contract.slow');
-        let now = 0;
+        let running = 0;
         let peak = 0;
+        // Each job holds its slot until the test lets it go: no timing decides what overlaps.
+        const held: (() => void)[] = [];
         await q.work('contract.slow', { concurrency: 2 }, async () => {
-          peak = Math.max(peak, ++now);
-          await sleep(300);
-          now--;
+          peak = Math.max(peak, ++running);
+          await new Promise<void>((release) => held.push(release));
+          running--;
         });
         const ids = await Promise.all(Array.from({ length: 6 }, (_, n) => q.send('contract.slow', { n })));
+        for (let done = 0; done < ids.length; done++) {
+          await until('a job to hold a slot', async () => held.length > 0);
+          if (ids.length - done >= 2) await until('both slots to fill', async () => running === 2);
+          held.shift()?.();
+        }
         for (const id of ids)
           expect((await finished(q, 'contract.slow', id as string)).state).toBe('completed');
         expect(peak).toBe(2);
