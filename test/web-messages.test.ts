@@ -1,5 +1,6 @@
 // The web app's texts exist in Russian and English alike: the same keys, and the same placeholders in each.
 import { expect, it } from 'vitest';
+import { cardMessages } from '../web/src/lib/messages.card.ts';
 import { plannerMessages } from '../web/src/lib/messages.planner.ts';
 import { trainingMessages } from '../web/src/lib/messages.training.ts';
 import { messages } from '../web/src/lib/messages.ts';
@@ -22,6 +23,7 @@ it.each([
   ['messages', messages],
   ['trainingMessages', trainingMessages],
   ['plannerMessages', plannerMessages],
+  ['cardMessages', cardMessages],
 ])('%s: every key and placeholder exists in both languages', (_name, catalog) => {
   const ru = flatten(catalog.ru as unknown as Tree);
   const en = flatten(catalog.en as unknown as Tree);
@@ -32,6 +34,6 @@ it.each([
 });
 
 it('the catalogs do not overwrite each other’s screens', () => {
-  const keys = [messages, trainingMessages, plannerMessages].flatMap((c) => Object.keys(c.ru));
+  const keys = [messages, trainingMessages, plannerMessages, cardMessages].flatMap((c) => Object.keys(c.ru));
   expect(keys.filter((k, i) => keys.indexOf(k) !== i)).toEqual([]);
 });

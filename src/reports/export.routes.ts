@@ -12,6 +12,7 @@ import { errorResponses, queryFlag } from '../platform/http/schemas.ts';
 import type { App } from '../platform/http/server.ts';
 import { type Lang, translator } from '../platform/i18n.ts';
 import { checkUnitFilters, eachInstitutionInScope, type InstitutionRow } from '../registry/index.ts';
+import { term } from './export.messages.ts';
 import { eachAuditResult } from './export.repo.ts';
 import { type Cell, type Column, exportTable } from './table-export.ts';
 
@@ -54,17 +55,17 @@ function pageColumns(lang: Lang): Column[] {
   }));
 }
 
-function pageCells(p: PageItem): Cell[] {
+function pageCells(p: PageItem, lang: Lang): Cell[] {
   return [
     p.id,
     p.url,
-    p.status,
+    term('pageStatus', p.status, lang),
     p.institution?.fullName ?? null,
-    p.institution?.kind ?? null,
+    term('kind', p.institution?.kind ?? null, lang),
     p.institution?.regionCode ?? null,
     p.institution?.municipalityId ?? null,
     p.score,
-    p.level,
+    term('level', p.level, lang),
     p.verified,
     p.trend,
     p.lastCollectedAt === null
@@ -73,8 +74,8 @@ function pageCells(p: PageItem): Cell[] {
   ];
 }
 
-async function* cellsOf(pages: AsyncIterable<PageItem[]>): AsyncGenerator<Cell[][]> {
-  for await (const batch of pages) yield batch.map(pageCells);
+async function* cellsOf(pages: AsyncIterable<PageItem[]>, lang: Lang): AsyncGenerator<Cell[][]> {
+  for await (const batch of pages) yield batch.map((p) => pageCells(p, lang));
 }
 
 type TableRequest = {
@@ -133,7 +134,10 @@ const institutionTitles = {
 };
 const INSTITUTION_WIDTHS = [10, 14, 16, 60, 30, 14, 8, 10, 30, 30, 8];
 
-async function* institutionCells(rows: AsyncIterable<InstitutionRow[]>): AsyncGenerator<Cell[][]> {
+async function* institutionCells(
+  rows: AsyncIterable<InstitutionRow[]>,
+  lang: Lang,
+): AsyncGenerator<Cell[][]> {
   for await (const batch of rows)
     yield batch.map((i) => [
       i.id,
@@ -142,7 +146,7 @@ async function* institutionCells(rows: AsyncIterable<InstitutionRow[]>): AsyncGe
       i.ogrn,
       i.full_name,
       i.short_name,
-      i.kind,
+      term('kind', i.kind, lang),
       i.region_code,
       i.municipality_id,
       i.municipality,
@@ -190,7 +194,7 @@ export function exportRoutes(db: Db) {
           name: 'pages',
           sheet: lang === 'ru' ? 'Страницы' : 'Pages',
           columns: pageColumns(lang),
-          batches: cellsOf(pages),
+          batches: cellsOf(pages, lang),
         });
       },
     );
@@ -233,7 +237,7 @@ export function exportRoutes(db: Db) {
             title: t(key),
             width: INSTITUTION_WIDTHS[i] ?? 12,
           })),
-          batches: institutionCells(rows),
+          batches: institutionCells(rows, lang),
         });
       },
     );
@@ -283,6 +287,7 @@ export function exportRoutes(db: Db) {
           batches: resultCells(
             rows,
             categories.map((c) => c.id),
+            lang,
           ),
         });
       },
@@ -293,6 +298,7 @@ export function exportRoutes(db: Db) {
 async function* resultCells(
   rows: ReturnType<typeof eachAuditResult>,
   categories: string[],
+  lang: Lang,
 ): AsyncGenerator<Cell[][]> {
   for await (const batch of rows)
     yield batch.map((r) => {
@@ -302,11 +308,11 @@ async function* resultCells(
         r.url,
         r.full_name,
         r.inn,
-        r.kind,
+        term('kind', r.kind, lang),
         r.region_code,
         r.municipality_id,
         r.total,
-        r.level,
+        term('level', r.level, lang),
         r.verified === 1,
         r.critical_failed || null,
         ...categories.map((c) => scores[c] ?? null),

@@ -3,6 +3,7 @@ import Papa from 'papaparse';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type ApiWorld, apiWorld, multipart } from '../../test/api.ts';
 import { describeEachDialect } from '../../test/db.ts';
+import { term } from './export.messages.ts';
 
 const get = (url: string) => ({ method: 'GET' as const, url });
 
@@ -41,6 +42,21 @@ describeEachDialect(
       expect(odd?.[3]).toBe(`'=SUM(1;2) школа "Ромашка"; корпус 2`);
       const ru = await w.as('region', get('/api/exports/pages?delimiter=comma'));
       expect(ru.body.slice(1).split('\r\n')[0]?.startsWith('ID страницы,Адрес,')).toBe(true);
+    });
+
+    it('writes a Russian CSV as Russian Excel reads it: decimal commas, kinds, levels and statuses in words', async () => {
+      const res = await w.as('region', get('/api/exports/audit-results'));
+      const [header, ...rows] = Papa.parse<string[]>(res.body.slice(1).trimEnd(), { delimiter: ';' }).data;
+      expect(header?.[4]).toBe('Тип');
+      const cells = rows.flat();
+      // Category scores are fractions: with a comma, never a point.
+      expect(cells.some((c) => /^\d+,\d+$/.test(c))).toBe(true);
+      expect(cells.some((c) => /^\d+\.\d+$/.test(c))).toBe(false);
+      expect(new Set(rows.map((r) => r[4]))).toContain('Школа');
+      for (const r of rows) expect(r[8], 'level').toMatch(/^[А-Я][а-я ]+$/);
+      const pages = await w.as('region', get('/api/exports/pages'));
+      const [, ...pageRows] = Papa.parse<string[]>(pages.body.slice(1).trimEnd(), { delimiter: ';' }).data;
+      for (const r of pageRows) expect(r[2], 'status').toMatch(/^[а-я ]+$/);
     });
 
     it('exports XLSX that reads back as the same rows, typed, with a frozen, filtered header', async () => {
@@ -138,7 +154,7 @@ describeEachDialect(
         .orderBy('page_id')
         .execute();
       expect(rows.map((r) => [Number(r[0]), Number(r[7]), r[8]])).toEqual(
-        stored.map((p) => [p.page_id, p.total, p.level]),
+        stored.map((p) => [p.page_id, p.total, term('level', p.level, 'en')]),
       );
       const denied = await w.as('municipality', get(`/api/exports/audit-results?region=${w.b.regionCode}`));
       expect(denied.statusCode).toBe(404);

@@ -1,5 +1,5 @@
 // Streaming a table as CSV or XLSX: rows arrive in batches and leave as they come, so a 100,000-row export
-// holds one batch in memory, not the table. CSV: UTF-8 with BOM, `;` or `,`. XLSX (exceljs's streaming writer):
+// holds one batch in memory, not the table. CSV: UTF-8 with BOM, `;` (decimal commas) or `,` (points). XLSX (exceljs's streaming writer):
 // typed cells, a frozen header with filters, column widths.
 import { PassThrough, type Readable } from 'node:stream';
 import { BOM, exportLine } from '../platform/csv.ts';
@@ -26,9 +26,12 @@ async function writeCsv(
   options: { delimiter?: ';' | ',' },
 ): Promise<void> {
   const delimiter = options.delimiter ?? ';';
+  // A `;`-separated file is for Excel in a Russian (or other comma-decimal) locale, which reads "0.75" as text:
+  // its fractions get a decimal comma, so they stay numbers there. Integers look the same either way.
+  const decimal = (n: number) => (delimiter === ';' ? String(n).replace('.', ',') : n);
   const line = (cells: Cell[]) =>
     exportLine(
-      cells.map((c) => (typeof c === 'boolean' ? (c ? 1 : 0) : c)),
+      cells.map((c) => (typeof c === 'boolean' ? (c ? 1 : 0) : typeof c === 'number' ? decimal(c) : c)),
       delimiter,
     );
   await send(out, `${BOM}${line(columns.map((c) => c.title))}\r\n`);

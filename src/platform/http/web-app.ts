@@ -1,7 +1,9 @@
 // The built web app (web/dist, made by `npm run build`) served by the API server itself: a file of the build
 // when the path names one, else index.html, so the app's own routes (/units/region/77, /pages/12) open from a
 // shared link. Served from the not-found path, so the route table stays the API's alone; /api/… keeps its JSON
-// 404. Hashed assets are cached for a year, index.html never.
+// 404. Hashed assets are cached for a year, index.html never. The build writes .br and .gz copies of each text
+// file (web/precompress.ts); preCompressed sends the one the browser accepts, with Content-Encoding and
+// Vary: Accept-Encoding, at no CPU cost per request.
 import fs from 'node:fs';
 import path from 'node:path';
 import fastifyStatic from '@fastify/static';
@@ -13,7 +15,7 @@ const NOT_APP = /^\/(api|metrics|healthz|readyz)(\/|$|\?)/;
 export async function registerWebApp(app: App, root: string): Promise<boolean> {
   if (!fs.existsSync(path.join(root, 'index.html'))) return false;
   // Cache headers are ours (immutable assets, index.html never cached), not the plugin's default.
-  await app.register(fastifyStatic, { root, serve: false, cacheControl: false });
+  await app.register(fastifyStatic, { root, serve: false, cacheControl: false, preCompressed: true });
   return true;
 }
 

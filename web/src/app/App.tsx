@@ -2,14 +2,18 @@
 
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { AdaptivityProvider, AppRoot, ConfigProvider } from '@vkontakte/vkui';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { BrowserRouter, Route, Routes, useLocation } from 'react-router';
 import { Loading } from '../components/StateView.tsx';
 import { LoginPage } from '../features/auth/LoginPage.tsx';
-import { VerifyPage } from '../features/training/VerifyPage.tsx';
 import { useMe } from '../lib/session.ts';
-import { AppRoutes } from './routes.tsx';
-import { Shell } from './Shell.tsx';
+
+// The signed-in app (shell, routes) and the certificate check are chunks of their own: the sign-in screen, the
+// first thing most visitors load, carries neither.
+const SignedApp = lazy(() => import('./SignedApp.tsx').then((m) => ({ default: m.SignedApp })));
+const VerifyPage = lazy(() =>
+  import('../features/training/VerifyPage.tsx').then((m) => ({ default: m.VerifyPage })),
+);
 
 const client = new QueryClient({
   defaultOptions: {
@@ -27,16 +31,18 @@ function Signed({ scheme, onScheme }: { scheme: 'light' | 'dark'; onScheme: (s: 
   // A certificate is checked by anyone, signed in or not.
   if (useLocation().pathname.startsWith('/verify'))
     return (
-      <Routes>
-        <Route path="/verify/:code?" element={<VerifyPage />} />
-      </Routes>
+      <Suspense fallback={<Loading minHeight={400} />}>
+        <Routes>
+          <Route path="/verify/:code?" element={<VerifyPage />} />
+        </Routes>
+      </Suspense>
     );
   if (me.isPending) return <Loading minHeight={400} />;
   if (!me.data) return <LoginPage />;
   return (
-    <Shell me={me.data} scheme={scheme} onScheme={onScheme}>
-      <AppRoutes me={me.data} />
-    </Shell>
+    <Suspense fallback={<Loading minHeight={400} />}>
+      <SignedApp me={me.data} scheme={scheme} onScheme={onScheme} />
+    </Suspense>
   );
 }
 

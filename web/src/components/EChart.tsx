@@ -1,24 +1,7 @@
 // An ECharts chart (canvas) that follows its container's width and the theme; the option comes from the caller.
-
-import { BarChart, CustomChart, HeatmapChart, LineChart, PieChart } from 'echarts/charts';
-import { GridComponent, LegendComponent, TooltipComponent, VisualMapComponent } from 'echarts/components';
+// The library itself is loaded on the first chart (echarts-setup.ts), not with the screen's code.
 import type { EChartsCoreOption } from 'echarts/core';
-import * as echarts from 'echarts/core';
-import { CanvasRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
-
-echarts.use([
-  BarChart,
-  CustomChart,
-  LineChart,
-  PieChart,
-  HeatmapChart,
-  GridComponent,
-  TooltipComponent,
-  LegendComponent,
-  VisualMapComponent,
-  CanvasRenderer,
-]);
 
 export function EChart({
   option,
@@ -31,14 +14,22 @@ export function EChart({
 }) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    if (!ref.current) return;
-    const chart = echarts.init(ref.current, undefined, { renderer: 'canvas' });
-    chart.setOption(option);
-    const observer = new ResizeObserver(() => chart.resize());
-    observer.observe(ref.current);
+    let disposed = false;
+    let cleanup = () => {};
+    import('./echarts-setup.ts').then(({ echarts }) => {
+      if (disposed || !ref.current) return;
+      const chart = echarts.init(ref.current, undefined, { renderer: 'canvas' });
+      chart.setOption(option);
+      const observer = new ResizeObserver(() => chart.resize());
+      observer.observe(ref.current);
+      cleanup = () => {
+        observer.disconnect();
+        chart.dispose();
+      };
+    });
     return () => {
-      observer.disconnect();
-      chart.dispose();
+      disposed = true;
+      cleanup();
     };
   }, [option]);
   // The fixed height reserves the space before the chart draws: no layout jump.

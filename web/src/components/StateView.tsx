@@ -3,6 +3,7 @@ import { Button, Placeholder, Spinner } from '@vkontakte/vkui';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../lib/api.ts';
+import { errorText, retryable } from '../lib/errors.ts';
 
 export function Loading({ minHeight = 240 }: { minHeight?: number }) {
   const { t } = useTranslation();
@@ -31,9 +32,9 @@ export function Failed({ error, retry }: { error: unknown; retry?: () => void })
     <Placeholder
       title={t('state.error')}
       role="alert"
-      action={retry ? <Button onClick={retry}>{t('state.retry')}</Button> : undefined}
+      action={retry && retryable(error) ? <Button onClick={retry}>{t('state.retry')}</Button> : undefined}
     >
-      {error instanceof Error ? error.message : String(error)}
+      {errorText(error)}
     </Placeholder>
   );
 }

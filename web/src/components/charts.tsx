@@ -1,4 +1,5 @@
-// The unit views' charts: levels as stacked bars, the mean score over audits, and the rule × unit heatmap.
+// The unit views' charts: levels as 100 % stacked bars (shares, so one big city does not flatten the rest), the
+// mean score over audits, and the rule × unit heatmap with the rules' short names and a colour legend.
 import type { EChartsCoreOption } from 'echarts/core';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -16,10 +17,14 @@ export function LevelBars({
   const option = useMemo<EChartsCoreOption>(
     () => ({
       animation: false,
-      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+      tooltip: {
+        trigger: 'axis',
+        axisPointer: { type: 'shadow' },
+        valueFormatter: (v: number) => `${Math.round(v)} %`,
+      },
       legend: { bottom: 0, textStyle: { color: '#818c99' } },
       grid: { left: 8, right: 16, top: 8, bottom: 64, containLabel: true },
-      xAxis: { type: 'value', axisLabel: { color: '#818c99' } },
+      xAxis: { type: 'value', max: 100, axisLabel: { color: '#818c99', formatter: '{value} %' } },
       yAxis: {
         type: 'category',
         data: rows.map((r) => r.name),
@@ -30,7 +35,10 @@ export function LevelBars({
         type: 'bar',
         stack: 'levels',
         itemStyle: { color: LEVEL_COLORS[l] },
-        data: rows.map((r) => r.levels[l] ?? 0),
+        data: rows.map((r) => {
+          const total = Object.values(r.levels).reduce((a, b) => a + b, 0);
+          return total ? ((r.levels[l] ?? 0) / total) * 100 : 0;
+        }),
       })),
     }),
     [rows, t],
@@ -80,18 +88,37 @@ export function Heatmap({
         formatter: (p: { data: [number, number, number | null] }) =>
           `${rows[p.data[1]]?.name}<br/>${rules[p.data[0]]?.title}: ${p.data[2] === null ? '—' : `${Math.round(p.data[2] * 100)}%`}`,
       },
-      grid: { left: 8, right: 8, top: 8, bottom: 60, containLabel: true },
+      grid: { left: 8, right: 8, top: 8, bottom: 70, containLabel: true },
       xAxis: {
         type: 'category',
-        data: rules.map((r) => r.id),
-        axisLabel: { rotate: 60, color: '#818c99', fontSize: 10 },
+        data: rules.map((r) => r.title),
+        axisLabel: {
+          rotate: 50,
+          color: '#818c99',
+          fontSize: 10,
+          width: 110,
+          overflow: 'truncate',
+          interval: 0,
+        },
       },
       yAxis: {
         type: 'category',
         data: rows.map((r) => r.name),
         axisLabel: { color: '#818c99', width: 180, overflow: 'truncate' },
       },
-      visualMap: { min: 0, max: 1, show: false, inRange: { color: ['#b42318', '#f5c242', '#1a7f37'] } },
+      visualMap: {
+        min: 0,
+        max: 1,
+        show: true,
+        calculable: false,
+        orient: 'horizontal',
+        left: 'center',
+        bottom: 0,
+        itemHeight: 120,
+        text: [t('unit.heatmapAll'), t('unit.heatmapNone')],
+        textStyle: { color: '#818c99' },
+        inRange: { color: ['#b42318', '#f5c242', '#1a7f37'] },
+      },
       series: [
         {
           type: 'heatmap',
@@ -99,12 +126,12 @@ export function Heatmap({
         },
       ],
     }),
-    [rules, rows],
+    [rules, rows, t],
   );
   return (
     <EChart
       option={option}
-      height={Math.max(200, rows.length * 24 + 120)}
+      height={Math.max(260, rows.length * 24 + 200)}
       label={`${t('unit.heatmap')}: ${t('unit.heatmapHint')}`}
     />
   );

@@ -29,6 +29,12 @@ export function day(unixSeconds: number | null | undefined): string {
   return new Date(unixSeconds * 1000).toLocaleDateString(locale(), { timeZone: 'UTC' });
 }
 
+/** A moment as a reader says it: "12 ноября 2026 г., 14:05" (the viewer's own time zone). */
+export function dateTime(unixSeconds: number | null | undefined): string {
+  if (!unixSeconds) return '—';
+  return new Date(unixSeconds * 1000).toLocaleString(locale(), { dateStyle: 'long', timeStyle: 'short' });
+}
+
 export function period(p: { periodStart: number; periodEnd: number } | null | undefined): string {
   // The period's end is exclusive (midnight of the day after).
   return p ? `${day(p.periodStart)} — ${day(p.periodEnd - 1)}` : '—';

@@ -1,6 +1,7 @@
 // i18next with the app's catalog; the language is remembered per browser, Russian by default.
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { cardMessages } from './messages.card.ts';
 import { plannerMessages } from './messages.planner.ts';
 import { trainingMessages } from './messages.training.ts';
 import { type Lang, messages } from './messages.ts';
@@ -14,8 +15,12 @@ export function storedLang(): Lang {
 export async function initI18n(): Promise<void> {
   await i18next.use(initReactI18next).init({
     resources: {
-      ru: { translation: { ...messages.ru, ...trainingMessages.ru, ...plannerMessages.ru } },
-      en: { translation: { ...messages.en, ...trainingMessages.en, ...plannerMessages.en } },
+      ru: {
+        translation: { ...messages.ru, ...trainingMessages.ru, ...plannerMessages.ru, ...cardMessages.ru },
+      },
+      en: {
+        translation: { ...messages.en, ...trainingMessages.en, ...plannerMessages.en, ...cardMessages.en },
+      },
     },
     lng: storedLang(),
     fallbackLng: 'ru',

@@ -64,6 +64,8 @@ export type PageList = { runId: number | null; items: PageItem[]; page: number; 
 export type PageCard = {
   id: number;
   url: string;
+  /** The community's VK id: posts are at https://vk.com/wall-{externalId}_{postId}. */
+  externalId: number | null;
   status: string;
   institution: {
     id: number;
@@ -99,9 +101,12 @@ export type MethodologyRule = {
   category: string;
   weight: number;
   severity: string;
+  /** low, medium or high: how long meeting the rule takes. */
+  effort: string;
   title: string;
   rationale: string;
   help: string;
+  params: Record<string, unknown>;
   sources: { id: string; title: string; url?: string }[];
 };
 

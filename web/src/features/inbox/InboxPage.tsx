@@ -18,7 +18,8 @@ import { Link, useSearchParams } from 'react-router';
 import { DebouncedSearch } from '../../components/DebouncedSearch.tsx';
 import { InboxFigures } from '../../components/InboxFigures.tsx';
 import { Empty, Loaded } from '../../components/StateView.tsx';
-import { ApiError, api, query } from '../../lib/api.ts';
+import { api, query } from '../../lib/api.ts';
+import { errorText } from '../../lib/errors.ts';
 import { useApi } from '../../lib/queries.ts';
 import type { FlaggedText, InboxItem, Me, SafetyFlag } from '../../lib/types.ts';
 
@@ -103,6 +104,8 @@ export function InboxPage({ me }: { me: Me }) {
                   </ul>
                   {data.total > SIZE && (
                     <Pagination
+                      siblingCount={0}
+                      boundaryCount={1}
                       currentPage={page}
                       totalPages={Math.ceil(data.total / SIZE)}
                       onChange={(p) => set({ page: String(p) })}
@@ -229,7 +232,7 @@ function InboxCard({ item, canAnswer, meId }: { item: InboxItem; canAnswer: bool
       )}
       {error && (
         <FormStatus mode="error" role="alert">
-          {error instanceof ApiError ? error.message : String(error)}
+          {errorText(error)}
         </FormStatus>
       )}
       {canAnswer && open && (

@@ -49,7 +49,8 @@ export function MethodologyPage() {
                       <strong>{t('methodology.help')}:</strong> {rule.help}
                     </p>
                     <p className="muted">
-                      {t('methodology.weight')}: {rule.weight} · {t('methodology.severity')}: {rule.severity}
+                      {t('methodology.weight')}: {rule.weight} · {t('methodology.severity')}:{' '}
+                      {t(`severity.${rule.severity}`)}
                     </p>
                     {rule.sources.length > 0 && (
                       <ul className="sources" aria-label={t('methodology.sources')}>

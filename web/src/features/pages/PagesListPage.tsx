@@ -295,7 +295,13 @@ function PagedTable<T>({
               <table className="data-table">{children(data.items)}</table>
             </div>
             {pages(data.total) > 1 && (
-              <Pagination currentPage={page} totalPages={pages(data.total)} onChange={onPage} />
+              <Pagination
+                siblingCount={0}
+                boundaryCount={1}
+                currentPage={page}
+                totalPages={pages(data.total)}
+                onChange={onPage}
+              />
             )}
           </>
         )

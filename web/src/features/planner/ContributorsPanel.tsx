@@ -5,6 +5,7 @@ import { Button, Checkbox, FormItem, FormStatus, Group, Header, Input, NativeSel
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, api } from '../../lib/api.ts';
+import { errorText } from '../../lib/errors.ts';
 import { useApi } from '../../lib/queries.ts';
 import type { Me } from '../../lib/types.ts';
 
@@ -109,7 +110,7 @@ export function ContributorsPanel({ pageId, me }: { pageId: number; me: Me }) {
         .filter((e): e is ApiError => e instanceof ApiError)
         .map((e) => (
           <FormStatus key={e.message} mode="error">
-            {e.message}
+            {errorText(e)}
           </FormStatus>
         ))}
     </Group>

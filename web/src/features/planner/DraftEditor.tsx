@@ -17,6 +17,7 @@ import {
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, api } from '../../lib/api.ts';
+import { errorText } from '../../lib/errors.ts';
 import { useApi } from '../../lib/queries.ts';
 import type { DraftDetail, Me, PlanView } from '../../lib/types.ts';
 import { fromZonedInput, toZonedInput } from '../../lib/zoned.ts';
@@ -482,7 +483,7 @@ function EditorForm({
             )}
           </div>
         )}
-        {error && <FormStatus mode="error">{error.message}</FormStatus>}
+        {error && <FormStatus mode="error">{errorText(error)}</FormStatus>}
         {save.isSuccess && <span role="status">{t('planner.editor.saved')}</span>}
         <div className="actions">
           {editable && (

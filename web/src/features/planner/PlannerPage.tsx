@@ -253,6 +253,10 @@ function Calendar({
             }}
           >
             <span className="month-date">
+              {/* The weekday shows only in the phone's agenda, where there is no column header above. */}
+              <span className="agenda-weekday">
+                {weekdays[(new Date(`${day}T00:00:00Z`).getUTCDay() + 6) % 7]},{' '}
+              </span>
               {Number(day.slice(8))}
               {postsByDay.get(day) ? (
                 <span className="posted-count" title={t('planner.posted')}>

@@ -17,7 +17,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { Loaded } from '../../components/StateView.tsx';
-import { ApiError, api } from '../../lib/api.ts';
+import { api } from '../../lib/api.ts';
+import { errorText } from '../../lib/errors.ts';
 import { useApi } from '../../lib/queries.ts';
 import type { Me, SyndicationView } from '../../lib/types.ts';
 
@@ -132,7 +133,7 @@ export function SyndicationPage({ me }: { me: Me }) {
               </FormItem>
             </div>
           )}
-          {send.error instanceof ApiError && <FormStatus mode="error">{send.error.message}</FormStatus>}
+          {send.error && <FormStatus mode="error">{errorText(send.error)}</FormStatus>}
           <Button type="submit" size="m" disabled={!region || !title} loading={send.isPending}>
             {t('planner.syn.send')}
           </Button>

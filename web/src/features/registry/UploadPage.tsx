@@ -5,7 +5,8 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Button, File as FileInput, FormStatus, Group, Header } from '@vkontakte/vkui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, api, query } from '../../lib/api.ts';
+import { api, query } from '../../lib/api.ts';
+import { errorText } from '../../lib/errors.ts';
 import type { UploadResult } from '../../lib/types.ts';
 
 export function UploadPage() {
@@ -60,7 +61,7 @@ export function UploadPage() {
         </div>
         {send.error && (
           <FormStatus mode="error" role="alert">
-            {send.error instanceof ApiError ? send.error.message : String(send.error)}
+            {errorText(send.error)}
           </FormStatus>
         )}
         {report && (

@@ -1,22 +1,21 @@
-// A page's report card, like a Lighthouse report: the total and category gauges, every rule with its status,
-// value, evidence, percentile among peers and recommendation, the methodology text one click away, the history
-// of scores, and the page on VK.
-import { Group, Header, SegmentedControl } from '@vkontakte/vkui';
-import { useEffect } from 'react';
+// A page's report card, like a Lighthouse report: the total and category gauges; "what to do" first (failed
+// rules by points to gain for the effort, each with how to do it and the evidence linked to the posts on VK);
+// the rules to check by hand; what is done, collapsed; the history of scores oldest first; the page on VK.
+import { Checkbox, Group, Header } from '@vkontakte/vkui';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useLocation, useParams, useSearchParams } from 'react-router';
+import { Link, useLocation, useParams } from 'react-router';
 import { Breadcrumbs } from '../../components/Breadcrumbs.tsx';
 import { TrendLine } from '../../components/charts.tsx';
 import { Gauge } from '../../components/Gauge.tsx';
 import { DialogueGroup } from '../../components/InboxFigures.tsx';
 import { LevelBadge } from '../../components/LevelBadge.tsx';
 import { Loaded } from '../../components/StateView.tsx';
-import { num, period } from '../../lib/format.ts';
-import { useApi, usePageCard, usePageReport, useUnitCrumbs } from '../../lib/queries.ts';
+import { dateTime, period } from '../../lib/format.ts';
+import { useApi, useMethodology, usePageCard, usePageReport, useUnitCrumbs } from '../../lib/queries.ts';
 import { useMe } from '../../lib/session.ts';
 import type { PageCard, PageReport } from '../../lib/types.ts';
-
-type Rule = PageReport['rules'][number];
+import { buildCard, type CardItem } from './card-model.ts';
 
 export function PageReportPage() {
   const { t } = useTranslation();
@@ -35,18 +34,28 @@ export function PageReportPage() {
 }
 
 function ReportCard({ report, card }: { report: PageReport; card: PageCard; title: string }) {
-  const { t } = useTranslation();
-  const [search, setSearch] = useSearchParams();
+  const { t, i18n } = useTranslation();
   const { hash } = useLocation();
-  const problemsOnly = search.get('show') === 'problems';
+  const methodology = useMethodology(report.version);
   const permissions = useMe().data?.permissions ?? [];
   const canReadComments = permissions.includes('comments.read');
   const canPlan = permissions.includes('drafts.manage');
   useEffect(() => {
-    if (hash) document.getElementById(hash.slice(1))?.scrollIntoView({ block: 'start' });
-  }, [hash]);
-  const recommendation = new Map(report.recommendations.map((r) => [r.ruleId, r]));
-  const shown = report.rules.filter((r) => !problemsOnly || r.status === 'fail' || r.status === 'warn');
+    if (hash && methodology.data) document.getElementById(hash.slice(1))?.scrollIntoView({ block: 'start' });
+  }, [hash, methodology.data]);
+  const model = useMemo(
+    () =>
+      methodology.data
+        ? buildCard({
+            report,
+            methodology: methodology.data,
+            card,
+            lang: i18n.language === 'en' ? 'en' : 'ru',
+            t: (key, options) => t(key, options ?? {}) as string,
+          })
+        : null,
+    [report, card, methodology.data, i18n.language, t],
+  );
   const institution = card.institution;
   const crumbs = [
     ...useUnitCrumbs(institution?.regionCode, institution?.municipalityId),
@@ -76,113 +85,176 @@ function ReportCard({ report, card }: { report: PageReport; card: PageCard; titl
           </div>
         </div>
       </div>
+      <Loaded query={methodology} minHeight={400}>
+        {() =>
+          model && (
+            <>
+              <Group header={<Header subtitle={t('card.todoHint')}>{t('card.todo')}</Header>}>
+                {model.todo.length === 0 ? (
+                  <p className="group-body">{t('card.nothingTodo')}</p>
+                ) : (
+                  <ol className="rules todo-list" data-testid="todo">
+                    {model.todo.map((item) => (
+                      <TodoItem key={item.id} item={item} version={report.version} />
+                    ))}
+                  </ol>
+                )}
+              </Group>
+              {model.manual.length > 0 && <ManualChecklist items={model.manual} />}
+              <Group>
+                <details className="collapsed-group" data-testid="done">
+                  <summary>
+                    {t('card.done')} · {model.done.length}
+                  </summary>
+                  <ul className="rules">
+                    {model.done.map((item) => (
+                      <ShortItem key={item.id} item={item} />
+                    ))}
+                  </ul>
+                </details>
+                {model.notJudged.length > 0 && (
+                  <details className="collapsed-group">
+                    <summary>
+                      {t('card.notJudged')} · {model.notJudged.length}
+                    </summary>
+                    <ul className="rules">
+                      {model.notJudged.map((item) => (
+                        <ShortItem key={item.id} item={item} />
+                      ))}
+                    </ul>
+                  </details>
+                )}
+              </Group>
+              {model.history.length > 1 && (
+                <Group header={<Header>{t('report.history')}</Header>}>
+                  <TrendLine
+                    points={model.history.map((h) => ({ periodEnd: h.periodEnd, meanScore: h.score }))}
+                  />
+                </Group>
+              )}
+            </>
+          )
+        }
+      </Loaded>
       {canReadComments && <DialogueGroup pageId={card.id} />}
       <RecentPosts pageId={card.id} canPlan={canPlan} />
-      {card.history.length > 1 && (
-        <Group header={<Header>{t('report.history')}</Header>}>
-          <TrendLine points={card.history.map((h) => ({ periodEnd: h.periodEnd, meanScore: h.score }))} />
-        </Group>
-      )}
-      <Group header={<Header>{t('report.rules')}</Header>}>
-        <div className="rules-filter">
-          <SegmentedControl
-            size="m"
-            value={problemsOnly ? 'problems' : 'all'}
-            onChange={(v) => {
-              const next = new URLSearchParams(search);
-              if (v === 'problems') next.set('show', 'problems');
-              else next.delete('show');
-              setSearch(next, { replace: true });
-            }}
-            options={[
-              { label: t('report.allRules'), value: 'all' },
-              { label: t('report.failedOnly'), value: 'problems' },
-            ]}
-          />
-        </div>
-        {report.categories.map((category) => {
-          const rules = shown.filter((r) => r.category === category.id);
-          if (rules.length === 0) return null;
-          return (
-            <section key={category.id} aria-labelledby={`cat-${category.id}`} className="rule-category">
-              <h2 id={`cat-${category.id}`}>{category.title}</h2>
-              <ul className="rules">
-                {rules.map((rule) => (
-                  <RuleItem
-                    key={rule.id}
-                    rule={rule}
-                    version={report.version}
-                    recommendation={recommendation.get(rule.id)}
-                  />
-                ))}
-              </ul>
-            </section>
-          );
-        })}
-      </Group>
     </article>
   );
 }
 
-function RuleItem({
-  rule,
-  version,
-  recommendation,
-}: {
-  rule: Rule;
-  version: string;
-  recommendation: PageReport['recommendations'][number] | undefined;
-}) {
+/** A rule's status as a chip: colour and words, so it is not told by colour alone. */
+function StatusChip({ item }: { item: CardItem }) {
+  return (
+    <span className={`status-chip ${item.status}`} data-testid="status-chip">
+      {item.statusText}
+    </span>
+  );
+}
+
+function Facts({ item }: { item: CardItem }) {
+  if (!item.value && !item.percentile) return null;
+  return (
+    <p className="rule-value">
+      {item.value}
+      {item.value && item.percentile ? ' · ' : ''}
+      {item.percentile && <span className="muted">{item.percentile}</span>}
+    </p>
+  );
+}
+
+function TodoItem({ item, version }: { item: CardItem; version: string }) {
   const { t } = useTranslation();
   return (
-    <li id={`rule-${rule.id}`} className="rule" data-status={rule.status}>
-      <details open={rule.status === 'fail' || rule.status === 'warn'}>
-        <summary>
-          <span className={`dot ${rule.status}`} aria-hidden="true" />
-          <span className="rule-title">{rule.title}</span>
-          <span className="rule-status">{t(`status.${rule.status}`)}</span>
-        </summary>
-        <dl className="rule-facts">
-          <dt>{t('report.value')}</dt>
-          <dd>{rule.value === null ? '—' : num(rule.value, 2)}</dd>
-          <dt>{t('report.percentile')}</dt>
-          <dd>{rule.percentile === null ? '—' : num(rule.percentile, 0)}</dd>
-          {rule.evidence.length > 0 && (
-            <>
-              <dt>{t('report.evidence')}</dt>
-              <dd>
-                <ul className="evidence">
-                  {rule.evidence.map((e) => (
-                    <li key={JSON.stringify(e)}>
-                      <code>{evidenceText(e)}</code>
-                    </li>
-                  ))}
-                </ul>
-              </dd>
-            </>
-          )}
-        </dl>
-        {recommendation && (
-          <p className="recommendation" data-testid="recommendation">
-            {recommendation.text}
-          </p>
-        )}
-        <Link to={`/methodology/${version}#rule-${rule.id}`} data-testid="methodology-link">
-          {t('report.methodologyText')}
-        </Link>
-      </details>
+    <li id={`rule-${item.id}`} className="rule todo" data-status={item.status}>
+      <div className="rule-head">
+        <h3 className="rule-title">{item.name}</h3>
+        <StatusChip item={item} />
+        <span className="gain" data-testid="gain">
+          {item.gainText}
+          {item.effort ? ` · ${item.effort}` : ''}
+        </span>
+      </div>
+      <Facts item={item} />
+      <div className="recommendation" data-testid="recommendation">
+        <strong>{t('card.howTo')}:</strong> {item.advice ? `${item.advice} ` : ''}
+        {item.howTo}
+      </div>
+      {item.evidence.length > 0 && (
+        <div className="rule-evidence">
+          <span className="muted">{t('card.evidence')}:</span>
+          <ul className="evidence">
+            {item.evidence.map((e, i) => (
+              // Evidence lines have no id of their own; their order is stable for one report.
+              // biome-ignore lint/suspicious/noArrayIndexKey: see above
+              <li key={i}>
+                {e.href ? (
+                  <a href={e.href} target="_blank" rel="noopener noreferrer">
+                    {e.text}
+                  </a>
+                ) : (
+                  e.text
+                )}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <Link
+        to={`/methodology/${version}#rule-${item.id}`}
+        data-testid="methodology-link"
+        className="method-link"
+      >
+        {t('report.methodologyText')}
+      </Link>
     </li>
   );
 }
 
-function evidenceText(e: unknown): string {
-  const item = e as { type?: string; name?: string; value?: unknown; text?: string; url?: string };
-  if (item.text) return item.text;
-  const value =
-    item.value === undefined
-      ? ''
-      : `: ${typeof item.value === 'object' ? JSON.stringify(item.value) : String(item.value)}`;
-  return `${item.name ?? item.type ?? ''}${value}`;
+function ShortItem({ item }: { item: CardItem }) {
+  return (
+    <li id={`rule-${item.id}`} className="rule" data-status={item.status}>
+      <div className="rule-head">
+        <span className="rule-title">{item.name}</span>
+        <StatusChip item={item} />
+      </div>
+      <Facts item={item} />
+    </li>
+  );
+}
+
+/**
+ * Rules the audit cannot judge, as a checklist. Ticks are kept here until the manual-check API is there to take
+ * them: onCheck is where a screen hands them on.
+ */
+export function ManualChecklist({
+  items,
+  onCheck,
+}: {
+  items: CardItem[];
+  onCheck?: (ruleId: string, checked: boolean) => void;
+}) {
+  const { t } = useTranslation();
+  const [checked, setChecked] = useState<Record<string, boolean>>({});
+  return (
+    <Group header={<Header subtitle={t('card.manualHint')}>{t('card.manual')}</Header>}>
+      <ul className="rules manual-list" data-testid="manual">
+        {items.map((item) => (
+          <li key={item.id} id={`rule-${item.id}`} className="rule" data-status={item.status}>
+            <Checkbox
+              checked={checked[item.id] ?? false}
+              onChange={(e) => {
+                setChecked((c) => ({ ...c, [item.id]: e.target.checked }));
+                onCheck?.(item.id, e.target.checked);
+              }}
+              description={item.howTo}
+            >
+              {item.name}
+            </Checkbox>
+          </li>
+        ))}
+      </ul>
+    </Group>
+  );
 }
 
 type RecentPost = {
@@ -216,8 +288,7 @@ function RecentPosts({ pageId, canPlan }: { pageId: number; canPlan: boolean }) 
             <ul className="compact-list" data-testid="recent-posts">
               {data.items.map((p) => (
                 <li key={p.vkId}>
-                  <span className="muted">{new Date(p.postedAt * 1000).toLocaleString()}</span>{' '}
-                  {p.text.slice(0, 160)}{' '}
+                  <span className="muted">{dateTime(p.postedAt)}</span> {p.text.slice(0, 160)}{' '}
                   {kinds(p.attachments).map((k) => (
                     <span key={k} className="badge">
                       {k}

@@ -5,6 +5,7 @@ import { Button, FormItem, FormStatus, Group, Header, NativeSelect, Textarea } f
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, api } from '../../lib/api.ts';
+import { errorText } from '../../lib/errors.ts';
 import { useApi, useMethodologyTitles } from '../../lib/queries.ts';
 import type { FeedbackSummary, Me, SeminarDetail } from '../../lib/types.ts';
 
@@ -74,7 +75,7 @@ export function AttendeePanel({ s, institutionId }: { s: SeminarDetail; me: Me; 
           error instanceof ApiError && (
             // biome-ignore lint/suspicious/noArrayIndexKey: two fixed slots.
             <FormStatus key={i} mode="error">
-              {error.message}
+              {errorText(error)}
             </FormStatus>
           ),
       )}
@@ -157,7 +158,7 @@ function FeedbackForm({ s, institutionId }: { s: SeminarDetail; institutionId: n
         </Button>
         {send.isSuccess && <span role="status">{t('seminars.feedbackSaved')}</span>}
       </div>
-      {send.error instanceof ApiError && <FormStatus mode="error">{send.error.message}</FormStatus>}
+      {send.error && <FormStatus mode="error">{errorText(send.error)}</FormStatus>}
     </form>
   );
 }

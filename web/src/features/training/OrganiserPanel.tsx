@@ -7,7 +7,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LevelBadge } from '../../components/LevelBadge.tsx';
 import { Loaded } from '../../components/StateView.tsx';
-import { ApiError, api } from '../../lib/api.ts';
+import { api } from '../../lib/api.ts';
+import { errorText } from '../../lib/errors.ts';
 import { num } from '../../lib/format.ts';
 import { useApi } from '../../lib/queries.ts';
 import type { AttendanceUpload, FeedbackSummary, SeminarDetail } from '../../lib/types.ts';
@@ -97,7 +98,7 @@ export function OrganiserPanel({ s }: { s: SeminarDetail }) {
               <span role="status">{t('seminars.calledOff', { count: callOff.data.notified })}</span>
             )}
           </div>
-          {callOff.error instanceof ApiError && <FormStatus mode="error">{callOff.error.message}</FormStatus>}
+          {callOff.error && <FormStatus mode="error">{errorText(callOff.error)}</FormStatus>}
         </Group>
       )}
     </>
@@ -196,7 +197,7 @@ function Participants({ s, onChange }: { s: SeminarDetail; onChange: () => void 
           )}
         </div>
       )}
-      {save.error instanceof ApiError && <FormStatus mode="error">{save.error.message}</FormStatus>}
+      {save.error && <FormStatus mode="error">{errorText(save.error)}</FormStatus>}
     </Group>
   );
 }
@@ -256,7 +257,7 @@ function UploadAttendance({ s, onChange }: { s: SeminarDetail; onChange: () => v
           )}
         </div>
       )}
-      {send.error instanceof ApiError && <FormStatus mode="error">{send.error.message}</FormStatus>}
+      {send.error && <FormStatus mode="error">{errorText(send.error)}</FormStatus>}
     </Group>
   );
 }

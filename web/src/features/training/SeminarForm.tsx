@@ -6,7 +6,8 @@ import { Button, FormItem, FormStatus, Group, Input, Select } from '@vkontakte/v
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { ApiError, api, query } from '../../lib/api.ts';
+import { api, query } from '../../lib/api.ts';
+import { errorText } from '../../lib/errors.ts';
 import { LEVELS } from '../../lib/format.ts';
 import { useApi, useMethodology, useRegions } from '../../lib/queries.ts';
 import type { Me, Municipality } from '../../lib/types.ts';
@@ -219,7 +220,7 @@ export function SeminarForm({ me }: { me: Me }) {
             </div>
           </FormItem>
           <p className="muted">{t('seminars.form.hint')}</p>
-          {create.error instanceof ApiError && <FormStatus mode="error">{create.error.message}</FormStatus>}
+          {create.error && <FormStatus mode="error">{errorText(create.error)}</FormStatus>}
           <div className="actions">
             <Button type="submit" size="l" loading={create.isPending} disabled={!region}>
               {t('seminars.form.submit')}

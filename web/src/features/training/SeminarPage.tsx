@@ -7,7 +7,8 @@ import { Button, FormItem, FormStatus, Group, Header, Input, SimpleCell } from '
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { Loaded } from '../../components/StateView.tsx';
-import { ApiError, api } from '../../lib/api.ts';
+import { api } from '../../lib/api.ts';
+import { errorText } from '../../lib/errors.ts';
 import { zonedTime } from '../../lib/format.ts';
 import { useApi, useMethodologyTitles } from '../../lib/queries.ts';
 import type { Me, SeminarDetail } from '../../lib/types.ts';
@@ -129,7 +130,7 @@ function Materials({ s, manage }: { s: SeminarDetail; manage: boolean }) {
           </Button>
         </form>
       )}
-      {add.error instanceof ApiError && <FormStatus mode="error">{add.error.message}</FormStatus>}
+      {add.error && <FormStatus mode="error">{errorText(add.error)}</FormStatus>}
     </Group>
   );
 }

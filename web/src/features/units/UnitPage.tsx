@@ -1,4 +1,4 @@
-// Country, region or municipality: its child units in a sortable table, the tile map of regions (country),
+// Country, region or municipality: its child units in a sortable table (a municipality: its pages), the tile map of regions (country),
 // levels, the trend over audits, the rule × unit heatmap and the movers; drill down by click, breadcrumbs up.
 import { Button, Group, Header, SimpleCell } from '@vkontakte/vkui';
 import { useTranslation } from 'react-i18next';
@@ -12,6 +12,7 @@ import { num, pct, period, signed } from '../../lib/format.ts';
 import { useApi, useText, useUnitCrumbs, useUnitReport } from '../../lib/queries.ts';
 import type { Me, Region, UnitReport } from '../../lib/types.ts';
 import { TileMap } from './TileMap.tsx';
+import { UnitPages } from './UnitPages.tsx';
 
 type Child = UnitReport['children'][number];
 const LEVELS = new Set(['country', 'region', 'municipality']);
@@ -120,6 +121,9 @@ function Unit({ level, unitKey }: { me: Me; level: string; unitKey: string | und
                   caption={t(`unit.children.${r.heatmap.by}`)}
                 />
               </Group>
+            )}
+            {r.unit.level === 'municipality' && regionCode && (
+              <UnitPages regionCode={regionCode} municipalityId={Number(unitKey)} />
             )}
             {r.unit.level === 'country' && <RegionMap report={r} />}
             <div className="two-columns">

@@ -1,0 +1,64 @@
+// A municipality's own pages, the last step of the drill-down before a school's report card: score, level and
+// change since the previous audit, sortable (the sort in the URL), each row linking to the card.
+import { Group, Header } from '@vkontakte/vkui';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { LevelBadge } from '../../components/LevelBadge.tsx';
+import { type Column, SortableTable } from '../../components/SortableTable.tsx';
+import { Loaded } from '../../components/StateView.tsx';
+import { query } from '../../lib/api.ts';
+import { num, signed } from '../../lib/format.ts';
+import { usePageList } from '../../lib/queries.ts';
+import type { PageItem } from '../../lib/types.ts';
+
+export function UnitPages({ regionCode, municipalityId }: { regionCode: string; municipalityId: number }) {
+  const { t } = useTranslation();
+  const pages = usePageList(
+    query({ region: regionCode, municipality: municipalityId, size: 100, sort: '-score' }),
+  );
+  const columns: Column<PageItem>[] = [
+    {
+      id: 'name',
+      title: t('unit.name'),
+      value: (p) => p.institution?.shortName ?? p.institution?.fullName ?? p.url,
+      render: (p) => (
+        <Link to={`/pages/${p.id}`}>{p.institution?.shortName ?? p.institution?.fullName ?? p.url}</Link>
+      ),
+    },
+    {
+      id: 'score',
+      title: t('home.score'),
+      value: (p) => p.score,
+      render: (p) => num(p.score),
+      numeric: true,
+    },
+    {
+      id: 'level',
+      title: t('home.level'),
+      value: (p) => p.level,
+      render: (p) => (p.level ? <LevelBadge level={p.level} /> : '—'),
+    },
+    {
+      id: 'trend',
+      title: t('unit.change'),
+      value: (p) => p.trend,
+      render: (p) => signed(p.trend),
+      numeric: true,
+    },
+  ];
+  return (
+    <Group header={<Header>{t('unit.unitPages')}</Header>}>
+      <Loaded query={pages} minHeight={200}>
+        {(data) => (
+          <SortableTable
+            rows={data.items}
+            columns={columns}
+            rowKey={(p) => String(p.id)}
+            param="pagesSort"
+            caption={t('unit.unitPages')}
+          />
+        )}
+      </Loaded>
+    </Group>
+  );
+}
