@@ -131,6 +131,8 @@ async function writeBatch(
         score: r.score,
         ...(detail ? { evidence: r.evidence, vars: r.vars } : {}),
         ...(r.error ? { error: r.error } : {}),
+        ...(r.unknown ? { unknown: r.unknown } : {}),
+        ...(r.source ? { source: r.source } : {}),
       };
     }
     return {
@@ -153,7 +155,7 @@ async function writeBatch(
 }
 
 type StatRow = Insertable<AuditRuleStatTable>;
-const STATUS_COLUMNS = ['n_pass', 'n_warn', 'n_fail', 'n_na', 'n_manual', 'n_error'] as const;
+const STATUS_COLUMNS = ['n_pass', 'n_warn', 'n_fail', 'n_na', 'n_unknown', 'n_manual', 'n_error'] as const;
 
 /** Status counts per region, municipality, kind and rule, gathered while the run goes. */
 export class RuleStats {
@@ -191,6 +193,7 @@ export class RuleStats {
         n_warn: 0,
         n_fail: 0,
         n_na: 0,
+        n_unknown: 0,
         n_manual: 0,
         n_error: 0,
       };

@@ -2,7 +2,7 @@
 // percentile of numeric values among pages of the same kind in the region, and the recommendations. Judged by
 // the methodology content stored with the run, so a report never changes when the files do.
 
-import type { Evidence, MethodologyVersion, RuleStatus } from '../methodology/index.ts';
+import type { Evidence, FactSource, MethodologyVersion, RuleStatus, Unknown } from '../methodology/index.ts';
 import type { Db } from '../platform/db.ts';
 import { AppError } from '../platform/errors.ts';
 import type { Lang } from '../platform/i18n.ts';
@@ -11,6 +11,7 @@ import { findPageResult, peerStats, recordedVersionContent } from './audit-run.r
 import type { RuleOutcome } from './evaluate.ts';
 import { percentileOf } from './peer-stats.ts';
 import { type Recommendation, recommend } from './recommend.ts';
+import { sourceText, unknownText } from './unknown-text.ts';
 
 export type PageReport = {
   pageId: number;
@@ -30,7 +31,13 @@ export type PageReport = {
     score: number | null;
     percentile: number | null;
     evidence: Evidence[];
+    /** When the status is `unknown`: the missing fact, how to supply it, and the sentence that says so. */
+    unknown?: Unknown & { text: string };
+    /** Where the judged fact came from when not VK's profile, with the sentence the card shows. */
+    source?: FactSource & { text: string };
   }[];
+  /** Rules left out of the scores because their input is unknown, shown apart on the card. */
+  unknownRules: string[];
   recommendations: Recommendation[];
 };
 
@@ -102,8 +109,11 @@ export async function pageReport(
         score: o?.score ?? null,
         percentile: value !== null && q ? percentileOf(value, q) : null,
         evidence: o?.evidence ?? [],
+        ...(o?.unknown ? { unknown: { ...o.unknown, text: unknownText(o.unknown, lang) } } : {}),
+        ...(o?.source ? { source: { ...o.source, text: sourceText(o.source, lang) } } : {}),
       };
     }),
+    unknownRules: outcomes.filter((o) => o.status === 'unknown').map((o) => o.id),
     recommendations: recommend(version, outcomes, lang, result.period_end),
   };
 }

@@ -8,7 +8,7 @@ const comparison = z
   .partial()
   .refine((c) => Object.keys(c).length > 0, 'a comparison needs gt, gte, lt or lte');
 
-const statuses = z.array(z.enum(['pass', 'fail', 'warn', 'na', 'manual', 'error'])).min(1);
+const statuses = z.array(z.enum(['pass', 'fail', 'warn', 'na', 'unknown', 'manual', 'error'])).min(1);
 
 const baseCondition = z.union([
   z.object({ total: comparison }).strict(),

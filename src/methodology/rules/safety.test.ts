@@ -77,8 +77,18 @@ describe('children-data', () => {
 });
 
 describe('two-factor', () => {
-  it('always needs a person', () => {
-    expect(twoFactor.evaluate(page(), {}, c).status).toBe('manual');
+  it('is unknown until a person records the check, then judged with its source', () => {
+    expect(twoFactor.evaluate(page(), {}, c)).toMatchObject({
+      status: 'unknown',
+      unknown: { supply: ['manual'] },
+    });
+    const source = { source: 'manual' as const, at: 1, by: 'op', evidence: 'screenshot' };
+    expect(
+      twoFactor.evaluate(page({ external: { twoFactor: true, sources: { twoFactor: source } } }), {}, c),
+    ).toMatchObject({
+      status: 'pass',
+      source,
+    });
   });
 });
 
