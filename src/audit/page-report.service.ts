@@ -3,6 +3,7 @@
 // the methodology content stored with the run, so a report never changes when the files do.
 
 import type { Evidence, FactSource, MethodologyVersion, RuleStatus, Unknown } from '../methodology/index.ts';
+import { rules as implementations } from '../methodology/index.ts';
 import type { Db } from '../platform/db.ts';
 import { AppError } from '../platform/errors.ts';
 import type { Lang } from '../platform/i18n.ts';
@@ -11,6 +12,7 @@ import { findPageResult, peerStats, recordedVersionContent } from './audit-run.r
 import type { RuleOutcome } from './evaluate.ts';
 import { percentileOf } from './peer-stats.ts';
 import { type Recommendation, recommend } from './recommend.ts';
+import { peerSentence, ruleTitle } from './rule-text.ts';
 import { sourceText, unknownText } from './unknown-text.ts';
 
 export type PageReport = {
@@ -30,6 +32,8 @@ export type PageReport = {
     value: number | null;
     score: number | null;
     percentile: number | null;
+    /** The percentile in words: "below" only under the median. */
+    peers?: string;
     evidence: Evidence[];
     /** When the status is `unknown`: the missing fact, how to supply it, and the sentence that says so. */
     unknown?: Unknown & { text: string };
@@ -100,14 +104,24 @@ export async function pageReport(
       const o = byId.get(r.id);
       const q = peers.get(r.id);
       const value = o?.value ?? null;
+      const percentile = value !== null && q ? percentileOf(value, q) : null;
       return {
         id: r.id,
         category: r.category,
-        title: (o?.status === 'pass' ? r.title : r.failureTitle)[lang],
+        title: ruleTitle(r, o?.status ?? 'na', lang),
         status: o?.status ?? 'na',
         value,
         score: o?.score ?? null,
-        percentile: value !== null && q ? percentileOf(value, q) : null,
+        percentile,
+        // For rules where less is better (days of silence, hours to answer) a high percentile is worse.
+        ...(percentile !== null
+          ? {
+              peers: peerSentence(
+                implementations.get(r.id)?.value?.lowerIsBetter ? 100 - percentile : percentile,
+                lang,
+              ),
+            }
+          : {}),
         evidence: o?.evidence ?? [],
         ...(o?.unknown ? { unknown: { ...o.unknown, text: unknownText(o.unknown, lang) } } : {}),
         ...(o?.source ? { source: { ...o.source, text: sourceText(o.source, lang) } } : {}),

@@ -60,9 +60,14 @@ const ruleEntry = z
     scoring: scoring.optional(),
     title: text,
     failureTitle: text,
+    /** The title of a partial result (warn): must not contradict a value above zero. */
+    warnTitle: text.optional(),
     rationale: text,
     help: text,
     recommendation: text,
+    warnRecommendation: text.optional(),
+    /** Parameters that are our proposal rather than a source's number. */
+    proposed: z.array(z.string()).optional(),
     ideas: z.string().optional(),
   })
   .strict();

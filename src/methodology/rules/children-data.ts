@@ -8,6 +8,7 @@ import { defineRule } from './rule.ts';
 export default defineRule({
   id: 'children-data',
   requires: ['posts'],
+  vars: { pass: ['count'], fail: ['count'] },
   params: z.object({}),
   evaluate(a) {
     if (unreadable(a)) return notReadable;

@@ -6,6 +6,8 @@ import { defineRule } from './rule.ts';
 export default defineRule({
   id: 'comments-open',
   requires: ['profile', 'posts'],
+  canWarn: true,
+  vars: { pass: ['closed', 'recent'], warn: ['closed', 'recent'] },
   params: z.object({ recentPosts: z.number().int().positive(), maxClosedShare: z.number().min(0).max(1) }),
   evaluate(a, params) {
     if (unreadable(a) || !a.profile) return notReadable;

@@ -19,6 +19,8 @@ function judged(n: number, source: FactSource | undefined): RuleResult {
 export default defineRule({
   id: 'feedback-widgets',
   requires: ['external'],
+  canWarn: true,
+  vars: { pass: ['widgets'], warn: ['widgets'], fail: ['widgets'] },
   params: z.object({}),
   evaluate(a) {
     const menu = a.profile?.menuWidgets;

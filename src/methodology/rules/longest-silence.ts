@@ -10,6 +10,8 @@ const utcDate = (unix: number) => new Date(unix * 1000).toISOString().slice(0, 1
 export default defineRule({
   id: 'longest-silence',
   requires: ['posts'],
+  value: { min: 0, max: 120, threshold: 'maxDays', lowerIsBetter: true },
+  vars: { pass: ['days', 'from', 'to', 'threshold'], fail: ['days', 'from', 'to', 'threshold'] },
   params: z.object({ maxDays: z.number().positive(), holidayFactor: z.number().min(1) }),
   evaluate(a, params, ctx) {
     if (unreadable(a)) return notReadable;
