@@ -11,6 +11,7 @@ import type { AuditTarget } from '../registry/index.ts';
 import { loadArtifacts } from './artifacts.ts';
 import { insertPageResults, insertRuleResults } from './audit-run.repo.ts';
 import { evaluatePage, holidaysIn, type PageAudit } from './evaluate.ts';
+import { readLiveDates, readPageFacts } from './page-facts.repo.ts';
 import { PeerCollector } from './peer-stats.ts';
 
 export type Bounds = { start: number; end: number };
@@ -94,8 +95,22 @@ export async function auditTargets(
   return totals;
 }
 
+const DAY = 86_400;
+/** A quarter, as live broadcasts are counted: 91 days. */
+const QUARTER = 91 * DAY;
+
 async function evaluateBatch(db: Db, version: MethodologyVersion, batch: AuditTarget[], bounds: Bounds) {
-  const artifacts = await loadArtifacts(db, batch, bounds);
+  const loaded = await loadArtifacts(db, batch, bounds);
+  const ids = batch.map((t) => t.id);
+  const [facts, lives] = await Promise.all([
+    readPageFacts(db, ids, bounds.end - version.factsValidDays * DAY, bounds.end),
+    readLiveDates(db, ids, bounds.end - QUARTER, bounds.end),
+  ]);
+  const artifacts = loaded.map((a) => ({
+    ...a,
+    external: { ...a.external, ...facts.get(a.page.id) },
+    quarterLives: lives.get(a.page.id) ?? [],
+  }));
   const audits = artifacts.map((a, k) => {
     const period: Period = { ...bounds, timezone: batch[k]?.timezone ?? 'Europe/Moscow' };
     return evaluatePage(version, a, { period, holidays: holidaysIn(version, period) });

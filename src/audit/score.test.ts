@@ -27,6 +27,7 @@ function version(overrides: Partial<MethodologyVersion> = {}): MethodologyVersio
     defaultPeriodDays: 30,
     scoring: { total: 'weighted-mean', criticalCap: 59, ...thresholds },
     holidays: [],
+    factsValidDays: 365,
     levels: [
       { id: 'good', title: text, when: [{ total: { gte: 60 } }] },
       { id: 'rest', title: text, when: [] },

@@ -119,6 +119,8 @@ export type PageArtifacts = {
   /** The pinned post, whenever it was published. */
   pinned: PostArtifact | null;
   external: ExternalArtifact;
+  /** Dates of own posts with live broadcasts over the quarter ending at the period's end (for `live`). */
+  quarterLives?: number[];
 };
 
 export type Period = { start: number; end: number; timezone: string };

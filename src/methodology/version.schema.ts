@@ -91,6 +91,8 @@ export const versionSchema = z
       })
       .strict(),
     holidays: z.array(z.tuple([monthDay, monthDay])).default([]),
+    /** How long an operator's check or an export row stays valid, in days. */
+    factsValidDays: z.number().int().positive().default(365),
     levels: z.array(z.object({ id: z.string(), title: text, when: z.array(condition) }).strict()).min(1),
     categories: z.array(z.object({ id: z.string(), weight: z.number().min(0), title: text }).strict()).min(1),
     rules: z.array(ruleEntry).min(1),

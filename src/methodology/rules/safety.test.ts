@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { comment, ctx, END, page, post } from '../../../test/artifacts.ts';
+import { comment, ctx, END, page, post, profile } from '../../../test/artifacts.ts';
 import childrenData from './children-data.ts';
 import noAds from './no-ads.ts';
 import noObscenity from './no-obscenity.ts';
@@ -73,6 +73,16 @@ describe('children-data', () => {
       text: 'Мария из 5Б класса заняла первое место. Звоните в школу: 8 (347) 222-33-44.',
     });
     expect(childrenData.evaluate(page({ posts: [safe] }), {}, c).status).toBe('pass');
+  });
+
+  it("tells a contact phone from a child's data", () => {
+    const contact = post(2, { text: 'Открыта запись в кружки, запись по телефону 8 912 345-67-89.' });
+    expect(childrenData.evaluate(page({ posts: [contact] }), {}, c).status).toBe('pass');
+    const own = post(2, { text: 'Вопросы — 8 912 000-11-22' });
+    const withOwn = page({ posts: [own], profile: profile({ phone: '+7 912 000-11-22' }) });
+    expect(childrenData.evaluate(withOwn, {}, c).status).toBe('pass');
+    const child = post(2, { text: 'Ученик 5Б потерял телефон, звоните маме по телефону 8 912 345-67-89' });
+    expect(childrenData.evaluate(page({ posts: [child] }), {}, c).status).toBe('fail');
   });
 });
 
