@@ -86,3 +86,44 @@ export async function readLiveDates(
   }
   return out;
 }
+
+export type FactRow = {
+  page_id: number;
+  fact: ExternalFact;
+  value: number;
+  source: 'manual' | 'export';
+  checked_by: number | null;
+  checked_at: number;
+  evidence: string | null;
+};
+
+export async function insertPageFacts(db: Db, rows: FactRow[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 500)
+    await db.kysely
+      .insertInto('page_facts')
+      .values(rows.slice(i, i + 500))
+      .execute();
+}
+
+/** Pages of institutions by ОГРН, optionally inside one region. */
+export async function pagesByOgrn(
+  db: Db,
+  ogrns: string[],
+  regionCode?: string,
+): Promise<Map<string, number[]>> {
+  const out = new Map<string, number[]>();
+  if (ogrns.length === 0) return out;
+  let q = db.kysely
+    .selectFrom('institutions')
+    .innerJoin('pages', 'pages.institution_id', 'institutions.id')
+    .select(['institutions.ogrn', 'pages.id'])
+    .where('institutions.ogrn', 'in', ogrns);
+  if (regionCode) q = q.where('institutions.region_code', '=', regionCode);
+  for (const r of await q.execute()) {
+    if (!r.ogrn) continue;
+    const list = out.get(r.ogrn) ?? [];
+    list.push(r.id);
+    out.set(r.ogrn, list);
+  }
+  return out;
+}
