@@ -11,6 +11,7 @@ import type { AuditTarget } from '../registry/index.ts';
 import { loadArtifacts } from './artifacts.ts';
 import { insertPageResults, insertRuleResults } from './audit-run.repo.ts';
 import { evaluatePage, holidaysIn, type PageAudit } from './evaluate.ts';
+import { readLiveDates, readPageFacts } from './page-facts.repo.ts';
 import { PeerCollector } from './peer-stats.ts';
 
 export type Bounds = { start: number; end: number };
@@ -94,8 +95,22 @@ export async function auditTargets(
   return totals;
 }
 
+const DAY = 86_400;
+/** A quarter, as live broadcasts are counted: 91 days. */
+const QUARTER = 91 * DAY;
+
 async function evaluateBatch(db: Db, version: MethodologyVersion, batch: AuditTarget[], bounds: Bounds) {
-  const artifacts = await loadArtifacts(db, batch, bounds);
+  const loaded = await loadArtifacts(db, batch, bounds);
+  const ids = batch.map((t) => t.id);
+  const [facts, lives] = await Promise.all([
+    readPageFacts(db, ids, bounds.end - version.factsValidDays * DAY, bounds.end),
+    readLiveDates(db, ids, bounds.end - QUARTER, bounds.end),
+  ]);
+  const artifacts = loaded.map((a) => ({
+    ...a,
+    external: { ...a.external, ...facts.get(a.page.id) },
+    quarterLives: lives.get(a.page.id) ?? [],
+  }));
   const audits = artifacts.map((a, k) => {
     const period: Period = { ...bounds, timezone: batch[k]?.timezone ?? 'Europe/Moscow' };
     return evaluatePage(version, a, { period, holidays: holidaysIn(version, period) });
@@ -131,6 +146,8 @@ async function writeBatch(
         score: r.score,
         ...(detail ? { evidence: r.evidence, vars: r.vars } : {}),
         ...(r.error ? { error: r.error } : {}),
+        ...(r.unknown ? { unknown: r.unknown } : {}),
+        ...(r.source ? { source: r.source } : {}),
       };
     }
     return {
@@ -153,7 +170,7 @@ async function writeBatch(
 }
 
 type StatRow = Insertable<AuditRuleStatTable>;
-const STATUS_COLUMNS = ['n_pass', 'n_warn', 'n_fail', 'n_na', 'n_manual', 'n_error'] as const;
+const STATUS_COLUMNS = ['n_pass', 'n_warn', 'n_fail', 'n_na', 'n_unknown', 'n_manual', 'n_error'] as const;
 
 /** Status counts per region, municipality, kind and rule, gathered while the run goes. */
 export class RuleStats {
@@ -191,6 +208,7 @@ export class RuleStats {
         n_warn: 0,
         n_fail: 0,
         n_na: 0,
+        n_unknown: 0,
         n_manual: 0,
         n_error: 0,
       };

@@ -41,9 +41,27 @@ const reportSchema = z.object({
       value: z.number().nullable(),
       score: z.number().nullable(),
       percentile: z.number().nullable(),
+      peers: z.string().optional(),
       evidence: z.array(evidenceSchema),
+      unknown: z
+        .object({
+          fact: z.string(),
+          supply: z.array(z.enum(['collect', 'manual', 'export'])),
+          text: z.string(),
+        })
+        .optional(),
+      source: z
+        .object({
+          source: z.enum(['manual', 'export', 'vk-menu']),
+          at: z.number().int(),
+          by: z.string().optional(),
+          evidence: z.string().optional(),
+          text: z.string(),
+        })
+        .optional(),
     }),
   ),
+  unknownRules: z.array(z.string()),
   recommendations: z.array(
     z.object({
       ruleId: z.string(),

@@ -2,10 +2,12 @@
 // status "error" and nothing else fails), then the scores. Pure: no I/O.
 import type {
   Evidence,
+  FactSource,
   MethodologyVersion,
   PageArtifacts,
   Period,
   RuleContext,
+  Unknown,
 } from '../methodology/index.ts';
 import { rules as implementations } from '../methodology/index.ts';
 import { type PageScore, type ScoredRule, scorePage, scoreRule } from './score.ts';
@@ -14,6 +16,8 @@ export type RuleOutcome = ScoredRule & {
   evidence: Evidence[];
   vars: Record<string, string | number>;
   error?: string;
+  unknown?: Unknown;
+  source?: FactSource;
 };
 
 export type PageAudit = { pageId: number; rules: RuleOutcome[]; score: PageScore };
@@ -53,6 +57,8 @@ export function evaluatePage(
         ...scoreRule(entry, result, version.scoring),
         evidence: result.evidence,
         vars: result.vars ?? {},
+        ...(result.unknown ? { unknown: result.unknown } : {}),
+        ...(result.source ? { source: result.source } : {}),
       };
     } catch (error) {
       return {

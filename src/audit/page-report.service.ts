@@ -2,7 +2,8 @@
 // percentile of numeric values among pages of the same kind in the region, and the recommendations. Judged by
 // the methodology content stored with the run, so a report never changes when the files do.
 
-import type { Evidence, MethodologyVersion, RuleStatus } from '../methodology/index.ts';
+import type { Evidence, FactSource, MethodologyVersion, RuleStatus, Unknown } from '../methodology/index.ts';
+import { rules as implementations } from '../methodology/index.ts';
 import type { Db } from '../platform/db.ts';
 import { AppError } from '../platform/errors.ts';
 import type { Lang } from '../platform/i18n.ts';
@@ -11,6 +12,8 @@ import { findPageResult, peerStats, recordedVersionContent } from './audit-run.r
 import type { RuleOutcome } from './evaluate.ts';
 import { percentileOf } from './peer-stats.ts';
 import { type Recommendation, recommend } from './recommend.ts';
+import { peerSentence, ruleTitle } from './rule-text.ts';
+import { sourceText, unknownText } from './unknown-text.ts';
 
 export type PageReport = {
   pageId: number;
@@ -29,8 +32,16 @@ export type PageReport = {
     value: number | null;
     score: number | null;
     percentile: number | null;
+    /** The percentile in words: "below" only under the median. */
+    peers?: string;
     evidence: Evidence[];
+    /** When the status is `unknown`: the missing fact, how to supply it, and the sentence that says so. */
+    unknown?: Unknown & { text: string };
+    /** Where the judged fact came from when not VK's profile, with the sentence the card shows. */
+    source?: FactSource & { text: string };
   }[];
+  /** Rules left out of the scores because their input is unknown, shown apart on the card. */
+  unknownRules: string[];
   recommendations: Recommendation[];
 };
 
@@ -93,17 +104,30 @@ export async function pageReport(
       const o = byId.get(r.id);
       const q = peers.get(r.id);
       const value = o?.value ?? null;
+      const percentile = value !== null && q ? percentileOf(value, q) : null;
       return {
         id: r.id,
         category: r.category,
-        title: (o?.status === 'pass' ? r.title : r.failureTitle)[lang],
+        title: ruleTitle(r, o?.status ?? 'na', lang),
         status: o?.status ?? 'na',
         value,
         score: o?.score ?? null,
-        percentile: value !== null && q ? percentileOf(value, q) : null,
+        percentile,
+        // For rules where less is better (days of silence, hours to answer) a high percentile is worse.
+        ...(percentile !== null
+          ? {
+              peers: peerSentence(
+                implementations.get(r.id)?.value?.lowerIsBetter ? 100 - percentile : percentile,
+                lang,
+              ),
+            }
+          : {}),
         evidence: o?.evidence ?? [],
+        ...(o?.unknown ? { unknown: { ...o.unknown, text: unknownText(o.unknown, lang) } } : {}),
+        ...(o?.source ? { source: { ...o.source, text: sourceText(o.source, lang) } } : {}),
       };
     }),
+    unknownRules: outcomes.filter((o) => o.status === 'unknown').map((o) => o.id),
     recommendations: recommend(version, outcomes, lang, result.period_end),
   };
 }

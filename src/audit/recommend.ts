@@ -4,6 +4,7 @@
 import type { MethodologyVersion, RuleEntry } from '../methodology/index.ts';
 import type { Lang } from '../platform/i18n.ts';
 import type { RuleOutcome } from './evaluate.ts';
+import { ruleRecommendation, ruleTitle } from './rule-text.ts';
 
 export type Recommendation = {
   ruleId: string;
@@ -18,33 +19,6 @@ export type Recommendation = {
 
 const SEVERITY_WEIGHT = { critical: 4, serious: 3, moderate: 2, minor: 1 } as const;
 const EASE = { low: 3, medium: 2, high: 1 } as const;
-
-// Codes rules put in their values (the contacts a page lacks), in the reader's language.
-const TERMS: Record<string, { ru: string; en: string }> = {
-  address: { ru: 'почтовый адрес', en: 'postal address' },
-  phone: { ru: 'телефон', en: 'phone' },
-  email: { ru: 'e-mail', en: 'e-mail' },
-};
-
-function term(value: string | number, lang: Lang): string {
-  if (typeof value !== 'string') return String(value);
-  return value
-    .split(', ')
-    .map((part) => TERMS[part]?.[lang] ?? part)
-    .join(', ');
-}
-
-export function fillTemplate(
-  template: string,
-  vars: Record<string, string | number>,
-  lang: Lang = 'ru',
-): string {
-  return template
-    .replace(/\{(\w+)\}/g, (match, name: string) =>
-      name in vars ? term(vars[name] as string | number, lang) : match,
-    )
-    .trim();
-}
 
 function ideaFor(version: MethodologyVersion, entry: RuleEntry, lang: Lang, month: string): string {
   if (!entry.ideas) return '';
@@ -73,8 +47,8 @@ export function recommend(
       ruleId: entry.id,
       severity: entry.severity,
       status: outcome.status,
-      title: entry.failureTitle[lang],
-      text: fillTemplate(entry.recommendation[lang], vars, lang),
+      title: ruleTitle(entry, outcome.status, lang),
+      text: ruleRecommendation(entry, outcome.status, vars, lang),
       section: `methodology/${version.id}#${entry.category}`,
       priority: SEVERITY_WEIGHT[entry.severity] * 1000 + impact * EASE[entry.effort],
     });

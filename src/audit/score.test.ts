@@ -27,6 +27,7 @@ function version(overrides: Partial<MethodologyVersion> = {}): MethodologyVersio
     defaultPeriodDays: 30,
     scoring: { total: 'weighted-mean', criticalCap: 59, ...thresholds },
     holidays: [],
+    factsValidDays: 365,
     levels: [
       { id: 'good', title: text, when: [{ total: { gte: 60 } }] },
       { id: 'rest', title: text, when: [] },
@@ -74,7 +75,8 @@ describe('log-normal curve', () => {
 });
 
 describe('scoreRule', () => {
-  it('maps statuses to 1, 0.5, 0 and leaves n/a and manual out', () => {
+  it('maps statuses to 1, 0.5, 0 and leaves n/a, unknown and manual out', () => {
+    expect(scoreRule({ id: 'x' }, { status: 'unknown', value: null }, thresholds).score).toBeNull();
     expect(scoreRule({ id: 'x' }, { status: 'pass', value: 1 }, thresholds).score).toBe(1);
     expect(scoreRule({ id: 'x' }, { status: 'warn', value: 1 }, thresholds).score).toBe(0.5);
     expect(scoreRule({ id: 'x' }, { status: 'na', value: null }, thresholds).score).toBeNull();
@@ -152,6 +154,18 @@ describe('scorePage', () => {
     const v = version({ scoring: { total: 'points', criticalCap: 100, ...thresholds } });
     expect(scorePage(v, results).total).toBe(2.8); // 2×1 + 1×0 + 1×0.75 + 0 = 2.75, to one decimal
   });
+
+  it('leaves unknown rules out of the denominator in "points" mode, so a page can earn the full scale', () => {
+    const v = version({ scoring: { total: 'points', criticalCap: 100, ...thresholds } });
+    const all = [
+      scored('a1', 'pass', 1, 1),
+      scored('a2', 'unknown', null, null),
+      scored('b1', 'pass', 3, 1),
+      scored('b2', 'pass', 1, 1),
+    ];
+    // Weights 2 + 1 + 1 + 1 = 5; a2 (weight 1) unknown: 4 of 4 known points earned → 5 of 5.
+    expect(scorePage(v, all)).toMatchObject({ total: 5, unknown: ['a2'] });
+  });
 });
 
 describe('levels of 2023.1', () => {
@@ -217,9 +231,9 @@ describe('the worked example of docs/scoring.md', () => {
       r('opening-hours', 'fail', 0),
       r('topic', 'pass', 1),
       r('pinned-post', 'warn', 0.5),
-      r('feedback-widgets', 'manual', null),
-      r('gospubliki-connected', 'manual', null),
-      r('site-backlink', 'manual', null),
+      r('feedback-widgets', 'unknown', null),
+      r('gospubliki-connected', 'unknown', null),
+      r('site-backlink', 'unknown', null),
       r('posting-frequency', 'fail', 0.8, 2.4),
       r('longest-silence', 'pass', 1, 4),
       r('last-post', 'pass', 1, 2),
@@ -239,7 +253,7 @@ describe('the worked example of docs/scoring.md', () => {
       r('no-ads', 'pass', 1),
       r('no-obscenity', 'pass', 1),
       r('children-data', 'pass', 1),
-      r('two-factor', 'manual', null),
+      r('two-factor', 'unknown', null),
       r('plain-language', 'pass', 1),
     ];
     const page = scorePage(v, results);

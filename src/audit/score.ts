@@ -12,7 +12,10 @@ import type {
 export type ScoredRule = { id: string; status: RuleStatus; value: number | null; score: number | null };
 
 export type PageScore = {
+  /** 0..100 (weighted mean) or the points scale of the version. */
   total: number;
+  /** Rules whose input was unknown: left out of every denominator. */
+  unknown: string[];
   level: string;
   categories: Record<string, number | null>;
   criticalFailed: string[];
@@ -53,6 +56,11 @@ export function scoreValue(scoring: Scoring, value: number): number {
   }
 }
 
+/** Statuses that carry a score; na, unknown, manual and error weigh nothing. */
+const JUDGED = new Set<RuleStatus>(['pass', 'warn', 'fail']);
+/** Statuses whose weight leaves the denominator of a points total: the input is not known, not absent. */
+const NOT_KNOWN = new Set<RuleStatus>(['unknown', 'manual', 'error']);
+
 const STATUS_SCORE: Partial<Record<RuleStatus, number>> = { pass: 1, warn: 0.5, fail: 0 };
 
 /** A rule's score and final status. Curves and bands also decide the status from the score. */
@@ -62,8 +70,7 @@ export function scoreRule(
   thresholds: { passScore: number; warnScore: number },
 ): ScoredRule {
   const base = { id: entry.id, value: result.value };
-  if (result.status === 'na' || result.status === 'manual' || result.status === 'error')
-    return { ...base, status: result.status, score: null };
+  if (!JUDGED.has(result.status)) return { ...base, status: result.status, score: null };
   const scoring = entry.scoring;
   if (!scoring || scoring.type === 'binary' || result.value === null)
     return { ...base, status: result.status, score: STATUS_SCORE[result.status] ?? 0 };
@@ -99,7 +106,13 @@ export function scorePage(version: MethodologyVersion, scored: ScoredRule[]): Pa
   }
   let total: number;
   if (version.scoring.total === 'points') {
-    total = version.rules.reduce((s, r) => s + r.weight * (byId.get(r.id)?.score ?? 0), 0);
+    // Points a page could not be judged on (unknown input) leave the denominator: the earned points are scaled
+    // to the full scale over the rules that were judged. An `na` rule (nothing to judge) still earns nothing.
+    const full = version.rules.reduce((s, r) => s + r.weight, 0);
+    const known = version.rules.filter((r) => !NOT_KNOWN.has(byId.get(r.id)?.status ?? 'na'));
+    const knownWeight = known.reduce((s, r) => s + r.weight, 0);
+    const earned = known.reduce((s, r) => s + r.weight * (byId.get(r.id)?.score ?? 0), 0);
+    total = knownWeight === 0 ? 0 : (earned * full) / knownWeight;
   } else {
     total =
       100 *
@@ -112,7 +125,8 @@ export function scorePage(version: MethodologyVersion, scored: ScoredRule[]): Pa
   if (criticalFailed.length > 0) total = Math.min(total, version.scoring.criticalCap);
   total = round(Math.min(100, total), 1);
   const level = levelOf(version, { total, categories, criticalFailed, rules: byId });
-  return { total, level, categories, criticalFailed };
+  const unknown = scored.filter((r) => r.status === 'unknown').map((r) => r.id);
+  return { total, unknown, level, categories, criticalFailed };
 }
 
 type LevelInput = {

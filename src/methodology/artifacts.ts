@@ -1,23 +1,35 @@
 // What a rule sees: one page's stored snapshots over one period. Rules read these and nothing else.
 import type { InstitutionKind } from '../platform/db-schema.ts';
 
+/**
+ * The page's profile. Facts VK may leave out of its answer are `null` when it did: a rule reading one says
+ * `unknown`, never `fail`.
+ */
 export type ProfileArtifact = {
   collectedAt: number;
   name: string;
   screenName: string | null;
-  isClosed: number;
+  /** 0 open, 1 closed, 2 private; null when VK did not say. */
+  isClosed: number | null;
   deactivated: string | null;
-  isVerified: boolean;
+  /** The "Госорганизация" mark; null when the field was not in VK's answer. */
+  isVerified: boolean | null;
   membersCount: number;
   description: string;
   site: string | null;
   activity: string | null;
-  hasAvatar: boolean;
-  hasCover: boolean;
-  /** 0 off, 1 open, 2 limited, 3 closed. */
-  wall: number;
+  hasAvatar: boolean | null;
+  hasCover: boolean | null;
+  /** 0 off, 1 open, 2 limited, 3 closed; null when VK did not say. */
+  wall: number | null;
   contacts: { phone?: string | null; email?: string | null }[];
   address: { address?: string | null; timetable?: string | null } | null;
+  /** The community's main phone field, when VK sent it. */
+  phone?: string | null;
+  /** Feedback (ПОС) widget links found in the community menu; null when the menu was not sent. */
+  menuWidgets?: { url: string; ogrn: string | null }[] | null;
+  /** Where each fact came from (fact name → source), for the card. */
+  sources?: Record<string, string>;
 };
 
 export type PostArtifact = {
@@ -62,12 +74,37 @@ export type InstitutionArtifact = {
   regionCode: string;
 };
 
-/** Facts Publica cannot read from VK; they come from a region's Госпаблики export, or stay "manual". */
+/** Where a fact outside VK's answer came from: an operator's check or the region's Госпаблики export. */
+export type FactSource = {
+  source: 'manual' | 'export' | 'vk-menu';
+  at: number;
+  by?: string;
+  evidence?: string;
+};
+
+/**
+ * Facts Publica cannot read from VK: recorded by an operator or imported from the region's Госпаблики export.
+ * Absent = unknown. `sources` names where each present fact came from. Stale checks are left out on load.
+ */
 export type ExternalArtifact = {
   feedbackWidgets?: number;
   gospublikiConnected?: boolean;
   siteBacklink?: boolean;
+  twoFactor?: boolean;
+  stateMark?: boolean;
+  /** The export's design percentage (0..100), kept for the card. */
+  designPercent?: number;
+  /** The export's activity percentage (0..100), kept for the card. */
+  activityPercent?: number;
+  sources?: Partial<Record<ExternalFact, FactSource>>;
 };
+
+export type ExternalFact =
+  | 'feedbackWidgets'
+  | 'gospublikiConnected'
+  | 'siteBacklink'
+  | 'twoFactor'
+  | 'stateMark';
 
 export type PageArtifacts = {
   page: { id: number; url: string; status: string };
@@ -82,6 +119,8 @@ export type PageArtifacts = {
   /** The pinned post, whenever it was published. */
   pinned: PostArtifact | null;
   external: ExternalArtifact;
+  /** Dates of own posts with live broadcasts over the quarter ending at the period's end (for `live`). */
+  quarterLives?: number[];
 };
 
 export type Period = { start: number; end: number; timezone: string };
@@ -89,7 +128,19 @@ export type Period = { start: number; end: number; timezone: string };
 /** School holidays as [start, end) unix-second ranges overlapping the period. */
 export type RuleContext = { period: Period; holidays: [number, number][] };
 
-export type RuleStatus = 'pass' | 'fail' | 'warn' | 'na' | 'manual' | 'error';
+/**
+ * `unknown`: the input the rule needs is not known (VK left it out, or nobody checked yet); the result says
+ * why and how to supply it. `manual` is kept for runs stored before `unknown` existed.
+ */
+export type RuleStatus = 'pass' | 'fail' | 'warn' | 'na' | 'unknown' | 'manual' | 'error';
+
+/** Why a rule's input is unknown and how to supply it. */
+export type Unknown = {
+  /** The fact that is missing (state_mark, widgets, wall…). */
+  fact: string;
+  /** How to supply it: collect again with the field, record a manual check, or import the region's export. */
+  supply: ('collect' | 'manual' | 'export')[];
+};
 
 export type Evidence =
   | { type: 'post'; id: number; date: number; note?: string }
@@ -104,4 +155,8 @@ export type RuleResult = {
   evidence: Evidence[];
   /** Values for the recommendation template: {days}, {date}, {threshold}… */
   vars?: Record<string, string | number>;
+  /** Set when status is `unknown`. */
+  unknown?: Unknown;
+  /** Where the judged fact came from, when not from VK's profile (manual, export, vk-menu). */
+  source?: FactSource;
 };

@@ -9,6 +9,7 @@ import YAML from 'yaml';
 import { z } from 'zod';
 import { AppError } from '../platform/errors.ts';
 import { PROJECT_ROOT } from '../platform/paths.ts';
+import { lintRules } from './methodology.lint.ts';
 import { rules as implementations } from './rules/index.ts';
 import { type Condition, text, type VersionData, versionSchema } from './version.schema.ts';
 
@@ -148,6 +149,7 @@ function crossCheck(file: string, v: VersionData, sources: Sources): Problem[] {
         problems.push({ file, field: `levels.${i}.when`, message: `unknown category "${c.category}"` });
     }
   });
+  if (problems.length === 0) problems.push(...lintRules(file, v));
   if (v.levels.at(-1)?.when.length !== 0)
     problems.push({
       file,

@@ -8,7 +8,7 @@ const comparison = z
   .partial()
   .refine((c) => Object.keys(c).length > 0, 'a comparison needs gt, gte, lt or lte');
 
-const statuses = z.array(z.enum(['pass', 'fail', 'warn', 'na', 'manual', 'error'])).min(1);
+const statuses = z.array(z.enum(['pass', 'fail', 'warn', 'na', 'unknown', 'manual', 'error'])).min(1);
 
 const baseCondition = z.union([
   z.object({ total: comparison }).strict(),
@@ -60,9 +60,14 @@ const ruleEntry = z
     scoring: scoring.optional(),
     title: text,
     failureTitle: text,
+    /** The title of a partial result (warn): must not contradict a value above zero. */
+    warnTitle: text.optional(),
     rationale: text,
     help: text,
     recommendation: text,
+    warnRecommendation: text.optional(),
+    /** Parameters that are our proposal rather than a source's number. */
+    proposed: z.array(z.string()).optional(),
     ideas: z.string().optional(),
   })
   .strict();
@@ -86,6 +91,8 @@ export const versionSchema = z
       })
       .strict(),
     holidays: z.array(z.tuple([monthDay, monthDay])).default([]),
+    /** How long an operator's check or an export row stays valid, in days. */
+    factsValidDays: z.number().int().positive().default(365),
     levels: z.array(z.object({ id: z.string(), title: text, when: z.array(condition) }).strict()).min(1),
     categories: z.array(z.object({ id: z.string(), weight: z.number().min(0), title: text }).strict()).min(1),
     rules: z.array(ruleEntry).min(1),

@@ -11,6 +11,8 @@ export interface RegionTable {
   name_en: string;
   capital_ru: string;
   timezone: string;
+  /** The methodology version the region chose; null = the national default. */
+  methodology_version: string | null;
 }
 
 export interface MunicipalityTable {
@@ -185,6 +187,21 @@ export interface AuditRuleStatTable {
   n_na: number;
   n_manual: number;
   n_error: number;
+  n_unknown: Generated<number>;
+}
+
+/** A fact outside VK's answer for a page: an operator's check or a row of the region's Госпаблики export. */
+export interface PageFactTable {
+  id: Generated<number>;
+  page_id: number;
+  /** feedbackWidgets, gospublikiConnected, siteBacklink, twoFactor, stateMark. */
+  fact: string;
+  /** 0/1 for yes-no facts, the count for widgets. */
+  value: number;
+  source: 'manual' | 'export';
+  checked_by: number | null;
+  checked_at: number;
+  evidence: string | null;
 }
 
 /** Only the rules a page did not pass (fail, warn, error): for lists and targeting by rule. */
@@ -681,6 +698,7 @@ export interface Database {
   audit_page_results: AuditPageResultTable;
   audit_rule_results: AuditRuleResultTable;
   audit_rule_stats: AuditRuleStatTable;
+  page_facts: PageFactTable;
   audit_peer_stats: AuditPeerStatTable;
   vk_token_usage: VkTokenUsageTable;
   jobs: JobTable;

@@ -74,13 +74,19 @@ describe('longest-silence', () => {
     ).toBe('pass');
   });
 
-  it('counts the silence from the last post before the period and up to its end', () => {
+  it('measures and dates a silence inside the period: from its start and up to its end', () => {
     const before = longestSilence.evaluate(
       page({ posts: [post(1)], lastPostBefore: START - 3 * DAY }),
       params,
       c,
     );
-    expect(before).toMatchObject({ status: 'fail', value: 30 });
+    // Silent since 3 days before the period: 27 days of it fall inside, dated from the period's first day.
+    expect(before).toMatchObject({
+      status: 'fail',
+      value: 27,
+      evidence: [{ type: 'gap', from: START, days: 27 }],
+      vars: { days: 27, from: '2026-11-01', to: '2026-11-28' },
+    });
     const after = longestSilence.evaluate(
       page({ posts: [post(27), post(24), post(20)], lastPostBefore: START }),
       params,

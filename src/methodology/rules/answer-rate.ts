@@ -8,6 +8,11 @@ import { defineRule } from './rule.ts';
 export default defineRule({
   id: 'answer-rate',
   requires: ['comments'],
+  value: { min: 0, max: 1, threshold: 'minShare' },
+  vars: {
+    pass: ['unanswered', 'questions', 'percent', 'threshold', 'oldest'],
+    fail: ['unanswered', 'questions', 'percent', 'threshold', 'oldest'],
+  },
   params: z.object({ minShare: z.number().min(0).max(1), graceHours: z.number().min(0) }),
   evaluate(a, params, ctx) {
     if (unreadable(a)) return notReadable;

@@ -16,6 +16,8 @@ export function median(values: number[]): number | null {
 export default defineRule({
   id: 'answer-time',
   requires: ['comments'],
+  value: { min: 0, max: 240, threshold: 'maxHours', lowerIsBetter: true },
+  vars: { pass: ['hours', 'threshold', 'answered'], fail: ['hours', 'threshold', 'answered'] },
   params: z.object({ maxHours: z.number().positive() }),
   evaluate(a, params) {
     if (unreadable(a)) return notReadable;

@@ -10,6 +10,8 @@ const POSTAL = /(ул\.|улица|пр-т|проспект|пер\.|переу�
 export default defineRule({
   id: 'contacts',
   requires: ['profile'],
+  canWarn: true,
+  vars: { pass: ['missing'], warn: ['missing'], fail: ['missing'] },
   params: z.object({}),
   evaluate(a) {
     const p = a.profile;

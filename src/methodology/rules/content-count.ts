@@ -13,6 +13,13 @@ export function contentCountRule(
   return defineRule({
     id,
     requires: ['posts'],
+    value: { min: 0, max: 30, threshold: 'min' },
+    canWarn: true,
+    vars: {
+      pass: ['count', 'rate', 'threshold'],
+      warn: ['count', 'rate', 'threshold'],
+      fail: ['count', 'rate', 'threshold'],
+    },
     params: z.object({ min: z.number().positive() }),
     evaluate(a, params, ctx) {
       if (unreadable(a)) return notReadable;

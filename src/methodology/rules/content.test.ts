@@ -77,3 +77,14 @@ describe('visuals and rubrics', () => {
     expect(rubrics.evaluate(page(), { minShare: 0.3 }, c).status).toBe('na');
   });
 });
+
+describe('live', () => {
+  it('is judged on the quarter ending at the period end, not extrapolated from the period', async () => {
+    const { default: live } = await import('./live.ts');
+    const { page: pageOf, ctx: ctxOf, END: end, DAY: day } = await import('../../../test/artifacts.ts');
+    // One broadcast 60 days before the end: outside a 28-day period, inside the quarter.
+    const a = pageOf({ quarterLives: [end - 60 * day] });
+    expect(live.evaluate(a, { min: 1 }, ctxOf())).toMatchObject({ status: 'pass', value: 1 });
+    expect(live.evaluate(pageOf({ quarterLives: [] }), { min: 1 }, ctxOf()).status).toBe('fail');
+  });
+});

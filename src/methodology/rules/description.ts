@@ -5,6 +5,9 @@ import { defineRule } from './rule.ts';
 export default defineRule({
   id: 'description',
   requires: ['profile'],
+  value: { min: 0, max: 2000, threshold: 'minLength' },
+  canWarn: true,
+  vars: { pass: ['length'], warn: ['length'], fail: ['length'] },
   params: z.object({ minLength: z.number().int().min(1) }),
   evaluate(a, params) {
     if (!a.profile) return { status: 'na', value: null, evidence: [] };

@@ -6,6 +6,8 @@ import { defineRule } from './rule.ts';
 export default defineRule({
   id: 'discussion',
   requires: ['posts', 'comments'],
+  value: { min: 0, max: 1 },
+  vars: { pass: ['percent'], warn: ['percent'], fail: ['percent'] },
   params: z.object({}),
   evaluate(a) {
     if (unreadable(a)) return notReadable;

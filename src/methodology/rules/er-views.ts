@@ -7,6 +7,9 @@ import { defineRule } from './rule.ts';
 export default defineRule({
   id: 'er-views',
   requires: ['posts'],
+  // Published ER by views of VK communities rarely exceeds 10–15 %; a curve must pass a page below that.
+  value: { min: 0, max: 0.15 },
+  vars: { pass: ['percent'], warn: ['percent'], fail: ['percent'] },
   params: z.object({}),
   evaluate(a) {
     if (unreadable(a)) return notReadable;

@@ -1,5 +1,13 @@
 // Small arithmetic shared by rules: own posts, period lengths, shares and dates in the region's time zone.
-import type { PageArtifacts, Period, PostArtifact, RuleResult } from '../artifacts.ts';
+import type {
+  ExternalArtifact,
+  ExternalFact,
+  PageArtifacts,
+  Period,
+  PostArtifact,
+  RuleResult,
+  Unknown,
+} from '../artifacts.ts';
 
 export const DAY = 86_400;
 
@@ -57,10 +65,34 @@ export function atLeast(
   return { status: value >= threshold ? 'pass' : 'fail', value: round(value, 3), evidence: [], ...extra };
 }
 
-/** The page cannot be read (closed or deactivated): content rules have nothing to judge. */
+/**
+ * The page cannot be read (closed or deactivated): content rules have nothing to judge. A closure VK did not
+ * report (null) does not make a page unreadable: its wall was collected or it was not.
+ */
 export function unreadable(a: PageArtifacts): boolean {
   const p = a.profile;
-  return !p || p.deactivated !== null || p.isClosed > 0;
+  return !p || p.deactivated !== null || (p.isClosed ?? 0) > 0;
+}
+
+/** The rule's input is not known: say which fact and how to supply it, never fail. */
+export function unknown(fact: string, supply: Unknown['supply']): RuleResult {
+  return {
+    status: 'unknown',
+    value: null,
+    evidence: [{ type: 'missing', name: fact }],
+    unknown: { fact, supply },
+  };
+}
+
+/** A yes/no fact recorded outside VK (operator's check or the region's export), with its source. */
+export function externalFact(
+  external: ExternalArtifact,
+  fact: Exclude<ExternalFact, 'feedbackWidgets'>,
+): (Pick<RuleResult, 'source'> & { value: boolean }) | null {
+  const value = external[fact];
+  if (value === undefined) return null;
+  const source = external.sources?.[fact];
+  return source ? { value, source } : { value };
 }
 
 export const notReadable: RuleResult = {
@@ -71,11 +103,12 @@ export const notReadable: RuleResult = {
 
 export function present(
   a: PageArtifacts,
-  check: (p: NonNullable<PageArtifacts['profile']>) => boolean,
+  check: (p: NonNullable<PageArtifacts['profile']>) => boolean | null,
   field: string,
 ): RuleResult {
   if (!a.profile) return { status: 'na', value: null, evidence: [] };
   const ok = check(a.profile);
+  if (ok === null) return unknown(field, ['collect']);
   return {
     status: ok ? 'pass' : 'fail',
     value: ok ? 1 : 0,

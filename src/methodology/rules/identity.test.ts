@@ -185,9 +185,56 @@ describe('pinned-post', () => {
 });
 
 describe('facts from the region export', () => {
-  it('are "manual" when the export is absent', () => {
-    for (const rule of [feedbackWidgets, gospubliki, siteBacklink])
-      expect(rule.evaluate(page(), {}, c).status).toBe('manual');
+  it('are "unknown" when nobody checked and no export came, saying how to supply them', () => {
+    for (const rule of [feedbackWidgets, gospubliki, siteBacklink]) {
+      const result = rule.evaluate(page(), {}, c);
+      expect(result.status).toBe('unknown');
+      expect(result.unknown?.supply).toContain('manual');
+    }
+  });
+
+  it('name the source of a recorded fact', () => {
+    const source = { source: 'export' as const, at: END - DAY };
+    const a = page({ external: { gospublikiConnected: true, sources: { gospublikiConnected: source } } });
+    expect(gospubliki.evaluate(a, {}, c)).toMatchObject({ status: 'pass', source });
+  });
+
+  it('take widgets detected in the community menu over an older manual check, a newer check over the menu', () => {
+    const menu = [
+      { url: 'https://pos.gosuslugi.ru/form/?opaId=1', ogrn: '1020000000001' },
+      { url: 'https://pos.gosuslugi.ru/polls/?opaId=1', ogrn: '1020000000001' },
+    ];
+    const old = { source: 'manual' as const, at: END - 30 * DAY, by: 'op' };
+    const detected = page({
+      profile: profile({ menuWidgets: menu }),
+      external: { feedbackWidgets: 0, sources: { feedbackWidgets: old } },
+    });
+    expect(feedbackWidgets.evaluate(detected, {}, c)).toMatchObject({
+      status: 'pass',
+      source: { source: 'vk-menu' },
+    });
+    const fresh = { ...old, at: END + DAY };
+    const checked = page({
+      profile: profile({ menuWidgets: [] }),
+      external: { feedbackWidgets: 1, sources: { feedbackWidgets: fresh } },
+    });
+    expect(feedbackWidgets.evaluate(checked, {}, c)).toMatchObject({ status: 'warn', source: fresh });
+  });
+});
+
+describe('facts VK did not send', () => {
+  it('make state-mark, avatar, cover, open-page unknown, not failed', () => {
+    const blank = profile({ isVerified: null, hasAvatar: null, hasCover: null, isClosed: null });
+    for (const rule of [stateMark, avatar, cover, openPage])
+      expect(rule.evaluate(page({ profile: blank }), {}, c).status, rule.id).toBe('unknown');
+  });
+
+  it('let the export or a manual check decide the state mark when VK did not send it', () => {
+    const a = page({
+      profile: profile({ isVerified: null }),
+      external: { stateMark: false, sources: { stateMark: { source: 'export', at: END } } },
+    });
+    expect(stateMark.evaluate(a, {}, c)).toMatchObject({ status: 'fail', source: { source: 'export' } });
   });
 
   it('judge the export when present: two widgets pass, one warns', () => {

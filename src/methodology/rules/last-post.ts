@@ -6,6 +6,8 @@ import { defineRule } from './rule.ts';
 export default defineRule({
   id: 'last-post',
   requires: ['posts'],
+  value: { min: 0, max: 120, threshold: 'maxDays', lowerIsBetter: true },
+  vars: { pass: ['days', 'date', 'threshold'], fail: ['days', 'date', 'threshold'] },
   params: z.object({ maxDays: z.number().positive() }),
   evaluate(a, params, ctx) {
     if (unreadable(a)) return notReadable;

@@ -9,6 +9,7 @@ export const COMMERCIAL =
 export default defineRule({
   id: 'no-ads',
   requires: ['posts'],
+  vars: { pass: ['count', 'date'], fail: ['count', 'date'] },
   params: z.object({}),
   evaluate(a, _p, ctx) {
     if (unreadable(a)) return notReadable;

@@ -9,6 +9,7 @@ import { defineRule } from './rule.ts';
 export default defineRule({
   id: 'no-obscenity',
   requires: ['posts', 'comments'],
+  vars: { pass: ['posts', 'comments', 'hours'], fail: ['posts', 'comments', 'hours'] },
   params: z.object({ maxVisibleHours: z.number().positive() }),
   evaluate(a, params, ctx) {
     if (unreadable(a)) return notReadable;

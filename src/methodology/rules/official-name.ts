@@ -56,6 +56,8 @@ export function similarity(a: string, b: string): number {
 export default defineRule({
   id: 'official-name',
   requires: ['profile', 'institution'],
+  value: { min: 0, max: 1, threshold: 'minSimilarity' },
+  vars: { pass: ['name', 'registryName'], fail: ['name', 'registryName'] },
   params: z.object({ minSimilarity: z.number().min(0).max(1) }),
   evaluate(a, params) {
     if (!a.profile || !a.institution) return { status: 'na', value: null, evidence: [] };

@@ -1,5 +1,6 @@
 // The community is open and not deactivated (deleted or banned) [L].
 import { z } from 'zod';
+import { unknown } from './helpers.ts';
 import { defineRule } from './rule.ts';
 
 export default defineRule({
@@ -15,6 +16,7 @@ export default defineRule({
         value: 0,
         evidence: [{ type: 'field', name: 'deactivated', value: p.deactivated }],
       };
+    if (p.isClosed === null) return unknown('is_closed', ['collect']);
     if (p.isClosed > 0)
       return {
         status: 'fail',

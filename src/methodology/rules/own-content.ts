@@ -6,6 +6,8 @@ import { defineRule } from './rule.ts';
 export default defineRule({
   id: 'own-content',
   requires: ['posts'],
+  value: { min: 0, max: 1, threshold: 'minShare' },
+  vars: { pass: ['percent', 'threshold', 'reposts'], fail: ['percent', 'threshold', 'reposts'] },
   params: z.object({ minShare: z.number().min(0).max(1) }),
   evaluate(a, params) {
     if (unreadable(a)) return notReadable;

@@ -12,6 +12,8 @@ export function schoolYearStart(unix: number): number {
 export default defineRule({
   id: 'pinned-post',
   requires: ['posts'],
+  canWarn: true,
+  vars: { pass: ['date'], warn: ['date'], fail: ['date'] },
   params: z.object({}),
   evaluate(a, _params, ctx) {
     const pinned = a.pinned;

@@ -49,6 +49,9 @@ export function readingProblem(text: string, maxSentenceWords: number, maxWordLe
 export default defineRule({
   id: 'plain-language',
   requires: ['posts'],
+  value: { min: 0, max: 1, threshold: 'minShare' },
+  canWarn: true,
+  vars: { pass: ['percent', 'count'], warn: ['percent', 'count'], fail: ['percent', 'count'] },
   params: z.object({
     maxSentenceWords: z.number().positive(),
     maxWordLength: z.number().positive(),

@@ -7,6 +7,11 @@ import { defineRule } from './rule.ts';
 export default defineRule({
   id: 'posting-frequency',
   requires: ['posts'],
+  value: { min: 0, max: 30, threshold: 'perWeek' },
+  vars: {
+    pass: ['perWeek', 'threshold', 'posts', 'lastDates'],
+    fail: ['perWeek', 'threshold', 'posts', 'lastDates'],
+  },
   params: z.object({ perWeek: z.number().positive(), windowDays: z.number().int().positive().optional() }),
   evaluate(a, params, ctx) {
     if (unreadable(a)) return notReadable;

@@ -6,6 +6,8 @@ import { defineRule } from './rule.ts';
 export default defineRule({
   id: 'reach',
   requires: ['posts', 'profile'],
+  value: { min: 0, max: 5 },
+  vars: { pass: ['percent', 'members'], warn: ['percent', 'members'], fail: ['percent', 'members'] },
   params: z.object({ windowDays: z.number().int().positive() }),
   evaluate(a, params, ctx) {
     if (unreadable(a) || !a.profile) return notReadable;

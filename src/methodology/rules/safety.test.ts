@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { comment, ctx, END, page, post } from '../../../test/artifacts.ts';
+import { comment, ctx, END, page, post, profile } from '../../../test/artifacts.ts';
 import childrenData from './children-data.ts';
 import noAds from './no-ads.ts';
 import noObscenity from './no-obscenity.ts';
@@ -74,11 +74,31 @@ describe('children-data', () => {
     });
     expect(childrenData.evaluate(page({ posts: [safe] }), {}, c).status).toBe('pass');
   });
+
+  it("tells a contact phone from a child's data", () => {
+    const contact = post(2, { text: 'Открыта запись в кружки, запись по телефону 8 912 345-67-89.' });
+    expect(childrenData.evaluate(page({ posts: [contact] }), {}, c).status).toBe('pass');
+    const own = post(2, { text: 'Вопросы — 8 912 000-11-22' });
+    const withOwn = page({ posts: [own], profile: profile({ phone: '+7 912 000-11-22' }) });
+    expect(childrenData.evaluate(withOwn, {}, c).status).toBe('pass');
+    const child = post(2, { text: 'Ученик 5Б потерял телефон, звоните маме по телефону 8 912 345-67-89' });
+    expect(childrenData.evaluate(page({ posts: [child] }), {}, c).status).toBe('fail');
+  });
 });
 
 describe('two-factor', () => {
-  it('always needs a person', () => {
-    expect(twoFactor.evaluate(page(), {}, c).status).toBe('manual');
+  it('is unknown until a person records the check, then judged with its source', () => {
+    expect(twoFactor.evaluate(page(), {}, c)).toMatchObject({
+      status: 'unknown',
+      unknown: { supply: ['manual'] },
+    });
+    const source = { source: 'manual' as const, at: 1, by: 'op', evidence: 'screenshot' };
+    expect(
+      twoFactor.evaluate(page({ external: { twoFactor: true, sources: { twoFactor: source } } }), {}, c),
+    ).toMatchObject({
+      status: 'pass',
+      source,
+    });
   });
 });
 

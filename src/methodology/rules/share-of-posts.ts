@@ -8,6 +8,8 @@ export function shareOfPostsRule(id: string, has: (post: PostArtifact) => boolea
   return defineRule({
     id,
     requires: ['posts'],
+    value: { min: 0, max: 1, threshold: 'minShare' },
+    vars: { pass: ['percent', 'threshold'], fail: ['percent', 'threshold'] },
     params: z.object({ minShare: z.number().min(0).max(1) }),
     evaluate(a, params) {
       if (unreadable(a)) return notReadable;

@@ -1,5 +1,6 @@
-// The official website lists the page's address [L]: from a check of the site when allowed, else manual.
+// The official website lists the page's address [L]: from an operator's check (or a fetch of the site), else unknown.
 import { z } from 'zod';
+import { externalFact, unknown } from './helpers.ts';
 import { defineRule } from './rule.ts';
 
 export default defineRule({
@@ -7,12 +8,13 @@ export default defineRule({
   requires: ['external'],
   params: z.object({}),
   evaluate(a) {
-    const listed = a.external.siteBacklink;
-    if (listed === undefined) return { status: 'manual', value: null, evidence: [] };
+    const known = externalFact(a.external, 'siteBacklink');
+    if (!known) return unknown('site_backlink', ['manual']);
     return {
-      status: listed ? 'pass' : 'fail',
-      value: listed ? 1 : 0,
-      evidence: [{ type: 'field', name: 'page_url', value: a.page.url }],
+      status: known.value ? 'pass' : 'fail',
+      value: known.value ? 1 : 0,
+      evidence: [{ type: 'field', name: 'site_backlink', value: known.value }],
+      ...(known.source ? { source: known.source } : {}),
     };
   },
 });

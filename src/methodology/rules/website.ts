@@ -16,6 +16,8 @@ export function domainOf(url: string): string | null {
 export default defineRule({
   id: 'website',
   requires: ['profile', 'institution'],
+  canWarn: true,
+  vars: { warn: ['site', 'registrySite'] },
   params: z.object({}),
   evaluate(a) {
     const p = a.profile;

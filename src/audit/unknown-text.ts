@@ -1,0 +1,54 @@
+// What the card says of a rule whose input is unknown: which fact is missing and how to supply it.
+import type { FactSource, Unknown } from '../methodology/index.ts';
+import type { Lang } from '../platform/i18n.ts';
+
+const FACTS: Record<string, { ru: string; en: string }> = {
+  state_mark: { ru: 'отметка «Госорганизация»', en: 'the state organisation mark' },
+  avatar: { ru: 'аватар', en: 'the avatar' },
+  cover: { ru: 'обложка', en: 'the cover' },
+  is_closed: { ru: 'тип сообщества (открытое или закрытое)', en: 'whether the community is open' },
+  wall: { ru: 'настройки стены и комментариев', en: 'the wall and comment settings' },
+  widgets: { ru: 'виджеты ПОС', en: 'the feedback (POS) widgets' },
+  gospubliki_connected: { ru: 'подключение к «Госпабликам»', en: 'the Gospubliki connection' },
+  site_backlink: {
+    ru: 'ссылка на страницу на официальном сайте',
+    en: "the page's link on the official website",
+  },
+  two_factor: {
+    ru: 'двухфакторная аутентификация администраторов',
+    en: "the admins' two-factor authentication",
+  },
+};
+
+const SUPPLY = {
+  collect: {
+    ru: 'собрать страницу заново (ВКонтакте не передал поле)',
+    en: 'collect the page again (VK did not send the field)',
+  },
+  export: { ru: 'загрузить выгрузку «Госпабликов» региона', en: "import the region's Gospubliki export" },
+  manual: {
+    ru: 'записать ручную проверку (кто, когда, подтверждение)',
+    en: 'record a manual check (who, when, evidence)',
+  },
+} as const;
+
+export function unknownText(u: Unknown, lang: Lang): string {
+  const fact = FACTS[u.fact]?.[lang] ?? u.fact;
+  const how = u.supply.map((s) => SUPPLY[s][lang]).join(lang === 'ru' ? ' или ' : ' or ');
+  return lang === 'ru'
+    ? `Неизвестно: ${fact}. Как узнать: ${how}.`
+    : `Unknown: ${fact}. To supply it: ${how}.`;
+}
+
+const SOURCES = {
+  manual: { ru: 'ручная проверка', en: 'manual check' },
+  export: { ru: 'выгрузка «Госпабликов»', en: 'Gospubliki export' },
+  'vk-menu': { ru: 'меню сообщества ВКонтакте', en: "the community's VK menu" },
+} as const;
+
+/** "Source: manual check, 2026-11-20, operator@… — screenshot". */
+export function sourceText(s: FactSource, lang: Lang): string {
+  const date = new Date(s.at * 1000).toISOString().slice(0, 10);
+  const parts = [SOURCES[s.source][lang], date, s.by, s.evidence].filter(Boolean);
+  return `${lang === 'ru' ? 'Источник' : 'Source'}: ${parts.join(', ')}`;
+}
