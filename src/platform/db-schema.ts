@@ -315,10 +315,15 @@ export interface VkTokenTable {
   /** The token sealed by SecretBox (AES-256-GCM); never the token itself. */
   sealed: string;
   key_id: string;
+  /** A user token with a page is that page's admin's (publishing media); null: a community or reading token. */
   page_id: number | null;
   disabled: number;
   created_at: number;
   updated_at: number;
+  /** The scopes granted, comma-separated (as VK's OAuth answered or the operator said); null: not known. */
+  scopes: string | null;
+  /** Unix time the token expires; null: it does not, or not known. */
+  expires_at: number | null;
 }
 
 export type InboxStatus = 'new' | 'in_progress' | 'answered' | 'no_answer_needed';
