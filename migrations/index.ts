@@ -12,6 +12,7 @@ import * as m0010 from './0010_inbox.ts';
 import * as m0011 from './0011_training.ts';
 import * as m0012 from './0012_training_follow_up.ts';
 import * as m0013 from './0013_planner.ts';
+import * as m0017 from './0017_vk_facts.ts';
 import * as m0017b from './0017b_vk_token_scopes.ts';
 
 export const migrations = {
@@ -28,5 +29,6 @@ export const migrations = {
   '0011_training': m0011,
   '0012_training_follow_up': m0012,
   '0013_planner': m0013,
+  '0017_vk_facts': m0017,
   '0017b_vk_token_scopes': m0017b,
 };

@@ -1,23 +1,36 @@
 // What a rule sees: one page's stored snapshots over one period. Rules read these and nothing else.
 import type { InstitutionKind } from '../platform/db-schema.ts';
 
+/** A feedback-platform (ПОС) widget link found in the community menu, on the Gosuslugi domain. */
+export type MenuWidget = { url: string; ogrn: string | null };
+
+/**
+ * A page's profile as VK described it. A fact VK may omit is tri-state: true/false (or a number) when VK sent
+ * it, null when it did not (unknown, never "no"). `sources` names where each fact came from.
+ */
 export type ProfileArtifact = {
   collectedAt: number;
   name: string;
   screenName: string | null;
-  isClosed: number;
+  isClosed: number | null;
   deactivated: string | null;
-  isVerified: boolean;
+  /** The state organisation mark. */
+  isVerified: boolean | null;
   membersCount: number;
   description: string;
   site: string | null;
   activity: string | null;
-  hasAvatar: boolean;
-  hasCover: boolean;
-  /** 0 off, 1 open, 2 limited, 3 closed. */
-  wall: number;
+  hasAvatar: boolean | null;
+  hasCover: boolean | null;
+  /** 0 off, 1 open, 2 limited, 3 closed; null: VK did not send it. */
+  wall: number | null;
   contacts: { phone?: string | null; email?: string | null }[];
   address: { address?: string | null; timetable?: string | null } | null;
+  phone?: string | null;
+  /** Feedback-platform widgets in the community menu; [] none there; null: the menu was not sent. */
+  menuWidgets?: MenuWidget[] | null;
+  /** Where each fact came from, e.g. `isVerified: 'vk:groups.getById.is_government_organization'`. */
+  sources?: Record<string, string>;
 };
 
 export type PostArtifact = {

@@ -9,6 +9,7 @@ export {
   vkIdRefuses,
   vkMethods,
 } from './methods/index.ts';
+export { type MenuWidget, menuWidgets, type ProfileFacts, profileFacts } from './profile-facts.ts';
 export { listLeases } from './token-lease.repo.ts';
 export {
   LeaseLostError,

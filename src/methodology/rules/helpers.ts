@@ -60,7 +60,7 @@ export function atLeast(
 /** The page cannot be read (closed or deactivated): content rules have nothing to judge. */
 export function unreadable(a: PageArtifacts): boolean {
   const p = a.profile;
-  return !p || p.deactivated !== null || p.isClosed > 0;
+  return !p || p.deactivated !== null || (p.isClosed ?? 0) > 0;
 }
 
 export const notReadable: RuleResult = {
@@ -71,11 +71,14 @@ export const notReadable: RuleResult = {
 
 export function present(
   a: PageArtifacts,
-  check: (p: NonNullable<PageArtifacts['profile']>) => boolean,
+  check: (p: NonNullable<PageArtifacts['profile']>) => boolean | null,
   field: string,
 ): RuleResult {
   if (!a.profile) return { status: 'na', value: null, evidence: [] };
   const ok = check(a.profile);
+  // VK did not send the fact: unknown, not "no".
+  if (ok === null)
+    return { status: 'na', value: null, evidence: [{ type: 'field', name: field, value: null }] };
   return {
     status: ok ? 'pass' : 'fail',
     value: ok ? 1 : 0,

@@ -15,7 +15,7 @@ export default defineRule({
         value: 0,
         evidence: [{ type: 'field', name: 'deactivated', value: p.deactivated }],
       };
-    if (p.isClosed > 0)
+    if ((p.isClosed ?? 0) > 0)
       return {
         status: 'fail',
         value: 0,
