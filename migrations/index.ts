@@ -13,10 +13,12 @@ import * as m0011 from './0011_training.ts';
 import * as m0012 from './0012_training_follow_up.ts';
 import * as m0013 from './0013_planner.ts';
 import * as m0016d from './0016d_planner_files_on_disk.ts';
+import * as m0017 from './0017_vk_facts.ts';
+import * as m0017b from './0017b_vk_token_scopes.ts';
+import * as m0018 from './0018_audit_truth.ts';
 import * as m0020 from './0020_work_calendars.ts';
 import * as m0020b from './0020b_saved_replies.ts';
 import * as m0020c from './0020c_alerts.ts';
-import * as m0018 from './0018_audit_truth.ts';
 
 export const migrations = {
   '0001_foundation': m0001,
@@ -37,4 +39,6 @@ export const migrations = {
   '0020b_saved_replies': m0020b,
   '0020c_alerts': m0020c,
   '0018_audit_truth': m0018,
+  '0017_vk_facts': m0017,
+  '0017b_vk_token_scopes': m0017b,
 };

@@ -116,6 +116,9 @@ export async function loadArtifacts(
 
 type ProfileRow = Awaited<ReturnType<typeof readProfiles>> extends Map<number, infer R> ? R : never;
 
+/** A stored 0/1/NULL fact as the audit reads it: NULL stays unknown, never "no". */
+const tri = (v: number | null): boolean | null => (v === null ? null : v === 1);
+
 function profileArtifact(p: ProfileRow): ProfileArtifact {
   return {
     collectedAt: p.collected_at,
@@ -123,15 +126,18 @@ function profileArtifact(p: ProfileRow): ProfileArtifact {
     screenName: p.screen_name,
     isClosed: p.is_closed,
     deactivated: p.deactivated,
-    isVerified: p.is_verified === 1,
+    isVerified: tri(p.is_verified),
     membersCount: p.members_count,
     description: p.description,
     site: p.site,
     activity: p.activity,
-    hasAvatar: p.has_avatar === 1,
-    hasCover: p.has_cover === 1,
+    hasAvatar: tri(p.has_avatar),
+    hasCover: tri(p.has_cover),
     wall: p.wall,
     contacts: parseJson(p.contacts_json, []),
     address: parseJson(p.addresses_json, null),
+    phone: p.phone,
+    menuWidgets: parseJson(p.menu_widgets_json, null),
+    sources: parseJson(p.sources_json, {}),
   };
 }

@@ -38,7 +38,7 @@ import { vkCommentRow, vkPageStatus, vkPostRow } from './vk-rows.ts';
 
 const DAY = 86_400;
 const GROUP_FIELDS =
-  'description,site,activity,members_count,verified,is_government_organization,wall,cover,contacts,addresses,has_photo';
+  'description,site,activity,members_count,verified,is_government_organization,trust_mark,wall,cover,contacts,addresses,has_photo,phone,menu';
 
 export type CollectOptions = {
   baseUrl: string;

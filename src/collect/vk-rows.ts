@@ -1,12 +1,6 @@
 // Maps parsed VK objects to snapshot rows, as a collection stores them.
 import type { PageStatus } from '../platform/db-schema.ts';
-import {
-  countAttachments,
-  VK_DEFAULT_AVATAR,
-  type VkComment,
-  type VkGroup,
-  type VkPost,
-} from '../vk/index.ts';
+import { countAttachments, profileFacts, type VkComment, type VkGroup, type VkPost } from '../vk/index.ts';
 import type { CommentRow, PostRow, SnapshotRow } from './snapshot.repo.ts';
 
 const flag = (v: boolean | undefined): 0 | 1 => (v ? 1 : 0);
@@ -65,29 +59,39 @@ export function communityStatus(deactivated: string | null | undefined, isClosed
 }
 
 export function vkPageStatus(g: VkGroup): PageStatus {
-  return communityStatus(g.deactivated, g.is_closed);
+  return communityStatus(g.deactivated, g.is_closed ?? 0);
 }
 
+const tri = (v: boolean | null): 0 | 1 | null => (v === null ? null : v ? 1 : 0);
+
 export function vkSnapshotRow(g: VkGroup, pageId: number, at: number): SnapshotRow {
-  const hasAvatar = g.has_photo ?? (g.photo_200 ? !VK_DEFAULT_AVATAR.test(g.photo_200) : false);
+  // Each fact yes / no / unknown (NULL) as VK sent it, with where it came from.
+  const facts = profileFacts(g);
   const contacts = (g.contacts ?? []).map((c) => ({ phone: c.phone ?? null, email: c.email ?? null }));
   return {
     page_id: pageId,
     collected_at: at,
     name: g.name,
     screen_name: g.screen_name ?? null,
-    is_closed: g.is_closed,
+    is_closed: facts.isClosed,
     deactivated: g.deactivated ?? null,
-    is_verified: flag(g.is_government_organization),
+    is_verified: tri(facts.isVerified),
     members_count: g.members_count ?? 0,
     description: g.description ?? '',
     site: g.site || null,
     activity: g.activity ?? null,
-    has_avatar: flag(hasAvatar),
-    has_cover: flag(g.cover?.enabled),
-    wall: g.wall ?? 1,
+    has_avatar: tri(facts.hasAvatar),
+    has_cover: tri(facts.hasCover),
+    wall: facts.wall,
     contacts_json: contacts.length > 0 ? JSON.stringify(contacts) : null,
-    addresses_json: g.addresses?.is_enabled ? JSON.stringify({ address: null, timetable: null }) : null,
-    extra_json: JSON.stringify({ type: g.type ?? null, verified: g.verified ?? false }),
+    addresses_json: flagOn(g.addresses?.is_enabled)
+      ? JSON.stringify({ address: null, timetable: null })
+      : null,
+    extra_json: JSON.stringify({ type: g.type ?? null, verified: g.verified ?? null }),
+    phone: facts.phone,
+    menu_widgets_json: facts.menuWidgets === null ? null : JSON.stringify(facts.menuWidgets),
+    sources_json: JSON.stringify(facts.sources),
   };
 }
+
+const flagOn = (v: unknown) => v === true || v === 1 || v === '1';

@@ -34,6 +34,10 @@ export function snapshotRow(c: WorldCommunity, pageId: number, at: number): Snap
     contacts_json: c.phone || c.email ? JSON.stringify([{ phone: c.phone, email: c.email }]) : null,
     addresses_json: c.address ? JSON.stringify({ address: c.address, timetable: c.opening_hours }) : null,
     extra_json: JSON.stringify({ type: c.type, verified: c.verified }),
+    phone: c.phone,
+    menu_widgets_json: null,
+    // A demo world knows every fact; loaded straight, not read from VK.
+    sources_json: JSON.stringify({ profile: 'world' }),
   };
 }
 

@@ -8,7 +8,7 @@ import type { InboxStatus } from '../platform/db-schema.ts';
 import { AppError } from '../platform/errors.ts';
 import { notFound, type Scope, scopeContains } from '../platform/scope.ts';
 import type { SecretBox } from '../platform/secret-box.ts';
-import { communityTokenOf, VkApiError, vkRequest } from '../vk/index.ts';
+import { PoolExhaustedError, pagePool, pageTokensOf, VkApiError, vkCall, vkMethods } from '../vk/index.ts';
 import { loadedCalendars } from './calendar.repo.ts';
 import {
   claimReply,
@@ -244,8 +244,8 @@ export async function replyToComment(
   if (!comment || comment.is_from_community === 1) throw notFound('comment', commentId);
   const text = reply.text.trim();
   if (!text) throw new AppError('VALIDATION', 'body.text: the answer is empty');
-  const token = await communityTokenOf(db, vk.secrets, comment.page_id);
-  if (!token)
+  const tokens = await pageTokensOf(db, vk.secrets, comment.page_id);
+  if (!tokens.community && !tokens.user)
     throw new AppError(
       'CONFLICT',
       `page ${comment.page_id} has no community token: add one with publica vk-token add LABEL --kind community --page ${comment.page_id}`,
@@ -263,18 +263,18 @@ export async function replyToComment(
   }
   const threadRoot = threadOf({ vkId: comment.vk_id, threadRoot: comment.thread_root, replyTo: null });
   try {
-    const response = (await vkRequest(
-      vk.baseUrl,
-      'wall.createComment',
-      {
-        owner_id: -(comment.external_id ?? 0),
-        post_id: comment.post_vk_id,
-        message: text,
-        reply_to_comment: comment.vk_id,
-        from_group: 1,
-      },
-      token,
-    )) as { comment_id: number };
+    // Through the port and a pool of the page's tokens: the reply shares each token's rate with the rest.
+    const pool = pagePool(vk.baseUrl, [
+      ...(tokens.community ? [{ token: tokens.community, kind: 'community' as const }] : []),
+      ...(tokens.user ? [{ token: tokens.user, kind: 'user' as const }] : []),
+    ]);
+    const response = await vkCall(pool, vkMethods.wallCreateComment, {
+      owner_id: -(comment.external_id ?? 0),
+      post_id: comment.post_vk_id,
+      message: text,
+      reply_to_comment: comment.vk_id,
+      from_group: comment.external_id ?? 0,
+    });
     await storeCommunityComment(db, {
       pageId: comment.page_id,
       postVkId: comment.post_vk_id,
@@ -288,8 +288,9 @@ export async function replyToComment(
     await finishReply(db, reply.key, { status: 'sent', vkCommentId: response.comment_id });
     return { status: 'sent', vkCommentId: response.comment_id, error: null, repeated: false };
   } catch (error) {
+    const cause = error instanceof PoolExhaustedError && error.cause ? error.cause : error;
     const message =
-      error instanceof VkApiError ? error.message : `VK did not answer: ${(error as Error).message}`;
+      cause instanceof VkApiError ? cause.message : `VK did not answer: ${(cause as Error).message}`;
     await finishReply(db, reply.key, { status: 'failed', error: message });
     throw new AppError('UPSTREAM_UNAVAILABLE', message);
   }

@@ -1,18 +1,20 @@
 // What a rule sees: one page's stored snapshots over one period. Rules read these and nothing else.
 import type { InstitutionKind } from '../platform/db-schema.ts';
 
+/** A feedback-platform (ПОС) widget link found in the community menu, on the Gosuslugi domain. */
+export type MenuWidget = { url: string; ogrn: string | null };
+
 /**
- * The page's profile. Facts VK may leave out of its answer are `null` when it did: a rule reading one says
- * `unknown`, never `fail`.
+ * A page's profile as VK described it. A fact VK may omit is tri-state: true/false (or a number) when VK sent
+ * it, null when it did not (unknown, never "no"). `sources` names where each fact came from.
  */
 export type ProfileArtifact = {
   collectedAt: number;
   name: string;
   screenName: string | null;
-  /** 0 open, 1 closed, 2 private; null when VK did not say. */
   isClosed: number | null;
   deactivated: string | null;
-  /** The "Госорганизация" mark; null when the field was not in VK's answer. */
+  /** The state organisation mark. */
   isVerified: boolean | null;
   membersCount: number;
   description: string;
@@ -20,15 +22,14 @@ export type ProfileArtifact = {
   activity: string | null;
   hasAvatar: boolean | null;
   hasCover: boolean | null;
-  /** 0 off, 1 open, 2 limited, 3 closed; null when VK did not say. */
+  /** 0 off, 1 open, 2 limited, 3 closed; null: VK did not send it. */
   wall: number | null;
   contacts: { phone?: string | null; email?: string | null }[];
   address: { address?: string | null; timetable?: string | null } | null;
-  /** The community's main phone field, when VK sent it. */
   phone?: string | null;
-  /** Feedback (ПОС) widget links found in the community menu; null when the menu was not sent. */
-  menuWidgets?: { url: string; ogrn: string | null }[] | null;
-  /** Where each fact came from (fact name → source), for the card. */
+  /** Feedback-platform widgets in the community menu; [] none there; null: the menu was not sent. */
+  menuWidgets?: MenuWidget[] | null;
+  /** Where each fact came from, e.g. `isVerified: 'vk:groups.getById.is_government_organization'`. */
   sources?: Record<string, string>;
 };
 

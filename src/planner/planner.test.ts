@@ -56,13 +56,15 @@ beforeAll(async () => {
         kind: 'community' as const,
         groupId: c.id,
       })),
+      // Each page's admin's user token: VK makes photos, videos, clips, polls and lives only with one.
+      ...world.communities.map((c) => ({ token: `admin-${c.id}`, kind: 'user' as const, perSecond: 100 })),
     ],
   });
   vkUrl = await sim.app.listen({ port: 0, host: '127.0.0.1' });
 });
 afterAll(() => sim.app.close());
 
-async function pagesWithTokens(db: Db, limit: number) {
+async function pagesWithTokens(db: Db, limit: number, withAdmin = true) {
   const pages = await db.kysely
     .selectFrom('pages')
     .innerJoin('institutions', 'institutions.id', 'pages.institution_id')
@@ -83,6 +85,20 @@ async function pagesWithTokens(db: Db, limit: number) {
       { label: `page-${p.id}`, token: `community-${p.external_id}`, kind: 'community', pageId: p.id },
       0,
     );
+  if (withAdmin)
+    for (const p of pages)
+      await addVkToken(
+        db,
+        box,
+        {
+          label: `admin-${p.id}`,
+          token: `admin-${p.external_id}`,
+          kind: 'user',
+          pageId: p.id,
+          scopes: ['wall', 'photos', 'video', 'offline'],
+        },
+        0,
+      );
   return pages;
 }
 
@@ -208,6 +224,36 @@ describe('planner', () => {
       expect(published[4]?.publish_state_json).toContain('rtmp://');
     });
 
+    it('with only a community token publishes text and names the user token a poll needs', async () => {
+      const [page] = await pagesWithTokens(ctx.db, 1, false);
+      if (!page?.external_id) throw new Error('no page');
+      const text = await createDraft(
+        ctx.db,
+        federal,
+        page.id,
+        { kind: 'text', title: 'Текст', text: 'Только текст', content: {} },
+        now(),
+      );
+      const poll = await createDraft(
+        ctx.db,
+        federal,
+        page.id,
+        {
+          kind: 'poll',
+          title: 'Опрос',
+          text: 'Голосуем',
+          content: { poll: { question: 'Да?', options: ['Да', 'Нет'], multiple: false } },
+        },
+        now(),
+      );
+      for (const id of [text, poll]) await approveDraft(ctx.db, federal, id, now(), now() - 1);
+      const outcomes = await publishDue(ctx.db, vk(), now());
+      expect(outcomes.get(text)?.status).toBe('published');
+      expect(outcomes.get(poll)).toMatchObject({ status: 'failed' });
+      const failed = (await draftFor(ctx.db, federal, poll)).draft;
+      expect(failed.last_error).toMatch(/needs a page admin's user token for polls\.create \(VK allows/);
+      expect(failed.last_error).toContain(`--kind user --page ${page.id}`);
+    });
     it('never publishes twice: a lost commit posts again with the same guid and VK keeps one post', async () => {
       const [page] = await pagesWithTokens(ctx.db, 1);
       if (!page?.external_id) throw new Error('no page');
@@ -243,7 +289,7 @@ describe('planner', () => {
     });
 
     it('retries transient faults with a growing wait, and fails a refused token with the reason', async () => {
-      const [a, b] = await pagesWithTokens(ctx.db, 2);
+      const [a, b] = await pagesWithTokens(ctx.db, 2, false);
       if (!a || !b) throw new Error('no pages');
       const one = await createDraft(
         ctx.db,
@@ -279,7 +325,7 @@ describe('planner', () => {
       // The simulator outlives this test: the token is valid again for the next ones.
       sim.tokens.restore(`community-${b.external_id}`);
       const failed = (await draftFor(ctx.db, federal, two)).draft;
-      expect(failed.last_error).toMatch(/VK refused the community token .*error 5/);
+      expect(failed.last_error).toMatch(/VK refused the page's token .*error 5/);
       const notice = await ctx.db.kysely
         .selectFrom('notifications')
         .selectAll()

@@ -1,4 +1,7 @@
-// Publishing a scheduled draft through the VK API with the page's community token, exactly once:
+// Publishing a scheduled draft through the VK port with the page's tokens, exactly once. VK makes photos,
+// videos, clips, polls and live broadcasts only with a user token (its schema; a community token answers 27),
+// so those need the page admin's user token; a text post goes with either (the community token: public reports).
+// Exactly once:
 // - a draft is claimed (scheduled → publishing) in one UPDATE, so two workers never both publish it;
 // - each step's result (an uploaded photo, the video, the poll) is saved before the next, so a retry goes on
 //   from there instead of uploading again;
@@ -12,7 +15,18 @@ import type { Db } from '../platform/db.ts';
 import { inTransaction } from '../platform/db.ts';
 import type { DraftKind } from '../platform/db-schema.ts';
 import type { SecretBox } from '../platform/secret-box.ts';
-import { classify, communityTokenOf, VkApiError, VkTransportError, vkRequest } from '../vk/index.ts';
+import {
+  classify,
+  PoolExhaustedError,
+  pagePool,
+  pageTokensOf,
+  type TokenPool,
+  UploadRefusedError,
+  VkApiError,
+  VkTransportError,
+  vkCall,
+  vkMethods,
+} from '../vk/index.ts';
 import { attachmentCounts, type DraftContent, messageOf } from './draft-content.ts';
 import { type DraftRow, draftById, dueDrafts, releaseStaleClaims, updateDraft } from './planner.repo.ts';
 import { type FileStore, fileBytes } from './planner-files.service.ts';
@@ -52,30 +66,31 @@ class PublishError extends Error {
   }
 }
 
-async function call<T>(
-  vk: VkPublishing,
-  token: string,
-  method: string,
-  params: Record<string, string | number>,
+/** The second step of VK's upload flows: the file, as multipart, to the address VK gave (through the pool). */
+async function upload(
+  pool: TokenPool,
+  url: string,
+  field: string,
+  file: { name: string; mime: string; data: Buffer },
 ) {
-  return (await vkRequest(vk.baseUrl, method, params, token)) as T;
+  try {
+    return await pool.upload(url, field, file);
+  } catch (error) {
+    if (error instanceof UploadRefusedError) throw new PublishError(error.message, false);
+    throw error;
+  }
 }
 
-/** The second step of VK's upload flows: the file, as multipart, to the address VK gave. */
-async function upload(url: string, field: string, file: { name: string; mime: string; data: Buffer }) {
-  const form = new FormData();
-  form.set(field, new Blob([new Uint8Array(file.data)], { type: file.mime }), file.name);
-  let res: Response;
-  try {
-    res = await fetch(url, { method: 'POST', body: form, signal: AbortSignal.timeout(120_000) });
-  } catch (error) {
-    throw new VkTransportError('network', `upload: ${(error as Error).message}`);
-  }
-  if (res.status >= 500) throw new VkTransportError('http', `upload: HTTP ${res.status}`);
-  const body = (await res.json().catch(() => null)) as Record<string, unknown> | null;
-  if (!body || body.error)
-    throw new PublishError(`upload refused: ${String(body?.error ?? res.status)}`, false);
-  return body;
+/** The VK methods a draft's publication calls, in order. */
+export function methodsOf(kind: DraftKind | string, content: DraftContent): string[] {
+  const out: string[] = [];
+  if ((content.photos ?? []).length > 0) out.push('photos.getWallUploadServer', 'photos.saveWallPhoto');
+  if (kind === 'video' && content.file) out.push('video.save');
+  if (kind === 'clip' && content.file) out.push('shortVideo.create');
+  if (kind === 'live') out.push('video.startStreaming');
+  if (kind === 'poll' && content.poll) out.push('polls.create');
+  out.push('wall.post');
+  return out;
 }
 
 async function fileOf(db: Db, files: FileStore | undefined, id: number) {
@@ -91,8 +106,8 @@ async function saveState(db: Db, id: number, state: PublishState) {
 /** Each attachment of the draft on VK, made (or found made) step by step. */
 async function attachments(
   db: Db,
-  vk: VkPublishing,
-  token: string,
+  files: FileStore | undefined,
+  pool: TokenPool,
   draft: DraftRow,
   groupId: number,
   state: PublishState,
@@ -103,18 +118,14 @@ async function attachments(
   for (const fileId of content.photos ?? []) {
     let key = state.photos[fileId];
     if (!key) {
-      const server = await call<{ upload_url: string }>(vk, token, 'photos.getWallUploadServer', {
-        group_id: groupId,
-      });
-      const sent = await upload(server.upload_url, 'photo', await fileOf(db, vk.files, fileId));
-      const saved = await call<{ id: number; owner_id: number }[]>(vk, token, 'photos.saveWallPhoto', {
+      const server = await vkCall(pool, vkMethods.photosGetWallUploadServer, { group_id: groupId });
+      const sent = await upload(pool, server.upload_url, 'photo', await fileOf(db, files, fileId));
+      const photo = await vkCall(pool, vkMethods.photosSaveWallPhoto, {
         group_id: groupId,
         photo: String(sent.photo),
         server: String(sent.server),
         hash: String(sent.hash),
       });
-      const photo = saved[0];
-      if (!photo) throw new PublishError('photos.saveWallPhoto returned no photo', false);
       key = `photo${photo.owner_id}_${photo.id}`;
       state.photos[fileId] = key;
       await saveState(db, draft.id, state);
@@ -122,48 +133,38 @@ async function attachments(
     out.push(key);
   }
   if (!state.media && (draft.kind === 'video' || draft.kind === 'clip') && content.file) {
-    const file = await fileOf(db, vk.files, content.file);
+    const file = await fileOf(db, files, content.file);
     const made =
       draft.kind === 'video'
-        ? await call<{ upload_url: string; video_id: number; owner_id: number }>(vk, token, 'video.save', {
+        ? await vkCall(pool, vkMethods.videoSave, {
             group_id: groupId,
             name: content.title ?? draft.title,
             description: draft.text.slice(0, 5000),
             wallpost: 0,
           })
-        : await call<{ upload_url: string; video_id: number; owner_id: number }>(
-            vk,
-            token,
-            'shortVideo.create',
-            {
-              group_id: groupId,
-              file_size: file.data.length,
-              description: (content.title ?? draft.title).slice(0, 500),
-            },
-          );
-    await upload(made.upload_url, 'video_file', file);
+        : await vkCall(pool, vkMethods.shortVideoCreate, {
+            group_id: groupId,
+            file_size: file.data.length,
+            description: (content.title ?? draft.title).slice(0, 500),
+          });
+    await upload(pool, made.upload_url, 'video_file', file);
     state.media = `${draft.kind === 'clip' ? 'clip' : 'video'}${made.owner_id}_${made.video_id}`;
     await saveState(db, draft.id, state);
   }
   if (!state.media && draft.kind === 'live') {
-    const live = await call<{ video_id: number; owner_id: number; stream?: { url: string; key: string } }>(
-      vk,
-      token,
-      'video.startStreaming',
-      {
-        group_id: groupId,
-        name: content.title ?? draft.title,
-        description: draft.text.slice(0, 5000),
-        wallpost: 0,
-      },
-    );
+    const live = await vkCall(pool, vkMethods.videoStartStreaming, {
+      group_id: groupId,
+      name: content.title ?? draft.title,
+      description: draft.text.slice(0, 5000),
+      wallpost: 0,
+    });
     state.media = `video${live.owner_id}_${live.video_id}`;
     if (live.stream) state.stream = live.stream;
     await saveState(db, draft.id, state);
   }
   if (state.media) out.push(state.media);
   if (!state.poll && draft.kind === 'poll' && content.poll) {
-    const poll = await call<{ id: number; owner_id: number }>(vk, token, 'polls.create', {
+    const poll = await vkCall(pool, vkMethods.pollsCreate, {
       owner_id: -groupId,
       question: content.poll.question,
       add_answers: JSON.stringify(content.poll.options),
@@ -197,17 +198,19 @@ export async function publishDraft(
       .executeTakeFirst();
     if (!page?.external_id || page.platform !== 'vk')
       throw new PublishError('the page has no VK community', true);
-    const token = await communityTokenOf(db, vk.secrets, draft.page_id);
-    if (!token)
-      throw new PublishError(
-        `the page has no community token: add one with publica vk-token add LABEL --kind community --page ${draft.page_id}`,
-        true,
-      );
+    const tokens = await pageTokensOf(db, vk.secrets, draft.page_id);
+    const pool = pagePool(vk.baseUrl, [
+      ...(tokens.user ? [{ token: tokens.user, kind: 'user' as const }] : []),
+      ...(tokens.community ? [{ token: tokens.community, kind: 'community' as const }] : []),
+    ]);
+    const content = JSON.parse(draft.content_json) as DraftContent;
+    const missing = methodsOf(draft.kind, content).filter((m) => !pool.canCall(m));
+    if (missing.length > 0) throw new PublishError(missingTokenMessage(draft.page_id, tokens, missing), true);
     const state = JSON.parse(draft.publish_state_json) as PublishState;
-    const attached = await attachments(db, vk, token, draft, page.external_id, state);
+    const attached = await attachments(db, vk.files, pool, draft, page.external_id, state);
     // From here a failure is ambiguous (VK may have made the post): the retry must come within guid's hour.
     posting = true;
-    const posted = await call<{ post_id: number }>(vk, token, 'wall.post', {
+    const posted = await vkCall(pool, vkMethods.wallPost, {
       owner_id: -page.external_id,
       from_group: 1,
       message: messageOf(draft.text, draft.rubric),
@@ -220,6 +223,20 @@ export async function publishDraft(
   } catch (error) {
     return failOrRetry(db, draft, attempts, error, now, posting);
   }
+}
+
+/** Exactly which token the draft lacks, for which VK methods, and how to add it or publish by hand. */
+export function missingTokenMessage(
+  pageId: number,
+  tokens: { community: string | null; user: string | null },
+  methods: string[],
+): string {
+  const needsUser = methods.some((m) => m !== 'wall.post');
+  if (needsUser)
+    return `needs a page admin's user token for ${methods.join(', ')} (VK allows them only with a user token${
+      tokens.community ? '; the community token cannot' : ''
+    }): add one with publica vk-token add LABEL --kind user --page ${pageId} --scopes wall,photos,video,offline, or publish the post by hand from the draft`;
+  return `needs a community token or a page admin's user token for wall.post: add one with publica vk-token add LABEL --kind community --page ${pageId}`;
 }
 
 /** The post goes into the page's posts at once (the next collection updates it), and the draft is done. */
@@ -268,6 +285,7 @@ async function recordPublished(db: Db, draft: DraftRow, postId: number, attempts
 }
 
 function reasonOf(error: unknown): string {
+  if (error instanceof PoolExhaustedError && error.cause) return reasonOf(error.cause);
   if (error instanceof VkApiError || error instanceof VkTransportError || error instanceof PublishError)
     return error.message;
   return `unexpected: ${(error as Error)?.message ?? String(error)}`;
@@ -282,7 +300,9 @@ async function failOrRetry(
   ambiguous: boolean,
 ) {
   const reason = reasonOf(error);
-  const kind = error instanceof PublishError ? (error.permanent ? 'fatal' : 'retry') : classify(error);
+  // The pool gives up with VK's own error as the cause (a refused or over-quota token): that decides.
+  const root = error instanceof PoolExhaustedError && error.cause ? error.cause : error;
+  const kind = root instanceof PublishError ? (root.permanent ? 'fatal' : 'retry') : classify(root);
   // Transient (5xx, timeouts, 6, 9, 10) and the daily budget (29) wait and go again; the rest need a person.
   const again = (kind === 'retry' || kind === 'quota') && attempts < MAX_ATTEMPTS;
   if (again) {
@@ -304,7 +324,7 @@ async function failOrRetry(
     status: 'failed',
     attempts,
     claimed_at: null,
-    last_error: kind === 'auth' ? `VK refused the community token (${reason}): issue a new one` : reason,
+    last_error: kind === 'auth' ? `VK refused the page's token (${reason}): issue a new one` : reason,
     updated_at: now,
   });
   const page = await db.kysely

@@ -60,19 +60,26 @@ export interface PageSnapshotTable {
   collected_at: number;
   name: string;
   screen_name: string | null;
-  is_closed: number;
+  /** NULL: VK did not send the fact (unknown), here and in the other nullable facts. */
+  is_closed: number | null;
   deactivated: string | null;
-  is_verified: Flag;
+  is_verified: Flag | null;
   members_count: number;
   description: string;
   site: string | null;
   activity: string | null;
-  has_avatar: Flag;
-  has_cover: Flag;
-  wall: number;
+  has_avatar: Flag | null;
+  has_cover: Flag | null;
+  wall: number | null;
   contacts_json: string | null;
   addresses_json: string | null;
   extra_json: string | null;
+  /** The phone VK sent (the `phone` field or the first contact's); NULL: none sent. */
+  phone: string | null;
+  /** JSON: the feedback-platform widgets found in the community menu ({url, ogrn}[]); NULL: no menu sent. */
+  menu_widgets_json: string | null;
+  /** JSON: where each fact came from, e.g. {"isVerified": "vk:groups.getById.is_government_organization"}. */
+  sources_json: string | null;
 }
 
 export interface PostTable {
@@ -103,6 +110,10 @@ export interface PostTable {
   comments_closed: Flag;
   is_deleted: Flag;
   collected_at: number;
+  /** The author: the community (negative id) or a visitor; NULL for rows stored before it was kept. */
+  from_id: number | null;
+  /** 1: a visitor's post on an open wall, kept but not the community's own. */
+  is_visitor: Generated<Flag>;
 }
 
 export interface CommentTable {
@@ -118,6 +129,8 @@ export interface CommentTable {
   text: string;
   is_deleted: Flag;
   collected_at: number;
+  /** When a comment was found gone from VK between two reads; NULL while it is there. */
+  deleted_at: number | null;
 }
 
 export type RunStatus = 'running' | 'done' | 'failed';
@@ -332,10 +345,15 @@ export interface VkTokenTable {
   /** The token sealed by SecretBox (AES-256-GCM); never the token itself. */
   sealed: string;
   key_id: string;
+  /** A user token with a page is that page's admin's (publishing media); null: a community or reading token. */
   page_id: number | null;
   disabled: number;
   created_at: number;
   updated_at: number;
+  /** The scopes granted, comma-separated (as VK's OAuth answered or the operator said); null: not known. */
+  scopes: string | null;
+  /** Unix time the token expires; null: it does not, or not known. */
+  expires_at: number | null;
 }
 
 export type InboxStatus = 'new' | 'in_progress' | 'answered' | 'no_answer_needed';

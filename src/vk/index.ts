@@ -1,5 +1,15 @@
 // The VK feature's public face: the client, the token pool and the response parsers.
 
+export {
+  isVkIdToken,
+  METHOD_TABLE,
+  methodRow,
+  TOKEN_KINDS,
+  type TokenKind,
+  vkIdRefuses,
+  vkMethods,
+} from './methods/index.ts';
+export { type MenuWidget, menuWidgets, type ProfileFacts, profileFacts } from './profile-facts.ts';
 export { listLeases } from './token-lease.repo.ts';
 export {
   LeaseLostError,
@@ -15,12 +25,14 @@ export {
   type PoolTokenSpec,
   TokenPool,
   tokenKey,
+  UploadRefusedError,
 } from './token-pool.ts';
 export {
   addVkToken,
   communityTokenOf,
   disableVkToken,
   listVkTokens,
+  pageTokensOf,
   removeVkToken,
   rotateVkTokens,
   storedReadingTokens,
@@ -51,3 +63,4 @@ export {
   type VkGroup,
   type VkPost,
 } from './vk-parse.ts';
+export { pagePool, vkCall } from './vk-port.ts';

@@ -3,9 +3,10 @@
 // token whose quota is spent (29) and drops a token VK refuses (5).
 import crypto from 'node:crypto';
 import pThrottle from 'p-throttle';
-import { classify, type ExecuteResult, VkApiError, vkRequest } from './vk-client.ts';
+import { isVkIdToken, methodRow, type TokenKind, tokenMayCall, vkIdRefuses } from './methods/index.ts';
+import { classify, type ExecuteResult, VkApiError, VkTransportError, vkRequest } from './vk-client.ts';
 
-export type TokenKind = 'user' | 'community' | 'service';
+export type { TokenKind };
 
 export type PoolTokenSpec = {
   token: string;
@@ -19,18 +20,46 @@ export const PER_SECOND: Record<TokenKind, number> = { user: 3, community: 20, s
 export const DAILY_QUOTA: Record<string, number> = {
   'wall.get': 5000,
 };
-const READS_WALL = new Set(['wall.get', 'wall.getComments', 'wall.getById']);
 export const EXECUTE_MAX_CALLS = 25;
+
+type Throttled = <T>(work: () => Promise<T>) => Promise<T>;
+/**
+ * One throttle per token and rate in the process, shared by every pool that holds the token: a collection,
+ * the publisher and the inbox's replies keep to one token's limit together.
+ */
+const throttles = new Map<string, Throttled>();
+function throttleOf(key: string, perSecond: number): Throttled {
+  const id = `${key}|${perSecond}`;
+  let throttled = throttles.get(id);
+  if (!throttled) {
+    // 5 % longer than VK's second: requests that leave evenly can arrive bunched by the network.
+    const run = pThrottle({ limit: perSecond, interval: 1050, strict: true })(
+      (work: () => Promise<unknown>) => work(),
+    );
+    throttled = run as Throttled;
+    throttles.set(id, throttled);
+  }
+  return throttled;
+}
+
+/** A call of a method not in the table is a bug in Publica, not VK's refusal: it fails before any request. */
+function assertInTable(methods: string[]) {
+  for (const m of methods)
+    if (!methodRow(m)) throw new Error(`${m} is not in Publica's VK method table (src/vk/methods)`);
+}
 
 type PoolToken = {
   spec: PoolTokenSpec;
   key: string;
   send: (method: string, params: Record<string, string | number>) => Promise<unknown>;
+  throttled: Throttled;
   dead?: string;
   requests: number;
 };
 
 export class PoolExhaustedError extends Error {}
+/** The upload server answered, but not with a file received. */
+export class UploadRefusedError extends Error {}
 
 export type PoolOptions = {
   baseUrl: string;
@@ -61,21 +90,19 @@ export class TokenPool {
   ) {
     this.usage = options.usage ?? new Map();
     this.tokens = specs.map((spec) => {
-      const throttle = pThrottle({
-        limit: spec.perSecond ?? PER_SECOND[spec.kind],
-        // 5 % longer than VK's second: requests that leave evenly can arrive bunched by the network.
-        interval: 1050,
-        strict: true,
-      });
+      const key = tokenKey(spec.token);
+      const throttled = throttleOf(key, spec.perSecond ?? PER_SECOND[spec.kind]);
       const token: PoolToken = {
         spec,
-        key: tokenKey(spec.token),
+        key,
         requests: 0,
-        send: throttle((method: string, params: Record<string, string | number>) => {
-          options.guard?.();
-          token.requests++;
-          return vkRequest(options.baseUrl, method, params, spec.token, options.timeoutMs);
-        }),
+        throttled,
+        send: (method, params) =>
+          throttled(() => {
+            options.guard?.();
+            token.requests++;
+            return vkRequest(options.baseUrl, method, params, spec.token, options.timeoutMs);
+          }),
       };
       return token;
     });
@@ -115,12 +142,23 @@ export class TokenPool {
 
   private allowed(t: PoolToken, method: string, calls: string[]): boolean {
     if (t.dead) return false;
-    if (t.spec.kind === 'community' && calls.some((m) => READS_WALL.has(m))) return false;
+    // The table's token kinds (VK's schema, or public reports where it is silent): VK would answer 27/28.
+    if (!tokenMayCall(t.spec.kind, method) || !calls.every((m) => tokenMayCall(t.spec.kind, m))) return false;
     if (method === 'execute' && t.spec.kind !== 'user') return false;
+    if (isVkIdToken(t.spec.token) && [method, ...calls].some(vkIdRefuses)) return false;
     return calls.every((m) => this.used(t, m) < this.quota(t, m));
   }
 
+  /** Whether some live token of the pool may make this call (its kind allows it), quota aside. */
+  canCall(method: string): boolean {
+    return this.tokens.some(
+      (t) =>
+        !t.dead && tokenMayCall(t.spec.kind, method) && !(isVkIdToken(t.spec.token) && vkIdRefuses(method)),
+    );
+  }
+
   private pick(method: string, calls: string[]): PoolToken {
+    assertInTable([method, ...calls]);
     const usable = this.tokens.filter((t) => this.allowed(t, method, calls));
     if (usable.length === 0) {
       const reasons = this.tokens.map(
@@ -164,7 +202,15 @@ export class TokenPool {
     const maxRetries = this.options.maxRetries ?? 8;
     let last: unknown;
     for (let attempt = 0; attempt <= maxRetries; ) {
-      const token = this.pick(method, inner);
+      let token: PoolToken;
+      try {
+        token = this.pick(method, inner);
+      } catch (error) {
+        // Nothing left after VK refused or parked the tokens: VK's own error goes along as the cause.
+        if (error instanceof PoolExhaustedError && last !== undefined)
+          throw new PoolExhaustedError(error.message, { cause: last });
+        throw error;
+      }
       try {
         const result = await token.send(method, params);
         this.count(token, inner);
@@ -186,6 +232,7 @@ export class TokenPool {
         }
         if (kind !== 'retry') throw error;
         attempt++;
+        if (attempt > maxRetries) break;
         this.options.onEvent?.({ type: 'retry', token: token.key, error: (error as Error).message });
         // Too many requests a second (6) clears within the second; other passing errors back off exponentially.
         const tooFast = error instanceof VkApiError && error.code === 6;
@@ -249,6 +296,37 @@ export class TokenPool {
       }),
     );
     return out;
+  }
+
+  /**
+   * The upload flows' second step: the file, as multipart, to the address VK handed out. It is paced by the
+   * same throttle as the token that asked for the address, so uploads count against that token's rate too.
+   */
+  async upload(
+    url: string,
+    field: string,
+    file: { name: string; mime: string; data: Buffer },
+    timeoutMs = 120_000,
+  ): Promise<Record<string, unknown>> {
+    const token = this.tokens.find((t) => !t.dead);
+    if (!token) throw new PoolExhaustedError('no live VK token to upload with');
+    return token.throttled(async () => {
+      this.options.guard?.();
+      token.requests++;
+      const form = new FormData();
+      form.set(field, new Blob([new Uint8Array(file.data)], { type: file.mime }), file.name);
+      let res: Response;
+      try {
+        res = await fetch(url, { method: 'POST', body: form, signal: AbortSignal.timeout(timeoutMs) });
+      } catch (error) {
+        throw new VkTransportError('network', `upload: ${(error as Error).message}`);
+      }
+      if (res.status >= 500) throw new VkTransportError('http', `upload: HTTP ${res.status}`);
+      const body = (await res.json().catch(() => null)) as Record<string, unknown> | null;
+      if (!body || body.error)
+        throw new UploadRefusedError(`upload refused: ${String(body?.error ?? res.status)}`);
+      return body;
+    });
   }
 
   /** One call whose inaccessible-page error comes back as a value, not a throw. */

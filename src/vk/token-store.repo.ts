@@ -15,6 +15,8 @@ const LISTED = [
   'page_id',
   'disabled',
   'created_at',
+  'scopes',
+  'expires_at',
 ] as const;
 
 export async function insertVkToken(db: Db, row: Insertable<VkTokenTable>): Promise<VkTokenRow> {

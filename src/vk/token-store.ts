@@ -28,6 +28,10 @@ export type VkTokenInput = {
   perSecond?: number;
   dailyQuota?: Record<string, number>;
   pageId?: number;
+  /** The scopes the token was granted (a page admin's user token: wall, photos, video, offline…). */
+  scopes?: string[];
+  /** Unix time the token expires (VK ID tokens do; `offline` ones of oauth.vk.com do not). */
+  expiresAt?: number;
 };
 
 export type VkTokenInfo = {
@@ -39,6 +43,10 @@ export type VkTokenInfo = {
   pageId: number | null;
   disabled: boolean;
   createdAt: number;
+  scopes: string[] | null;
+  expiresAt: number | null;
+  /** What it is for: reading walls, a page's community token, or a page admin's user token (publishing). */
+  role: 'reading' | 'community' | 'page-admin';
 };
 
 function needBox(box: SecretBox | null): SecretBox {
@@ -57,8 +65,14 @@ function validate(input: VkTokenInput): asserts input is VkTokenInput & { kind: 
   if (!(KINDS as readonly string[]).includes(input.kind)) problems.push(`kind: one of ${KINDS.join(', ')}`);
   if (input.kind === 'community' && input.pageId === undefined)
     problems.push('page: a community token belongs to a page (its id in Publica)');
-  if (input.kind !== 'community' && input.pageId !== undefined)
-    problems.push('page: only a community token belongs to a page');
+  if (input.kind === 'service' && input.pageId !== undefined)
+    problems.push(
+      "page: a service token belongs to no page (a user token with a page is that page's admin's)",
+    );
+  if (input.scopes && !input.scopes.every((s) => /^[a-z_]{2,32}$/.test(s)))
+    problems.push('scopes: names such as wall, photos, video, offline');
+  if (input.expiresAt !== undefined && !(Number.isInteger(input.expiresAt) && input.expiresAt > 0))
+    problems.push('expires: a unix time');
   if (problems.length) throw new AppError('VALIDATION', problems.join('; '));
 }
 
@@ -96,6 +110,8 @@ export async function addVkToken(
     sealed: sealer.seal(input.token, PURPOSE),
     key_id: sealer.current.id,
     page_id: input.pageId ?? null,
+    scopes: input.scopes ? input.scopes.join(',') : null,
+    expires_at: input.expiresAt ?? null,
     disabled: 0,
     created_at: now,
     updated_at: now,
@@ -113,6 +129,9 @@ function info(r: VkTokenRow): VkTokenInfo {
     pageId: r.page_id,
     disabled: r.disabled === 1,
     createdAt: r.created_at,
+    scopes: r.scopes ? r.scopes.split(',') : null,
+    expiresAt: r.expires_at,
+    role: r.kind === 'community' ? 'community' : r.page_id !== null ? 'page-admin' : 'reading',
   };
 }
 
@@ -132,7 +151,8 @@ export async function disableVkToken(db: Db, label: string, disabled: boolean, n
 
 /** Enabled reading tokens (user and service), opened for a collection; none stored, none needed. */
 export async function storedReadingTokens(db: Db, box: SecretBox | null): Promise<PoolTokenSpec[]> {
-  const rows = (await sealedTokens(db)).filter((r) => r.kind !== 'community');
+  // A page admin's user token was granted for that page's publishing, not for reading everyone's walls.
+  const rows = (await sealedTokens(db)).filter((r) => r.kind !== 'community' && r.page_id === null);
   if (rows.length === 0) return [];
   const opener = needBox(box);
   return rows.map((r) => ({
@@ -165,6 +185,20 @@ export async function communityTokenOf(
 ): Promise<string | null> {
   const row = (await sealedTokens(db)).find((r) => r.kind === 'community' && r.page_id === pageId);
   return row ? needBox(box).open(row.sealed, PURPOSE) : null;
+}
+
+/** The tokens a page publishes and answers with: its community token and its admin's user token, opened. */
+export async function pageTokensOf(
+  db: Db,
+  box: SecretBox | null,
+  pageId: number,
+): Promise<{ community: string | null; user: string | null }> {
+  const rows = (await sealedTokens(db)).filter((r) => r.page_id === pageId);
+  const open = (kind: string) => {
+    const row = rows.find((r) => r.kind === kind);
+    return row ? needBox(box).open(row.sealed, PURPOSE) : null;
+  };
+  return { community: open('community'), user: open('user') };
 }
 
 /**

@@ -74,7 +74,7 @@ const groupSchema = z
     id,
     name: z.string().default(''),
     screen_name: z.string().optional(),
-    is_closed: num.default(0),
+    is_closed: num.optional(),
     deactivated: z.string().optional(),
     type: z.string().optional(),
     photo_200: z.string().optional(),
@@ -83,14 +83,18 @@ const groupSchema = z
     site: z.string().optional(),
     activity: z.string().optional(),
     members_count: num.optional(),
-    verified: flag.optional(),
-    is_government_organization: flag.optional(),
+    // The state mark and other flags are read tolerantly by profile-facts.ts: any shape passes here.
+    verified: z.unknown().optional(),
+    is_government_organization: z.unknown().optional(),
+    trust_mark: z.unknown().optional(),
     wall: num.optional(),
-    cover: z.object({ enabled: flag.optional() }).loose().optional(),
+    phone: z.string().optional(),
+    menu: z.unknown().optional(),
+    cover: z.object({ enabled: z.unknown().optional() }).loose().optional(),
     contacts: z
       .array(z.object({ phone: z.string().optional(), email: z.string().optional() }).loose())
       .optional(),
-    addresses: z.object({ is_enabled: flag.optional() }).loose().optional(),
+    addresses: z.object({ is_enabled: z.unknown().optional() }).loose().optional(),
   })
   .loose();
 

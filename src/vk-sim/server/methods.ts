@@ -3,7 +3,7 @@ import type { WorldCommunity } from '../world/world.types.ts';
 import type { SimWorld } from './sim-world.ts';
 import type { TokenSpec } from './tokens.ts';
 import { vkErrors } from './vk-error.ts';
-import { commentObject, groupObject, postObject } from './vk-objects.ts';
+import { addressObject, commentObject, groupObject, postObject } from './vk-objects.ts';
 
 export type Params = Record<string, string>;
 export type Method = (p: Params, token: TokenSpec, world: SimWorld) => unknown;
@@ -77,6 +77,14 @@ export const methods: Record<string, Method> = {
     });
     if (groups.length === 0) throw vkErrors.invalidGroup();
     return { groups, profiles: [] };
+  },
+
+  'groups.getAddresses'(p, _t, world) {
+    const c = world.byId.get(int(p, 'group_id'));
+    if (!c) throw vkErrors.invalidGroup();
+    if (c.deactivated) throw vkErrors.accessDenied('the community is unavailable');
+    const address = addressObject(c);
+    return { count: address ? 1 : 0, items: address ? [address] : [] };
   },
 
   'utils.resolveScreenName'(p, _t, world) {
@@ -280,7 +288,8 @@ export const methods: Record<string, Method> = {
     const parent =
       replyTo === null ? undefined : wall.comments.find((x) => x.id === replyTo && x.post_id === postId);
     if (replyTo !== null && !parent) throw vkErrors.param('reply_to_comment is invalid');
-    const fromGroup = token.kind === 'community' || p.from_group === '1';
+    // VK documents from_group as the community's id; 1 is what older clients send: both act for the community.
+    const fromGroup = token.kind === 'community' || Number(p.from_group ?? 0) > 0;
     const commentId = world.addComment(c.id, {
       post_id: postId,
       from_id: fromGroup ? -c.id : 1,

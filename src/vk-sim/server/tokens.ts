@@ -1,8 +1,9 @@
 // Tokens the simulator accepts, with VK's rules: what each kind may call, requests per second (error 6) and
 // daily quotas per method (error 29). Counters live in memory for the simulator's lifetime.
+import { isVkIdToken, methodRow, type TokenKind, vkIdRefuses } from '../../vk/index.ts';
 import { vkErrors } from './vk-error.ts';
 
-export type TokenKind = 'user' | 'community' | 'service';
+export type { TokenKind };
 
 export type TokenSpec = {
   token: string;
@@ -13,6 +14,8 @@ export type TokenSpec = {
   /** Calls a day per method; default VK's wall.get budget for every wall method. */
   dailyQuota?: Record<string, number>;
   revoked?: boolean;
+  /** A token of the newer VK ID kind (also recognised by its `vk2.a.` prefix). */
+  vkId?: boolean;
 };
 
 export const DEFAULT_PER_SECOND: Record<TokenKind, number> = { user: 3, community: 20, service: 20 };
@@ -20,7 +23,19 @@ export const DEFAULT_DAILY: Record<string, number> = {
   'wall.get': 5000,
 };
 
-const READS_WALL = new Set(['wall.get', 'wall.getComments', 'wall.getById']);
+/** VK's refusal of a token kind the method does not allow: 27 for a community, 28 for a service token. */
+export function refuseKind(spec: TokenSpec, method: string): void {
+  const row = methodRow(method);
+  if (!row) throw vkErrors.unknownMethod();
+  if (!row.tokenKinds.includes(spec.kind)) {
+    if (spec.kind === 'community') throw vkErrors.groupAuth();
+    if (spec.kind === 'service') throw vkErrors.appAuth();
+    // A user token on a method only communities may call: VK answers access denied.
+    throw vkErrors.accessDenied('no access to call this method');
+  }
+  if (spec.kind === 'user' && (spec.vkId || isVkIdToken(spec.token)) && vkIdRefuses(method))
+    throw vkErrors.profileType();
+}
 
 export class TokenBook {
   private readonly tokens = new Map<string, TokenSpec>();
@@ -73,8 +88,7 @@ export class TokenBook {
 
   /** One method call (also each call inside execute): the token kind's rules and the daily quota. */
   admitCall(spec: TokenSpec, method: string): void {
-    if (spec.kind === 'community' && READS_WALL.has(method)) throw vkErrors.groupAuth();
-    if (spec.kind === 'service' && method === 'execute') throw vkErrors.appAuth();
+    refuseKind(spec, method);
     const quota = spec.dailyQuota?.[method] ?? DEFAULT_DAILY[method];
     const day = Math.floor(this.now() / 86_400_000);
     const key = `${spec.token}|${method}|${day}`;

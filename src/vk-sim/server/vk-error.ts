@@ -27,4 +27,11 @@ export const vkErrors = {
   param: (what: string) =>
     new VkError(100, `One of the parameters specified was missing or invalid: ${what}`),
   invalidGroup: () => new VkError(125, 'Invalid group id'),
+  postLimit: () => new VkError(214, 'Access to adding post denied: a limit on the number of posts per day'),
+  /** Modelled from public reports (gitroomhq/postiz-app#1408): VK ID tokens on write methods. */
+  profileType: () =>
+    new VkError(
+      1051,
+      'Method is not available for this profile type: method is unavailable with current profile type',
+    ),
 };

@@ -56,14 +56,23 @@ export function groupObject(c: WorldCommunity, fields: Set<string>): SimGroup {
   return group;
 }
 
-/** The address block (groups.getAddresses shape), used by the collector for timetables. */
+/** The address as groups.getAddresses returns it (VK's schema: a week timetable in minutes from midnight). */
 export function addressObject(c: WorldCommunity) {
   if (!c.address) return null;
+  const hours = /(\d{1,2}):(\d{2})\D+(\d{1,2}):(\d{2})/.exec(c.opening_hours ?? '');
+  const day = hours
+    ? {
+        open_time: Number(hours[1]) * 60 + Number(hours[2]),
+        close_time: Number(hours[3]) * 60 + Number(hours[4]),
+      }
+    : undefined;
   return {
     id: c.id,
     address: c.address,
     title: c.name,
-    ...(c.opening_hours ? { work_info_status: 'timetable', timetable_text: c.opening_hours } : {}),
+    ...(c.phone ? { phone: c.phone } : {}),
+    work_info_status: day ? 'timetable' : 'no_information',
+    ...(day ? { timetable: { mon: day, tue: day, wed: day, thu: day, fri: day } } : {}),
   };
 }
 

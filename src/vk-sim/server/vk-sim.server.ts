@@ -4,6 +4,7 @@
 import formbody from '@fastify/formbody';
 import multipart from '@fastify/multipart';
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
+import { methodRow } from '../../vk/index.ts';
 import type { LoadedWorld } from '../world/world-files.ts';
 import { parseExecute } from './execute.ts';
 import { FaultInjector, type Faults } from './faults.ts';
@@ -24,7 +25,8 @@ function errorBody(error: VkError, params: Params) {
 }
 
 function call(sim: VkSim, method: string, params: Params, token: TokenSpec): unknown {
-  const handler = methods[method];
+  // The simulator serves exactly Publica's method table: anything else is unknown, as a typo is on VK.
+  const handler = methodRow(method) ? methods[method] : undefined;
   if (!handler) throw vkErrors.unknownMethod();
   sim.tokens.admitCall(token, method);
   return handler(params, token, sim.world);

@@ -151,7 +151,7 @@ describe("simulated VK methods, checked against VK's official schema", () => {
     const poll = await vk(
       'polls.create',
       { owner_id: -busy.id, question: 'Когда собрание?', add_answers: '["Вторник","Четверг"]' },
-      'community',
+      'user',
       'POST',
     );
     expectValid('polls', 'polls_create_response', poll);
