@@ -4,7 +4,6 @@ import type { Selectable } from 'kysely';
 import { z } from 'zod';
 import type { Db } from '../platform/db.ts';
 import type { RegionTable } from '../platform/db-schema.ts';
-import { AppError } from '../platform/errors.ts';
 import { principalOf } from '../platform/http/principal.ts';
 import { errorResponses, idParam, listOf, pagination, queryFlag } from '../platform/http/schemas.ts';
 import type { App } from '../platform/http/server.ts';

@@ -7,7 +7,7 @@ import { AppError } from '../platform/errors.ts';
 import type { Lang } from '../platform/i18n.ts';
 import type { JobDefinition } from '../platform/jobs/index.ts';
 import { projectFile } from '../platform/paths.ts';
-import { notFound, type Scope } from '../platform/scope.ts';
+import type { Scope } from '../platform/scope.ts';
 import { parseSlots, runInThread } from '../platform/threads.ts';
 import { htmlToPdf } from '../reports/index.ts';
 import type { AttendanceInput, AttendanceLine } from './attendance-parse.worker.ts';
