@@ -35,10 +35,10 @@ export const migrations = {
   '0012_training_follow_up': m0012,
   '0013_planner': m0013,
   '0016d_planner_files_on_disk': m0016d,
+  '0017_vk_facts': m0017,
+  '0017b_vk_token_scopes': m0017b,
+  '0018_audit_truth': m0018,
   '0020_work_calendars': m0020,
   '0020b_saved_replies': m0020b,
   '0020c_alerts': m0020c,
-  '0018_audit_truth': m0018,
-  '0017_vk_facts': m0017,
-  '0017b_vk_token_scopes': m0017b,
 };

@@ -2,9 +2,8 @@
 // (e-mail to each person who wants it and whose scope holds the page, and the region's webhooks); once a day, a
 // digest for operators (overdue answers, safety flags, pages silent for a week). Each event gets a unique key per
 // target, so it is sent once however often this runs.
-import { scopeOfRow } from '../auth/scope-spec.ts';
-import { inboxMetrics } from '../inbox/inbox.service.ts';
-import { safetyFlags } from '../inbox/safety.ts';
+import { scopeOfRow } from '../auth/index.ts';
+import { inboxMetrics, safetyFlags } from '../inbox/index.ts';
 import type { Db } from '../platform/db.ts';
 import { BY_INSTITUTION, inScope, scopeContains } from '../platform/scope.ts';
 import { queueAlert } from './deliveries.ts';

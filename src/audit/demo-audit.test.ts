@@ -7,8 +7,13 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { freshSqlite, tempDir } from '../../test/db.ts';
 import { loadWorld } from '../collect/index.ts';
-import { listVersionIds, loadVersion, type MethodologyVersion, rules } from '../methodology/index.ts';
-import { pluralForm } from '../methodology/template.ts';
+import {
+  listVersionIds,
+  loadVersion,
+  type MethodologyVersion,
+  pluralForm,
+  rules,
+} from '../methodology/index.ts';
 import type { Db } from '../platform/db.ts';
 import { LANGS, type Lang } from '../platform/i18n.ts';
 import { generateWorld, worldEnd, writeWorld } from '../vk-sim/index.ts';

@@ -1,8 +1,7 @@
 // The sentences a card shows for a rule: one title per status (the warn title for a partial value, never the
 // failure title), recommendations with the page's values and the version's parameters filled through Intl, and
 // the peer comparison worded from the page's actual percentile. Pure.
-import type { RuleEntry, RuleStatus } from '../methodology/index.ts';
-import { fillTemplate, paramVars } from '../methodology/template.ts';
+import { fillTemplate, paramVars, type RuleEntry, type RuleStatus } from '../methodology/index.ts';
 import type { Lang } from '../platform/i18n.ts';
 
 // Codes rules put in their values (the contacts a page lacks), in the reader's language.

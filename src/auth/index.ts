@@ -5,7 +5,7 @@ export { oidcRoutes } from './oidc.routes.ts';
 export { createOidc, type OidcSettings } from './oidc.service.ts';
 export { generatePassword } from './password.ts';
 export { isRole, PERMISSIONS, type Permission, permissionsOf, ROLE_IDS, ROLES } from './roles.ts';
-export { parseScopeText, resolveScope, type ScopeSpec } from './scope-spec.ts';
+export { parseScopeText, resolveScope, type ScopeSpec, scopeOfRow } from './scope-spec.ts';
 export {
   createSessions,
   DEFAULT_SESSION_POLICY,

@@ -2,8 +2,7 @@
 // region's deadlines skip.
 import fs from 'node:fs';
 import type { Command } from 'commander';
-import { loadedCalendars, storeCalendar } from '../inbox/calendar.repo.ts';
-import { daySets, parseYearCalendar } from '../inbox/production-calendar.ts';
+import { daySets, loadedCalendars, parseYearCalendar, storeCalendar } from '../inbox/index.ts';
 import type { CliContext } from './context.ts';
 
 export function registerCalendar(program: Command, context: () => CliContext): void {

@@ -1,4 +1,6 @@
 // The inbox feature's public face: waiting questions, replies, safety flags and response-time metrics.
+
+export { loadedCalendars, storeCalendar } from './calendar.repo.ts';
 export { inboxRoutes } from './inbox.routes.ts';
 export {
   ANSWER_LIMIT_HOURS,
@@ -8,6 +10,7 @@ export {
   setInboxState,
 } from './inbox.service.ts';
 export { responseMetrics } from './metrics.ts';
+export { daySets, parseYearCalendar } from './production-calendar.ts';
 export { type SafetyFlag, type SafetyKind, safetyFlags } from './safety.ts';
 export { questionsAndAnswers, type ThreadComment, type Waiting } from './thread.ts';
 export {

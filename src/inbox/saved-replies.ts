@@ -3,7 +3,7 @@
 // per page, municipality and region, with a suggestion to pin an answer to a question asked again and again.
 import type { Db } from '../platform/db.ts';
 import { AppError } from '../platform/errors.ts';
-import { type Scope, scopeContains } from '../platform/scope.ts';
+import { notFound, type Scope, scopeContains } from '../platform/scope.ts';
 import { threadComments } from './inbox.repo.ts';
 import { type TopicId, topicsOf } from './topics.ts';
 
@@ -75,13 +75,13 @@ export async function addSavedReply(
       .executeTakeFirst();
     const at = { regionCode: m?.region_code ?? null, municipalityId: m?.id ?? null, institutionId: null };
     if (!m || !scopeContains(caller.scope, at) || caller.scope.level === 'institution')
-      throw new AppError('NOT_FOUND', `no municipality ${input.municipalityId} in your scope`);
+      throw notFound('municipality', input.municipalityId, 'body.municipalityId');
     place = { regionCode: m.region_code, municipalityId: m.id, pageId: null };
   } else {
     if (!input.regionCode) throw new AppError('VALIDATION', 'body.regionCode: required for a region library');
     const s = caller.scope;
     if (!(s.level === 'country' || (s.level === 'region' && s.regionCode === input.regionCode)))
-      throw new AppError('NOT_FOUND', `no region ${input.regionCode} in your scope`);
+      throw notFound('region', input.regionCode, 'body.regionCode');
     place = { regionCode: input.regionCode, municipalityId: null, pageId: null };
   }
   const row = await db.kysely

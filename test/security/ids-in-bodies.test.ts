@@ -171,6 +171,23 @@ const ENTRIES: Record<string, Entry> = {
         assigneeId: extra.answerers.get(t.institutionId),
       }),
   },
+  'POST /api/inbox/saved-replies regionCode': {
+    names: (t) => t.regionCode,
+    probe: (_w, t) =>
+      post('/api/inbox/saved-replies', savedReply({ level: 'region', regionCode: t.regionCode })),
+  },
+  'POST /api/inbox/saved-replies municipalityId': {
+    names: (t) => t.municipalityId,
+    probe: (_w, t) =>
+      post(
+        '/api/inbox/saved-replies',
+        savedReply({ level: 'municipality', municipalityId: t.municipalityId }),
+      ),
+  },
+  'POST /api/inbox/saved-replies pageId': {
+    names: (t) => t.pageId,
+    probe: (_w, t) => post('/api/inbox/saved-replies', savedReply({ level: 'page', pageId: t.pageId })),
+  },
   'POST /api/inbox/flags/dismiss pageId': {
     names: (t) => t.pageId,
     probe: (_w, t) =>
@@ -210,6 +227,11 @@ const ENTRIES: Record<string, Entry> = {
 };
 
 /** Body fields that look like ids but name nothing placed in the hierarchy, with the reason. */
+/** A saved reply placed in the library the fields name. */
+function savedReply(place: object): object {
+  return { ...place, topic: 'meals', title: 'Меню', text: 'Меню на неделю — на сайте школы.' };
+}
+
 const UNPLACED: Record<string, string> = {
   'POST /api/inbox/{id}/reply key': 'the idempotency key the caller makes up',
   'POST /api/inbox/flags/dismiss vkId': 'a post or comment of the page named by pageId, looked up in it',
