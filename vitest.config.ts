@@ -4,6 +4,10 @@
 import { defineConfig } from 'vitest/config';
 
 const SOAK = 'test/reliability/soak.test.ts';
+// The fast lane (npm run test:fast): unit and SQLite tests for the edit-test loop; no browser, no processes
+// killed and restarted, no soak. npm test runs everything.
+const FAST = process.env.PUBLICA_TEST_LANE === 'fast';
+const SLOW = ['e2e/**', 'test/reliability/**', 'test/scale/**'];
 const common = { environment: 'node', testTimeout: 60_000, hookTimeout: 120_000, pool: 'forks' } as const;
 
 export default defineConfig({
@@ -15,7 +19,7 @@ export default defineConfig({
           ...common,
           name: 'main',
           include: ['src/**/*.test.ts', 'test/**/*.test.ts', 'migrations/**/*.test.ts', 'e2e/**/*.test.ts'],
-          exclude: [SOAK],
+          exclude: FAST ? [SOAK, ...SLOW] : [SOAK],
           globalSetup: ['test/global-setup.ts'],
           sequence: { groupOrder: 0 },
         },

@@ -101,7 +101,8 @@ describe('the web app in a browser', () => {
     expect(await failed.getByTestId('recommendation').textContent()).toBeTruthy();
     await failed.getByTestId('methodology-link').click();
     await expect.poll(() => page.url()).toContain(`/methodology/2023.1#rule-${ruleId}`);
-    const section = page.locator(`#rule-${ruleId}`);
+    // The methodology's own section: while its screen loads lazily, the card (with the same anchor) stays up.
+    const section = page.locator(`section.method-rule#rule-${ruleId}`);
     await section.waitFor();
     expect(await section.evaluate((el) => el.classList.contains('highlighted'))).toBe(true);
     expect(await section.locator('p').first().textContent()).toMatch(/Зачем:/);

@@ -64,7 +64,14 @@ export function registerStart(program: Command, context: () => CliContext, roles
         perSecond: 20,
         groupId: c.id,
       }));
-      const sim = await buildVkSim({ world, tokens: [...tokens, ...communities] });
+      // And its admin's user token (uploads, polls, clips, broadcasts need one on VK), as if each admin had
+      // connected theirs.
+      const admins = world.communities.map((c) => ({
+        token: `demo-admin-${c.id}`,
+        kind: 'user' as const,
+        perSecond: 3,
+      }));
+      const sim = await buildVkSim({ world, tokens: [...tokens, ...communities, ...admins] });
       const vkUrl = await sim.app.listen({ port: 0, host: '127.0.0.1' });
       const progress = ctx.progress('collect');
       const report = await collect(db, {
@@ -144,19 +151,36 @@ function ensureWorld(dir: string, options: StartOptions, say: (text: string) => 
   writeWorld(dir, generateWorld({ ...options, asOf, days: 120, seminars: DEMO_SEMINARS }));
 }
 
-/** A sealed community token for every demo page that has none (the simulator knows them by community id). */
+/**
+ * A sealed community token and the admin's user token for every demo page that has none (the simulator knows
+ * them by community id).
+ */
 async function ensureCommunityTokens(db: Db, secrets: SecretBox): Promise<void> {
   const known = new Set((await listVkTokens(db)).map((t) => t.label));
   const pages = await listPagesWithCommunity(db);
   const now = Math.floor(Date.now() / 1000);
   for (const page of pages) {
     const label = `demo-page-${page.id}`;
-    if (known.has(label)) continue;
-    await addVkToken(
-      db,
-      secrets,
-      { label, token: `demo-community-${page.externalId}`, kind: 'community', pageId: page.id },
-      now,
-    );
+    if (!known.has(label))
+      await addVkToken(
+        db,
+        secrets,
+        { label, token: `demo-community-${page.externalId}`, kind: 'community', pageId: page.id },
+        now,
+      );
+    const admin = `demo-admin-${page.id}`;
+    if (!known.has(admin))
+      await addVkToken(
+        db,
+        secrets,
+        {
+          label: admin,
+          token: `demo-admin-${page.externalId}`,
+          kind: 'user',
+          pageId: page.id,
+          scopes: ['wall', 'photos', 'video', 'offline'],
+        },
+        now,
+      );
   }
 }
