@@ -5,6 +5,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { configTable } from '../src/platform/config.ts';
+import { METHOD_TABLE } from '../src/vk/methods/index.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const read = (file: string) => fs.readFileSync(path.join(ROOT, file), 'utf8');
@@ -35,5 +36,16 @@ describe('deployment docs', () => {
       .map((c) => c[c.indexOf('--role') + 1]);
     expect(roles.sort()).toEqual(['scheduler', 'web', 'worker']);
     expect(compose.services.migrate?.command).toEqual(['db', 'migrate']);
+  });
+
+  it('docs/vk.md has a row for every VK method Publica calls, with the token kinds the table allows', () => {
+    const doc = read('docs/vk.md');
+    const rows = new Map(
+      [...doc.matchAll(/^\|\s*`([a-zA-Z.]+)`\s*\|\s*([a-z, ]+?)\s*\|/gm)].map((m) => [m[1], m[2]]),
+    );
+    const wrong = [...METHOD_TABLE.values()]
+      .filter((m) => rows.get(m.name) !== m.tokenKinds.join(', '))
+      .map((m) => m.name);
+    expect(wrong).toEqual([]);
   });
 });

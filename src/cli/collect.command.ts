@@ -4,7 +4,7 @@
 import type { Command } from 'commander';
 import { collect } from '../collect/index.ts';
 import { AppError } from '../platform/errors.ts';
-import { withStoredTokens } from '../vk/index.ts';
+import { VK_API_URL, withStoredTokens } from '../vk/index.ts';
 import type { CliContext } from './context.ts';
 import { intOption } from './options.ts';
 import { parseTokenSpecs } from './vk-sim.command.ts';
@@ -15,7 +15,10 @@ export function registerCollect(program: Command, context: () => CliContext): vo
   program
     .command('collect')
     .description('collect pages, posts and comments from the VK API / собрать данные из VK API')
-    .option('--vk <url>', 'VK API base URL (env PUBLICA_VK_URL; the real VK is https://api.vk.com)')
+    .option(
+      '--vk <url>',
+      'VK API base URL (env PUBLICA_VK_URL; default https://api.vk.ru, the host VK uses now)',
+    )
     .option(
       '--token <spec>',
       'kind:token[:perSecond] (repeatable; env PUBLICA_VK_TOKENS)',
@@ -26,8 +29,7 @@ export function registerCollect(program: Command, context: () => CliContext): vo
     .option('--json', 'print the report as JSON')
     .action(async (options: Options) => {
       const ctx = context();
-      const baseUrl = options.vk ?? process.env.PUBLICA_VK_URL;
-      if (!baseUrl) throw new AppError('VALIDATION', 'collect: give --vk URL or set PUBLICA_VK_URL');
+      const baseUrl = options.vk ?? process.env.PUBLICA_VK_URL ?? VK_API_URL;
       const db = await ctx.db();
       const given = parseTokenSpecs([...options.token, ...(ctx.config.jobs.vkTokens ?? '').split(',')]);
       const tokens = await withStoredTokens(db, ctx.config.secrets, given);

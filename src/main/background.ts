@@ -32,6 +32,7 @@ import {
   type PoolTokenSpec,
   storedReadingTokens,
   tokenKey,
+  VK_API_URL,
   withStoredTokens,
 } from '../vk/index.ts';
 
@@ -80,7 +81,7 @@ export function jobDefinitions(db: Db, queue: JobQueue, config: Config, metrics?
     ...plannerJobs(
       db,
       {
-        baseUrl: j.vkUrl ?? 'https://api.vk.com',
+        baseUrl: j.vkUrl ?? VK_API_URL,
         secrets: config.secrets,
         files: new FileStore(config.filesDir),
       },

@@ -45,6 +45,7 @@ export { loadUsage, saveUsage } from './token-usage.repo.ts';
 export {
   classify,
   type ErrorClass,
+  VK_API_URL,
   VK_API_VERSION,
   VkApiError,
   VkTransportError,

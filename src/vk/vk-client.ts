@@ -4,6 +4,8 @@
 import { crashPoint } from '../platform/crash-points.ts';
 
 export const VK_API_VERSION = '5.199';
+/** VK's API host since it moved to vk.ru; api.vk.com still answers and can be set with PUBLICA_VK_URL. */
+export const VK_API_URL = 'https://api.vk.ru';
 
 export class VkApiError extends Error {
   constructor(
