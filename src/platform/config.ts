@@ -235,7 +235,11 @@ export const configTable = [
   ['PUBLICA_OIDC_CLIENT_ID', '-', 'OIDC sign-in: client id registered with the provider'],
   ['PUBLICA_OIDC_CLIENT_SECRET', '-', 'OIDC sign-in: client secret (omit for a public client with PKCE)'],
   ['PUBLICA_OIDC_REDIRECT_URL', '-', 'OIDC sign-in: https://<host>/api/auth/oidc/callback'],
-  ['PUBLICA_VK_URL', '-', 'collect and workers: VK API base URL (the real VK: https://api.vk.ru, the default; https://api.vk.com still answers)'],
+  [
+    'PUBLICA_VK_URL',
+    '-',
+    'collect and workers: VK API base URL (the real VK: https://api.vk.ru, the default; https://api.vk.com still answers)',
+  ],
   ['PUBLICA_VK_TOKENS', '-', 'collect and workers: comma-separated kind:token[:perSecond] specs'],
   ['PUBLICA_ROLE', 'all', 'publica serve: web, worker, scheduler or all (--role overrides)'],
   ['PUBLICA_JOBS', 'by database', 'job queue: pg-boss (default on PostgreSQL) or db (default on SQLite)'],
