@@ -8,10 +8,14 @@ const SOAK = 'test/reliability/soak.test.ts';
 // killed and restarted, no soak. npm test runs everything.
 const FAST = process.env.PUBLICA_TEST_LANE === 'fast';
 const SLOW = ['e2e/**', 'test/reliability/**', 'test/scale/**'];
+// Vitest's default is one worker fewer than the cores (one on a 2-core machine); most suites wait on a database,
+// an HTTP server or a child process, so two workers use two cores. PUBLICA_TEST_WORKERS overrides.
+const WORKERS = Number(process.env.PUBLICA_TEST_WORKERS) || 2;
 const common = { environment: 'node', testTimeout: 60_000, hookTimeout: 120_000, pool: 'forks' } as const;
 
 export default defineConfig({
   test: {
+    maxWorkers: WORKERS,
     reporters: ['default', './test/summary-reporter.ts'],
     projects: [
       {

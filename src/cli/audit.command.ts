@@ -2,7 +2,8 @@
 
 import type { Command } from 'commander';
 import { diffRuns, formatPeriod, pageReport, parsePeriod, runAudit } from '../audit/index.ts';
-import { loadVersion } from '../methodology/index.ts';
+import { loadVersion, pluralForm } from '../methodology/index.ts';
+import { formatNumber } from '../platform/i18n.ts';
 import { COUNTRY } from '../platform/scope.ts';
 import type { CliContext } from './context.ts';
 import { intOption, isoDateOption, periodOption } from './options.ts';
@@ -51,16 +52,17 @@ export function registerAudit(program: Command, context: () => CliContext): void
         return;
       }
       const ru = ctx.lang === 'ru';
+      const num = (n: number) => formatNumber(n, ctx.lang);
       ctx.out(
         ru
-          ? `Аудит № ${summary.runId}: методика ${summary.version}, период ${formatPeriod(period)}, страниц ${summary.pages}, средний балл ${summary.meanTotal} (${summary.ms} мс)`
-          : `Audit #${summary.runId}: methodology ${summary.version}, period ${formatPeriod(period)}, ${summary.pages} pages, mean score ${summary.meanTotal} (${summary.ms} ms)`,
+          ? `Аудит № ${summary.runId}: методика ${summary.version}, период ${formatPeriod(period)}, страниц: ${num(summary.pages)}, средний балл ${num(summary.meanTotal)} (${num(summary.ms)} мс)`
+          : `Audit #${summary.runId}: methodology ${summary.version}, period ${formatPeriod(period)}, pages: ${num(summary.pages)}, mean score ${num(summary.meanTotal)} (${num(summary.ms)} ms)`,
       );
       const levelTitle = new Map(version.levels.map((l) => [l.id, l.title[ctx.lang]]));
       for (const level of version.levels) {
         const n = summary.levels[level.id] ?? 0;
         const share = summary.pages ? Math.round((n / summary.pages) * 1000) / 10 : 0;
-        ctx.out(`  ${(levelTitle.get(level.id) ?? level.id).padEnd(20)} ${String(n).padStart(7)}  ${share}%`);
+        ctx.out(`  ${(levelTitle.get(level.id) ?? level.id).padEnd(20)} ${num(n).padStart(7)}  ${num(share)} %`);
       }
       if (summary.errors > 0)
         ctx.err(ru ? `Ошибок в правилах: ${summary.errors}` : `Rule errors: ${summary.errors}`);
@@ -77,13 +79,18 @@ export function registerAudit(program: Command, context: () => CliContext): void
         return;
       }
       const ru = ctx.lang === 'ru';
+      const pages = pluralForm(diff.changedPages, ru ? ['страницы', 'страниц', 'страниц'] : ['page', 'pages'], ctx.lang);
       ctx.out(
         ru
-          ? `Аудиты ${a} (${diff.versions[0]}) → ${b} (${diff.versions[1]}): уровень изменился у ${diff.changedPages} страниц`
-          : `Runs ${a} (${diff.versions[0]}) → ${b} (${diff.versions[1]}): ${diff.changedPages} pages changed level`,
+          ? `Аудиты ${a} (${diff.versions[0]}) → ${b} (${diff.versions[1]}): уровень изменился у ${formatNumber(diff.changedPages, ctx.lang)} ${pages}`
+          : `Runs ${a} (${diff.versions[0]}) → ${b} (${diff.versions[1]}): ${formatNumber(diff.changedPages, ctx.lang)} ${pages} changed level`,
       );
+      // Level titles from each run's own version (a diff may compare two versions).
+      const titles = new Map<string, string>();
+      for (const v of [...diff.versions].reverse())
+        for (const l of loadVersion(v).levels) titles.set(l.id, l.title[ctx.lang]);
       for (const t of diff.transitions.sort((x, y) => y.pages - x.pages))
-        ctx.out(`  ${t.from} → ${t.to}: ${t.pages}`);
+        ctx.out(`  ${titles.get(t.from) ?? t.from} → ${titles.get(t.to) ?? t.to}: ${formatNumber(t.pages, ctx.lang)}`);
       ctx.out(
         ru
           ? 'Правила, доля выполнения которых изменилась больше всего:'

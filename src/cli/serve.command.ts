@@ -74,7 +74,12 @@ export async function serveRoles(
     await ctx.close();
   };
   if (role === 'web' || role === 'all') {
-    const app = await roles.web(db, ctx.config, metrics);
+    // `--port` moves the default public address with it (certificates print it); PUBLICA_PUBLIC_URL wins.
+    const config =
+      options.port && !process.env.PUBLICA_PUBLIC_URL
+        ? { ...ctx.config, http: { ...ctx.config.http, publicUrl: `http://localhost:${options.port}` } }
+        : ctx.config;
+    const app = await roles.web(db, config, metrics);
     const { url, stopped } = await serveUntilSignal(
       app,
       { host: options.host ?? ctx.config.http.host, port: options.port ?? ctx.config.http.port },

@@ -19,23 +19,26 @@ function svg(width: number, height: number, option: import('echarts').EChartsCor
   }
 }
 
-export function levelsChart(levels: { id: string; title: string; count: number }[]): string {
+type NumberText = (v: number) => string;
+const labelOf = (format: NumberText) => (p: { value: unknown }) => format(Number(p.value));
+
+export function levelsChart(levels: { id: string; title: string; count: number }[], format: NumberText): string {
   return svg(520, 220, {
     grid: { left: 130, right: 40, top: 10, bottom: 24 },
-    xAxis: { type: 'value', minInterval: 1 },
+    xAxis: { type: 'value', minInterval: 1, axisLabel: { formatter: format } },
     yAxis: { type: 'category', inverse: true, data: levels.map((l) => l.title) },
     series: [
       {
         type: 'bar',
         data: levels.map((l) => ({ value: l.count, itemStyle: { color: LEVEL_COLORS[l.id] ?? '#5470c6' } })),
-        label: { show: true, position: 'right' },
+        label: { show: true, position: 'right', formatter: labelOf(format) },
         barWidth: '60%',
       },
     ],
   });
 }
 
-export function trendChart(points: { label: string; value: number }[]): string {
+export function trendChart(points: { label: string; value: number }[], format: NumberText): string {
   return svg(520, 200, {
     grid: { left: 40, right: 20, top: 20, bottom: 30 },
     xAxis: { type: 'category', data: points.map((p) => p.label) },
@@ -44,7 +47,7 @@ export function trendChart(points: { label: string; value: number }[]): string {
       {
         type: 'line',
         data: points.map((p) => p.value),
-        label: { show: true },
+        label: { show: true, formatter: labelOf(format) },
         lineStyle: { width: 3, color: '#2a5885' },
         itemStyle: { color: '#2a5885' },
       },

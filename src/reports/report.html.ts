@@ -31,12 +31,24 @@ export function reportStamp(report: UnitReport, lang: Lang): string {
   ].join(' · ');
 }
 
-const signed = (v: number) => `${v > 0 ? '+' : ''}${Math.round(v * 10) / 10}`;
-const pct = (v: number | null) => (v === null ? '—' : `${Math.round(v * 100)}%`);
+const locale = (lang: Lang) => (lang === 'ru' ? 'ru-RU' : 'en-GB');
+
+/** A count or a score as the reader writes it: "1 457", "64,7" in Russian; "1,457", "64.7" in English. */
+export function reportNumber(v: number, lang: Lang): string {
+  return new Intl.NumberFormat(locale(lang), { maximumFractionDigits: 1 }).format(v);
+}
+
+const signedNumber = (v: number, lang: Lang) =>
+  new Intl.NumberFormat(locale(lang), { maximumFractionDigits: 1, signDisplay: 'exceptZero' }).format(v);
+const percent = (v: number | null, lang: Lang) =>
+  v === null ? '—' : new Intl.NumberFormat(locale(lang), { style: 'percent', maximumFractionDigits: 0 }).format(v);
 
 export async function renderReportHtml(report: UnitReport, lang: Lang): Promise<string> {
   const t = translator(reportMessages, lang);
   const { levelsChart, trendChart } = await import('./report-charts.ts');
+  const num = (v: number | null) => (v === null ? '—' : reportNumber(v, lang));
+  const pct = (v: number | null) => percent(v, lang);
+  const signed = (v: number) => signedNumber(v, lang);
   const name = report.unit.name[lang];
   const s = report.summary;
   const levelRows = report.levels.map((l) => ({
@@ -62,21 +74,21 @@ ${body}
 
   function summary() {
     const tiles: [string, string][] = [
-      [t('institutions'), String(s.institutions)],
-      [t('withPage'), String(s.withPage)],
-      [t('audited'), String(s.audited)],
-      [t('meanScore'), s.meanScore === null ? '—' : String(s.meanScore)],
+      [t('institutions'), num(s.institutions)],
+      [t('withPage'), num(s.withPage)],
+      [t('audited'), num(s.audited)],
+      [t('meanScore'), num(s.meanScore)],
       [t('coverage'), pct(s.coverage)],
     ];
     const rows = levelRows
       .map(
         (l) =>
-          `<tr><td><span class="dot" style="background:${LEVEL_COLORS[l.id] ?? '#888'}"></span>${esc(l.title)}</td><td class="n">${l.count}</td><td class="n">${s.audited ? pct(l.count / s.audited) : '—'}</td></tr>`,
+          `<tr><td><span class="dot" style="background:${LEVEL_COLORS[l.id] ?? '#888'}"></span>${esc(l.title)}</td><td class="n">${num(l.count)}</td><td class="n">${s.audited ? pct(l.count / s.audited) : '—'}</td></tr>`,
       )
       .join('');
     return `<section><h2>${esc(t('summary'))}</h2>
 <div class="tiles">${tiles.map(([k, v]) => `<div class="tile"><div class="v">${esc(v)}</div><div class="k">${esc(k)}</div></div>`).join('')}</div>
-<div class="two"><figure>${levelsChart(levelRows)}</figure>
+<div class="two"><figure>${levelsChart(levelRows, num)}</figure>
 <table><thead><tr><th>${esc(t('level'))}</th><th class="n">${esc(t('pages'))}</th><th class="n">${esc(t('share'))}</th></tr></thead><tbody>${rows}</tbody></table></div>
 </section>`;
   }
@@ -88,7 +100,7 @@ ${body}
       label: reportDate(p.periodEnd - 1, lang),
       value: p.meanScore,
     }));
-    return `<section><h2>${esc(t('trend'))}</h2><figure>${trendChart(points)}</figure></section>`;
+    return `<section><h2>${esc(t('trend'))}</h2><figure>${trendChart(points, num)}</figure></section>`;
   }
 
   function children() {
@@ -98,7 +110,7 @@ ${body}
     const rows = report.children
       .map(
         (c) =>
-          `<tr><td>${esc(lang === 'ru' ? c.nameRu : c.nameEn)}</td><td class="n">${c.institutions}</td><td class="n">${c.withPage}</td><td class="n">${c.audited}</td><td class="n">${c.meanScore ?? '—'}</td><td class="n">${pct(c.coverage)}</td></tr>`,
+          `<tr><td>${esc(lang === 'ru' ? c.nameRu : c.nameEn)}</td><td class="n">${num(c.institutions)}</td><td class="n">${num(c.withPage)}</td><td class="n">${num(c.audited)}</td><td class="n">${num(c.meanScore)}</td><td class="n">${pct(c.coverage)}</td></tr>`,
       )
       .join('');
     return `<section class="break"><h2>${esc(title)}</h2><table class="wide"><thead><tr>${head.map((h, i) => `<th${i ? ' class="n"' : ''}>${esc(h)}</th>`).join('')}</tr></thead><tbody>${rows}</tbody></table></section>`;
@@ -139,7 +151,7 @@ ${body}
     const rows = list
       .map(
         (m) =>
-          `<tr><td>${esc(m.institution ?? '—')}<div class="url">${esc(m.url)}</div></td><td class="n">${m.before} <small>${esc(level(m.levelBefore))}</small></td><td class="n">${m.after} <small>${esc(level(m.levelAfter))}</small></td><td class="n">${signed(m.after - m.before)}</td></tr>`,
+          `<tr><td>${esc(m.institution ?? '—')}<div class="url">${esc(m.url)}</div></td><td class="n">${num(m.before)} <small>${esc(level(m.levelBefore))}</small></td><td class="n">${num(m.after)} <small>${esc(level(m.levelAfter))}</small></td><td class="n">${signed(m.after - m.before)}</td></tr>`,
       )
       .join('');
     return `<h3>${esc(title)}</h3>${list.length ? `<table class="wide"><thead><tr><th>${esc(t('institution'))}</th><th class="n">${esc(t('before'))}</th><th class="n">${esc(t('after'))}</th><th class="n">${esc(t('change'))}</th></tr></thead><tbody>${rows}</tbody></table>` : `<p class="empty">${esc(t('none'))}</p>`}`;
@@ -157,7 +169,7 @@ ${body}
     const rows = report.unanswered
       .map(
         (u) =>
-          `<tr><td>${esc(u.institution ?? '—')}<div class="url">${esc(u.url)}</div></td><td class="n">${u.questions}</td><td class="n">${u.unanswered}</td><td class="n">${esc(u.oldest ?? '—')}</td></tr>`,
+          `<tr><td>${esc(u.institution ?? '—')}<div class="url">${esc(u.url)}</div></td><td class="n">${num(u.questions)}</td><td class="n">${num(u.unanswered)}</td><td class="n">${esc(u.oldest ?? '—')}</td></tr>`,
       )
       .join('');
     return `<section><h2>${esc(t('unanswered'))}</h2><table class="wide"><thead><tr><th>${esc(t('institution'))}</th><th class="n">${esc(t('questions'))}</th><th class="n">${esc(t('noAnswer'))}</th><th class="n">${esc(t('oldest'))}</th></tr></thead><tbody>${rows}</tbody></table></section>`;

@@ -93,6 +93,10 @@ describeEachDialect(
       ])
         expect(all).toContain(heading);
       expect(all).toContain(report.children[0]?.nameRu);
+      // Numbers as a Russian reader writes them: a decimal comma, never a point.
+      const mean = report.summary.meanScore ?? 0;
+      expect(all).toContain(new Intl.NumberFormat('ru-RU', { maximumFractionDigits: 1 }).format(mean));
+      expect(all.replaceAll('2023.1', '')).not.toMatch(/\b\d+\.\d\b/);
     });
 
     it('writes a workbook whose cells equal the report', async () => {
