@@ -13,6 +13,7 @@ import {
   registryCounts,
   unitNames,
 } from './analytics.repo.ts';
+import { storedRegistryUnits, storedRunUnits, type UnitSelection } from './rollup-store.repo.ts';
 
 export type RollupRow = {
   key: string;
@@ -42,13 +43,10 @@ export async function rollup(
   regionCode?: string,
   /** The run to sum (a report's chosen run; null: none); by default the newest that judged the whole scope. */
   chosen?: DoneRun | null,
+  /** Group the results and the registry directly instead of reading the stored roll-ups (tests compare). */
+  direct = false,
 ): Promise<Rollup> {
   const run = chosen === undefined ? (await doneRunsFor(db, scope, 1))[0] : (chosen ?? undefined);
-  const [registry, levels, covered] = await Promise.all([
-    registryCounts(db, scope, by, regionCode),
-    run ? levelCountsByUnit(db, scope, by, run.id, regionCode) : [],
-    run ? coveredByUnit(db, scope, by, run.id, regionCode) : [],
-  ]);
   const rows = new Map<string, RollupRow>();
   const row = (unit: string | number | null) => {
     const key = unit === null ? '-' : String(unit);
@@ -60,18 +58,46 @@ export async function rollup(
     return found;
   };
   const sums = new Map<string, number>();
-  for (const r of registry) {
-    const target = row(r.unit);
-    target.institutions = Number(r.institutions);
-    target.withPage = Number(r.with_page ?? 0);
+  const units = direct ? null : storedSelection(scope, regionCode);
+  if (units) {
+    // The pre-computed figures: a few rows by key (units of one key in several regions add up).
+    const [registry, figures] = await Promise.all([
+      storedRegistryUnits(db, by, units),
+      run ? storedRunUnits(db, run.id, by, units) : [],
+    ]);
+    for (const r of registry) {
+      const target = row(r.key);
+      target.institutions += r.institutions;
+      target.withPage += r.withPage;
+    }
+    for (const f of figures) {
+      const target = row(f.key);
+      for (const [level, n] of Object.entries(f.levels))
+        target.levels[level] = (target.levels[level] ?? 0) + n;
+      target.audited += f.audited;
+      target.covered += f.covered;
+      sums.set(target.key, (sums.get(target.key) ?? 0) + f.totalSum);
+    }
+  } else {
+    // A municipality's or an institution's scope (few rows), or asked for: grouped directly.
+    const [registry, levels, covered] = await Promise.all([
+      registryCounts(db, scope, by, regionCode),
+      run ? levelCountsByUnit(db, scope, by, run.id, regionCode) : [],
+      run ? coveredByUnit(db, scope, by, run.id, regionCode) : [],
+    ]);
+    for (const r of registry) {
+      const target = row(r.unit);
+      target.institutions = Number(r.institutions);
+      target.withPage = Number(r.with_page ?? 0);
+    }
+    for (const l of levels) {
+      const target = row(l.unit);
+      target.levels[l.level] = Number(l.n);
+      target.audited += Number(l.n);
+      sums.set(target.key, (sums.get(target.key) ?? 0) + Number(l.total_sum ?? 0));
+    }
+    for (const c of covered) row(c.unit).covered = Number(c.covered);
   }
-  for (const l of levels) {
-    const target = row(l.unit);
-    target.levels[l.level] = Number(l.n);
-    target.audited += Number(l.n);
-    sums.set(target.key, (sums.get(target.key) ?? 0) + Number(l.total_sum ?? 0));
-  }
-  for (const c of covered) row(c.unit).covered = Number(c.covered);
   const names = new Map(
     (
       await unitNames(
@@ -111,6 +137,17 @@ export async function rollup(
     rows: [...rows.values()].sort((a, b) => a.nameRu.localeCompare(b.nameRu, 'ru')),
     total,
   };
+}
+
+/**
+ * The stored units a scope and region filter read: all, or one region's; null when the scope is narrower than
+ * a region (its figures are grouped directly).
+ */
+function storedSelection(scope: Scope, regionCode?: string): UnitSelection | null {
+  if (scope.level === 'country') return { regionKey: regionCode };
+  if (scope.level !== 'region') return null;
+  if (regionCode !== undefined && regionCode !== scope.regionCode) return { none: true };
+  return { regionKey: scope.regionCode };
 }
 
 export type DoneRun = Awaited<ReturnType<typeof doneRunsFor>>[number];
