@@ -9,8 +9,10 @@ import {
   levelCountsByUnit,
   listPagesWithScores,
   type PageFilter,
+  type PageRow,
   pageHistory,
   registryCounts,
+  streamPagesWithScores,
   unitNames,
 } from './analytics.repo.ts';
 import { storedRegistryUnits, storedRunUnits, type UnitSelection } from './rollup-store.repo.ts';
@@ -160,7 +162,7 @@ export async function listPages(db: Db, scope: Scope, filter: PageFilter) {
   return { runId: run?.id ?? null, total, items: items.map(pageItem) };
 }
 
-/** The whole filtered, sorted list in batches, for exports: memory stays one batch whatever the length. */
+/** The whole filtered, sorted list in batches, for exports: one ordered pass, memory of one batch. */
 export async function* eachPage(
   db: Db,
   scope: Scope,
@@ -169,20 +171,8 @@ export async function* eachPage(
 ): AsyncGenerator<PageItem[]> {
   const [run, previous] = await doneRunsFor(db, scope, 2);
   const runs: [number, number] = [run?.id ?? -1, previous?.id ?? -1];
-  for (let page = 1; ; page++) {
-    const { items } = await listPagesWithScores(
-      db,
-      scope,
-      runs,
-      { ...filter, page, size: batch },
-      { count: false },
-    );
-    if (items.length > 0) yield items.map(pageItem);
-    if (items.length < batch) return;
-  }
+  for await (const rows of streamPagesWithScores(db, scope, runs, filter, batch)) yield rows.map(pageItem);
 }
-
-type PageRow = Awaited<ReturnType<typeof listPagesWithScores>>['items'][number];
 
 function pageItem(p: PageRow) {
   return {

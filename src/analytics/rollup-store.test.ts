@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import path from 'node:path';
 import { expect, it } from 'vitest';
 import { describeEachDialect, tempDir } from '../../test/db.ts';
 import { csvText, schoolLine, writeFile } from '../../test/factories.ts';
@@ -10,7 +9,7 @@ import { bumpVersion } from '../platform/db.ts';
 import { COUNTRY, type Scope } from '../platform/scope.ts';
 import { importRegistryFile } from '../registry/index.ts';
 import { generateWorld, worldEnd, writeWorld } from '../vk-sim/index.ts';
-import { rollup } from './analytics.service.ts';
+import { eachPage, listPages, rollup } from './analytics.service.ts';
 
 const DAY = 86_400;
 
@@ -101,5 +100,23 @@ describeEachDialect('stored roll-ups', (ctx) => {
     await same('roll-ups filled in on read');
     fs.rmSync(dir, { recursive: true, force: true });
     fs.rmSync(files, { recursive: true, force: true });
+
+    // Exports read the list in one ordered pass, in batches: the same rows in the same order as the list.
+    for (const sort of ['-score', 'name', '-collected', 'id'] as const) {
+      const list = await listPages(db, COUNTRY, { sort, page: 1, size: 10_000 });
+      const streamed = [];
+      for await (const batch of eachPage(db, COUNTRY, { sort }, 7)) {
+        expect(batch.length).toBeLessThanOrEqual(7);
+        streamed.push(...batch);
+      }
+      expect(streamed, sort).toEqual(list.items);
+    }
+    // A reader that stops early (a client gone) closes the pass; the database keeps serving and writing.
+    for await (const batch of eachPage(db, { level: 'region', regionCode: ra }, { sort: 'name' }, 5)) {
+      expect(batch.every((p) => p.institution?.regionCode === ra)).toBe(true);
+      break;
+    }
+    await bumpVersion(db, 'registry');
+    expect((await listPages(db, COUNTRY, { sort: 'id', page: 1, size: 1 })).items).toHaveLength(1);
   }, 120_000);
 });
