@@ -1,6 +1,6 @@
 // SQL of roll-ups and of the page list with scores: registry and audit results read together, always
 // filtered by the caller's scope.
-import { sql } from 'kysely';
+import { type SqlBool, sql } from 'kysely';
 import { type Db, streamRows } from '../platform/db.ts';
 import type { InstitutionKind, PageStatus } from '../platform/db-schema.ts';
 import { BY_INSTITUTION, inScope, institutionText, type Scope } from '../platform/scope.ts';
@@ -109,19 +109,50 @@ function orderedPages(
     .orderBy('pages.id');
 }
 
-/** `count: false` skips the total (a caller that needs no count). */
+/** Where the previous page of a list ended: its last row's sort value and page id (keyset pagination). */
+export type PageCursor = { value: string | number | null; id: number };
+
+/** The rows after `cursor` in the list's order (unaudited rows, null values, come last either way). */
+function afterCursor(sort: PageSort, cursor: PageCursor) {
+  const column = sql.ref(SORT_COLUMNS[sort.replace('-', '') as keyof typeof SORT_COLUMNS]);
+  const beyond = sort.startsWith('-') ? sql`<` : sql`>`;
+  const id = sql.ref('pages.id');
+  return cursor.value === null
+    ? sql<SqlBool>`(${column} is null and ${id} > ${cursor.id})`
+    : sql<SqlBool>`(${column} is null or ${column} ${beyond} ${cursor.value} or (${column} = ${cursor.value} and ${id} > ${cursor.id}))`;
+}
+
+/** The cursor just past a row, for a list in the given order. */
+export function cursorOf(sort: PageSort, row: PageRow): PageCursor {
+  const key = sort.replace('-', '') as keyof typeof SORT_COLUMNS;
+  const value =
+    key === 'score'
+      ? row.total
+      : key === 'name'
+        ? row.full_name
+        : key === 'collected'
+          ? row.last_collected_at
+          : row.id;
+  return { value: value === null ? null : value, id: row.id };
+}
+
+/**
+ * One page of the list: after a cursor (keyset: the database seeks past it, no rows skipped one by one) or by
+ * page number. `count: false` skips the total (a caller that needs no count).
+ */
 export async function listPagesWithScores(
   db: Db,
   scope: Scope,
   runs: [number, number],
-  filter: PageFilter,
+  filter: PageFilter & { after?: PageCursor | undefined },
   options: { count: boolean } = { count: true },
 ) {
+  const ordered = orderedPages(db, scope, runs, filter);
   const [items, count] = await Promise.all([
-    orderedPages(db, scope, runs, filter)
-      .limit(filter.size)
-      .offset((filter.page - 1) * filter.size)
-      .execute(),
+    (filter.after
+      ? ordered.where(afterCursor(filter.sort, filter.after)).limit(filter.size)
+      : ordered.limit(filter.size).offset((filter.page - 1) * filter.size)
+    ).execute(),
     options.count
       ? filteredPages(db, scope, runs[0], filter)
           .select((eb) => eb.fn.countAll<number>().as('n'))
@@ -131,7 +162,7 @@ export async function listPagesWithScores(
   return { items, total: Number(count.n) };
 }
 
-export type PageRow = Awaited<ReturnType<typeof listPagesWithScores>>['items'][number];
+export type PageRow = Awaited<ReturnType<ReturnType<typeof orderedPages>['execute']>>[number];
 
 /**
  * The whole filtered, sorted list in one ordered pass, handed over in batches (exports): one sort instead of a

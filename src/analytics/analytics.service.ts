@@ -1,13 +1,16 @@
 // Roll-ups (counts by level, mean score, coverage per region or municipality) and the page list with scores
 // and trend, as of the newest finished audit that judged the caller's whole scope.
 import type { Db } from '../platform/db.ts';
+import { AppError } from '../platform/errors.ts';
 import type { Scope } from '../platform/scope.ts';
 import {
   coveredByUnit,
+  cursorOf,
   doneRunsFor,
   type GroupBy,
   levelCountsByUnit,
   listPagesWithScores,
+  type PageCursor,
   type PageFilter,
   type PageRow,
   pageHistory,
@@ -156,10 +159,42 @@ export type DoneRun = Awaited<ReturnType<typeof doneRunsFor>>[number];
 
 export type PageItem = Awaited<ReturnType<typeof listPages>>['items'][number];
 
-export async function listPages(db: Db, scope: Scope, filter: PageFilter) {
+/**
+ * A page of the list with scores: by page number, or after the `next` cursor a previous page gave (keyset:
+ * as fast deep in the list as at its start).
+ */
+export async function listPages(db: Db, scope: Scope, filter: PageFilter & { after?: string | undefined }) {
   const [run, previous] = await doneRunsFor(db, scope, 2);
-  const { items, total } = await listPagesWithScores(db, scope, [run?.id ?? -1, previous?.id ?? -1], filter);
-  return { runId: run?.id ?? null, total, items: items.map(pageItem) };
+  const after = filter.after === undefined ? undefined : decodeCursor(filter.after);
+  const { items, total } = await listPagesWithScores(db, scope, [run?.id ?? -1, previous?.id ?? -1], {
+    ...filter,
+    after,
+  });
+  const last = items[items.length - 1];
+  return {
+    runId: run?.id ?? null,
+    total,
+    items: items.map(pageItem),
+    next: last && items.length === filter.size ? encodeCursor(cursorOf(filter.sort, last)) : null,
+  };
+}
+
+function encodeCursor(cursor: PageCursor): string {
+  return Buffer.from(JSON.stringify([cursor.value, cursor.id])).toString('base64url');
+}
+
+function decodeCursor(text: string): PageCursor {
+  try {
+    const [value, id] = JSON.parse(Buffer.from(text, 'base64url').toString('utf8')) as unknown[];
+    if (Number.isInteger(id) && (value === null || ['string', 'number'].includes(typeof value)))
+      return { value: value as PageCursor['value'], id: id as number };
+  } catch {
+    // reported below
+  }
+  throw new AppError(
+    'VALIDATION',
+    `after: "${text.slice(0, 40)}" is not a cursor this list gave (its "next")`,
+  );
 }
 
 /** The whole filtered, sorted list in batches, for exports: one ordered pass, memory of one batch. */

@@ -110,7 +110,22 @@ describeEachDialect('stored roll-ups', (ctx) => {
         streamed.push(...batch);
       }
       expect(streamed, sort).toEqual(list.items);
+      // Keyset pages (after the previous page's cursor) are the page-numbered pages.
+      const byCursor = [];
+      let after: string | undefined;
+      for (let page = 1; ; page++) {
+        const numbered = await listPages(db, COUNTRY, { sort, page, size: 9 });
+        const keyed = await listPages(db, COUNTRY, { sort, page: 1, size: 9, after });
+        expect(keyed.items, `${sort} page ${page}`).toEqual(numbered.items);
+        byCursor.push(...keyed.items);
+        if (!keyed.next) break;
+        after = keyed.next;
+      }
+      expect(byCursor).toEqual(list.items);
     }
+    await expect(listPages(db, COUNTRY, { sort: 'id', page: 1, size: 9, after: 'nonsense' })).rejects.toThrow(
+      /after:.*not a cursor/,
+    );
     // A reader that stops early (a client gone) closes the pass; the database keeps serving and writing.
     for await (const batch of eachPage(db, { level: 'region', regionCode: ra }, { sort: 'name' }, 5)) {
       expect(batch.every((p) => p.institution?.regionCode === ra)).toBe(true);
