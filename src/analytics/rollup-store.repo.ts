@@ -2,7 +2,7 @@
 // registry's counts per unit (recomputed once after the registry changed, on the first read that sees the
 // change). Each read is a handful of rows found by primary key, on both dialects.
 import { sql } from 'kysely';
-import { writeUnitRollups } from '../audit/index.ts';
+import { computeUnitRollups, writeUnitRollups } from '../audit/index.ts';
 import { type Db, inTransaction, writeRows } from '../platform/db.ts';
 import type { RegistryUnitCountTable } from '../platform/db-schema.ts';
 import type { GroupBy } from './analytics.repo.ts';
@@ -40,7 +40,8 @@ export async function storedRunUnits(
 ): Promise<StoredRunUnit[]> {
   let rows = await runRows(db, runId, by, units);
   if (!rows.some((r) => r.unit_kind === 'country')) {
-    await within(db, (tx) => writeUnitRollups(tx, runId));
+    const computed = await computeUnitRollups(db, runId);
+    await within(db, (tx) => writeUnitRollups(tx, runId, computed));
     rows = await runRows(db, runId, by, units);
   }
   return rows

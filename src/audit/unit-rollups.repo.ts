@@ -85,9 +85,13 @@ export async function computeUnitRollups(db: Db, runId: number): Promise<Row[]> 
   }));
 }
 
-/** Writes (or rewrites) a run's roll-ups; call inside the transaction that closes the run. */
-export async function writeUnitRollups(db: Db, runId: number): Promise<void> {
-  const rows = await computeUnitRollups(db, runId);
+/**
+ * Writes (or rewrites) a run's roll-ups; call inside the transaction that closes the run. `rows` computed
+ * beforehand keep a transaction write-only (on SQLite a transaction that reads first cannot become a writer
+ * once another connection has written).
+ */
+export async function writeUnitRollups(db: Db, runId: number, computed?: Row[]): Promise<void> {
+  const rows = computed ?? (await computeUnitRollups(db, runId));
   await db.kysely.deleteFrom('audit_unit_rollups').where('run_id', '=', runId).execute();
   // An upsert: two processes filling in an older run's roll-ups at once both succeed.
   await writeRows(
