@@ -135,7 +135,8 @@ export async function* streamRows<R>(db: Db, query: Compilable, batch = 2000): A
     const reader = new SQLite(db.sqlite.name, { readonly: true, fileMustExist: true });
     try {
       reader.pragma('busy_timeout = 5000');
-      reader.pragma('cache_size = -16384');
+      // A small cache: one pass reads each page once, and the sort spills to a temporary file past it.
+      reader.pragma('cache_size = -4096');
       let rows: R[] = [];
       for (const row of reader.prepare(text).iterate(...args)) {
         rows.push(row as R);
