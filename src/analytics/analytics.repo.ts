@@ -1,7 +1,7 @@
 // SQL of roll-ups and of the page list with scores: registry and audit results read together, always
 // filtered by the caller's scope.
-import { sql } from 'kysely';
-import type { Db } from '../platform/db.ts';
+import { type SqlBool, sql } from 'kysely';
+import { type Db, streamRows } from '../platform/db.ts';
 import type { InstitutionKind, PageStatus } from '../platform/db-schema.ts';
 import { BY_INSTITUTION, inScope, institutionText, type Scope } from '../platform/scope.ts';
 
@@ -53,15 +53,7 @@ const SORT_COLUMNS = {
   collected: 'pages.last_collected_at',
 } as const;
 
-/** `count: false` skips the total (exports read the list in batches and need no count each time). */
-export async function listPagesWithScores(
-  db: Db,
-  scope: Scope,
-  runs: [number, number],
-  filter: PageFilter,
-  options: { count: boolean } = { count: true },
-) {
-  const [run, previous] = runs;
+function filteredPages(db: Db, scope: Scope, run: number, filter: Omit<PageFilter, 'page' | 'size'>) {
   let query = db.kysely
     .selectFrom('pages')
     .leftJoin('institutions', 'institutions.id', 'pages.institution_id')
@@ -78,42 +70,112 @@ export async function listPagesWithScores(
   if (filter.scoreMin !== undefined) query = query.where('r.total', '>=', filter.scoreMin);
   if (filter.scoreMax !== undefined) query = query.where('r.total', '<=', filter.scoreMax);
   if (filter.q) query = query.where(institutionText(filter.q, ['pages.url']));
+  return query;
+}
+
+/** The filtered list with its columns, in the list's order: unaudited pages after audited ones either way. */
+function orderedPages(
+  db: Db,
+  scope: Scope,
+  runs: [number, number],
+  filter: Omit<PageFilter, 'page' | 'size'>,
+) {
+  const [run, previous] = runs;
   const key = filter.sort.replace('-', '') as keyof typeof SORT_COLUMNS;
   const direction = filter.sort.startsWith('-') ? 'desc' : 'asc';
+  return filteredPages(db, scope, run, filter)
+    .leftJoin('audit_page_results as prev', (join) =>
+      join.onRef('prev.page_id', '=', 'pages.id').on('prev.run_id', '=', previous),
+    )
+    .select([
+      'pages.id',
+      'pages.url',
+      'pages.platform',
+      'pages.status',
+      'pages.last_collected_at',
+      'institutions.id as institution_id',
+      'institutions.full_name',
+      'institutions.short_name',
+      'institutions.kind',
+      'institutions.region_code',
+      'institutions.municipality_id',
+      'r.total',
+      'r.level',
+      'r.verified',
+      'prev.total as previous_total',
+    ])
+    .orderBy(sql`${sql.ref(SORT_COLUMNS[key])} is null`)
+    .orderBy(SORT_COLUMNS[key], direction)
+    .orderBy('pages.id');
+}
+
+/** Where the previous page of a list ended: its last row's sort value and page id (keyset pagination). */
+export type PageCursor = { value: string | number | null; id: number };
+
+/** The rows after `cursor` in the list's order (unaudited rows, null values, come last either way). */
+function afterCursor(sort: PageSort, cursor: PageCursor) {
+  const column = sql.ref(SORT_COLUMNS[sort.replace('-', '') as keyof typeof SORT_COLUMNS]);
+  const beyond = sort.startsWith('-') ? sql`<` : sql`>`;
+  const id = sql.ref('pages.id');
+  return cursor.value === null
+    ? sql<SqlBool>`(${column} is null and ${id} > ${cursor.id})`
+    : sql<SqlBool>`(${column} is null or ${column} ${beyond} ${cursor.value} or (${column} = ${cursor.value} and ${id} > ${cursor.id}))`;
+}
+
+/** The cursor just past a row, for a list in the given order. */
+export function cursorOf(sort: PageSort, row: PageRow): PageCursor {
+  const key = sort.replace('-', '') as keyof typeof SORT_COLUMNS;
+  const value =
+    key === 'score'
+      ? row.total
+      : key === 'name'
+        ? row.full_name
+        : key === 'collected'
+          ? row.last_collected_at
+          : row.id;
+  return { value: value === null ? null : value, id: row.id };
+}
+
+/**
+ * One page of the list: after a cursor (keyset: the database seeks past it, no rows skipped one by one) or by
+ * page number. `count: false` skips the total (a caller that needs no count).
+ */
+export async function listPagesWithScores(
+  db: Db,
+  scope: Scope,
+  runs: [number, number],
+  filter: PageFilter & { after?: PageCursor | undefined },
+  options: { count: boolean } = { count: true },
+) {
+  const ordered = orderedPages(db, scope, runs, filter);
   const [items, count] = await Promise.all([
-    query
-      .leftJoin('audit_page_results as prev', (join) =>
-        join.onRef('prev.page_id', '=', 'pages.id').on('prev.run_id', '=', previous),
-      )
-      .select([
-        'pages.id',
-        'pages.url',
-        'pages.platform',
-        'pages.status',
-        'pages.last_collected_at',
-        'institutions.id as institution_id',
-        'institutions.full_name',
-        'institutions.short_name',
-        'institutions.kind',
-        'institutions.region_code',
-        'institutions.municipality_id',
-        'r.total',
-        'r.level',
-        'r.verified',
-        'prev.total as previous_total',
-      ])
-      // Unaudited pages sort after audited ones in either direction.
-      .orderBy(sql`${sql.ref(SORT_COLUMNS[key])} is null`)
-      .orderBy(SORT_COLUMNS[key], direction)
-      .orderBy('pages.id')
-      .limit(filter.size)
-      .offset((filter.page - 1) * filter.size)
-      .execute(),
+    (filter.after
+      ? ordered.where(afterCursor(filter.sort, filter.after)).limit(filter.size)
+      : ordered.limit(filter.size).offset((filter.page - 1) * filter.size)
+    ).execute(),
     options.count
-      ? query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
+      ? filteredPages(db, scope, runs[0], filter)
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
       : Promise.resolve({ n: -1 }),
   ]);
   return { items, total: Number(count.n) };
+}
+
+export type PageRow = Awaited<ReturnType<ReturnType<typeof orderedPages>['execute']>>[number];
+
+/**
+ * The whole filtered, sorted list in one ordered pass, handed over in batches (exports): one sort instead of a
+ * re-sort per batch, and memory of one batch (see streamRows).
+ */
+export function streamPagesWithScores(
+  db: Db,
+  scope: Scope,
+  runs: [number, number],
+  filter: Omit<PageFilter, 'page' | 'size'>,
+  batch: number,
+): AsyncGenerator<PageRow[]> {
+  return streamRows<PageRow>(db, orderedPages(db, scope, runs, filter), batch);
 }
 
 /** A page's scores over the given runs, newest first. */

@@ -106,7 +106,12 @@ export function analyticsRoutes(db: Db) {
           tags,
           summary:
             'Pages in your scope with score, level and trend from the newest audit: filter, sort, page',
-          querystring: z.object({ ...pagination, ...pageListFilters }),
+          querystring: z.object({
+            ...pagination,
+            ...pageListFilters,
+            /** The `next` of the previous page: the page after it (keyset; `page` is then ignored). */
+            after: z.string().min(1).max(400).optional(),
+          }),
           response: {
             200: z.object({
               runId: z.number().int().nullable(),
@@ -114,6 +119,8 @@ export function analyticsRoutes(db: Db) {
               page: z.number().int(),
               size: z.number().int(),
               total: z.number().int(),
+              /** The cursor of the page after this one (pass as `after`); null on the last page. */
+              next: z.string().nullable(),
             }),
             ...errorResponses,
           },

@@ -1,18 +1,24 @@
 // Roll-ups (counts by level, mean score, coverage per region or municipality) and the page list with scores
 // and trend, as of the newest finished audit that judged the caller's whole scope.
 import type { Db } from '../platform/db.ts';
+import { AppError } from '../platform/errors.ts';
 import type { Scope } from '../platform/scope.ts';
 import {
   coveredByUnit,
+  cursorOf,
   doneRunsFor,
   type GroupBy,
   levelCountsByUnit,
   listPagesWithScores,
+  type PageCursor,
   type PageFilter,
+  type PageRow,
   pageHistory,
   registryCounts,
+  streamPagesWithScores,
   unitNames,
 } from './analytics.repo.ts';
+import { storedRegistryUnits, storedRunUnits, type UnitSelection } from './rollup-store.repo.ts';
 
 export type RollupRow = {
   key: string;
@@ -42,13 +48,10 @@ export async function rollup(
   regionCode?: string,
   /** The run to sum (a report's chosen run; null: none); by default the newest that judged the whole scope. */
   chosen?: DoneRun | null,
+  /** Group the results and the registry directly instead of reading the stored roll-ups (tests compare). */
+  direct = false,
 ): Promise<Rollup> {
   const run = chosen === undefined ? (await doneRunsFor(db, scope, 1))[0] : (chosen ?? undefined);
-  const [registry, levels, covered] = await Promise.all([
-    registryCounts(db, scope, by, regionCode),
-    run ? levelCountsByUnit(db, scope, by, run.id, regionCode) : [],
-    run ? coveredByUnit(db, scope, by, run.id, regionCode) : [],
-  ]);
   const rows = new Map<string, RollupRow>();
   const row = (unit: string | number | null) => {
     const key = unit === null ? '-' : String(unit);
@@ -60,18 +63,46 @@ export async function rollup(
     return found;
   };
   const sums = new Map<string, number>();
-  for (const r of registry) {
-    const target = row(r.unit);
-    target.institutions = Number(r.institutions);
-    target.withPage = Number(r.with_page ?? 0);
+  const units = direct ? null : storedSelection(scope, regionCode);
+  if (units) {
+    // The pre-computed figures: a few rows by key (units of one key in several regions add up).
+    const [registry, figures] = await Promise.all([
+      storedRegistryUnits(db, by, units),
+      run ? storedRunUnits(db, run.id, by, units) : [],
+    ]);
+    for (const r of registry) {
+      const target = row(r.key);
+      target.institutions += r.institutions;
+      target.withPage += r.withPage;
+    }
+    for (const f of figures) {
+      const target = row(f.key);
+      for (const [level, n] of Object.entries(f.levels))
+        target.levels[level] = (target.levels[level] ?? 0) + n;
+      target.audited += f.audited;
+      target.covered += f.covered;
+      sums.set(target.key, (sums.get(target.key) ?? 0) + f.totalSum);
+    }
+  } else {
+    // A municipality's or an institution's scope (few rows), or asked for: grouped directly.
+    const [registry, levels, covered] = await Promise.all([
+      registryCounts(db, scope, by, regionCode),
+      run ? levelCountsByUnit(db, scope, by, run.id, regionCode) : [],
+      run ? coveredByUnit(db, scope, by, run.id, regionCode) : [],
+    ]);
+    for (const r of registry) {
+      const target = row(r.unit);
+      target.institutions = Number(r.institutions);
+      target.withPage = Number(r.with_page ?? 0);
+    }
+    for (const l of levels) {
+      const target = row(l.unit);
+      target.levels[l.level] = Number(l.n);
+      target.audited += Number(l.n);
+      sums.set(target.key, (sums.get(target.key) ?? 0) + Number(l.total_sum ?? 0));
+    }
+    for (const c of covered) row(c.unit).covered = Number(c.covered);
   }
-  for (const l of levels) {
-    const target = row(l.unit);
-    target.levels[l.level] = Number(l.n);
-    target.audited += Number(l.n);
-    sums.set(target.key, (sums.get(target.key) ?? 0) + Number(l.total_sum ?? 0));
-  }
-  for (const c of covered) row(c.unit).covered = Number(c.covered);
   const names = new Map(
     (
       await unitNames(
@@ -113,17 +144,60 @@ export async function rollup(
   };
 }
 
+/**
+ * The stored units a scope and region filter read: all, or one region's; null when the scope is narrower than
+ * a region (its figures are grouped directly).
+ */
+function storedSelection(scope: Scope, regionCode?: string): UnitSelection | null {
+  if (scope.level === 'country') return { regionKey: regionCode };
+  if (scope.level !== 'region') return null;
+  if (regionCode !== undefined && regionCode !== scope.regionCode) return { none: true };
+  return { regionKey: scope.regionCode };
+}
+
 export type DoneRun = Awaited<ReturnType<typeof doneRunsFor>>[number];
 
 export type PageItem = Awaited<ReturnType<typeof listPages>>['items'][number];
 
-export async function listPages(db: Db, scope: Scope, filter: PageFilter) {
+/**
+ * A page of the list with scores: by page number, or after the `next` cursor a previous page gave (keyset:
+ * as fast deep in the list as at its start).
+ */
+export async function listPages(db: Db, scope: Scope, filter: PageFilter & { after?: string | undefined }) {
   const [run, previous] = await doneRunsFor(db, scope, 2);
-  const { items, total } = await listPagesWithScores(db, scope, [run?.id ?? -1, previous?.id ?? -1], filter);
-  return { runId: run?.id ?? null, total, items: items.map(pageItem) };
+  const after = filter.after === undefined ? undefined : decodeCursor(filter.after);
+  const { items, total } = await listPagesWithScores(db, scope, [run?.id ?? -1, previous?.id ?? -1], {
+    ...filter,
+    after,
+  });
+  const last = items[items.length - 1];
+  return {
+    runId: run?.id ?? null,
+    total,
+    items: items.map(pageItem),
+    next: last && items.length === filter.size ? encodeCursor(cursorOf(filter.sort, last)) : null,
+  };
 }
 
-/** The whole filtered, sorted list in batches, for exports: memory stays one batch whatever the length. */
+function encodeCursor(cursor: PageCursor): string {
+  return Buffer.from(JSON.stringify([cursor.value, cursor.id])).toString('base64url');
+}
+
+function decodeCursor(text: string): PageCursor {
+  try {
+    const [value, id] = JSON.parse(Buffer.from(text, 'base64url').toString('utf8')) as unknown[];
+    if (Number.isInteger(id) && (value === null || ['string', 'number'].includes(typeof value)))
+      return { value: value as PageCursor['value'], id: id as number };
+  } catch {
+    // reported below
+  }
+  throw new AppError(
+    'VALIDATION',
+    `after: "${text.slice(0, 40)}" is not a cursor this list gave (its "next")`,
+  );
+}
+
+/** The whole filtered, sorted list in batches, for exports: one ordered pass, memory of one batch. */
 export async function* eachPage(
   db: Db,
   scope: Scope,
@@ -132,20 +206,8 @@ export async function* eachPage(
 ): AsyncGenerator<PageItem[]> {
   const [run, previous] = await doneRunsFor(db, scope, 2);
   const runs: [number, number] = [run?.id ?? -1, previous?.id ?? -1];
-  for (let page = 1; ; page++) {
-    const { items } = await listPagesWithScores(
-      db,
-      scope,
-      runs,
-      { ...filter, page, size: batch },
-      { count: false },
-    );
-    if (items.length > 0) yield items.map(pageItem);
-    if (items.length < batch) return;
-  }
+  for await (const rows of streamPagesWithScores(db, scope, runs, filter, batch)) yield rows.map(pageItem);
 }
-
-type PageRow = Awaited<ReturnType<typeof listPagesWithScores>>['items'][number];
 
 function pageItem(p: PageRow) {
   return {

@@ -26,6 +26,7 @@ import {
 } from './audit-run.repo.ts';
 import { ensureVersionRecorded } from './audit-run.service.ts';
 import { parsePeriod } from './period.ts';
+import { writeUnitRollups } from './unit-rollups.repo.ts';
 
 export const AUDIT_RUN = 'audit.run';
 export const AUDIT_SHARD = 'audit.shard';
@@ -174,5 +175,6 @@ async function closeRun(db: Db, runId: number) {
     await updateAuditRun(tx, runId, { pagesDone: totals.pages });
     await insertPeerStats(tx, totals.peers.rows(runId));
     await insertRuleStats(tx, totals.stats.rows(runId));
+    await writeUnitRollups(tx, runId);
   });
 }

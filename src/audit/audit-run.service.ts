@@ -20,6 +20,7 @@ import {
   startAuditRun,
   updateAuditRun,
 } from './audit-run.repo.ts';
+import { writeUnitRollups } from './unit-rollups.repo.ts';
 
 export type AuditOptions = {
   version: MethodologyVersion;
@@ -92,6 +93,7 @@ export async function runAudit(db: Db, options: AuditOptions): Promise<AuditSumm
     await inTransaction(db, async (tx) => {
       await insertPeerStats(tx, totals.peers.rows(runId));
       await insertRuleStats(tx, totals.stats.rows(runId));
+      await writeUnitRollups(tx, runId);
     });
     const summary: AuditSummary = {
       runId,

@@ -19,3 +19,4 @@ export { percentileOf, quantiles } from './peer-stats.ts';
 export { formatPeriod, parsePeriod } from './period.ts';
 export { type Recommendation, recommend } from './recommend.ts';
 export { logNormalScore, scorePage, scoreRule } from './score.ts';
+export { computeUnitRollups, writeUnitRollups } from './unit-rollups.repo.ts';

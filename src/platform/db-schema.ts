@@ -702,7 +702,31 @@ export interface AlertDeliveryTable {
   sent_at: number | null;
 }
 
+/** Per audit run and unit: pages judged, counts by level, sum of totals, institutions covered (see 0024). */
+export interface AuditUnitRollupTable {
+  run_id: number;
+  unit_kind: 'country' | 'region' | 'municipality';
+  region_key: string;
+  unit_key: string;
+  audited: number;
+  total_sum: number;
+  covered: number;
+  levels_json: string;
+}
+
+/** Per unit: institutions in the registry and how many have a page; the country row carries the stamp. */
+export interface RegistryUnitCountTable {
+  unit_kind: 'country' | 'region' | 'municipality';
+  region_key: string;
+  unit_key: string;
+  institutions: number;
+  with_page: number;
+  stamp: string;
+}
+
 export interface Database {
+  audit_unit_rollups: AuditUnitRollupTable;
+  registry_unit_counts: RegistryUnitCountTable;
   regions: RegionTable;
   municipalities: MunicipalityTable;
   institutions: InstitutionTable;

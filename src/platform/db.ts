@@ -69,17 +69,20 @@ function openSqlite(url: string): Db {
 // int8 (count(*), bigint ids) arrive as strings by default; our values stay far below 2^53.
 const INT8_OID = 20;
 const NUMERIC_OID = 1700;
+function pgTypes(driver: typeof pg): pg.CustomTypesConfig {
+  return {
+    getTypeParser(oid: number, format?: 'text' | 'binary') {
+      if (oid === INT8_OID || oid === NUMERIC_OID) return (value: string) => Number(value);
+      return driver.types.getTypeParser(oid, format);
+    },
+  } as pg.CustomTypesConfig;
+}
+
 function openPostgres(url: string): Db {
   // pg is loaded when the first connection is made: a SQLite process never needs it.
   const pool = async () => {
     const { default: driver } = await import('pg');
-    const types = {
-      getTypeParser(oid: number, format?: 'text' | 'binary') {
-        if (oid === INT8_OID || oid === NUMERIC_OID) return (value: string) => Number(value);
-        return driver.types.getTypeParser(oid, format);
-      },
-    } as pg.CustomTypesConfig;
-    const created = new driver.Pool({ connectionString: url, max: 10, types });
+    const created = new driver.Pool({ connectionString: url, max: 10, types: pgTypes(driver) });
     // An idle client can be cut by the server (restart, admin termination); the pool replaces it. Without a
     // listener such an error would crash the process.
     created.on('error', (error: Error & { code?: string }) => {
@@ -111,6 +114,53 @@ export async function inTransaction<T>(db: Db, work: (tx: Db) => Promise<T>): Pr
   // What this process just committed must not hide behind versions it read before.
   localCommitAt.set(db.url, performance.now());
   return result;
+}
+
+/**
+ * The rows of one query in one ordered pass, handed over `batch` rows at a time as the consumer asks: a long
+ * export sorts once and holds one batch, never the whole result. The pass has a connection of its own (a
+ * read-only SQLite connection; a PostgreSQL cursor on its own client), so the shared connection keeps serving
+ * other requests between batches. Stopping early (a client gone) closes it.
+ */
+export async function* streamRows<R>(db: Db, query: Compilable, batch = 2000): AsyncGenerator<R[]> {
+  const { sql: text, parameters } = query.compile();
+  const args = parameters as unknown[];
+  if (db.sqlite?.memory) {
+    // An in-memory database has no second connection: read it whole (tests and tools only).
+    const rows = db.sqlite.prepare(text).all(...args) as R[];
+    for (let i = 0; i < rows.length; i += batch) yield rows.slice(i, i + batch);
+    return;
+  }
+  if (db.sqlite) {
+    const reader = new SQLite(db.sqlite.name, { readonly: true, fileMustExist: true });
+    try {
+      reader.pragma('busy_timeout = 5000');
+      // A small cache: one pass reads each page once, and the sort spills to a temporary file past it.
+      reader.pragma('cache_size = -4096');
+      let rows: R[] = [];
+      for (const row of reader.prepare(text).iterate(...args)) {
+        rows.push(row as R);
+        if (rows.length >= batch) {
+          yield rows;
+          rows = [];
+        }
+      }
+      if (rows.length > 0) yield rows;
+    } finally {
+      reader.close();
+    }
+    return;
+  }
+  const [{ default: driver }, { default: Cursor }] = await Promise.all([import('pg'), import('pg-cursor')]);
+  const client = new driver.Client({ connectionString: db.url, types: pgTypes(driver) });
+  await client.connect();
+  try {
+    const cursor = client.query(new Cursor<R>(text, args));
+    for (let rows = await cursor.read(batch); rows.length > 0; rows = await cursor.read(batch)) yield rows;
+    await cursor.close();
+  } finally {
+    await client.end();
+  }
 }
 
 /**

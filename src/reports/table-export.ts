@@ -85,8 +85,23 @@ async function caughtUp(sheet: unknown, out: PassThrough): Promise<void> {
   if (out.writableNeedDrain) await new Promise((resolve) => out.once('drain', resolve));
 }
 
-/** Writes with backpressure: waits for the reader when its buffer is full. */
+/**
+ * Writes with backpressure: waits for the reader when its buffer is full; fails when the reader is gone (a
+ * client that disconnected), so the rows' source is closed rather than left waiting.
+ */
 function send(out: PassThrough, chunk: string): Promise<void> {
+  if (out.destroyed) return Promise.reject(new Error('the export stream was closed'));
   if (out.write(chunk)) return Promise.resolve();
-  return new Promise((resolve) => out.once('drain', () => resolve()));
+  return new Promise((resolve, reject) => {
+    const drained = () => {
+      out.off('close', closed);
+      resolve();
+    };
+    const closed = () => {
+      out.off('drain', drained);
+      reject(new Error('the export stream was closed'));
+    };
+    out.once('drain', drained);
+    out.once('close', closed);
+  });
 }

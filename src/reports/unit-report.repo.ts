@@ -137,6 +137,25 @@ export async function unansweredPages(db: Db, unit: Scope, runId: number, limit:
     .where('q.run_id', '=', runId)
     .where('q.rule_id', '=', 'answer-rate')
     .where(inScope(unit, RESULT_COLUMNS))
+    // Below the country, the unit's pages first (an indexed range of the run's results), then their rule
+    // rows by key: not the whole country's rule rows filtered afterwards.
+    .$if(unit.level !== 'country', (query) =>
+      query.where(
+        'q.page_id',
+        'in',
+        db.kysely
+          .selectFrom('audit_page_results as u')
+          .select('u.page_id')
+          .where('u.run_id', '=', runId)
+          .where(
+            inScope(unit, {
+              region: 'u.region_code',
+              municipality: 'u.municipality_id',
+              institution: 'u.institution_id',
+            }),
+          ),
+      ),
+    )
     .orderBy('q.value')
     .orderBy('r.page_id')
     .limit(limit * 50)
