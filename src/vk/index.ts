@@ -55,6 +55,7 @@ export {
   type AttachmentCounts,
   attachmentKind,
   countAttachments,
+  isVisitorPost,
   parseComments,
   parseGroups,
   parsePosts,

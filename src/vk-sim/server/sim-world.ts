@@ -31,6 +31,8 @@ export class SimWorld {
     number,
     { posts: WorldPost[]; comments: WorldComment[]; nextId: number }
   >();
+  /** Comments deleted on VK after the world was made, by community. */
+  private readonly removed = new Map<number, Set<number>>();
   readonly polls = new Map<string, SimPoll>();
   private nextPollId = 1;
   /** Photos and videos made through the upload flows, by "<owner>_<id>"; uploaded once the file arrived. */
@@ -60,11 +62,15 @@ export class SimWorld {
       this.walls.set(groupId, base);
     }
     const extra = this.added.get(groupId);
-    if (!extra) return base;
-    const comments = [...base.comments, ...extra.comments];
+    const removed = this.removed.get(groupId);
+    if (!extra && !removed) return base;
+    const all = [...base.comments, ...(extra?.comments ?? [])];
+    const comments = removed ? all.filter((c) => !removed.has(c.id)) : all;
     const counts = new Map<number, number>();
-    for (const c of extra.comments) counts.set(c.post_id, (counts.get(c.post_id) ?? 0) + 1);
-    const posts = [...base.posts, ...extra.posts].map((p) =>
+    for (const c of extra?.comments ?? []) counts.set(c.post_id, (counts.get(c.post_id) ?? 0) + 1);
+    for (const c of all)
+      if (removed?.has(c.id)) counts.set(c.post_id, (counts.get(c.post_id) ?? 0) - (c.deleted ? 0 : 1));
+    const posts = [...base.posts, ...(extra?.posts ?? [])].map((p) =>
       counts.has(p.id) ? { ...p, comments: p.comments + (counts.get(p.id) ?? 0) } : p,
     );
     return { posts, comments };
@@ -86,6 +92,13 @@ export class SimWorld {
     const id = entry.nextId++;
     entry.posts.push({ ...post, id });
     return id;
+  }
+
+  /** A comment its author deleted on VK: it no longer comes back from wall.getComments, nor counts. */
+  removeComment(groupId: number, commentId: number): void {
+    const set = this.removed.get(groupId) ?? new Set<number>();
+    set.add(commentId);
+    this.removed.set(groupId, set);
   }
 
   addComment(groupId: number, comment: Omit<WorldComment, 'id'>): number {
