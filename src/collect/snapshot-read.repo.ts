@@ -113,9 +113,7 @@ export async function readComments(db: Db, pageIds: number[], period: PeriodBoun
       .filter((r) => r.is_from_community === 1 && r.is_deleted === 0)
       .map((r) => `${r.page_id}:${r.thread_root ?? r.reply_to_comment}`),
   );
-  return rows.filter(
-    (r) => (r.replies_missing ?? 0) === 0 || answered.has(`${r.page_id}:${r.vk_id}`),
-  );
+  return rows.filter((r) => (r.replies_missing ?? 0) === 0 || answered.has(`${r.page_id}:${r.vk_id}`));
 }
 
 export async function readLastPostsBefore(db: Db, pageIds: number[], before: number) {
