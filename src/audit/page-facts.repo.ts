@@ -75,6 +75,7 @@ export async function readLiveDates(
     .where('page_id', 'in', pageIds)
     .where('lives', '>', 0)
     .where('is_repost', '=', 0)
+    .where('is_visitor', '=', 0)
     .where('posted_at', '>=', since)
     .where('posted_at', '<', end)
     .where('is_deleted', '=', 0)

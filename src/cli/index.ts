@@ -14,6 +14,7 @@ export { type RoleBuilders, registerServe, serveRoles } from './serve.command.ts
 export { registerStart } from './start.command.ts';
 export { registerStatus } from './status.command.ts';
 export { registerUser } from './user.command.ts';
+export { registerVk } from './vk.command.ts';
 export { parseTokenSpecs, registerVkSim } from './vk-sim.command.ts';
 export { registerVkToken } from './vk-token.command.ts';
 export { registerWorld } from './world.command.ts';

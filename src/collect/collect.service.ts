@@ -32,7 +32,7 @@ import {
   storedCommentCounts,
 } from './collect.repo.ts';
 import { failInterruptedCollections, startCollectionRun, updateCollectionRun } from './run.repo.ts';
-import { markPagesCollected, upsertComments, upsertPosts } from './snapshot.repo.ts';
+import { markPagesCollected, markVanishedComments, upsertComments, upsertPosts } from './snapshot.repo.ts';
 import { storeProfiles } from './store-profiles.ts';
 import { vkCommentRow, vkPageStatus, vkPostRow } from './vk-rows.ts';
 
@@ -72,6 +72,8 @@ export type CollectReport = {
   inaccessible: number;
   posts: number;
   comments: number;
+  /** Stored comments found gone from VK in this run (marked deleted, kept). */
+  vanished: number;
   requests: number;
   seconds: number;
   requestsPerSecond: number;
@@ -86,6 +88,7 @@ export function emptyReport(runId: number, ceiling: number): CollectReport {
     inaccessible: 0,
     posts: 0,
     comments: 0,
+    vanished: 0,
     requests: 0,
     seconds: 0,
     requestsPerSecond: 0,
@@ -323,19 +326,32 @@ async function collectWave(
         await markLost(page, first);
         return null;
       }
-      const posts = await guarded(page, () =>
+      const read = await guarded(page, () =>
         readNewPosts(pool, page, first, newest.get(page.id) ?? 0, w.cutoff),
       );
-      return posts ? { page, posts } : null;
+      return read ? { page, posts: read.posts, known: read.known } : null;
     }),
   );
-  const readableWalls = walls.filter((x): x is { page: CollectTarget; posts: VkPost[] } => x !== null);
+  const readableWalls = walls.filter(
+    (x): x is { page: CollectTarget; posts: VkPost[]; known: VkPost[] } => x !== null,
+  );
   // Comments of the whole wave in one batch of calls: 25 posts a request through execute.
+  // Per page, the posts whose comments were read in full, with the comments VK returned: the rest vanished.
+  const readIn = new Map<number, Map<number, Set<number>>>();
+  const seenOf = (pageId: number, postId: number) => {
+    const page = readIn.get(pageId) ?? new Map<number, Set<number>>();
+    readIn.set(pageId, page);
+    const seen = page.get(postId) ?? new Set<number>();
+    page.set(postId, seen);
+    return seen;
+  };
   const wanted = (
     await Promise.all(
-      readableWalls.map(async ({ page, posts }) =>
-        (await commentsWanted(db, page, posts, w)).map((post) => ({ page, post })),
-      ),
+      readableWalls.map(async ({ page, posts, known }) => {
+        const { read, emptied } = await commentsWanted(db, page, posts, known, w);
+        for (const post of emptied) seenOf(page.id, post.id);
+        return read.map((post) => ({ page, post }));
+      }),
     )
   ).flat();
   const firstComments = await pool.many(
@@ -354,23 +370,27 @@ async function collectWave(
       }
       const list = await guarded(page, () => readCommentPages(pool, page, post, response));
       if (!list) return;
+      const seen = seenOf(page.id, post.id);
+      for (const { c } of list) seen.add(c.id);
       const known = commentsOf.get(page.id);
       if (known) known.push(...list);
       else commentsOf.set(page.id, list);
     }),
   );
-  for (const { page, posts } of readableWalls) {
+  for (const { page, posts, known } of readableWalls) {
     if (lost.has(page.id)) continue;
     const comments = commentsOf.get(page.id) ?? [];
     await inTransaction(db, async (tx) => {
       await upsertPosts(
         tx,
-        posts.map((p) => vkPostRow(p, page.id, w.at)),
+        [...posts, ...known].map((p) => vkPostRow(p, page.id, -(page.external_id ?? 0), w.at)),
       );
       await upsertComments(
         tx,
         comments.map(({ c, postId }) => vkCommentRow(c, page.id, page.external_id ?? 0, postId, w.at)),
       );
+      for (const [postId, seen] of readIn.get(page.id) ?? [])
+        report.vanished += await markVanishedComments(tx, page.id, postId, seen, w.at);
       await markPagesCollected(tx, [page.id], w.at);
     });
     crashPoint('collect.after-page');
@@ -379,15 +399,20 @@ async function collectWave(
   }
 }
 
-/** Pages the wall until the newest stored post or the window's start. */
+/**
+ * Pages the wall until the newest stored post or the window's start. `known`: the stored posts on the page of
+ * posts where it stopped (already fetched, so free): their counters are refreshed, and their comments re-read
+ * when VK's count changed (new ones, or some deleted on VK).
+ */
 async function readNewPosts(
   pool: TokenPool,
   page: CollectTarget,
   first: unknown,
   newest: number,
   cutoff: number,
-): Promise<VkPost[]> {
+): Promise<{ posts: VkPost[]; known: VkPost[] }> {
   const out: VkPost[] = [];
+  const known: VkPost[] = [];
   let response = first;
   for (let offset = 0; ; offset += 100) {
     const count = (response as { count?: number }).count ?? 0;
@@ -400,9 +425,11 @@ async function readNewPosts(
       }
       if (post.id <= newest || post.date < cutoff) {
         reachedKnown = true;
-        break;
+        if (post.date >= cutoff) known.push(post);
+        continue;
       }
-      out.push(post);
+      if (!reachedKnown) out.push(post);
+      else if (post.date >= cutoff) known.push(post);
     }
     if (reachedKnown || offset + 100 >= count || items.length === 0) break;
     response = await pool.call('wall.get', {
@@ -411,16 +438,25 @@ async function readNewPosts(
       offset: offset + 100,
     });
   }
-  return out;
+  return { posts: out, known };
 }
 
-/** Posts in the window whose comment count changed since the last collection, or that are still young. */
-async function commentsWanted(db: Db, page: CollectTarget, posts: VkPost[], w: Window): Promise<VkPost[]> {
+/**
+ * Posts in the window whose comment count changed since the last collection, or that are still young (`read`);
+ * and those VK now counts no comments on though some are stored (`emptied`: every stored one vanished).
+ */
+async function commentsWanted(db: Db, page: CollectTarget, posts: VkPost[], known: VkPost[], w: Window) {
   const stored = await storedCommentCounts(db, page.id);
-  return posts.filter((p) => {
-    const count = p.comments?.count ?? 0;
-    return p.date >= w.cutoff && count > 0 && (count !== (stored.get(p.id) ?? 0) || p.date >= w.fresh);
-  });
+  const inWindow = posts.filter((p) => p.date >= w.cutoff);
+  const count = (p: VkPost) => p.comments?.count ?? 0;
+  const changed = (p: VkPost) => count(p) !== (stored.get(p.id) ?? 0);
+  return {
+    read: [
+      ...inWindow.filter((p) => count(p) > 0 && (changed(p) || p.date >= w.fresh)),
+      ...known.filter((p) => count(p) > 0 && changed(p)),
+    ],
+    emptied: [...inWindow, ...known].filter((p) => count(p) === 0 && (stored.get(p.id) ?? 0) > 0),
+  };
 }
 
 /** All comments of a post from its first page of comments: further pages and long threads one call each. */
@@ -432,7 +468,9 @@ async function readCommentPages(pool: TokenPool, page: CollectTarget, post: VkPo
     const total = (response as { count?: number }).count ?? 0;
     const top =
       (response as { items?: { id: number; thread?: { count?: number; items?: unknown[] } }[] }).items ?? [];
-    for (const c of parseComments(response, 'wall.getComments')) out.push({ c, postId: post.id });
+    // Threads longer than VK sent inline are read in full below, so none of them misses replies here.
+    for (const { repliesMissing: _, ...c } of parseComments(response, 'wall.getComments'))
+      out.push({ c, postId: post.id });
     for (const parent of top) {
       if ((parent.thread?.count ?? 0) <= (parent.thread?.items?.length ?? 0)) continue;
       for (let at = 0; at < (parent.thread?.count ?? 0); at += 100) {

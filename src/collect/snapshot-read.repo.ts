@@ -61,6 +61,7 @@ const POST_COLUMNS = ['page_id', ...POST_FIELDS] as const;
 
 export type PostSnapshot = Awaited<ReturnType<typeof readPosts>>[number];
 
+/** The community's own posts: a visitor's post on an open wall (and its polls) is kept, not judged. */
 export function readPosts(db: Db, pageIds: number[], period: PeriodBounds) {
   return db.kysely
     .selectFrom('posts')
@@ -69,6 +70,7 @@ export function readPosts(db: Db, pageIds: number[], period: PeriodBounds) {
     .where('posted_at', '>=', period.start)
     .where('posted_at', '<', period.end)
     .where('is_deleted', '=', 0)
+    .where('is_visitor', '=', 0)
     .orderBy('page_id')
     .orderBy('posted_at')
     .orderBy('vk_id')
@@ -89,11 +91,15 @@ export const COMMENT_FIELDS = [
 
 export type CommentSnapshot = Awaited<ReturnType<typeof readComments>>[number];
 
-/** In VK's order, not the order they were stored in: results and their evidence must not depend on it. */
-export function readComments(db: Db, pageIds: number[], period: PeriodBounds) {
-  return db.kysely
+/**
+ * In VK's order, not the order they were stored in: results and their evidence must not depend on it. A comment
+ * whose thread VK did not send in full (an imported file) and that holds no reply of the community is left out:
+ * whether it was answered is unknown, so it counts neither as answered nor as unanswered.
+ */
+export async function readComments(db: Db, pageIds: number[], period: PeriodBounds) {
+  const rows = await db.kysely
     .selectFrom('comments')
-    .select(['page_id', ...COMMENT_FIELDS, 'is_deleted'])
+    .select(['page_id', ...COMMENT_FIELDS, 'is_deleted', 'replies_missing'])
     .where('page_id', 'in', pageIds)
     .where('posted_at', '>=', period.start)
     .where('posted_at', '<', period.end)
@@ -101,6 +107,13 @@ export function readComments(db: Db, pageIds: number[], period: PeriodBounds) {
     .orderBy('post_vk_id')
     .orderBy('vk_id')
     .execute();
+  if (!rows.some((r) => (r.replies_missing ?? 0) > 0)) return rows;
+  const answered = new Set(
+    rows
+      .filter((r) => r.is_from_community === 1 && r.is_deleted === 0)
+      .map((r) => `${r.page_id}:${r.thread_root ?? r.reply_to_comment}`),
+  );
+  return rows.filter((r) => (r.replies_missing ?? 0) === 0 || answered.has(`${r.page_id}:${r.vk_id}`));
 }
 
 export async function readLastPostsBefore(db: Db, pageIds: number[], before: number) {
@@ -110,6 +123,7 @@ export async function readLastPostsBefore(db: Db, pageIds: number[], before: num
     .where('page_id', 'in', pageIds)
     .where('posted_at', '<', before)
     .where('is_deleted', '=', 0)
+    .where('is_visitor', '=', 0)
     .groupBy('page_id')
     .execute();
   return new Map(rows.map((r) => [r.page_id, Number(r.last)]));
@@ -122,6 +136,7 @@ export async function readPinnedPosts(db: Db, pageIds: number[]) {
     .where('page_id', 'in', pageIds)
     .where('is_pinned', '=', 1)
     .where('is_deleted', '=', 0)
+    .where('is_visitor', '=', 0)
     .execute();
   return new Map(rows.map((r) => [r.page_id, r]));
 }

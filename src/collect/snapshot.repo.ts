@@ -1,6 +1,6 @@
 // SQL of snapshots: page profiles, posts and comments as collected. Upserts by (page, VK id) make every
 // write idempotent, so a resumed or repeated collection stores each post and comment exactly once.
-import type { Insertable } from 'kysely';
+import { type Insertable, sql } from 'kysely';
 import { bumpVersion, chunked, countRows, type Db, writeRows } from '../platform/db.ts';
 import type { CommentTable, PageSnapshotTable, PostTable } from '../platform/db-schema.ts';
 
@@ -36,6 +36,8 @@ export async function upsertPosts(db: Db, rows: PostRow[]): Promise<void> {
             comments_closed: eb.ref('excluded.comments_closed'),
             is_deleted: eb.ref('excluded.is_deleted'),
             collected_at: eb.ref('excluded.collected_at'),
+            from_id: eb.ref('excluded.from_id'),
+            is_visitor: eb.ref('excluded.is_visitor'),
           })),
         ),
     CHUNK,
@@ -52,13 +54,51 @@ export async function upsertComments(db: Db, rows: CommentRow[]): Promise<void> 
         .values(values)
         .onConflict((oc) =>
           oc.columns(['page_id', 'vk_id']).doUpdateSet((eb) => ({
-            text: eb.ref('excluded.text'),
+            // A comment VK now shows as deleted keeps the text it had (its history) and the time it was
+            // first found deleted; one VK shows again is there again.
+            // (Plain SQL without parameters: the SQLite bulk path binds only the rows' values.)
+            text: sql<string>`CASE WHEN excluded.is_deleted = 1 THEN comments.text ELSE excluded.text END`,
+            deleted_at: sql<
+              number | null
+            >`CASE WHEN excluded.is_deleted = 1 THEN COALESCE(comments.deleted_at, excluded.deleted_at) END`,
             is_deleted: eb.ref('excluded.is_deleted'),
+            replies_missing: eb.ref('excluded.replies_missing'),
             collected_at: eb.ref('excluded.collected_at'),
           })),
         ),
     CHUNK,
   );
+}
+
+/**
+ * Comments of a post that VK no longer returns, though the post's comments were just read in full: they were
+ * deleted on VK. Each is marked deleted with the time it was found gone; its text stays (history).
+ */
+export async function markVanishedComments(
+  db: Db,
+  pageId: number,
+  postVkId: number,
+  seen: ReadonlySet<number>,
+  at: number,
+): Promise<number> {
+  const stored = await db.kysely
+    .selectFrom('comments')
+    .select('vk_id')
+    .where('page_id', '=', pageId)
+    .where('post_vk_id', '=', postVkId)
+    .where('deleted_at', 'is', null)
+    .execute();
+  const gone = stored.map((r) => r.vk_id).filter((id) => !seen.has(id));
+  for (const chunk of chunked(gone, 500))
+    await db.kysely
+      .updateTable('comments')
+      .set({ is_deleted: 1, deleted_at: at })
+      .where('page_id', '=', pageId)
+      .where('post_vk_id', '=', postVkId)
+      .where('vk_id', 'in', chunk)
+      .execute();
+  if (gone.length > 0) await bumpVersion(db, 'collection');
+  return gone.length;
 }
 
 export async function markPagesCollected(db: Db, pageIds: number[], at: number): Promise<void> {

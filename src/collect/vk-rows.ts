@@ -1,11 +1,23 @@
 // Maps parsed VK objects to snapshot rows, as a collection stores them.
 import type { PageStatus } from '../platform/db-schema.ts';
-import { countAttachments, profileFacts, type VkComment, type VkGroup, type VkPost } from '../vk/index.ts';
+import {
+  countAttachments,
+  isVisitorPost,
+  profileFacts,
+  type VkComment,
+  type VkGroup,
+  type VkPost,
+} from '../vk/index.ts';
 import type { CommentRow, PostRow, SnapshotRow } from './snapshot.repo.ts';
 
 const flag = (v: boolean | undefined): 0 | 1 => (v ? 1 : 0);
 
-export function vkPostRow(p: VkPost, pageId: number, at: number): PostRow {
+/**
+ * A post as stored. `ownerId` is the page's wall (minus the community's id): a visitor's post on it is kept but
+ * marked, and the audit does not count it. A repost's attachments are the original's (in `copy_history`), not
+ * counted as the page's own.
+ */
+export function vkPostRow(p: VkPost, pageId: number, ownerId: number, at: number): PostRow {
   const copy = p.copy_history?.[0];
   return {
     page_id: pageId,
@@ -26,6 +38,8 @@ export function vkPostRow(p: VkPost, pageId: number, at: number): PostRow {
     comments_closed: p.comments?.can_post === 0 ? 1 : 0,
     is_deleted: flag(p.is_deleted),
     collected_at: at,
+    from_id: p.from_id ?? null,
+    is_visitor: flag(isVisitorPost(p, ownerId)),
   };
 }
 
@@ -49,6 +63,8 @@ export function vkCommentRow(
     text: c.deleted ? '' : c.text,
     is_deleted: flag(c.deleted),
     collected_at: at,
+    deleted_at: c.deleted ? at : null,
+    replies_missing: c.repliesMissing ?? null,
   };
 }
 

@@ -103,7 +103,7 @@ async function loadCommunities(
     snapshots.push(snapshotRow(community, pageId, at));
     if (!isWallReadable(community)) continue;
     const wall = wallOf(community, world.meta);
-    for (const post of wall.posts) posts.push(postRow(post, pageId, at));
+    for (const post of wall.posts) posts.push(postRow(post, pageId, community.id, at));
     for (const comment of wall.comments) comments.push(commentRow(comment, pageId, community.id, at));
   }
   await insertSnapshots(db, snapshots);

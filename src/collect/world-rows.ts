@@ -41,7 +41,7 @@ export function snapshotRow(c: WorldCommunity, pageId: number, at: number): Snap
   };
 }
 
-export function postRow(p: WorldPost, pageId: number, at: number): PostRow {
+export function postRow(p: WorldPost, pageId: number, communityId: number, at: number): PostRow {
   const a = p.attachments;
   return {
     page_id: pageId,
@@ -53,7 +53,7 @@ export function postRow(p: WorldPost, pageId: number, at: number): PostRow {
     videos: a.video ?? 0,
     clips: a.clip ?? 0,
     polls: a.poll ?? 0,
-    lives: a.live ?? 0,
+    lives: p.live_upcoming ? 0 : (a.live ?? 0),
     docs: a.doc ?? 0,
     links: a.link ?? 0,
     podcasts: a.podcast ?? 0,
@@ -70,6 +70,8 @@ export function postRow(p: WorldPost, pageId: number, at: number): PostRow {
     comments_closed: flag(p.comments_closed),
     is_deleted: 0,
     collected_at: at,
+    from_id: p.from_id ?? -communityId,
+    is_visitor: flag(p.from_id !== undefined && p.from_id !== -communityId),
   };
 }
 

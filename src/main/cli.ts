@@ -19,6 +19,7 @@ import {
   registerStart,
   registerStatus,
   registerUser,
+  registerVk,
   registerVkSim,
   registerVkToken,
   registerWorld,
@@ -64,6 +65,7 @@ export function buildProgram(): { program: Command; context: () => CliContext } 
   registerServe(program, context, roles);
   registerUser(program, context);
   registerVkToken(program, context);
+  registerVk(program, context);
   registerStatus(program, context);
   registerImport(program, context);
   registerWorld(program, context);

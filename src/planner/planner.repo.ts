@@ -162,13 +162,14 @@ export function filesOfPage(db: Db, pageId: number, ids: number[]) {
     .execute();
 }
 
-/** Posts on the page's wall in a period, with what they carry (the plan counts them with its drafts). */
+/** The page's own posts in a period (not visitors'), with what they carry (the plan counts them with its drafts). */
 export function postsOfPage(db: Db, pageId: number, from: number, to: number) {
   return db.kysely
     .selectFrom('posts')
     .select(['vk_id', 'posted_at', 'photos', 'videos', 'clips', 'polls', 'lives', 'is_repost', 'text'])
     .where('page_id', '=', pageId)
     .where('is_deleted', '=', 0)
+    .where('is_visitor', '=', 0)
     .where('posted_at', '>=', from)
     .where('posted_at', '<', to)
     .orderBy('posted_at')

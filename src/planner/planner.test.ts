@@ -334,6 +334,35 @@ describe('planner', () => {
       expect(notice.map((n) => n.institution_id)).toEqual([b.institution_id]);
     });
 
+    it("waits out VK's daily post limit (214) with a clear reason, and publishes once the wall admits posts again", async () => {
+      const [page] = await pagesWithTokens(ctx.db, 1, false);
+      if (!page?.external_id) throw new Error('no page');
+      const id = await createDraft(
+        ctx.db,
+        federal,
+        page.id,
+        { kind: 'text', title: 'Лимит', text: 'После лимита', content: {} },
+        now(),
+      );
+      await approveDraft(ctx.db, federal, id, now(), now() - 1);
+      const t0 = now();
+      sim.world.postsPerDay = 0;
+      try {
+        expect((await publishDue(ctx.db, vk(), t0)).get(id)).toMatchObject({
+          status: 'retry',
+          at: t0 + 4 * 3600,
+        });
+      } finally {
+        sim.world.postsPerDay = 50;
+      }
+      const waiting = (await draftFor(ctx.db, federal, id)).draft;
+      expect(waiting.status).toBe('scheduled');
+      expect(waiting.last_error).toMatch(
+        /VK's daily limit of posts on this community's wall is reached \(error 214: at most 50 posts a day\): the post was not made and goes again at \d{4}-\d\d-\d\d \d\d:\d\d UTC/,
+      );
+      expect((await publishDue(ctx.db, vk(), t0 + 4 * 3600)).get(id)?.status).toBe('published');
+    });
+
     it('takes a contributor’s proposal through the admin and the municipality, inside the page only', async () => {
       const [page, other] = await pagesWithTokens(ctx.db, 2);
       if (!page || !other) throw new Error('no pages');

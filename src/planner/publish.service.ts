@@ -284,6 +284,28 @@ async function recordPublished(db: Db, draft: DraftRow, postId: number, attempts
   });
 }
 
+/** VK's error for a community wall past its daily limit of posts (50 a day; see docs/vk.md). */
+const POST_LIMIT_ERROR = 214;
+/** A wall past its daily limit is tried again this much later (VK's day is a rolling one). */
+const POST_LIMIT_WAIT = 4 * 3600;
+
+/** The wall took its 50 posts of the day: nothing is wrong with the draft, it waits and goes again. */
+async function retryAfterPostLimit(db: Db, draft: DraftRow, attempts: number, now: number) {
+  const at = now + POST_LIMIT_WAIT;
+  const reason =
+    `VK's daily limit of posts on this community's wall is reached (error 214: at most 50 posts a day): ` +
+    `the post was not made and goes again at ${new Date(at * 1000).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+  await updateDraft(db, draft.id, ['publishing'], {
+    status: 'scheduled',
+    attempts,
+    claimed_at: null,
+    last_error: reason,
+    next_attempt_at: at,
+    updated_at: now,
+  });
+  return { status: 'retry' as const, error: reason, at };
+}
+
 function reasonOf(error: unknown): string {
   if (error instanceof PoolExhaustedError && error.cause) return reasonOf(error.cause);
   if (error instanceof VkApiError || error instanceof VkTransportError || error instanceof PublishError)
@@ -299,9 +321,11 @@ async function failOrRetry(
   now: number,
   ambiguous: boolean,
 ) {
-  const reason = reasonOf(error);
   // The pool gives up with VK's own error as the cause (a refused or over-quota token): that decides.
   const root = error instanceof PoolExhaustedError && error.cause ? error.cause : error;
+  if (root instanceof VkApiError && root.code === POST_LIMIT_ERROR && attempts < MAX_ATTEMPTS)
+    return retryAfterPostLimit(db, draft, attempts, now);
+  const reason = reasonOf(error);
   const kind = root instanceof PublishError ? (root.permanent ? 'fatal' : 'retry') : classify(root);
   // Transient (5xx, timeouts, 6, 9, 10) and the daily budget (29) wait and go again; the rest need a person.
   const again = (kind === 'retry' || kind === 'quota') && attempts < MAX_ATTEMPTS;

@@ -131,6 +131,8 @@ export interface CommentTable {
   collected_at: number;
   /** When a comment was found gone from VK between two reads; NULL while it is there. */
   deleted_at: number | null;
+  /** Replies VK counted in this comment's thread but did not send (an import's short thread); NULL: none. */
+  replies_missing: number | null;
 }
 
 export type RunStatus = 'running' | 'done' | 'failed';

@@ -32,6 +32,7 @@ export {
   communityTokenOf,
   disableVkToken,
   listVkTokens,
+  openStoredTokens,
   pageTokensOf,
   removeVkToken,
   rotateVkTokens,
@@ -42,6 +43,7 @@ export {
   withStoredTokens,
 } from './token-store.ts';
 export { loadUsage, saveUsage } from './token-usage.repo.ts';
+export { type CheckRow, type CheckToken, checkVkTokens, type TokenVerdict } from './vk-check.ts';
 export {
   classify,
   type ErrorClass,
@@ -55,6 +57,7 @@ export {
   type AttachmentCounts,
   attachmentKind,
   countAttachments,
+  isVisitorPost,
   parseComments,
   parseGroups,
   parsePosts,

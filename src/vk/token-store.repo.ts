@@ -39,7 +39,7 @@ export function listVkTokenRows(db: Db): Promise<VkTokenRow[]> {
 export function sealedTokens(db: Db, options: { includeDisabled?: boolean } = {}) {
   let query = db.kysely
     .selectFrom('vk_tokens')
-    .select(['id', 'kind', 'per_second', 'daily_quota_json', 'sealed', 'page_id'])
+    .select(['id', 'label', 'kind', 'per_second', 'daily_quota_json', 'sealed', 'page_id', 'scopes'])
     .orderBy('id');
   if (!options.includeDisabled) query = query.where('disabled', '=', 0);
   return query.execute();

@@ -163,6 +163,20 @@ export async function storedReadingTokens(db: Db, box: SecretBox | null): Promis
   }));
 }
 
+/** Every enabled stored token, opened, with its label, scopes and page: for `publica vk check` only. */
+export async function openStoredTokens(db: Db, box: SecretBox | null) {
+  const rows = await sealedTokens(db);
+  if (rows.length === 0) return [];
+  const opener = needBox(box);
+  return rows.map((r) => ({
+    label: r.label,
+    kind: r.kind as (typeof KINDS)[number],
+    token: opener.open(r.sealed, PURPOSE),
+    scopes: r.scopes ? r.scopes.split(',') : null,
+    pageId: r.page_id,
+  }));
+}
+
 /** The given tokens and the stored reading tokens, each token once (a stored one may also be in the env). */
 export async function withStoredTokens(
   db: Db,

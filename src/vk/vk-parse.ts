@@ -18,6 +18,7 @@ const postSchema = z
     id,
     owner_id: id.optional(),
     from_id: id.optional(),
+    post_type: z.string().optional(),
     date: num,
     edited: num.optional(),
     text: z.string().default(''),
@@ -49,7 +50,7 @@ const commentSchema: z.ZodType<VkComment> = z.lazy(() =>
       reply_to_comment: id.optional(),
       parents_stack: z.array(id).optional(),
       thread: z
-        .object({ items: z.array(commentSchema).optional() })
+        .object({ count: num.optional(), items: z.array(commentSchema).optional() })
         .loose()
         .optional(),
     })
@@ -66,7 +67,9 @@ export type VkComment = {
   deleted?: boolean;
   reply_to_comment?: number;
   parents_stack?: number[];
-  thread?: { items?: VkComment[] };
+  thread?: { count?: number; items?: VkComment[] };
+  /** Replies VK counted in the thread but did not send (set on a top-level comment by parseComments). */
+  repliesMissing?: number;
 };
 
 const groupSchema = z
@@ -113,6 +116,31 @@ export type AttachmentCounts = {
   audios: number;
 };
 
+type LiveFields = {
+  type?: string;
+  live?: number | boolean;
+  live_status?: string;
+  upcoming?: number | boolean;
+};
+
+/**
+ * A broadcast counts once it started or finished. VK's video object says `live_status` "upcoming" or "waiting"
+ * (announced, not begun), "failed", or `upcoming: 1` for one only announced: none of those was held.
+ */
+function isHeldLive(video: LiveFields): boolean {
+  if (video.upcoming === 1 || video.upcoming === true) return false;
+  return video.live_status === undefined || ['started', 'finished'].includes(video.live_status);
+}
+
+/**
+ * Whether a post on a community's wall is a visitor's, not the community's own: written by someone else
+ * (`from_id` not the wall's owner) or a suggested post. `ownerId` is the wall's (negative for a community).
+ */
+export function isVisitorPost(p: VkPost, ownerId: number): boolean {
+  if (p.post_type === 'suggest') return true;
+  return p.from_id !== undefined && p.from_id !== ownerId;
+}
+
 /** Which of our attachment kinds an attachment is; undefined for kinds the audit does not count. */
 export function attachmentKind(a: VkAttachment): keyof AttachmentCounts | undefined {
   switch (a.type) {
@@ -122,10 +150,10 @@ export function attachmentKind(a: VkAttachment): keyof AttachmentCounts | undefi
     case 'clip':
       return 'clips';
     case 'video': {
-      const video = (a.video ?? {}) as { type?: string; live?: number | boolean; live_status?: string };
+      const video = (a.video ?? {}) as LiveFields;
       if (video.type === 'short_video') return 'clips';
       if (video.type === 'live' || video.live === 1 || video.live === true || video.live_status)
-        return 'lives';
+        return isHeldLive(video) ? 'lives' : undefined;
       return 'videos';
     }
     case 'poll':
@@ -209,7 +237,8 @@ export function parseComments(response: unknown, source: string): VkComment[] {
   const top = parseItems(items, commentSchema, source, 'items');
   const out: VkComment[] = [];
   for (const c of top) {
-    out.push(c);
+    const missing = (c.thread?.count ?? 0) - (c.thread?.items?.length ?? 0);
+    out.push(missing > 0 ? { ...c, repliesMissing: missing } : c);
     for (const reply of c.thread?.items ?? [])
       out.push({ ...reply, parents_stack: reply.parents_stack?.length ? reply.parents_stack : [c.id] });
   }

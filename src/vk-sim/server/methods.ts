@@ -168,11 +168,13 @@ export const methods: Record<string, Method> = {
     if (token.kind === 'community' && token.groupId !== groupId)
       throw vkErrors.accessDenied('the token belongs to another community');
     if (token.kind === 'service') throw vkErrors.appAuth();
-    const now = Math.floor(Date.now() / 1000);
+    const now = Math.floor(world.now() / 1000);
     if (p.guid) {
       const earlier = world.postByGuid(groupId, p.guid, now);
       if (earlier !== undefined) return { post_id: earlier };
     }
+    const publishDate = p.publish_date ? int(p, 'publish_date') : undefined;
+    if (publishDate !== undefined && publishDate <= now) throw vkErrors.param('publish_date is in the past');
     const attachments: Record<string, number> = {};
     for (const a of (p.attachments ?? '')
       .split(',')
@@ -193,7 +195,8 @@ export const methods: Record<string, Method> = {
       attachments[kind] = (attachments[kind] ?? 0) + 1;
     }
     if (!p.message && Object.keys(attachments).length === 0) throw vkErrors.param('message is empty');
-    const date = p.publish_date ? int(p, 'publish_date') : now;
+    world.admitPost(groupId, now, vkErrors.postLimit);
+    const date = publishDate ?? now;
     const postId = world.addPost(groupId, {
       date,
       text: p.message ?? '',

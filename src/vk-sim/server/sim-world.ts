@@ -31,6 +31,8 @@ export class SimWorld {
     number,
     { posts: WorldPost[]; comments: WorldComment[]; nextId: number }
   >();
+  /** Comments deleted on VK after the world was made, by community. */
+  private readonly removed = new Map<number, Set<number>>();
   readonly polls = new Map<string, SimPoll>();
   private nextPollId = 1;
   /** Photos and videos made through the upload flows, by "<owner>_<id>"; uploaded once the file arrived. */
@@ -43,7 +45,16 @@ export class SimWorld {
   /** The address uploads go to; the server sets it from the request (the host the client reached). */
   uploadBase = 'http://127.0.0.1';
 
-  constructor(readonly world: LoadedWorld) {
+  /** VK's daily limit of wall.post per community wall (error 214; see docs/vk.md for the source). */
+  postsPerDay = 50;
+  /** When each community's recent wall.post calls were made, for the daily limit. */
+  private readonly postTimes = new Map<number, number[]>();
+
+  /** `now`: the simulator's clock in milliseconds (postponed posts appear once it passes their date). */
+  constructor(
+    readonly world: LoadedWorld,
+    readonly now: () => number = Date.now,
+  ) {
     for (const c of world.communities) {
       this.byId.set(c.id, c);
       if (c.screen_name) this.byScreenName.set(c.screen_name, c);
@@ -60,11 +71,19 @@ export class SimWorld {
       this.walls.set(groupId, base);
     }
     const extra = this.added.get(groupId);
-    if (!extra) return base;
-    const comments = [...base.comments, ...extra.comments];
+    const removed = this.removed.get(groupId);
+    if (!extra && !removed) return base;
+    const all = [...base.comments, ...(extra?.comments ?? [])];
+    const comments = removed ? all.filter((c) => !removed.has(c.id)) : all;
     const counts = new Map<number, number>();
-    for (const c of extra.comments) counts.set(c.post_id, (counts.get(c.post_id) ?? 0) + 1);
-    const posts = [...base.posts, ...extra.posts].map((p) =>
+    for (const c of extra?.comments ?? []) counts.set(c.post_id, (counts.get(c.post_id) ?? 0) + 1);
+    for (const c of all)
+      if (removed?.has(c.id)) counts.set(c.post_id, (counts.get(c.post_id) ?? 0) - (c.deleted ? 0 : 1));
+    // A post made with publish_date stays postponed (off the wall) until the clock passes its date; then VK
+    // publishes it by itself.
+    const nowSeconds = Math.floor(this.now() / 1000);
+    const published = (extra?.posts ?? []).filter((p) => p.date <= nowSeconds);
+    const posts = [...base.posts, ...published].map((p) =>
       counts.has(p.id) ? { ...p, comments: p.comments + (counts.get(p.id) ?? 0) } : p,
     );
     return { posts, comments };
@@ -86,6 +105,27 @@ export class SimWorld {
     const id = entry.nextId++;
     entry.posts.push({ ...post, id });
     return id;
+  }
+
+  /** Counts a wall.post on the community's wall; throws VK's 214 past the limit of the last 24 hours. */
+  admitPost(groupId: number, nowSeconds: number, refuse: () => Error): void {
+    const recent = (this.postTimes.get(groupId) ?? []).filter((t) => t > nowSeconds - 86_400);
+    if (recent.length >= this.postsPerDay) throw refuse();
+    recent.push(nowSeconds);
+    this.postTimes.set(groupId, recent);
+  }
+
+  /** Posts VK holds for later (wall.post with publish_date), not yet on the wall. */
+  postponed(groupId: number): WorldPost[] {
+    const nowSeconds = Math.floor(this.now() / 1000);
+    return (this.added.get(groupId)?.posts ?? []).filter((p) => p.date > nowSeconds);
+  }
+
+  /** A comment its author deleted on VK: it no longer comes back from wall.getComments, nor counts. */
+  removeComment(groupId: number, commentId: number): void {
+    const set = this.removed.get(groupId) ?? new Set<number>();
+    set.add(commentId);
+    this.removed.set(groupId, set);
   }
 
   addComment(groupId: number, comment: Omit<WorldComment, 'id'>): number {

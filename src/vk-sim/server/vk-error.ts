@@ -27,7 +27,8 @@ export const vkErrors = {
   param: (what: string) =>
     new VkError(100, `One of the parameters specified was missing or invalid: ${what}`),
   invalidGroup: () => new VkError(125, 'Invalid group id'),
-  postLimit: () => new VkError(214, 'Access to adding post denied: a limit on the number of posts per day'),
+  /** VK's wording as reported in vknet/vk#597. */
+  postLimit: () => new VkError(214, 'Access to adding post denied: you can only add 50 posts a day'),
   /** Modelled from public reports (gitroomhq/postiz-app#1408): VK ID tokens on write methods. */
   profileType: () =>
     new VkError(

@@ -81,6 +81,7 @@ function attachment(
   ownerId: number,
   postId: number,
   n: number,
+  upcoming = false,
 ): Loose<Objects.WallWallpostAttachment> {
   const id = postId * 100 + n;
   const video = (extra: Record<string, unknown>) => ({
@@ -105,7 +106,13 @@ function attachment(
     case 'clip':
       return video({ type: 'short_video', title: 'Клип', duration: 25 });
     case 'live':
-      return video({ type: 'live', live: 1, title: 'Прямой эфир' });
+      return video({
+        type: 'live',
+        live: 1,
+        title: 'Прямой эфир',
+        live_status: upcoming ? 'upcoming' : 'finished',
+        ...(upcoming ? { upcoming: 1 } : {}),
+      });
     case 'poll':
       return {
         type: 'poll',
@@ -166,12 +173,12 @@ export function postObject(
 ): Loose<Objects.WallWallpostFull> {
   const ownerId = -groupId;
   const attachments = (Object.entries(p.attachments) as [AttachmentKind, number][]).flatMap(([kind, count]) =>
-    Array.from({ length: count }, (_, n) => attachment(kind, ownerId, p.id, n)),
+    Array.from({ length: count }, (_, n) => attachment(kind, ownerId, p.id, n, p.live_upcoming)),
   );
   const post: Loose<Objects.WallWallpostFull> = {
     id: p.id,
     owner_id: ownerId,
-    from_id: ownerId,
+    from_id: p.from_id ?? ownerId,
     date: p.date,
     text: p.text,
     post_type: 'post',

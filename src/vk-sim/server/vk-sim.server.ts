@@ -87,7 +87,7 @@ export async function buildVkSim(options: VkSimOptions): Promise<VkSim> {
   await app.register(formbody);
   const sim: VkSim = {
     app,
-    world: new SimWorld(options.world),
+    world: new SimWorld(options.world, options.now),
     tokens: new Tokens(options.tokens, options.now),
     faults: new FaultInjector(options.faults),
   };

@@ -223,6 +223,49 @@ describe("simulated VK methods, checked against VK's official schema", () => {
 });
 
 describe('simulated VK rules', () => {
+  it("refuse a community's 51st wall.post within a day with VK's error 214, and admit it again a day later", async () => {
+    const other = open[1] as WorldCommunity;
+    for (let i = 0; i < 50; i++)
+      expect(
+        (await vk('wall.post', { owner_id: -other.id, message: `Пост ${i}` })).response?.post_id,
+      ).toEqual(expect.any(Number));
+    const refused = await vk('wall.post', { owner_id: -other.id, message: 'Лишний' });
+    expect(refused.error).toMatchObject({
+      error_code: 214,
+      error_msg: 'Access to adding post denied: you can only add 50 posts a day',
+    });
+    // Another community's wall has its own limit.
+    expect((await vk('wall.post', { owner_id: -busy.id, message: 'Свой' })).response?.post_id).toBeDefined();
+    clock += 86_401_000;
+    expect(
+      (await vk('wall.post', { owner_id: -other.id, message: 'Завтра' })).response?.post_id,
+    ).toBeDefined();
+  });
+
+  it('hold a wall.post with publish_date off the wall until its time, then publish it by itself', async () => {
+    const other = open[2] as WorldCommunity;
+    const now = Math.floor(clock / 1000);
+    const later = await vk('wall.post', {
+      owner_id: -other.id,
+      message: 'Через час',
+      publish_date: now + 3600,
+    });
+    const id = later.response?.post_id as number;
+    const onWall = async () =>
+      (await vk('wall.get', { owner_id: -other.id, count: 100 })).response.items.some(
+        (p: { id: number }) => p.id === id,
+      );
+    expect(await onWall()).toBe(false);
+    expect(sim.world.postponed(other.id).map((p) => p.id)).toEqual([id]);
+    clock += 3_600_000;
+    expect(await onWall()).toBe(true);
+    expect(sim.world.postponed(other.id)).toEqual([]);
+    expect(
+      (await vk('wall.post', { owner_id: -other.id, message: 'Вчера', publish_date: now - 60 })).error
+        ?.error_code,
+    ).toBe(100);
+  });
+
   it("answer errors in VK's envelope, without the token among the parameters", async () => {
     const body = await vk('wall.get', { owner_id: -busy.id }, 'nope');
     expect(body.error).toMatchObject({ error_code: 5 });

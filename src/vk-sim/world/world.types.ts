@@ -124,6 +124,10 @@ export type WorldPost = {
   marked_as_ads: boolean;
   copy_of: { owner_id: number; id: number } | null;
   comments_closed: boolean;
+  /** The author when not the community: a visitor's post on an open wall. */
+  from_id?: number;
+  /** A live broadcast only announced (VK's live_status "upcoming"), not held. */
+  live_upcoming?: boolean;
 };
 
 export type WorldComment = {
