@@ -2,7 +2,7 @@
 
 import { fileURLToPath } from 'node:url';
 import { analyticsRoutes } from '../analytics/index.ts';
-import { auditRoutes } from '../audit/index.ts';
+import { auditRoutes, pageFactsRoutes } from '../audit/index.ts';
 import {
   authRoutes,
   createOidc,
@@ -82,6 +82,7 @@ export async function buildWebApp(db: Db, config: Config, options: WebOptions = 
       analyticsRoutes(db)(app);
       collectRoutes(db)(app);
       auditRoutes(db)(app);
+      pageFactsRoutes(db, clock)(app);
       methodologyRoutes()(app);
       openDataRoutes(db)(app);
       reportRoutes(db)(app);

@@ -26,7 +26,7 @@ export {
   findRegion,
 } from './registry.repo.ts';
 export { pageRefSchema, registryRoutes } from './registry.routes.ts';
-export { REGISTRY_FIELDS, readCsv, readRegistryFile } from './registry-file.reader.ts';
+export { REGISTRY_FIELDS, readCsv, readGrid, readRegistryFile } from './registry-file.reader.ts';
 export { type ImportReport, importRegistry, importRegistryFile } from './registry-import.service.ts';
 export {
   eachInstitutionInScope,
