@@ -25,7 +25,7 @@ import { type Db, pingDb, readVersions } from '../platform/db.ts';
 import { type App, buildHttpServer } from '../platform/http/server.ts';
 import type { Metrics } from '../platform/metrics.ts';
 import { projectFile } from '../platform/paths.ts';
-import { registryRoutes } from '../registry/index.ts';
+import { regionVersionRoutes, registryRoutes } from '../registry/index.ts';
 import { closePdfBrowser, exportRoutes, openDataRoutes, pdfStats, reportRoutes } from '../reports/index.ts';
 import { trainingRoutes } from '../training/index.ts';
 
@@ -79,6 +79,7 @@ export async function buildWebApp(db: Db, config: Config, options: WebOptions = 
       const oidc = options.oidc ?? config.oidc;
       if (oidc) oidcRoutes(createOidc(db, sessions, oidc), config.http.behindProxy)(app);
       registryRoutes(db)(app);
+      regionVersionRoutes(db, clock)(app);
       analyticsRoutes(db)(app);
       collectRoutes(db)(app);
       auditRoutes(db)(app);

@@ -6,10 +6,12 @@ export {
   loadVersion,
   METHODOLOGY_ROOT,
   MethodologyError,
+  NATIONAL_VERSION,
   type MethodologyVersion,
   type Problem,
   shippedVersion,
 } from './methodology.loader.ts';
+export { NO_COLOR, type ShownLevel, shownLevels } from './levels.ts';
 export { methodologyRoutes } from './methodology.routes.ts';
 export { isQuestion } from './rules/dialogue.ts';
 export { rules } from './rules/index.ts';

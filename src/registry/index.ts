@@ -17,6 +17,8 @@ export {
   listPagesWithCommunity,
   upsertKnownPages,
 } from './page.repo.ts';
+export { regionVersion, regionVersions, setRegionVersion } from './region-version.repo.ts';
+export { regionVersionRoutes } from './region-version.routes.ts';
 export { regionCodes, regionSeeds } from './regions.data.ts';
 export { registryMessages } from './registry.messages.ts';
 export {
