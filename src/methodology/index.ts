@@ -1,17 +1,17 @@
 // The methodology feature's public face: versions as data, the rule implementations, and the text detectors.
 export type * from './artifacts.ts';
+export { NO_COLOR, type ShownLevel, shownLevels } from './levels.ts';
 export {
   formatProblem,
   listVersionIds,
   loadVersion,
   METHODOLOGY_ROOT,
   MethodologyError,
-  NATIONAL_VERSION,
   type MethodologyVersion,
+  NATIONAL_VERSION,
   type Problem,
   shippedVersion,
 } from './methodology.loader.ts';
-export { NO_COLOR, type ShownLevel, shownLevels } from './levels.ts';
 export { methodologyRoutes } from './methodology.routes.ts';
 export { isQuestion } from './rules/dialogue.ts';
 export { rules } from './rules/index.ts';

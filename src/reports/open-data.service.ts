@@ -7,7 +7,6 @@ import type { Db } from '../platform/db.ts';
 import { COUNTRY } from '../platform/scope.ts';
 import { regionVersion } from '../registry/index.ts';
 
-
 export type OpenRow = {
   code: string;
   nameRu: string;

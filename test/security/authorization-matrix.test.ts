@@ -359,6 +359,19 @@ const MATRIX: Record<string, Entry> = {
   },
   'GET /api/regions': { allow: 'any', probe: () => get('/api/regions') },
   'GET /api/regions/:code': { allow: 'any', probe: (_w, u) => get(`/api/regions/${u.regionCode}`) },
+  'GET /api/regions/:code/methodology': {
+    allow: 'any',
+    probe: (_w, u) => get(`/api/regions/${u.regionCode}/methodology`),
+  },
+  'PUT /api/regions/:code/methodology': {
+    allow: [...REGIONAL],
+    // Back to the national version: the same answer however often it is asked, so other probes see no change.
+    probe: (_w, u) => ({
+      method: 'PUT',
+      url: `/api/regions/${u.regionCode}/methodology`,
+      payload: { version: null },
+    }),
+  },
   'GET /api/municipalities': {
     allow: 'any',
     probe: (_w, u) => get(`/api/municipalities?region=${u.regionCode}`),
