@@ -50,6 +50,7 @@ const reportSchema = z.object({
           text: z.string(),
         })
         .optional(),
+      check: z.object({ fact: z.string(), max: z.union([z.literal(1), z.literal(2)]) }).optional(),
       source: z
         .object({
           source: z.enum(['manual', 'export', 'vk-menu']),

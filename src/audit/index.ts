@@ -14,6 +14,7 @@ export {
 export { type AuditSummary, runAudit } from './audit-run.service.ts';
 export { type Calibration, calibrate } from './calibrate.service.ts';
 export { evaluatePage, holidaysIn, type PageAudit, type RuleOutcome } from './evaluate.ts';
+export { pageFactsRoutes } from './page-facts.routes.ts';
 export { type PageReport, pageReport } from './page-report.service.ts';
 export { percentileOf, quantiles } from './peer-stats.ts';
 export { formatPeriod, parsePeriod } from './period.ts';

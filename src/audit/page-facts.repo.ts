@@ -3,6 +3,7 @@
 // end, which a 30-day period alone cannot judge.
 import type { ExternalArtifact, ExternalFact } from '../methodology/index.ts';
 import type { Db } from '../platform/db.ts';
+import { BY_INSTITUTION, inScope, type Scope } from '../platform/scope.ts';
 
 const FACTS: ExternalFact[] = [
   'feedbackWidgets',
@@ -106,12 +107,8 @@ export async function insertPageFacts(db: Db, rows: FactRow[]): Promise<void> {
       .execute();
 }
 
-/** Pages of institutions by ОГРН, optionally inside one region. */
-export async function pagesByOgrn(
-  db: Db,
-  ogrns: string[],
-  regionCode?: string,
-): Promise<Map<string, number[]>> {
+/** Pages of institutions by ОГРН, optionally inside a scope (pages outside it are not found). */
+export async function pagesByOgrn(db: Db, ogrns: string[], scope?: Scope): Promise<Map<string, number[]>> {
   const out = new Map<string, number[]>();
   if (ogrns.length === 0) return out;
   let q = db.kysely
@@ -119,7 +116,7 @@ export async function pagesByOgrn(
     .innerJoin('pages', 'pages.institution_id', 'institutions.id')
     .select(['institutions.ogrn', 'pages.id'])
     .where('institutions.ogrn', 'in', ogrns);
-  if (regionCode) q = q.where('institutions.region_code', '=', regionCode);
+  if (scope) q = q.where(inScope(scope, BY_INSTITUTION));
   for (const r of await q.execute()) {
     if (!r.ogrn) continue;
     const list = out.get(r.ogrn) ?? [];
@@ -127,4 +124,26 @@ export async function pagesByOgrn(
     out.set(r.ogrn, list);
   }
   return out;
+}
+
+/** The latest recorded value of each fact of a page, whatever its age, with who recorded it. */
+export async function listLatestFacts(db: Db, pageId: number) {
+  const rows = await db.kysely
+    .selectFrom('page_facts')
+    .leftJoin('users', 'users.id', 'page_facts.checked_by')
+    .select([
+      'page_facts.fact',
+      'page_facts.value',
+      'page_facts.source',
+      'page_facts.checked_at',
+      'page_facts.evidence',
+      'users.login as by',
+    ])
+    .where('page_facts.page_id', '=', pageId)
+    .orderBy('page_facts.checked_at')
+    .orderBy('page_facts.id')
+    .execute();
+  const latest = new Map<string, (typeof rows)[number]>();
+  for (const r of rows) latest.set(r.fact, r);
+  return [...latest.values()];
 }

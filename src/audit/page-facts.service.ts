@@ -5,6 +5,7 @@
 import type { ExternalFact } from '../methodology/index.ts';
 import { type Db, inTransaction } from '../platform/db.ts';
 import { AppError } from '../platform/errors.ts';
+import type { Scope } from '../platform/scope.ts';
 import { type FactRow, insertPageFacts, pagesByOgrn } from './page-facts.repo.ts';
 
 export const CHECKABLE_FACTS: readonly ExternalFact[] = [
@@ -14,6 +15,15 @@ export const CHECKABLE_FACTS: readonly ExternalFact[] = [
   'twoFactor',
   'stateMark',
 ];
+
+/** The fact each rule judges that an operator may record, and its largest value (widgets count 0…2). */
+export const RULE_FACTS: Readonly<Record<string, { fact: ExternalFact; max: 1 | 2 }>> = {
+  'feedback-widgets': { fact: 'feedbackWidgets', max: 2 },
+  'gospubliki-connected': { fact: 'gospublikiConnected', max: 1 },
+  'site-backlink': { fact: 'siteBacklink', max: 1 },
+  'two-factor': { fact: 'twoFactor', max: 1 },
+  'state-mark': { fact: 'stateMark', max: 1 },
+};
 
 export type ManualCheck = { pageId: number; fact: string; value: number | boolean; evidence?: string };
 
@@ -81,7 +91,15 @@ function percent(v: string): number | null {
 export async function importGospublikiExport(
   db: Db,
   grid: string[][],
-  options: { by: number | null; at: number; file: string; regionCode?: string; dryRun?: boolean },
+  options: {
+    by: number | null;
+    at: number;
+    file: string;
+    scope?: Scope;
+    dryRun?: boolean;
+    /** Written in the same transaction as the facts (the audit log's entry). */
+    afterWrite?: (tx: Db, report: ExportReport) => Promise<void>;
+  },
 ): Promise<ExportReport> {
   const [header, ...body] = grid;
   const columns = new Map<Column, number>();
@@ -128,7 +146,7 @@ export async function importGospublikiExport(
     }
     parsed.push({ row, ogrn, connected, mark, widgets });
   });
-  const pages = await pagesByOgrn(db, [...new Set(parsed.map((p) => p.ogrn))], options.regionCode);
+  const pages = await pagesByOgrn(db, [...new Set(parsed.map((p) => p.ogrn))], options.scope);
   const facts: FactRow[] = [];
   const evidence = (row: number) => `${options.file}, row ${row}`;
   for (const p of parsed) {
@@ -164,6 +182,9 @@ export async function importGospublikiExport(
   };
   if (problems.length > 0 || options.dryRun)
     return { ...report, facts: problems.length > 0 ? 0 : report.facts };
-  await inTransaction(db, (tx) => insertPageFacts(tx, facts));
+  await inTransaction(db, async (tx) => {
+    await insertPageFacts(tx, facts);
+    await options.afterWrite?.(tx, report);
+  });
   return report;
 }

@@ -10,6 +10,7 @@ import type { Lang } from '../platform/i18n.ts';
 import type { Scope } from '../platform/scope.ts';
 import { findPageResult, peerStats, recordedVersionContent } from './audit-run.repo.ts';
 import type { RuleOutcome } from './evaluate.ts';
+import { RULE_FACTS } from './page-facts.service.ts';
 import { percentileOf } from './peer-stats.ts';
 import { type Recommendation, recommend } from './recommend.ts';
 import { peerSentence, ruleTitle } from './rule-text.ts';
@@ -37,6 +38,8 @@ export type PageReport = {
     evidence: Evidence[];
     /** When the status is `unknown`: the missing fact, how to supply it, and the sentence that says so. */
     unknown?: Unknown & { text: string };
+    /** The fact an operator may record by hand for this rule (and its largest value), when there is one. */
+    check?: { fact: string; max: 1 | 2 };
     /** Where the judged fact came from when not VK's profile, with the sentence the card shows. */
     source?: FactSource & { text: string };
   }[];
@@ -125,6 +128,7 @@ export async function pageReport(
         evidence: o?.evidence ?? [],
         ...(o?.unknown ? { unknown: { ...o.unknown, text: unknownText(o.unknown, lang) } } : {}),
         ...(o?.source ? { source: { ...o.source, text: sourceText(o.source, lang) } } : {}),
+        ...(RULE_FACTS[r.id] ? { check: RULE_FACTS[r.id] } : {}),
       };
     }),
     unknownRules: outcomes.filter((o) => o.status === 'unknown').map((o) => o.id),

@@ -18,6 +18,8 @@ export const PERMISSIONS = [
   'drafts.manage',
   'drafts.propose',
   'planner.use',
+  'facts.record',
+  'methodology.choose',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -33,19 +35,29 @@ const ADMIN: Permission[] = [
   'seminars.enrol',
   'drafts.manage',
   'planner.use',
+  // Manual checks of a page's facts (widgets, Госпаблики connection, backlink…) and the region's export.
+  'facts.record',
 ];
 
 export const ROLES: Record<Role, { level: ScopeLevel; permissions: readonly Permission[] }> = {
-  federal: { level: 'country', permissions: [...ADMIN, 'audit_log.read'] },
+  // Which methodology version a region is judged by: the region's own admin or the federal one.
+  federal: { level: 'country', permissions: [...ADMIN, 'audit_log.read', 'methodology.choose'] },
   federal_viewer: { level: 'country', permissions: READ },
-  region: { level: 'region', permissions: [...ADMIN, 'audit_log.read'] },
+  region: { level: 'region', permissions: [...ADMIN, 'audit_log.read', 'methodology.choose'] },
   region_viewer: { level: 'region', permissions: READ },
   municipality: { level: 'municipality', permissions: ADMIN },
   municipality_viewer: { level: 'municipality', permissions: READ },
   // The page admin answers the page's comments.
   institution: {
     level: 'institution',
-    permissions: [...READ, 'comments.answer', 'seminars.enrol', 'drafts.manage', 'planner.use'],
+    permissions: [
+      ...READ,
+      'comments.answer',
+      'seminars.enrol',
+      'drafts.manage',
+      'planner.use',
+      'facts.record',
+    ],
   },
   institution_viewer: {
     level: 'institution',

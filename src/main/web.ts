@@ -2,7 +2,7 @@
 
 import { fileURLToPath } from 'node:url';
 import { analyticsRoutes } from '../analytics/index.ts';
-import { auditRoutes } from '../audit/index.ts';
+import { auditRoutes, pageFactsRoutes } from '../audit/index.ts';
 import {
   authRoutes,
   createOidc,
@@ -25,7 +25,7 @@ import { type Db, pingDb, readVersions } from '../platform/db.ts';
 import { type App, buildHttpServer } from '../platform/http/server.ts';
 import type { Metrics } from '../platform/metrics.ts';
 import { projectFile } from '../platform/paths.ts';
-import { registryRoutes } from '../registry/index.ts';
+import { regionVersionRoutes, registryRoutes } from '../registry/index.ts';
 import { closePdfBrowser, exportRoutes, openDataRoutes, pdfStats, reportRoutes } from '../reports/index.ts';
 import { trainingRoutes } from '../training/index.ts';
 
@@ -79,9 +79,11 @@ export async function buildWebApp(db: Db, config: Config, options: WebOptions = 
       const oidc = options.oidc ?? config.oidc;
       if (oidc) oidcRoutes(createOidc(db, sessions, oidc), config.http.behindProxy)(app);
       registryRoutes(db)(app);
+      regionVersionRoutes(db, clock)(app);
       analyticsRoutes(db)(app);
       collectRoutes(db)(app);
       auditRoutes(db)(app);
+      pageFactsRoutes(db, clock)(app);
       methodologyRoutes()(app);
       openDataRoutes(db)(app);
       reportRoutes(db)(app);

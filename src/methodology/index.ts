@@ -1,5 +1,6 @@
 // The methodology feature's public face: versions as data, the rule implementations, and the text detectors.
 export type * from './artifacts.ts';
+export { NO_COLOR, type ShownLevel, shownLevels } from './levels.ts';
 export {
   formatProblem,
   listVersionIds,
@@ -7,6 +8,7 @@ export {
   METHODOLOGY_ROOT,
   MethodologyError,
   type MethodologyVersion,
+  NATIONAL_VERSION,
   type Problem,
   shippedVersion,
 } from './methodology.loader.ts';

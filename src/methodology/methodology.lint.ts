@@ -122,5 +122,12 @@ export function lintRules(file: string, v: VersionData): Problem[] {
     provePassAndFail(rule, entry, v, at);
     checkTexts(rule, entry, at);
   }
+  // The readers' order of levels names each level exactly once.
+  if (v.levelOrder) {
+    const ids = v.levels.map((l) => l.id);
+    const order = v.levelOrder;
+    if (order.length !== ids.length || ids.some((id) => !order.includes(id)))
+      problems.push({ file, field: 'levelOrder', message: `must list each level once: ${ids.join(', ')}` });
+  }
   return problems;
 }

@@ -158,3 +158,6 @@ function crossCheck(file: string, v: VersionData, sources: Sources): Problem[] {
     });
   return problems;
 }
+
+/** The national version: every region is judged by it unless its admin chose another. */
+export const NATIONAL_VERSION = '2023.1';

@@ -3,10 +3,13 @@
 import { z } from 'zod';
 import { errorResponses } from '../platform/http/schemas.ts';
 import type { App } from '../platform/http/server.ts';
+import { shownLevels } from './levels.ts';
 import { listVersionIds, type MethodologyVersion, shippedVersion } from './methodology.loader.ts';
 
 const tags = ['methodology'];
 const lang = z.object({ lang: z.enum(['ru', 'en']).default('ru') });
+
+const levelSchema = z.object({ id: z.string(), title: z.string(), color: z.string() });
 
 const summarySchema = z.object({
   id: z.string(),
@@ -15,12 +18,13 @@ const summarySchema = z.object({
   title: z.string(),
   hash: z.string(),
   rules: z.number().int(),
+  /** From the best down, with their colours: what badges and charts show for runs of this version. */
+  levels: z.array(levelSchema),
 });
 
 const versionSchema = summarySchema.extend({
   defaultPeriodDays: z.number().int(),
   categories: z.array(z.object({ id: z.string(), title: z.string(), weight: z.number() })),
-  levels: z.array(z.object({ id: z.string(), title: z.string() })),
   rules: z.number().int(),
   ruleList: z.array(
     z.object({
@@ -33,6 +37,8 @@ const versionSchema = summarySchema.extend({
       rationale: z.string(),
       help: z.string(),
       params: z.record(z.string(), z.unknown()),
+      /** Parameters that are our proposal rather than a source's number. */
+      proposed: z.array(z.string()),
       sources: z.array(z.object({ id: z.string(), title: z.string(), url: z.string() })),
     }),
   ),
@@ -47,6 +53,7 @@ function summary(v: MethodologyVersion, l: 'ru' | 'en') {
     title: v.title[l],
     hash: v.hash,
     rules: v.rules.length,
+    levels: shownLevels(v).map((x) => ({ id: x.id, title: x.title[l], color: x.color })),
   };
 }
 
@@ -88,7 +95,6 @@ export function methodologyRoutes() {
           ...summary(v, l),
           defaultPeriodDays: v.defaultPeriodDays,
           categories: v.categories.map((c) => ({ id: c.id, title: c.title[l], weight: c.weight })),
-          levels: v.levels.map((x) => ({ id: x.id, title: x.title[l] })),
           ruleList: v.rules.map((r) => ({
             id: r.id,
             category: r.category,
@@ -99,6 +105,7 @@ export function methodologyRoutes() {
             rationale: r.rationale[l],
             help: r.help[l],
             params: r.params,
+            proposed: r.proposed ?? [],
             sources: r.source.map((s) => ({
               id: s,
               title: v.sources[s]?.title[l] ?? s,

@@ -93,7 +93,24 @@ export const versionSchema = z
     holidays: z.array(z.tuple([monthDay, monthDay])).default([]),
     /** How long an operator's check or an export row stays valid, in days. */
     factsValidDays: z.number().int().positive().default(365),
-    levels: z.array(z.object({ id: z.string(), title: text, when: z.array(condition) }).strict()).min(1),
+    levels: z
+      .array(
+        z
+          .object({
+            id: z.string(),
+            title: text,
+            /** The level's colour everywhere it shows (badges, charts, reports), dark enough for white text. */
+            color: z
+              .string()
+              .regex(/^#[0-9a-f]{6}$/i, 'a colour #rrggbb')
+              .optional(),
+            when: z.array(condition),
+          })
+          .strict(),
+      )
+      .min(1),
+    /** Levels from the best down, as readers see them; default the order they are tried in. */
+    levelOrder: z.array(z.string()).optional(),
     categories: z.array(z.object({ id: z.string(), weight: z.number().min(0), title: text }).strict()).min(1),
     rules: z.array(ruleEntry).min(1),
     ideas: z.record(z.string(), z.record(z.string(), text)).default({}),

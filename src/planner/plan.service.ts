@@ -2,13 +2,14 @@
 // as suggestions, each week's posts against the methodology's frequency (a gap where it would fail, school
 // holidays excepted), and the month's mix per kind against its targets. Also: what one draft helps meet, and
 // the reminders sent when a page is about to miss its week.
-import { listVersionIds, type MethodologyVersion, shippedVersion } from '../methodology/index.ts';
+import { type MethodologyVersion, NATIONAL_VERSION, shippedVersion } from '../methodology/index.ts';
 import { insertNotifications } from '../notifications/index.ts';
 import { dayNumber, dayNumberOf, isoOfDayNumber, weekdayOfDayNumber } from '../platform/calendar-date.ts';
 import type { Db } from '../platform/db.ts';
 import type { DraftKind } from '../platform/db-schema.ts';
 import { AppError } from '../platform/errors.ts';
 import { instantAt, localTime } from '../platform/time-zone.ts';
+import { regionVersion, regionVersions } from '../registry/index.ts';
 import type { DraftContent } from './draft-content.ts';
 import { type Caller, draftFor, plannerPage } from './drafts.service.ts';
 import { type Around, draftHelps, mixTargets } from './plan-targets.ts';
@@ -18,15 +19,9 @@ import { inSchoolHolidays, schoolEvents } from './school-calendar.ts';
 /** The longest span one plan covers: its last day at most this many days after its first. */
 export const MAX_PLAN_DAYS = 100;
 
-/** The version the latest audit used (the one the page is judged by), else the first published. */
-export async function currentVersion(db: Db): Promise<MethodologyVersion> {
-  const run = await db.kysely
-    .selectFrom('audit_runs')
-    .select('methodology_version')
-    .where('status', '=', 'done')
-    .orderBy('id', 'desc')
-    .executeTakeFirst();
-  return shippedVersion(run?.methodology_version ?? listVersionIds()[0] ?? '2023.1');
+/** The version the page is judged by: its region's choice, else the national one. */
+export async function versionOfRegion(db: Db, regionCode: string | null): Promise<MethodologyVersion> {
+  return shippedVersion(await regionVersion(db, regionCode));
 }
 
 const isoOf = (d: { y: number; m: number; d: number }) =>
@@ -127,7 +122,7 @@ export async function pagePlan(db: Db, caller: Caller, pageId: number, from: str
   const [drafts, posts, version] = await Promise.all([
     draftsOfPage(db, pageId, { from: start, to: end }),
     postsOfPage(db, pageId, start, end),
-    currentVersion(db),
+    versionOfRegion(db, page.region_code),
   ]);
   const targets = mixTargets(version);
   const items = planItems(drafts, posts, tz);
@@ -281,7 +276,7 @@ async function around(
 /** A draft with what it helps meet of the methodology (at its planned time, or now). */
 export async function draftDetail(db: Db, caller: Caller, id: number, now: number) {
   const { draft, page } = await draftFor(db, caller, id);
-  const targets = mixTargets(await currentVersion(db));
+  const targets = mixTargets(await versionOfRegion(db, page.region_code));
   const at = draft.planned_at ?? now;
   const content = JSON.parse(draft.content_json) as DraftContent;
   const helps = draftHelps(
@@ -299,9 +294,6 @@ export async function draftDetail(db: Db, caller: Caller, id: number, now: numbe
  * asks, from Thursday on, outside school holidays), once per page and week.
  */
 export async function sendPlanReminders(db: Db, now: number): Promise<number> {
-  const version = await currentVersion(db);
-  const target = mixTargets(version).postsPerWeek;
-  if (target === null) return 0;
   const pages = await db.kysely
     .selectFrom('pages')
     .innerJoin('institutions', 'institutions.id', 'pages.institution_id')
@@ -311,6 +303,7 @@ export async function sendPlanReminders(db: Db, now: number): Promise<number> {
       'institutions.id as institution_id',
       'institutions.short_name',
       'institutions.full_name',
+      'institutions.region_code',
       'regions.timezone',
     ])
     .where('pages.platform', '=', 'vk')
@@ -324,8 +317,15 @@ export async function sendPlanReminders(db: Db, now: number): Promise<number> {
       ),
     )
     .execute();
+  // Each page is reminded of its own region's norm.
+  const versions = await regionVersions(db, [...new Set(pages.map((p) => p.region_code))]);
+  const targets = new Map<string, number | null>();
   const notices = [];
   for (const p of pages) {
+    const id = versions.get(p.region_code) ?? NATIONAL_VERSION;
+    if (!targets.has(id)) targets.set(id, mixTargets(shippedVersion(id)).postsPerWeek);
+    const target = targets.get(id) ?? null;
+    if (target === null) continue;
     const today = isoOf(localTime(now, p.timezone));
     const weekday = weekdayOfDayNumber(dayOf(today));
     if (weekday < 3 || inSchoolHolidays(today)) continue;

@@ -17,6 +17,8 @@ export {
   listPagesWithCommunity,
   upsertKnownPages,
 } from './page.repo.ts';
+export { regionVersion, regionVersions, setRegionVersion } from './region-version.repo.ts';
+export { regionVersionRoutes } from './region-version.routes.ts';
 export { regionCodes, regionSeeds } from './regions.data.ts';
 export { registryMessages } from './registry.messages.ts';
 export {
@@ -26,7 +28,7 @@ export {
   findRegion,
 } from './registry.repo.ts';
 export { pageRefSchema, registryRoutes } from './registry.routes.ts';
-export { REGISTRY_FIELDS, readCsv, readRegistryFile } from './registry-file.reader.ts';
+export { REGISTRY_FIELDS, readCsv, readGrid, readRegistryFile } from './registry-file.reader.ts';
 export { type ImportReport, importRegistry, importRegistryFile } from './registry-import.service.ts';
 export {
   eachInstitutionInScope,

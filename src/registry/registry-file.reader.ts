@@ -126,6 +126,24 @@ export async function readRegistryFile(
 
 export { decodeText, detectDelimiter, eachCsvRow } from '../platform/csv.ts';
 
+/** Any table file (CSV or the first sheet of an XLSX) as a grid of cells, header row first, within `maxRows`. */
+export async function readGrid(filePath: string, name: string, maxRows: number): Promise<string[][]> {
+  const grid: string[][] = [];
+  const onRow = (cells: string[]) => {
+    if (grid.length > maxRows) throw new RegistryFileError(name, 'too_many_rows', { max: maxRows });
+    grid.push(cells);
+  };
+  try {
+    if (/\.xlsx$/i.test(name)) await eachXlsxRow(filePath, onRow);
+    else eachCsvRow(fs.readFileSync(filePath), onRow);
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    throw new RegistryFileError(name, 'unreadable', { reason: (error as Error).message });
+  }
+  if (grid.length === 0) throw new RegistryFileError(name, 'empty_file');
+  return grid;
+}
+
 export function readCsv(buffer: Buffer): string[][] {
   const grid: string[][] = [];
   eachCsvRow(buffer, (cells) => grid.push(cells));

@@ -1,12 +1,11 @@
-// Open data: aggregates by region and municipality from the newest country-wide audit — counts by level,
+// Open data: aggregates by region and municipality from the newest audit under the region's version — counts by level,
 // coverage, mean score — with no personal data and no institution named: only units of the territory.
-import { rollup } from '../analytics/index.ts';
+import { doneRunsFor, rollup } from '../analytics/index.ts';
+import { listVersionIds, shippedVersion, shownLevels } from '../methodology/index.ts';
 import { BOM, exportLine } from '../platform/csv.ts';
 import type { Db } from '../platform/db.ts';
 import { COUNTRY } from '../platform/scope.ts';
-
-/** The levels of methodology 2023.1, always listed; a run under another version adds its own after them. */
-const KNOWN_LEVELS = ['flagship', 'active', 'business_card', 'basic', 'inactive'];
+import { regionVersion } from '../registry/index.ts';
 
 export type OpenRow = {
   code: string;
@@ -33,11 +32,20 @@ export async function openData(
   unit: 'region' | 'municipality',
   regionCode?: string,
 ): Promise<OpenData> {
-  const r = await rollup(db, COUNTRY, unit, regionCode);
+  // The newest run under the version the region (or, country-wide, the nation) is judged by, else the newest.
+  const own = await regionVersion(db, regionCode);
+  const runs = await doneRunsFor(db, regionCode ? { level: 'region', regionCode } : COUNTRY, 40);
+  const chosen = runs.find((run) => run.methodology_version === own) ?? runs[0] ?? null;
+  const r = await rollup(db, COUNTRY, unit, regionCode, chosen);
+  // The run's version's levels, best first, always listed; a level it does not know is added after them.
+  const known =
+    chosen && listVersionIds().includes(chosen.methodology_version)
+      ? shownLevels(shippedVersion(chosen.methodology_version)).map((l) => l.id)
+      : [];
   const levels = [
-    ...KNOWN_LEVELS,
+    ...known,
     ...Object.keys(r.total.levels)
-      .filter((l) => !KNOWN_LEVELS.includes(l))
+      .filter((l) => !known.includes(l))
       .sort(),
   ];
   return {

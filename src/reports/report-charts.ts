@@ -1,6 +1,5 @@
 // Charts of reports rendered on the server as SVG (ECharts' server-side renderer): no browser script, the same
 // picture in the HTML page, the PDF and anywhere an SVG goes. Imported on first use (ECharts weighs 40 MB).
-import { LEVEL_COLORS } from './report-colors.ts';
 
 // Loaded by a dynamic import, so that a bundle (where static imports of packages go first) keeps it lazy.
 const echarts = await import('echarts');
@@ -22,7 +21,7 @@ function svg(width: number, height: number, option: import('echarts').EChartsCor
 type NumberText = (v: number) => string;
 const labelOf = (format: NumberText) => (p: { value: unknown }) => format(Number(p.value));
 
-export function levelsChart(levels: { id: string; title: string; count: number }[], format: NumberText): string {
+export function levelsChart(levels: { id: string; title: string; color: string; count: number }[], format: NumberText): string {
   return svg(520, 220, {
     grid: { left: 130, right: 40, top: 10, bottom: 24 },
     xAxis: { type: 'value', minInterval: 1, axisLabel: { formatter: format } },
@@ -30,7 +29,7 @@ export function levelsChart(levels: { id: string; title: string; count: number }
     series: [
       {
         type: 'bar',
-        data: levels.map((l) => ({ value: l.count, itemStyle: { color: LEVEL_COLORS[l.id] ?? '#5470c6' } })),
+        data: levels.map((l) => ({ value: l.count, itemStyle: { color: l.color } })),
         label: { show: true, position: 'right', formatter: labelOf(format) },
         barWidth: '60%',
       },

@@ -1,12 +1,4 @@
-// Colours shared by the report's charts, tables and workbook.
-
-export const LEVEL_COLORS: Record<string, string> = {
-  flagship: '#1a7f37',
-  active: '#4caf50',
-  basic: '#f0b429',
-  business_card: '#f08c00',
-  inactive: '#c92a2a',
-};
+// Colours shared by the report's charts, tables and workbook (levels take theirs from the methodology version).
 
 /** A cell colour from red (0) through amber to green (1), light enough for black text (WCAG AA). */
 export function rateColor(rate: number): string {

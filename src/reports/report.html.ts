@@ -4,7 +4,7 @@
 import { escapeHtml as esc } from '../platform/html.ts';
 import { type Lang, translator } from '../platform/i18n.ts';
 import { reportMessages } from './report.messages.ts';
-import { LEVEL_COLORS, rateColor } from './report-colors.ts';
+import { rateColor } from './report-colors.ts';
 import type { UnitReport } from './unit-report.service.ts';
 
 export function reportDate(seconds: number, lang: Lang): string {
@@ -54,6 +54,7 @@ export async function renderReportHtml(report: UnitReport, lang: Lang): Promise<
   const levelRows = report.levels.map((l) => ({
     id: l.id,
     title: l.title[lang],
+    color: l.color,
     count: s.levels[l.id] ?? 0,
   }));
   const body = report.run
@@ -83,7 +84,7 @@ ${body}
     const rows = levelRows
       .map(
         (l) =>
-          `<tr><td><span class="dot" style="background:${LEVEL_COLORS[l.id] ?? '#888'}"></span>${esc(l.title)}</td><td class="n">${num(l.count)}</td><td class="n">${s.audited ? pct(l.count / s.audited) : '—'}</td></tr>`,
+          `<tr><td><span class="dot" style="background:${l.color}"></span>${esc(l.title)}</td><td class="n">${num(l.count)}</td><td class="n">${s.audited ? pct(l.count / s.audited) : '—'}</td></tr>`,
       )
       .join('');
     return `<section><h2>${esc(t('summary'))}</h2>

@@ -3,10 +3,11 @@
 // compliance heatmap, the largest rises and falls since the previous run, and pages leaving questions
 // unanswered. One data object for every format (HTML, PDF, XLSX, JSON).
 import { doneRunsFor, type GroupBy, type RollupRow, rollup } from '../analytics/index.ts';
-import { loadVersion, type MethodologyVersion } from '../methodology/index.ts';
+import { loadVersion, type MethodologyVersion, shownLevels } from '../methodology/index.ts';
 import type { Db } from '../platform/db.ts';
 import type { Lang } from '../platform/i18n.ts';
 import { notFound, type Scope, scopeKey, scopeWithin, unitId } from '../platform/scope.ts';
+import { regionVersion } from '../registry/index.ts';
 import {
   institutionPages,
   movers,
@@ -33,7 +34,8 @@ export type UnitReport = {
   run: RunRef | null;
   previous: RunRef | null;
   generatedAt: number;
-  levels: { id: string; title: Text }[];
+  /** The run's version's levels from the best down, with their colours. */
+  levels: { id: string; title: Text; color: string }[];
   summary: Omit<RollupRow, 'key' | 'nameRu' | 'nameEn'>;
   /** Regions of the country, municipalities of a region; empty below. */
   children: RollupRow[];
@@ -67,10 +69,16 @@ export async function unitReport(
   const name = scopeWithin(unit, caller) ? await unitName(db, unit) : null;
   if (!name) throw notFound(unit.level, unitId(unit));
   // The newest period first (a past period audited later is not "the newest audit"), then the newest run.
-  const runs = (await doneRunsFor(db, unit, 40, options.endingBy)).sort(
+  const all = (await doneRunsFor(db, unit, 40, options.endingBy)).sort(
     (a, b) => b.period_end - a.period_end || b.id - a.id,
   );
-  const [runRow] = runs;
+  // The newest run under the version the unit's region is judged by (the national one for the country), else
+  // the newest of any; trends and movers then compare only runs of that run's version.
+  const own = await regionVersion(db, unit.level === 'country' ? null : unit.regionCode);
+  const [runRow] = all.some((r) => r.methodology_version === own)
+    ? all.filter((r) => r.methodology_version === own)
+    : all;
+  const runs = all.filter((r) => r.methodology_version === runRow?.methodology_version);
   // Over periods, not runs: a period audited again counts once (its newest run), and the run compared with is
   // the newest one of an earlier period.
   const byPeriod = new Map<number, (typeof runs)[number]>();
@@ -105,7 +113,7 @@ export async function unitReport(
     run,
     previous,
     generatedAt: Math.floor(Date.now() / 1000),
-    levels: displayOrder(version?.levels ?? []).map((l) => ({ id: l.id, title: l.title })),
+    levels: version ? shownLevels(version) : [],
     summary: totals.total,
     children: unit.level === 'country' || unit.level === 'region' ? totals.rows : [],
     trend: trend.map((t) => ({
@@ -136,13 +144,6 @@ export async function unitReport(
         }))
       : [],
   };
-}
-
-/** Levels from the best down (a version lists them in the order they are tested). */
-const LEVEL_RANK = ['flagship', 'active', 'business_card', 'basic', 'inactive'];
-function displayOrder<L extends { id: string }>(levels: L[]): L[] {
-  const rank = (id: string) => (LEVEL_RANK.includes(id) ? LEVEL_RANK.indexOf(id) : LEVEL_RANK.length);
-  return [...levels].sort((a, b) => rank(a.id) - rank(b.id));
 }
 
 function mover(m: Awaited<ReturnType<typeof movers>>[number]): Mover {

@@ -1,6 +1,6 @@
 // What happens around a seminar besides the seats: invitations and reminders as in-app notifications, materials,
 // the attendees' feedback, attendance from an uploaded list of INNs, and each attendee's certificate as a PDF.
-import { listVersionIds, shippedVersion } from '../methodology/index.ts';
+import { shippedVersion } from '../methodology/index.ts';
 import { insertNotifications } from '../notifications/index.ts';
 import type { Db } from '../platform/db.ts';
 import { AppError } from '../platform/errors.ts';
@@ -9,6 +9,7 @@ import type { JobDefinition } from '../platform/jobs/index.ts';
 import { projectFile } from '../platform/paths.ts';
 import type { Scope } from '../platform/scope.ts';
 import { parseSlots, runInThread } from '../platform/threads.ts';
+import { regionVersion } from '../registry/index.ts';
 import { htmlToPdf } from '../reports/index.ts';
 import type { AttendanceInput, AttendanceLine } from './attendance-parse.worker.ts';
 import { certificateHtml, certificateMessages } from './certificate.html.ts';
@@ -229,9 +230,12 @@ export async function uploadAttendance(
   };
 }
 
-/** Titles of the programme's items (methodology categories or rules), in the reader's language. */
-function programmeTitles(items: string[], lang: Lang): string[] {
-  const version = shippedVersion(listVersionIds().at(-1) ?? '2023.1');
+/**
+ * Titles of the programme's items (methodology categories or rules) under the version the seminar's region is
+ * judged by, in the reader's language.
+ */
+function programmeTitles(items: string[], versionId: string, lang: Lang): string[] {
+  const version = shippedVersion(versionId);
   const titles = new Map<string, string>([
     ...version.categories.map((c) => [c.id, c.title[lang]] as [string, string]),
     ...version.rules.map((r) => [r.id, r.title[lang]] as [string, string]),
@@ -262,7 +266,11 @@ export async function certificatePdf(
       title: facts.title,
       organiser: facts.organiser,
       trainers: JSON.parse(facts.trainers_json) as string[],
-      programme: programmeTitles(JSON.parse(facts.programme_json) as string[], options.lang),
+      programme: programmeTitles(
+        JSON.parse(facts.programme_json) as string[],
+        await regionVersion(db, seminar.region_code),
+        options.lang,
+      ),
       startsAt: facts.starts_at,
       timezone: facts.timezone,
       code,

@@ -51,6 +51,7 @@ const COMMENT_READERS = ROLE_IDS.filter(
   (r) => r !== 'trainer' && r !== 'institution_viewer' && r !== 'contributor',
 );
 const ANSWERERS = ['federal', 'region', 'municipality', 'institution'] as const;
+const FACT_RECORDERS = ['federal', 'region', 'municipality', 'institution'] as const;
 const MANAGERS = ['federal', 'region', 'municipality', 'trainer'] as const;
 const ENROLLERS = ['federal', 'region', 'municipality', 'institution'] as const;
 const DRAFT_MANAGERS = ['federal', 'region', 'municipality', 'institution'] as const;
@@ -358,6 +359,19 @@ const MATRIX: Record<string, Entry> = {
   },
   'GET /api/regions': { allow: 'any', probe: () => get('/api/regions') },
   'GET /api/regions/:code': { allow: 'any', probe: (_w, u) => get(`/api/regions/${u.regionCode}`) },
+  'GET /api/regions/:code/methodology': {
+    allow: 'any',
+    probe: (_w, u) => get(`/api/regions/${u.regionCode}/methodology`),
+  },
+  'PUT /api/regions/:code/methodology': {
+    allow: [...REGIONAL],
+    // Back to the national version: the same answer however often it is asked, so other probes see no change.
+    probe: (_w, u) => ({
+      method: 'PUT',
+      url: `/api/regions/${u.regionCode}/methodology`,
+      payload: { version: null },
+    }),
+  },
   'GET /api/municipalities': {
     allow: 'any',
     probe: (_w, u) => get(`/api/municipalities?region=${u.regionCode}`),
@@ -424,6 +438,31 @@ const MATRIX: Record<string, Entry> = {
     probe: (_w, u) => get(`/api/pages/${u.pageId}/comments`),
   },
   'GET /api/pages/:id/report': { allow: 'any', probe: (_w, u) => get(`/api/pages/${u.pageId}/report`) },
+  'GET /api/pages/:id/facts': { allow: 'any', probe: (_w, u) => get(`/api/pages/${u.pageId}/facts`) },
+  'POST /api/pages/:id/facts': {
+    allow: [...FACT_RECORDERS],
+    ok: 201,
+    probe: (_w, u) => ({
+      method: 'POST',
+      url: `/api/pages/${u.pageId}/facts`,
+      payload: { fact: 'siteBacklink', value: true, checkedOn: '2026-11-20', evidence: 'screenshot' },
+    }),
+  },
+  'POST /api/page-facts/imports': {
+    allow: [...FACT_RECORDERS],
+    // Rows of another region's pages are `no_page` problems; nothing is written either way (dry run).
+    other: 200,
+    probe: (_w, u) => ({
+      method: 'POST',
+      url: '/api/page-facts/imports?dryRun=1',
+      ...multipart('export.csv', `ОГРН;Подключено\n${u.ogrn};да\n`),
+    }),
+    check: (body, _w, c) => {
+      const report = body as { facts: number; problems: { key: string }[] };
+      if (c === 'own') expect(report.problems).toEqual([]);
+      else if (report.facts === 0) expect(report.problems.map((p) => p.key)).toEqual(['no_page']);
+    },
+  },
   'GET /api/inbox': { allow: COMMENT_READERS, probe: (_w, u) => get(`/api/inbox?pageId=${u.pageId}`) },
   'GET /api/inbox/metrics': {
     allow: COMMENT_READERS,

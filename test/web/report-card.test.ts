@@ -126,4 +126,20 @@ describe('the report card of every page of the demo', () => {
     }
     expect(multi).toBeGreaterThan(0);
   });
+
+  it('offers a manual check for each rule whose fact VK does not tell, and only for those', () => {
+    const recordable = [
+      'feedback-widgets',
+      'gospubliki-connected',
+      'site-backlink',
+      'state-mark',
+      'two-factor',
+    ];
+    for (const { pageId, model } of cards) {
+      expect(model.checks.map((i) => i.id).sort(), `page ${pageId}`).toEqual(recordable);
+      expect(model.checks.every((i) => i.check !== null)).toBe(true);
+      // A rule with a recordable fact is not also in the tick-for-yourself list.
+      expect(model.manual.filter((i) => recordable.includes(i.id))).toEqual([]);
+    }
+  });
 });

@@ -9,9 +9,12 @@ import { EChart } from './EChart.tsx';
 export function LevelBars({
   rows,
   height,
+  levels,
 }: {
   rows: { name: string; levels: Record<string, number> }[];
   height: number;
+  /** The run's version's levels, best first, with their colours (the unit report's); default 2023.1's. */
+  levels?: { id: string; title: string; color: string }[];
 }) {
   const { t } = useTranslation();
   const option = useMemo<EChartsCoreOption>(
@@ -30,18 +33,20 @@ export function LevelBars({
         data: rows.map((r) => r.name),
         axisLabel: { color: '#818c99', width: 160, overflow: 'truncate' },
       },
-      series: LEVELS.map((l) => ({
-        name: t(`level.${l}`),
-        type: 'bar',
-        stack: 'levels',
-        itemStyle: { color: LEVEL_COLORS[l] },
-        data: rows.map((r) => {
-          const total = Object.values(r.levels).reduce((a, b) => a + b, 0);
-          return total ? ((r.levels[l] ?? 0) / total) * 100 : 0;
+      series: (levels ?? LEVELS.map((l) => ({ id: l, title: t(`level.${l}`), color: LEVEL_COLORS[l] }))).map(
+        (l) => ({
+          name: l.title,
+          type: 'bar',
+          stack: 'levels',
+          itemStyle: { color: l.color },
+          data: rows.map((r) => {
+            const total = Object.values(r.levels).reduce((a, b) => a + b, 0);
+            return total ? ((r.levels[l.id] ?? 0) / total) * 100 : 0;
+          }),
         }),
-      })),
+      ),
     }),
-    [rows, t],
+    [rows, t, levels],
   );
   return <EChart option={option} height={height} label={t('unit.distribution')} />;
 }

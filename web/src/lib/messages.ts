@@ -98,6 +98,12 @@ export const messages = {
       noMovers: 'Сравнить пока не с чем: нужен второй аудит',
     },
     unit: {
+      version: {
+        label: 'Методика, по которой оценивается регион',
+        current: 'Регион оценивается по методике «{{title}}»',
+        national: 'общероссийская по умолчанию',
+        save: 'Применить методику',
+      },
       children: {
         region: 'Регионы',
         municipality: 'Муниципалитеты',
@@ -183,6 +189,8 @@ export const messages = {
       sources: 'Источники',
       weight: 'Вес',
       severity: 'Важность',
+      params: 'Пороги',
+      proposed: 'наше предложение, не число из источника',
     },
     inbox: {
       title: 'Вопросы подписчиков',
@@ -327,6 +335,12 @@ export const messages = {
       noMovers: 'Nothing to compare with yet: a second audit is needed',
     },
     unit: {
+      version: {
+        label: 'Methodology the region is judged by',
+        current: 'The region is judged by “{{title}}”',
+        national: 'the national default',
+        save: 'Apply the methodology',
+      },
       children: {
         region: 'Regions',
         municipality: 'Municipalities',
@@ -412,6 +426,8 @@ export const messages = {
       sources: 'Sources',
       weight: 'Weight',
       severity: 'Severity',
+      params: 'Thresholds',
+      proposed: 'our proposal, not a number from a source',
     },
     inbox: {
       title: 'Questions from followers',

@@ -33,6 +33,23 @@ export const usePageCard = (id: number | null) => useApi<PageCard>(id === null ?
 export const usePageList = (search: string) => useApi<PageList>(`/api/pages${search}`);
 export const useRegions = () => useApi<{ items: Region[] }>('/api/regions?size=100');
 
+export type ShownLevel = { id: string; title: string; color: string };
+
+/**
+ * Every shipped version's levels (title, colour), by id: a level id names one level across versions, so a badge
+ * shows the traffic light's green as faithfully as 2023.1's flagship.
+ */
+export function useLevels(): Map<string, ShownLevel> {
+  const { i18n } = useTranslation();
+  const versions = useApi<{ items: { levels: ShownLevel[] }[] }>(
+    `/api/methodology/versions?lang=${i18n.language}`,
+  );
+  return useMemo(
+    () => new Map((versions.data?.items ?? []).flatMap((v) => v.levels.map((l) => [l.id, l] as const))),
+    [versions.data],
+  );
+}
+
 export function useMethodology(version: string) {
   const { i18n } = useTranslation();
   return useApi<MethodologyVersion>(`/api/methodology/versions/${version}?lang=${i18n.language}`);

@@ -107,6 +107,8 @@ export type MethodologyRule = {
   rationale: string;
   help: string;
   params: Record<string, unknown>;
+  /** Parameters that are our proposal rather than a source's number. */
+  proposed?: string[];
   sources: { id: string; title: string; url?: string }[];
 };
 
@@ -114,7 +116,7 @@ export type MethodologyVersion = {
   id: string;
   title: string;
   categories: { id: string; title: string; weight: number }[];
-  levels: { id: string; title: string }[];
+  levels: { id: string; title: string; color?: string }[];
   ruleList: MethodologyRule[];
 };
 

@@ -5,7 +5,7 @@ import { Link } from 'react-router';
 import { LevelBars } from '../../components/charts.tsx';
 import { LevelBadge } from '../../components/LevelBadge.tsx';
 import { Empty, Loaded } from '../../components/StateView.tsx';
-import { LEVELS, num, pct, signed } from '../../lib/format.ts';
+import { num, pct, signed } from '../../lib/format.ts';
 import { usePageList, useText, useUnitReport } from '../../lib/queries.ts';
 import { homeUnitPath } from '../../lib/session.ts';
 import type { Me } from '../../lib/types.ts';
@@ -46,13 +46,17 @@ export function OperatorHome({ me }: { me: Me }) {
             </div>
             <Group header={<Header>{t('home.byLevel')}</Header>}>
               <ul className="level-counts" data-testid="level-counts">
-                {LEVELS.map((l) => (
-                  <li key={l}>
-                    <LevelBadge level={l} /> <strong>{r.summary.levels[l] ?? 0}</strong>
+                {r.levels.map(({ id }) => (
+                  <li key={id}>
+                    <LevelBadge level={id} /> <strong>{r.summary.levels[id] ?? 0}</strong>
                   </li>
                 ))}
               </ul>
-              <LevelBars rows={[{ name: text(r.unit.name), levels: r.summary.levels }]} height={130} />
+              <LevelBars
+                rows={[{ name: text(r.unit.name), levels: r.summary.levels }]}
+                height={130}
+                levels={r.levels.map((l) => ({ id: l.id, title: text(l.title), color: l.color }))}
+              />
               <div className="actions">
                 <Link to={homeUnitPath(me)}>
                   <Button mode="primary">{t('home.openArea')}</Button>

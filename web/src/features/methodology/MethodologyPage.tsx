@@ -52,6 +52,18 @@ export function MethodologyPage() {
                       {t('methodology.weight')}: {rule.weight} · {t('methodology.severity')}:{' '}
                       {t(`severity.${rule.severity}`)}
                     </p>
+                    {Object.keys(rule.params).length > 0 && (
+                      <p className="muted" data-testid="rule-params">
+                        {t('methodology.params')}:{' '}
+                        {Object.entries(rule.params).map(([name, value], i) => (
+                          <span key={name} data-proposed={rule.proposed?.includes(name) ? 'yes' : undefined}>
+                            {i > 0 ? ', ' : ''}
+                            {name} = {typeof value === 'object' ? JSON.stringify(value) : String(value)}
+                            {rule.proposed?.includes(name) ? ` (${t('methodology.proposed')})` : ''}
+                          </span>
+                        ))}
+                      </p>
+                    )}
                     {rule.sources.length > 0 && (
                       <ul className="sources" aria-label={t('methodology.sources')}>
                         {rule.sources.map((s) => (

@@ -16,6 +16,7 @@ import { useApi, useMethodology, usePageCard, usePageReport, useUnitCrumbs } fro
 import { useMe } from '../../lib/session.ts';
 import type { PageCard, PageReport } from '../../lib/types.ts';
 import { buildCard, type CardItem } from './card-model.ts';
+import { FactChecks } from './FactChecks.tsx';
 
 export function PageReportPage() {
   const { t } = useTranslation();
@@ -40,6 +41,7 @@ function ReportCard({ report, card }: { report: PageReport; card: PageCard; titl
   const permissions = useMe().data?.permissions ?? [];
   const canReadComments = permissions.includes('comments.read');
   const canPlan = permissions.includes('drafts.manage');
+  const canRecord = permissions.includes('facts.record');
   useEffect(() => {
     if (hash && methodology.data) document.getElementById(hash.slice(1))?.scrollIntoView({ block: 'start' });
   }, [hash, methodology.data]);
@@ -100,6 +102,9 @@ function ReportCard({ report, card }: { report: PageReport; card: PageCard; titl
                   </ol>
                 )}
               </Group>
+              {model.checks.length > 0 && (
+                <FactChecks pageId={card.id} items={model.checks} canRecord={canRecord} />
+              )}
               {model.manual.length > 0 && <ManualChecklist items={model.manual} />}
               <Group>
                 <details className="collapsed-group" data-testid="done">
@@ -223,8 +228,8 @@ function ShortItem({ item }: { item: CardItem }) {
 }
 
 /**
- * Rules the audit cannot judge, as a checklist. Ticks are kept here until the manual-check API is there to take
- * them: onCheck is where a screen hands them on.
+ * Rules the audit cannot judge and that have no recordable fact (those are in FactChecks), as a checklist the
+ * reader ticks for themselves: onCheck is where a screen hands them on.
  */
 export function ManualChecklist({
   items,

@@ -32,11 +32,17 @@ export type CardItem = {
   effort: string | null;
   /** gain per unit of effort: the order of "what to do". */
   priority: number;
+  /** The fact an operator may record for this rule (a manual check), when there is one. */
+  check: { fact: string; max: 1 | 2 } | null;
+  /** Where the judged fact came from ("по ручной проверке …"), when not VK's profile. */
+  sourceText: string | null;
 };
 
 export type CardModel = {
   todo: CardItem[];
   manual: CardItem[];
+  /** Rules whose fact can be recorded by hand (widgets, Госпаблики connection, backlink…), whatever their status. */
+  checks: CardItem[];
   done: CardItem[];
   notJudged: CardItem[];
   /** Oldest first, as a chart's time axis runs. */
@@ -247,6 +253,8 @@ export function buildCard({ report, methodology, card, lang, t }: CardInput): Ca
           : t('card.lessThanPoint'),
       effort: m?.effort ? t(`card.effort.${m.effort}`) : null,
       priority: gain / (EFFORT_COST[m?.effort ?? 'medium'] ?? 4),
+      check: r.check ?? null,
+      sourceText: r.source?.text ?? null,
     };
   };
 
@@ -257,7 +265,8 @@ export function buildCard({ report, methodology, card, lang, t }: CardInput): Ca
     .map(({ item }) => item);
   return {
     todo,
-    manual: items.filter(({ r }) => r.status === 'manual').map(({ item }) => item),
+    manual: items.filter(({ r }) => r.status === 'manual' && !r.check).map(({ item }) => item),
+    checks: items.filter(({ r }) => r.check).map(({ item }) => item),
     done: items.filter(({ r }) => r.status === 'pass').map(({ item }) => item),
     notJudged: items
       .filter(({ r }) => !['pass', 'warn', 'fail', 'manual'].includes(r.status))

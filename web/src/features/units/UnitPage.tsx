@@ -11,6 +11,7 @@ import { ApiError, query } from '../../lib/api.ts';
 import { num, pct, period, signed } from '../../lib/format.ts';
 import { useApi, useText, useUnitCrumbs, useUnitReport } from '../../lib/queries.ts';
 import type { Me, Region, UnitReport } from '../../lib/types.ts';
+import { RegionVersion } from './RegionVersion.tsx';
 import { TileMap } from './TileMap.tsx';
 import { UnitPages } from './UnitPages.tsx';
 
@@ -104,6 +105,7 @@ function Unit({ level, unitKey }: { me: Me; level: string; unitKey: string | und
               {t('home.coverage')} {pct(r.summary.coverage)} · {t('home.meanScore')}{' '}
               {num(r.summary.meanScore)}
             </p>
+            {r.unit.level === 'region' && unitKey && <RegionVersion regionCode={unitKey} />}
             <div className="actions">
               <Link to={pagesLink}>
                 <Button mode="secondary">{t('unit.pagesOf')}</Button>
@@ -135,6 +137,7 @@ function Unit({ level, unitKey }: { me: Me; level: string; unitKey: string | und
                       : [{ ...r.summary, nameRu: text(r.unit.name), nameEn: text(r.unit.name) }]
                     ).map((c) => ({ name: text({ ru: c.nameRu, en: c.nameEn }), levels: c.levels }))}
                     height={Math.max(200, r.children.length * 28 + 110)}
+                    levels={r.levels.map((l) => ({ id: l.id, title: text(l.title), color: l.color }))}
                   />
                 </Group>
               </div>

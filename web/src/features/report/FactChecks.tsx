@@ -1,0 +1,127 @@
+// The facts VK does not tell (ПОС widgets, Госпаблики connection, site backlink…): each rule's status and the
+// source of its fact, and for those who may record one (the page's admin and the admins above it) a small form —
+// checked yes/no (or how many widgets), on which day, the evidence link. The next audit reads the check.
+import { useMutation } from '@tanstack/react-query';
+import { Button, FormItem, FormStatus, Group, Header, Input, Select } from '@vkontakte/vkui';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../lib/api.ts';
+import { errorText } from '../../lib/errors.ts';
+import type { CardItem } from './card-model.ts';
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+export function FactChecks({
+  pageId,
+  items,
+  canRecord,
+}: {
+  pageId: number;
+  items: CardItem[];
+  canRecord: boolean;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Group header={<Header subtitle={t('card.checksHint')}>{t('card.checks')}</Header>}>
+      <ul className="rules manual-list" data-testid="fact-checks">
+        {items.map((item) => (
+          <li key={item.id} className="rule" data-status={item.status} data-rule={item.id}>
+            <div className="rule-head">
+              <span className="rule-title">{item.name}</span>
+              <span className={`status-chip ${item.status}`} data-testid="status-chip">
+                {item.statusText}
+              </span>
+            </div>
+            {item.sourceText && (
+              <p className="muted" data-testid="fact-source">
+                {item.sourceText}
+              </p>
+            )}
+            {canRecord && item.check && <CheckForm pageId={pageId} item={item} check={item.check} />}
+          </li>
+        ))}
+      </ul>
+    </Group>
+  );
+}
+
+function CheckForm({
+  pageId,
+  item,
+  check,
+}: {
+  pageId: number;
+  item: CardItem;
+  check: { fact: string; max: 1 | 2 };
+}) {
+  const { t } = useTranslation();
+  const [value, setValue] = useState('');
+  const [day, setDay] = useState(today());
+  const [evidence, setEvidence] = useState('');
+  const save = useMutation({
+    mutationFn: () =>
+      api.post(`/api/pages/${pageId}/facts`, {
+        fact: check.fact,
+        value: check.max === 2 ? Number(value) : value === '1',
+        checkedOn: day,
+        ...(evidence.trim() ? { evidence: evidence.trim() } : {}),
+      }),
+  });
+  const options =
+    check.max === 2
+      ? [0, 1, 2].map((n) => ({ value: String(n), label: t(`card.checkWidgets.${n}`) }))
+      : [
+          { value: '1', label: t('card.checkYes') },
+          { value: '0', label: t('card.checkNo') },
+        ];
+  return (
+    <form
+      className="fact-check"
+      data-testid={`check-${item.id}`}
+      onSubmit={(e) => {
+        e.preventDefault();
+        save.mutate();
+      }}
+    >
+      <FormItem top={t('card.checkValue')} htmlFor={`check-value-${item.id}`}>
+        <Select
+          id={`check-value-${item.id}`}
+          value={value}
+          placeholder={t('card.checkChoose')}
+          options={options}
+          onChange={(e) => setValue(e.target.value)}
+        />
+      </FormItem>
+      <FormItem top={t('card.checkDay')} htmlFor={`check-day-${item.id}`}>
+        <Input
+          id={`check-day-${item.id}`}
+          type="date"
+          value={day}
+          max={today()}
+          onChange={(e) => setDay(e.target.value)}
+        />
+      </FormItem>
+      <FormItem top={t('card.checkEvidence')} htmlFor={`check-evidence-${item.id}`}>
+        <Input
+          id={`check-evidence-${item.id}`}
+          type="url"
+          maxLength={500}
+          placeholder="https://"
+          value={evidence}
+          onChange={(e) => setEvidence(e.target.value)}
+        />
+      </FormItem>
+      <FormItem>
+        <Button type="submit" disabled={value === '' || save.isPending} loading={save.isPending}>
+          {t('card.checkSave')}
+        </Button>
+      </FormItem>
+      {save.isSuccess && (
+        <FormStatus mode="default" data-testid="check-saved">
+          {t('card.checkSaved')}
+        </FormStatus>
+      )}
+      {save.isError && <FormStatus mode="error">{errorText(save.error)}</FormStatus>}
+    </form>
+  );
+}

@@ -1,0 +1,70 @@
+// The methodology version a region is judged by; its admin (or the federal one) may choose another or go back
+// to the national one. Dashboards, reports, open data, plans and certificates of the region follow the choice.
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Button, FormItem, FormStatus, Select } from '@vkontakte/vkui';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../lib/api.ts';
+import { errorText } from '../../lib/errors.ts';
+import { useApi } from '../../lib/queries.ts';
+import { useMe } from '../../lib/session.ts';
+
+type Choice = {
+  regionCode: string;
+  version: string;
+  chosen: boolean;
+  national: string;
+  available: { id: string; title: string }[];
+};
+
+export function RegionVersion({ regionCode }: { regionCode: string }) {
+  const { t, i18n } = useTranslation();
+  const client = useQueryClient();
+  const url = `/api/regions/${regionCode}/methodology?lang=${i18n.language}`;
+  const choice = useApi<Choice>(url);
+  const canChoose = useMe().data?.permissions.includes('methodology.choose') ?? false;
+  const [wanted, setWanted] = useState<string | null>(null);
+  const save = useMutation({
+    mutationFn: (version: string | null) => api.put<Choice>(url, { version }),
+    onSuccess: () => client.invalidateQueries(),
+  });
+  const c = choice.data;
+  if (!c) return null;
+  const title = c.available.find((v) => v.id === c.version)?.title ?? c.version;
+  if (!canChoose)
+    return (
+      <p className="muted" data-testid="region-version">
+        {t('unit.version.current', { title })}
+        {c.chosen ? '' : ` (${t('unit.version.national')})`}
+      </p>
+    );
+  const value = wanted ?? c.version;
+  return (
+    <form
+      className="region-version"
+      data-testid="region-version"
+      onSubmit={(e) => {
+        e.preventDefault();
+        save.mutate(value === c.national ? null : value);
+      }}
+    >
+      <FormItem top={t('unit.version.label')} htmlFor="region-version">
+        <Select
+          id="region-version"
+          value={value}
+          options={c.available.map((v) => ({
+            value: v.id,
+            label: v.id === c.national ? `${v.title} (${t('unit.version.national')})` : v.title,
+          }))}
+          onChange={(e) => setWanted(e.target.value)}
+        />
+      </FormItem>
+      <FormItem>
+        <Button type="submit" mode="secondary" disabled={value === c.version || save.isPending}>
+          {t('unit.version.save')}
+        </Button>
+      </FormItem>
+      {save.isError && <FormStatus mode="error">{errorText(save.error)}</FormStatus>}
+    </form>
+  );
+}
