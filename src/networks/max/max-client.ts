@@ -54,7 +54,8 @@ export class MaxClient {
     paces.set(key, pace);
     const now = (this.options.now ?? Date.now)();
     const wait = Math.max(0, pace.next - now);
-    pace.next = Math.max(now, pace.next) + 1000 / (this.options.perSecond ?? 30);
+    // Whole milliseconds, rounded up: never more than perSecond calls in any calendar second.
+    pace.next = Math.max(now, pace.next) + Math.ceil(1000 / (this.options.perSecond ?? 30));
     if (wait > 0) await (this.options.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms))))(wait);
   }
 

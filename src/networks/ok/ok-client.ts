@@ -59,7 +59,8 @@ export class OkClient {
     paces.set(key, pace);
     const now = (this.options.now ?? Date.now)();
     const wait = Math.max(0, pace.next - now);
-    pace.next = Math.max(now, pace.next) + 1000 / perSecond;
+    // Whole milliseconds, rounded up: never more than perSecond calls in any calendar second.
+    pace.next = Math.max(now, pace.next) + Math.ceil(1000 / perSecond);
     if (wait > 0) await (this.options.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms))))(wait);
   }
 
@@ -108,7 +109,8 @@ export class OkClient {
     files: { name: string; bytes: Uint8Array }[],
   ): Promise<string[]> {
     const form = new FormData();
-    files.forEach((f, i) => form.set(`pic${i + 1}`, new Blob([new Uint8Array(f.bytes)]), f.name));
+    for (const [i, f] of files.entries())
+      form.set(`pic${i + 1}`, new Blob([new Uint8Array(f.bytes)]), f.name);
     const res = await fetch(uploadUrl, { method: 'POST', body: form, signal: AbortSignal.timeout(60_000) });
     if (!res.ok) throw new OkTransportError('http', `photo upload: HTTP ${res.status}`);
     const json = (await res.json()) as { photos?: Record<string, { token?: string }> };

@@ -1,6 +1,6 @@
 // OK end to end over HTTP: the client against the simulated OK (signature, errors, limits), collection of the
 // demo world's groups to exactly its data, and publishing a topic with text, photos and a poll.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { buildOkSim, type OkSim, smallNetWorld } from '../../net-sim/index.ts';
 import { OkClient } from './ok-client.ts';
 import { collectOkGroup } from './ok-collect.ts';
@@ -16,7 +16,12 @@ const since = Math.floor(world.asOfMs / 1000) - 60 * 86_400 - 60;
 /** A virtual clock shared by the client's pace and the simulator's limits: no real waiting. */
 function virtualClock(start = world.asOfMs) {
   let t = start;
-  return { now: () => t, sleep: async (ms: number) => void (t += ms) };
+  return {
+    now: () => t,
+    sleep: async (ms: number) => {
+      t += ms;
+    },
+  };
 }
 
 let sim: OkSim;
@@ -37,6 +42,10 @@ beforeAll(async () => {
   baseUrl = await sim.app.listen({ port: 0, host: '127.0.0.1' });
 });
 afterAll(() => sim.app.close());
+// Each test starts a second later on the shared virtual clock: the token has rested since the last burst.
+beforeEach(async () => {
+  await clock.sleep(1000);
+});
 
 const client = (token: string, extra: Partial<ConstructorParameters<typeof OkClient>[1]> = {}) =>
   new OkClient(
@@ -76,9 +85,11 @@ describe('OK signature', () => {
       { applicationKey: APP.key, applicationSecretKey: 'nope', accessToken: 'reader' },
       { baseUrl, ...clock },
     );
-    const error = await wrong.call('group.getInfo', { uids: '1', fields: 'name' }).catch((e) => e);
+    const error = await wrong
+      .call('group.getInfo', { uids: '1', fields: 'name' })
+      .catch((e: OkApiError) => e);
     expect(error).toBeInstanceOf(OkApiError);
-    expect(error.code).toBe(104);
+    expect((error as OkApiError).code).toBe(104);
     await expect(client('reader').call('group.getInfo', { uids: '1', fields: 'name' })).resolves.toEqual([]);
   });
 
