@@ -1,6 +1,15 @@
 // The networks feature's public face: the port every network declares, the common model, and the VK, OK and
 // MAX adapters, clients and collectors.
 
+export { networkCoverageRoutes } from './coverage.routes.ts';
+export { networkCoverage } from './coverage.service.ts';
+export {
+  type CoverageFigures,
+  coverageFigures,
+  type InstitutionCoverage,
+  institutionCoverage,
+  type PresenceFact,
+} from './coverage.ts';
 export { MAX_METHODS, maxPort } from './max/max.port.ts';
 export { classifyMax, MAX_API_URL, MaxApiError, MaxClient } from './max/max-client.ts';
 export { botChannels, collectMaxChannel, type MaxCollected, publishMaxPost } from './max/max-collect.ts';
