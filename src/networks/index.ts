@@ -19,6 +19,7 @@ export * from './model.ts';
 export { NETWORKS, networkOf, requiredNetworks } from './networks.ts';
 export { okPort } from './ok/ok.port.ts';
 export { OK_API_URL, OkClient, type OkCredentials } from './ok/ok-client.ts';
+export { collectOkPages, type OkRunSummary } from './ok/ok-collect.service.ts';
 export { collectOkGroup, type OkCollected, resolveOkGroupId } from './ok/ok-collect.ts';
 export { classifyOk, OK_ERRORS, OkApiError, OkTransportError } from './ok/ok-errors.ts';
 export { OK_METHOD_NAMES, OK_METHODS } from './ok/ok-methods.ts';
