@@ -12,6 +12,7 @@ export {
 } from './coverage.ts';
 export { MAX_METHODS, maxPort } from './max/max.port.ts';
 export { classifyMax, MAX_API_URL, MaxApiError, MaxClient } from './max/max-client.ts';
+export { collectMaxPages, type MaxRunSummary } from './max/max-collect.service.ts';
 export { botChannels, collectMaxChannel, type MaxCollected, publishMaxPost } from './max/max-collect.ts';
 export { parseMaxChat, parseMaxMessages } from './max/max-parse.ts';
 export { parseMaxUrl } from './max/max-url.ts';

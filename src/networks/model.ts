@@ -63,6 +63,8 @@ export type NetPost = {
   metrics: NetMetrics;
   isPinned: boolean;
   isRepost: boolean;
+  /** A numeric id to store the post under, where the network's id is not a number (MAX: the channel's seq). */
+  numericId?: number;
 };
 
 export type NetComment = {

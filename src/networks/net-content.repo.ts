@@ -38,16 +38,27 @@ export async function markNetworkPage(
     .execute();
 }
 
+const CHUNK = 200;
+
+function chunks<T>(rows: T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < rows.length; i += CHUNK) out.push(rows.slice(i, i + CHUNK));
+  return out;
+}
+
 export async function upsertNetworkPosts(
   db: Db,
   pageId: number,
   posts: NetPost[],
   at: number,
 ): Promise<void> {
-  for (const p of posts) {
+  const rows = posts.map((p) => {
+    const id = p.numericId ?? Number(p.id);
+    if (!Number.isSafeInteger(id))
+      throw new Error(`${p.network} post ${p.id}: no numeric id to store it under`);
     const row = {
       page_id: pageId,
-      vk_id: Number(p.id),
+      vk_id: id,
       posted_at: p.postedAt,
       edited_at: null,
       text: p.text,
@@ -74,21 +85,23 @@ export async function upsertNetworkPosts(
       collected_at: at,
       from_id: null,
     };
+    return row;
+  });
+  for (const chunk of chunks(rows))
     await db.kysely
       .insertInto('posts')
-      .values(row)
+      .values(chunk)
       .onConflict((oc) =>
-        oc.columns(['page_id', 'vk_id']).doUpdateSet({
-          likes: row.likes,
-          comments: row.comments,
-          reposts: row.reposts,
-          views: row.views,
-          text: row.text,
-          collected_at: at,
-        }),
+        oc.columns(['page_id', 'vk_id']).doUpdateSet((eb) => ({
+          likes: eb.ref('excluded.likes'),
+          comments: eb.ref('excluded.comments'),
+          reposts: eb.ref('excluded.reposts'),
+          views: eb.ref('excluded.views'),
+          text: eb.ref('excluded.text'),
+          collected_at: eb.ref('excluded.collected_at'),
+        })),
       )
       .execute();
-  }
 }
 
 export async function upsertNetworkComments(
@@ -97,25 +110,29 @@ export async function upsertNetworkComments(
   comments: NetComment[],
   at: number,
 ): Promise<void> {
-  for (const c of comments) {
-    const row = {
-      page_id: pageId,
-      post_vk_id: Number(c.postId),
-      vk_id: Number(c.id),
-      from_id: Number(c.fromId),
-      is_from_community: c.isFromPage ? (1 as const) : (0 as const),
-      posted_at: c.postedAt,
-      reply_to_comment: c.replyTo ? Number(c.replyTo) : null,
-      thread_root: null,
-      text: c.text,
-      is_deleted: 0 as const,
-      collected_at: at,
-      deleted_at: null,
-    };
+  const rows = comments.map((c) => ({
+    page_id: pageId,
+    post_vk_id: Number(c.postId),
+    vk_id: Number(c.id),
+    from_id: Number(c.fromId),
+    is_from_community: c.isFromPage ? (1 as const) : (0 as const),
+    posted_at: c.postedAt,
+    reply_to_comment: c.replyTo ? Number(c.replyTo) : null,
+    thread_root: null,
+    text: c.text,
+    is_deleted: 0 as const,
+    collected_at: at,
+    deleted_at: null,
+  }));
+  for (const chunk of chunks(rows))
     await db.kysely
       .insertInto('comments')
-      .values(row)
-      .onConflict((oc) => oc.columns(['page_id', 'vk_id']).doUpdateSet({ text: row.text, collected_at: at }))
+      .values(chunk)
+      .onConflict((oc) =>
+        oc.columns(['page_id', 'vk_id']).doUpdateSet((eb) => ({
+          text: eb.ref('excluded.text'),
+          collected_at: eb.ref('excluded.collected_at'),
+        })),
+      )
       .execute();
-  }
 }

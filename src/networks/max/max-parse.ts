@@ -117,6 +117,7 @@ export function parseMaxMessages(raw: unknown): NetPost[] {
       metrics: { likes: null, comments: null, reposts: null, views: m.stat?.views ?? null },
       isPinned: false,
       isRepost,
+      ...(m.body.seq !== undefined ? { numericId: m.body.seq } : {}),
     };
   });
 }
