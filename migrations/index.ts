@@ -21,6 +21,7 @@ import * as m0020b from './0020b_saved_replies.ts';
 import * as m0020c from './0020c_alerts.ts';
 import * as m0024perf from './0024_perf_rollups.ts';
 import * as m0030vk2 from './0030_vk2_replies_missing.ts';
+import * as m0021net from './0021_net_network_pages.ts';
 
 export const migrations = {
   '0001_foundation': m0001,
@@ -45,4 +46,5 @@ export const migrations = {
   '0020c_alerts': m0020c,
   '0024_perf_rollups': m0024perf,
   '0030_vk2_replies_missing': m0030vk2,
+  '0021_net_network_pages': m0021net,
 };

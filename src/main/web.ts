@@ -16,6 +16,7 @@ import {
 import { collectRoutes } from '../collect/index.ts';
 import { inboxRoutes } from '../inbox/index.ts';
 import { methodologyRoutes } from '../methodology/index.ts';
+import { networkCoverageRoutes } from '../networks/index.ts';
 import { notificationRoutes } from '../notifications/index.ts';
 import { FileStore, plannerRoutes } from '../planner/index.ts';
 import type { Clock } from '../platform/clock.ts';
@@ -81,6 +82,7 @@ export async function buildWebApp(db: Db, config: Config, options: WebOptions = 
       registryRoutes(db)(app);
       regionVersionRoutes(db, clock)(app);
       analyticsRoutes(db)(app);
+      networkCoverageRoutes(db)(app);
       collectRoutes(db)(app);
       auditRoutes(db)(app);
       pageFactsRoutes(db, clock)(app);

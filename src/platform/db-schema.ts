@@ -38,7 +38,7 @@ export interface InstitutionTable {
   updated_at: number;
 }
 
-export type Platform = 'vk' | 'ok' | 'telegram';
+export type Platform = 'vk' | 'ok' | 'max' | 'telegram';
 export type PageStatus = 'unknown' | 'active' | 'closed' | 'deleted' | 'banned';
 
 export interface PageTable {

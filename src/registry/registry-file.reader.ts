@@ -17,6 +17,8 @@ export const REGISTRY_FIELDS = [
   'address',
   'website',
   'vk_url',
+  'ok_url',
+  'max_url',
 ] as const;
 export type RegistryField = (typeof REGISTRY_FIELDS)[number];
 
@@ -50,6 +52,8 @@ const HEADER_ALIASES: Record<RegistryField, string[]> = {
     'страница вконтакте',
     'ссылка на страницу вк',
   ],
+  ok_url: ['ok url', 'ok', 'ок', 'одноклассники', 'страница ок', 'ссылка ок', 'ссылка на ок', 'группа ок'],
+  max_url: ['max url', 'max', 'макс', 'канал max', 'канал макс', 'ссылка max', 'ссылка на max'],
 };
 
 const aliasIndex = new Map<string, RegistryField>();

@@ -5,6 +5,7 @@ import { unixSeconds } from '../platform/clock.ts';
 import { bumpVersion, type Db, inTransaction } from '../platform/db.ts';
 import { AppError } from '../platform/errors.ts';
 import { type Scope, scopeContains, scopeKey } from '../platform/scope.ts';
+import { upsertNetworkPages } from './network-pages.repo.ts';
 import { insertPages, type PageKey, updatePages } from './page.repo.ts';
 import {
   ensureMunicipalities,
@@ -279,6 +280,7 @@ async function writeRows(
   report.updated += updates.length;
   onProgress?.(total, total);
   report.pages += await upsertVkPages(db, lookups, rows, ids, now);
+  report.pages += await upsertNetworkPages(db, rows, ids, now);
 }
 
 /** One VK page per registry row: found by its identity, else the institution's current VK page. */

@@ -1,6 +1,7 @@
 // Validates one registry record into a clean row, or into problems that name the row and the field.
 import { hasControlCharacters } from '../platform/controls.ts';
 import type { InstitutionKind } from '../platform/db-schema.ts';
+import { checkMax, checkOk, type NetworkPageRef } from './network-url.ts';
 import { regionSeeds } from './regions.data.ts';
 import type { RegistryMessageKey } from './registry.messages.ts';
 import type { RawRecord, RegistryField } from './registry-file.reader.ts';
@@ -19,6 +20,8 @@ export type RegistryRow = {
   address: string | null;
   website: string | null;
   vk: VkPageRef | null;
+  ok?: NetworkPageRef | null;
+  max?: NetworkPageRef | null;
 };
 
 export type RowProblem = {
@@ -164,6 +167,8 @@ export function validateRecord(record: RawRecord, expectedColumns: number): RowR
     address: field(p, record, 'address') as string | null,
     website: field(p, record, 'website', checkWebsite) as string | null,
     vk: field(p, record, 'vk_url', checkVk) as VkPageRef | null,
+    ok: field(p, record, 'ok_url', checkOk) as NetworkPageRef | null,
+    max: field(p, record, 'max_url', checkMax) as NetworkPageRef | null,
   };
   if (p.length > 0) return { ok: false, problems: p };
   if (!row.inn && !row.ogrn)

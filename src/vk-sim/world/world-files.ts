@@ -42,6 +42,9 @@ export function writeWorld(dir: string, world: GeneratedWorld): void {
         i.address,
         i.website,
         urlByInn.get(i.inn) ?? '',
+        // ok_url, max_url: the demo's OK groups and MAX channels (src/net-sim) are not in its registry yet.
+        '',
+        '',
       ],
       ';',
     ),

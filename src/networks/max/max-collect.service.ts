@@ -1,0 +1,46 @@
+// Collects every MAX page in the registry through the institution-admin bot: the bot's channels by public link,
+// each channel's profile and posts stored (posts under the channel's seq); a channel the bot is not an admin of
+// is counted, not guessed.
+import type { Db } from '../../platform/db.ts';
+import { listNetworkPages, markNetworkPage, upsertNetworkPosts } from '../net-content.repo.ts';
+import type { MaxClient } from './max-client.ts';
+import { botChannels, collectMaxChannel } from './max-collect.ts';
+
+export type MaxRunSummary = {
+  pages: number;
+  collected: number;
+  posts: number;
+  notAdmin: number;
+  failed: number;
+};
+
+export async function collectMaxPages(
+  db: Db,
+  client: MaxClient,
+  options: { sinceSec: number; now?: () => number },
+): Promise<MaxRunSummary> {
+  const now = () => Math.floor((options.now ?? Date.now)() / 1000);
+  const summary: MaxRunSummary = { pages: 0, collected: 0, posts: 0, notAdmin: 0, failed: 0 };
+  const chats = await botChannels(client);
+  for (const page of await listNetworkPages(db, 'max')) {
+    summary.pages++;
+    const ref = { network: 'max' as const, url: page.url, externalId: null, screenName: page.screen_name };
+    const chatId = chats.get(page.url.replace(/^https?:\/\//, '').toLowerCase());
+    const got = await collectMaxChannel(client, ref, chatId, options.sinceSec);
+    if (!got.ok) {
+      if (got.errorClass === 'bot_not_admin') summary.notAdmin++;
+      else summary.failed++;
+      continue;
+    }
+    const at = now();
+    await upsertNetworkPosts(db, page.id, got.posts, at);
+    await markNetworkPage(db, page.id, {
+      status: got.page.gone ? 'deleted' : 'active',
+      externalId: Number(got.page.externalId),
+      collectedAt: at,
+    });
+    summary.collected++;
+    summary.posts += got.posts.length;
+  }
+  return summary;
+}

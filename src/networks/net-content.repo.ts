@@ -1,0 +1,138 @@
+// Stores what a network collection read: the page's status and resolved id, and its posts and comments in the
+// same tables as VK's (posts and comments keyed by page and the network's numeric id), upserted so a run
+// resumed after a crash writes each row once.
+import type { Db } from '../platform/db.ts';
+import type { PageStatus, Platform } from '../platform/db-schema.ts';
+import type { NetComment, NetPost } from './model.ts';
+
+export type NetworkPageRow = {
+  id: number;
+  url: string;
+  external_id: number | null;
+  screen_name: string | null;
+};
+
+export async function listNetworkPages(db: Db, platform: Platform): Promise<NetworkPageRow[]> {
+  return db.kysely
+    .selectFrom('pages')
+    .select(['id', 'url', 'external_id', 'screen_name'])
+    .where('platform', '=', platform)
+    .orderBy('id')
+    .execute();
+}
+
+export async function markNetworkPage(
+  db: Db,
+  pageId: number,
+  change: { status: PageStatus; externalId?: number | null; collectedAt: number },
+): Promise<void> {
+  await db.kysely
+    .updateTable('pages')
+    .set({
+      status: change.status,
+      last_collected_at: change.collectedAt,
+      updated_at: change.collectedAt,
+      ...(change.externalId ? { external_id: change.externalId } : {}),
+    })
+    .where('id', '=', pageId)
+    .execute();
+}
+
+const CHUNK = 200;
+
+function chunks<T>(rows: T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < rows.length; i += CHUNK) out.push(rows.slice(i, i + CHUNK));
+  return out;
+}
+
+export async function upsertNetworkPosts(
+  db: Db,
+  pageId: number,
+  posts: NetPost[],
+  at: number,
+): Promise<void> {
+  const rows = posts.map((p) => {
+    const id = p.numericId ?? Number(p.id);
+    if (!Number.isSafeInteger(id))
+      throw new Error(`${p.network} post ${p.id}: no numeric id to store it under`);
+    const row = {
+      page_id: pageId,
+      vk_id: id,
+      posted_at: p.postedAt,
+      edited_at: null,
+      text: p.text,
+      photos: p.counts.photo ?? 0,
+      videos: p.counts.video ?? 0,
+      clips: p.counts.clip ?? 0,
+      polls: p.counts.poll ?? 0,
+      lives: p.counts.live ?? 0,
+      docs: p.counts.doc ?? 0,
+      links: p.counts.link ?? 0,
+      podcasts: 0,
+      audios: p.counts.audio ?? 0,
+      likes: p.metrics.likes ?? 0,
+      comments: p.metrics.comments ?? 0,
+      reposts: p.metrics.reposts ?? 0,
+      views: p.metrics.views ?? 0,
+      is_pinned: p.isPinned ? (1 as const) : (0 as const),
+      is_ad: 0 as const,
+      is_repost: p.isRepost ? (1 as const) : (0 as const),
+      repost_owner_id: null,
+      repost_post_id: null,
+      comments_closed: 0 as const,
+      is_deleted: 0 as const,
+      collected_at: at,
+      from_id: null,
+    };
+    return row;
+  });
+  for (const chunk of chunks(rows))
+    await db.kysely
+      .insertInto('posts')
+      .values(chunk)
+      .onConflict((oc) =>
+        oc.columns(['page_id', 'vk_id']).doUpdateSet((eb) => ({
+          likes: eb.ref('excluded.likes'),
+          comments: eb.ref('excluded.comments'),
+          reposts: eb.ref('excluded.reposts'),
+          views: eb.ref('excluded.views'),
+          text: eb.ref('excluded.text'),
+          collected_at: eb.ref('excluded.collected_at'),
+        })),
+      )
+      .execute();
+}
+
+export async function upsertNetworkComments(
+  db: Db,
+  pageId: number,
+  comments: NetComment[],
+  at: number,
+): Promise<void> {
+  const rows = comments.map((c) => ({
+    page_id: pageId,
+    post_vk_id: Number(c.postId),
+    vk_id: Number(c.id),
+    from_id: Number(c.fromId),
+    is_from_community: c.isFromPage ? (1 as const) : (0 as const),
+    posted_at: c.postedAt,
+    reply_to_comment: c.replyTo ? Number(c.replyTo) : null,
+    thread_root: null,
+    text: c.text,
+    is_deleted: 0 as const,
+    collected_at: at,
+    deleted_at: null,
+  }));
+  for (const chunk of chunks(rows))
+    await db.kysely
+      .insertInto('comments')
+      .values(chunk)
+      .onConflict((oc) =>
+        oc.columns(['page_id', 'vk_id']).doUpdateSet((eb) => ({
+          text: eb.ref('excluded.text'),
+          collected_at: eb.ref('excluded.collected_at'),
+        })),
+      )
+      .execute();
+}
