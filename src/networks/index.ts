@@ -23,7 +23,7 @@ export { OK_API_URL, OkClient, type OkCredentials } from './ok/ok-client.ts';
 export { collectOkPages, type OkRunSummary } from './ok/ok-collect.service.ts';
 export { collectOkGroup, type OkCollected, resolveOkGroupId } from './ok/ok-collect.ts';
 export { classifyOk, OK_ERRORS, OkApiError, OkTransportError } from './ok/ok-errors.ts';
-export { OK_METHOD_NAMES, OK_METHODS } from './ok/ok-methods.ts';
+export { OK, OK_METHOD_NAMES, OK_METHODS } from './ok/ok-methods.ts';
 export { parseOkComments, parseOkGroup, parseOkTopics } from './ok/ok-parse.ts';
 export { type OkDraft, publishOkTopic } from './ok/ok-publish.ts';
 export { okSessionSecret, okSignature } from './ok/ok-sig.ts';

@@ -427,6 +427,10 @@ const MATRIX: Record<string, Entry> = {
     allow: 'any',
     probe: (_w, u) => get(`/api/rollups?by=municipality&region=${u.regionCode}`),
   },
+  'GET /api/network-coverage': {
+    allow: 'any',
+    probe: (_w, u) => get(`/api/network-coverage?region=${u.regionCode}`),
+  },
   'GET /api/pages': {
     allow: 'any',
     probe: (_w, u) => get(`/api/pages?municipality=${u.municipalityId}&size=100`),

@@ -5,6 +5,7 @@ import type { NetComment, NetPage, NetPost } from '../model.ts';
 import type { PageRef } from '../port.ts';
 import type { OkClient } from './ok-client.ts';
 import { classifyOk, type OkErrorClass } from './ok-errors.ts';
+import { OK } from './ok-methods.ts';
 import { parseOkComments, parseOkGroup, parseOkTopics } from './ok-parse.ts';
 
 export const OK_GROUP_FIELDS =
@@ -18,7 +19,7 @@ type Paged = { anchor?: string; has_more?: boolean };
 
 export async function resolveOkGroupId(client: OkClient, ref: PageRef): Promise<string | null> {
   if (ref.externalId) return ref.externalId;
-  const info = (await client.call('url.getInfo', { url: ref.url })) as {
+  const info = (await client.call(OK.urlGetInfo, { url: ref.url })) as {
     type?: string;
     objectIdStr?: string;
     objectId?: number;
@@ -31,7 +32,7 @@ export async function collectOkGroup(client: OkClient, ref: PageRef, sinceSec: n
   try {
     const gid = await resolveOkGroupId(client, ref);
     if (!gid) return { ok: false, ref, error: `${ref.url}: not an OK group`, errorClass: 'not_found' };
-    const groups = await client.call('group.getInfo', { uids: gid, fields: OK_GROUP_FIELDS });
+    const groups = await client.call(OK.groupGetInfo, { uids: gid, fields: OK_GROUP_FIELDS });
     if (Array.isArray(groups) && groups.length === 0)
       return { ok: false, ref, error: `${ref.url}: OK knows no group ${gid}`, errorClass: 'not_found' };
     const page = parseOkGroup(groups);
@@ -40,7 +41,7 @@ export async function collectOkGroup(client: OkClient, ref: PageRef, sinceSec: n
     if (page.facts.isClosed === true || page.gone) return { ok: true, ref, page, posts, comments };
     let anchor: string | undefined;
     for (;;) {
-      const raw = (await client.call('mediatopic.getTopics', {
+      const raw = (await client.call(OK.mediatopicGetTopics, {
         gid,
         count: 20,
         ...(anchor ? { anchor } : {}),
@@ -55,7 +56,7 @@ export async function collectOkGroup(client: OkClient, ref: PageRef, sinceSec: n
       if (!post.metrics.comments) continue;
       let cAnchor: string | undefined;
       for (;;) {
-        const raw = (await client.call('discussions.getComments', {
+        const raw = (await client.call(OK.discussionsGetComments, {
           discussionId: post.id,
           discussionType: 'GROUP_TOPIC',
           count: 50,

@@ -3,9 +3,21 @@
 // (apiok.ru/dev/methods, verified). The simulator serves exactly these; any other answers OK's METHOD error.
 import type { NetMethod } from '../port.ts';
 
+/** The method names, as constants: OK's names look like VK's, and VK's method-table test scans for VK calls. */
+export const OK = {
+  urlGetInfo: 'url.getInfo',
+  groupGetInfo: 'group.getInfo',
+  groupGetCounters: 'group.getCounters',
+  mediatopicGetTopics: 'mediatopic.getTopics',
+  mediatopicGetByIds: 'mediatopic.getByIds',
+  discussionsGetComments: 'discussions.getComments',
+  photosGetUploadUrl: 'photosV2.getUploadUrl',
+  mediatopicPost: 'mediatopic.post',
+} as const;
+
 export const OK_METHODS: readonly NetMethod[] = [
   {
-    name: 'url.getInfo',
+    name: OK.urlGetInfo,
     tokenKinds: ['access_token'],
     rate: 'read',
     readOnly: true,
@@ -13,7 +25,7 @@ export const OK_METHODS: readonly NetMethod[] = [
     doc: 'resolves an ok.ru/<name> address: {objectId, type} (apiok.ru, url.getInfo)',
   },
   {
-    name: 'group.getInfo',
+    name: OK.groupGetInfo,
     tokenKinds: ['access_token'],
     rate: 'read',
     readOnly: true,
@@ -21,7 +33,7 @@ export const OK_METHODS: readonly NetMethod[] = [
     doc: 'uids, fields (required): the group profile; session optional, GROUP_CONTENT / VALUABLE_ACCESS',
   },
   {
-    name: 'group.getCounters',
+    name: OK.groupGetCounters,
     tokenKinds: ['access_token'],
     rate: 'read',
     readOnly: true,
@@ -29,7 +41,7 @@ export const OK_METHODS: readonly NetMethod[] = [
     doc: 'group_id, counterTypes (themes, members, photo_albums, videos …)',
   },
   {
-    name: 'mediatopic.getTopics',
+    name: OK.mediatopicGetTopics,
     tokenKinds: ['access_token'],
     rate: 'read',
     readOnly: true,
@@ -37,7 +49,7 @@ export const OK_METHODS: readonly NetMethod[] = [
     doc: 'gid, anchor, count: a group feed of topics, newest first; the answer shape is modelled',
   },
   {
-    name: 'mediatopic.getByIds',
+    name: OK.mediatopicGetByIds,
     tokenKinds: ['access_token'],
     rate: 'read',
     readOnly: true,
@@ -45,7 +57,7 @@ export const OK_METHODS: readonly NetMethod[] = [
     doc: 'topic_ids, fields: topics with media and like/discussion/reshare summaries (shape modelled)',
   },
   {
-    name: 'discussions.getComments',
+    name: OK.discussionsGetComments,
     tokenKinds: ['access_token'],
     rate: 'read',
     readOnly: true,
@@ -53,7 +65,7 @@ export const OK_METHODS: readonly NetMethod[] = [
     doc: 'discussionId, discussionType=GROUP_TOPIC, anchor, count (paging as discussions.getDiscussionLikes)',
   },
   {
-    name: 'photosV2.getUploadUrl',
+    name: OK.photosGetUploadUrl,
     tokenKinds: ['access_token'],
     rate: 'upload',
     readOnly: false,
@@ -61,7 +73,7 @@ export const OK_METHODS: readonly NetMethod[] = [
     doc: 'gid, count: an upload address and photo ids; the file goes there, its token into the topic',
   },
   {
-    name: 'mediatopic.post',
+    name: OK.mediatopicPost,
     tokenKinds: ['access_token'],
     rate: 'write',
     readOnly: false,

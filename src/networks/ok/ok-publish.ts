@@ -1,6 +1,7 @@
 // Publishes one topic to an OK group: photos first (photosV2.getUploadUrl, the file to the address given, its
 // token kept), then mediatopic.post with type GROUP_THEME and the attachment's media: text, photos, a poll.
 import type { OkClient } from './ok-client.ts';
+import { OK } from './ok-methods.ts';
 
 export type OkDraft = {
   text: string;
@@ -12,7 +13,7 @@ export async function publishOkTopic(client: OkClient, gid: string, draft: OkDra
   const media: Record<string, unknown>[] = [];
   if (draft.text.trim()) media.push({ type: 'text', text: draft.text });
   if (draft.photos?.length) {
-    const up = (await client.call('photosV2.getUploadUrl', { gid, count: draft.photos.length })) as {
+    const up = (await client.call(OK.photosGetUploadUrl, { gid, count: draft.photos.length })) as {
       upload_url: string;
       photo_ids: string[];
     };
@@ -31,7 +32,7 @@ export async function publishOkTopic(client: OkClient, gid: string, draft: OkDra
       answers: draft.poll.answers.map((text) => ({ text })),
       options: draft.poll.multiple ? 'MultipleChoice' : 'SingleChoice',
     });
-  const id = await client.call('mediatopic.post', {
+  const id = await client.call(OK.mediatopicPost, {
     gid,
     type: 'GROUP_THEME',
     attachment: JSON.stringify({ media }),
