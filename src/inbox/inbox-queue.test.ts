@@ -55,6 +55,9 @@ describeEachDialect('inbox work queue', (ctx) => {
     expect(asked).toEqual([...asked].sort((a, b) => a - b));
     // Zero when the deadline passed after hours: no working time has been lost yet.
     for (const i of late.items) expect(i.workingHoursLeft).toBeLessThanOrEqual(0);
+    const waiting = await listInbox(ctx.db, federal, { unanswered: true }, ALL, NOW);
+    expect(waiting.items.every((i) => i.status === 'new' || i.status === 'in_progress')).toBe(true);
+    expect(waiting.total).toBe(all.items.filter((i) => i.workingHoursLeft !== null).length);
     for (const i of all.items) {
       if (i.status === 'answered') expect(i.workingHoursLeft).toBeNull();
       // One working day is at most 9 working hours, so a waiting question has at most that left.

@@ -103,6 +103,7 @@ export function inboxRoutes(db: Db, vk: VkAccess) {
             flagged: queryFlag,
             assigneeId: z.coerce.number().int().positive().optional(),
             overdue: queryFlag,
+            unanswered: queryFlag,
             days,
           }),
           response: { 200: listOf(itemSchema), ...errorResponses },

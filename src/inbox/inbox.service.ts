@@ -85,6 +85,8 @@ export type InboxFilter = {
   assigneeId?: number;
   /** Only the questions past their deadline and still unanswered. */
   overdue?: boolean;
+  /** Only the questions still waiting: new or in progress. */
+  unanswered?: boolean;
   days?: number;
 };
 
@@ -194,6 +196,7 @@ export async function listInbox(
       };
     })
     .filter((item) => !filter.overdue || item.overdue)
+    .filter((item) => !filter.unanswered || item.status === 'new' || item.status === 'in_progress')
     .filter((item) => !filter.status || item.status === filter.status)
     .filter((item) => !filter.flagged || item.flags.length > 0)
     .filter(
