@@ -96,6 +96,8 @@ export const messages = {
       meanScore: 'Средний балл',
       openArea: 'Открыть территорию',
       noMovers: 'Сравнить пока не с чем: нужен второй аудит',
+      noUnitMovers: 'Со времени прошлого аудита средний балл нигде не снизился',
+      moverScores: 'средний балл: был {{before}}, стал {{after}}',
     },
     unit: {
       children: {
@@ -325,6 +327,8 @@ export const messages = {
       meanScore: 'Mean score',
       openArea: 'Open the area',
       noMovers: 'Nothing to compare with yet: a second audit is needed',
+      noUnitMovers: 'No mean score fell since the previous audit',
+      moverScores: 'mean score: was {{before}}, now {{after}}',
     },
     unit: {
       children: {
