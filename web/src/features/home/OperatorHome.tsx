@@ -6,7 +6,7 @@ import { LevelBars } from '../../components/charts.tsx';
 import { LevelBadge } from '../../components/LevelBadge.tsx';
 import { Empty, Loaded } from '../../components/StateView.tsx';
 import { UnitMovers } from '../../components/UnitMovers.tsx';
-import { LEVELS, num, pct } from '../../lib/format.ts';
+import { day, LEVELS, num, pct } from '../../lib/format.ts';
 import { usePageList, useText, useUnitReport } from '../../lib/queries.ts';
 import { homeUnitPath } from '../../lib/session.ts';
 import type { Me } from '../../lib/types.ts';
@@ -89,7 +89,11 @@ export function OperatorHome({ me }: { me: Me }) {
                     <SimpleCell
                       multiline
                       after={<strong>{u.unanswered}</strong>}
-                      subtitle={u.oldest ?? undefined}
+                      subtitle={
+                        u.oldest
+                          ? t('home.oldestQuestion', { date: day(Date.parse(u.oldest) / 1000) })
+                          : undefined
+                      }
                     >
                       {u.institution ?? u.url}
                     </SimpleCell>

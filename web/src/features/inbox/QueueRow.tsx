@@ -13,6 +13,8 @@ import { useApi } from '../../lib/queries.ts';
 import type { InboxItem, SafetyFlag } from '../../lib/types.ts';
 import { FlagList, Highlighted } from './Flags.tsx';
 
+const WORKDAY_HOURS = 9;
+
 type SavedReply = { id: number; title: string; text: string; missing: string[]; matches: boolean };
 
 const vkPost = (item: InboxItem, reply = false) =>
@@ -27,11 +29,18 @@ export function DeadlineBadge({ item }: { item: InboxItem }) {
   const { t } = useTranslation();
   const h = item.workingHoursLeft;
   if (h === null) return <span className="deadline deadline-closed">{t(`inbox.status.${item.status}`)}</span>;
+  // A working day is 9 hours (09:00–18:00): past two of them, days read better than hours.
+  const days = (hours: number) => num(Math.round(hours / WORKDAY_HOURS), 0);
+  const late = -h;
   const text = item.overdue
-    ? h < 0
-      ? t('queue.lateBy', { hours: num(-h) })
-      : t('queue.lateNow')
-    : t('queue.left', { hours: num(h) });
+    ? late <= 0
+      ? t('queue.lateNow')
+      : late >= 2 * WORKDAY_HOURS
+        ? t('queue.lateByDays', { days: days(late) })
+        : t('queue.lateBy', { hours: num(late) })
+    : h >= 2 * WORKDAY_HOURS
+      ? t('queue.leftDays', { days: days(h) })
+      : t('queue.left', { hours: num(h) });
   return (
     <span className={`deadline ${item.overdue ? 'deadline-late' : h <= 2 ? 'deadline-soon' : ''}`}>
       {text}
