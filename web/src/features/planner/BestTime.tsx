@@ -126,10 +126,7 @@ export function BestTimePanel({ pageId }: { pageId: number }) {
                           key={h}
                           title={enough ? t('planner.best.cell', args) : t('planner.best.cellFew', args)}
                           className={enough ? 'best-cell' : 'best-cell best-few'}
-                          style={
-                            enough ? { background: `rgba(42, 111, 219, ${0.12 + 0.88 * share})` } : undefined
-                          }
-                          data-strong={share > 0.55 || undefined}
+                          data-shade={enough ? (share > 0.8 ? 3 : share > 0.5 ? 2 : 1) : undefined}
                         >
                           <span className="sr-only">
                             {enough ? t('planner.best.cell', args) : t('planner.best.cellFew', args)}
