@@ -145,8 +145,10 @@ export async function listInbox(
   const rows = await threadComments(db, caller.scope, readWindow(filter, now));
   const pages = byPage(rows);
   const loaded = await loadedCalendars(db);
+  const calendars = new Map<number, WorkCalendar>();
   const candidates = pages.flatMap(({ page, waiting, rowOf, answerOf }) => {
     const cal = calendarOf(page, now, loaded);
+    calendars.set(page.page_id, cal);
     return waiting.map((w) => ({ w, row: rowOf(w), answerRow: answerOf(w), cal }));
   });
   const states = new Map(
@@ -188,7 +190,8 @@ export async function listInbox(
         flags: safetyFlags(row.text).filter(
           (f) => !dismissed.has(`${row.page_id}:${row.vk_id}:${flagKey(f)}`),
         ),
-        workingHoursLeft: answered || status === 'no_answer_needed' ? null : hoursLeft(now, dueAt, cal),
+        // Filled for the rows of the asked page only (withContext): walking working days is not free.
+        workingHoursLeft: null,
         externalId: row.external_id,
         fromId: row.from_id,
         postText: null,
@@ -212,7 +215,12 @@ export async function listInbox(
       (a, b) => Number(b.overdue) - Number(a.overdue) || a.postedAt - b.postedAt || a.commentId - b.commentId,
     );
   const start = (paging.page - 1) * paging.size;
-  return { items: await withContext(db, items.slice(start, start + paging.size)), total: items.length };
+  const slice = items.slice(start, start + paging.size).map((i) => {
+    const cal = calendars.get(i.pageId);
+    const open = i.status === 'new' || i.status === 'in_progress';
+    return { ...i, workingHoursLeft: open && cal ? hoursLeft(now, i.dueAt, cal) : null };
+  });
+  return { items: await withContext(db, slice), total: items.length };
 }
 
 /** Working hours from now to the deadline, one decimal; negative (hours late) once it has passed. */
