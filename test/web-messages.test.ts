@@ -2,6 +2,7 @@
 import { expect, it } from 'vitest';
 import { cardMessages } from '../web/src/lib/messages.card.ts';
 import { plannerMessages } from '../web/src/lib/messages.planner.ts';
+import { queueMessages } from '../web/src/lib/messages.queue.ts';
 import { trainingMessages } from '../web/src/lib/messages.training.ts';
 import { messages } from '../web/src/lib/messages.ts';
 
@@ -24,6 +25,7 @@ it.each([
   ['trainingMessages', trainingMessages],
   ['plannerMessages', plannerMessages],
   ['cardMessages', cardMessages],
+  ['queueMessages', queueMessages],
 ])('%s: every key and placeholder exists in both languages', (_name, catalog) => {
   const ru = flatten(catalog.ru as unknown as Tree);
   const en = flatten(catalog.en as unknown as Tree);
@@ -34,6 +36,8 @@ it.each([
 });
 
 it('the catalogs do not overwrite each other’s screens', () => {
-  const keys = [messages, trainingMessages, plannerMessages, cardMessages].flatMap((c) => Object.keys(c.ru));
+  const keys = [messages, trainingMessages, plannerMessages, cardMessages, queueMessages].flatMap((c) =>
+    Object.keys(c.ru),
+  );
   expect(keys.filter((k, i) => keys.indexOf(k) !== i)).toEqual([]);
 });

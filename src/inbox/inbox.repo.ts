@@ -18,6 +18,7 @@ export type ThreadRow = {
   thread_root: number | null;
   text: string;
   url: string;
+  external_id: number | null;
   institution: string | null;
   region_code: string | null;
   municipality_id: number | null;
@@ -44,6 +45,7 @@ export function threadComments(db: Db, scope: Scope, filter: { since: number; pa
       'comments.thread_root',
       'comments.text',
       'pages.url',
+      'pages.external_id',
       'institutions.short_name as institution',
       'institutions.region_code',
       'institutions.municipality_id',

@@ -51,6 +51,11 @@ const itemSchema = z.object({
   dueAt: z.number().int(),
   overdue: z.boolean(),
   flags: z.array(flagSchema),
+  workingHoursLeft: z.number().nullable(),
+  externalId: z.number().int().nullable(),
+  fromId: z.number().int(),
+  postText: z.string().nullable(),
+  answer: z.object({ text: z.string(), at: z.number().int(), by: z.string().nullable() }).nullable(),
 });
 
 const replyCheckSchema = z.object({
@@ -97,6 +102,8 @@ export function inboxRoutes(db: Db, vk: VkAccess) {
             q: z.string().max(200).optional(),
             flagged: queryFlag,
             assigneeId: z.coerce.number().int().positive().optional(),
+            overdue: queryFlag,
+            unanswered: queryFlag,
             days,
           }),
           response: { 200: listOf(itemSchema), ...errorResponses },

@@ -26,11 +26,17 @@ import {
   threadComments,
   userPlacement,
 } from './inbox.repo.ts';
+import { postTextsOf, replyAuthorsOf } from './inbox-context.repo.ts';
 import { deadlineSeconds, type ResponseMetrics, responseMetrics } from './metrics.ts';
 import type { YearCalendar } from './production-calendar.ts';
 import { flagKey, type SafetyFlag, safetyFlags } from './safety.ts';
 import { questionsAndAnswers, threadOf, type Waiting } from './thread.ts';
-import { addWorkingSeconds, russianCalendar, type WorkCalendar } from './working-hours.ts';
+import {
+  addWorkingSeconds,
+  russianCalendar,
+  type WorkCalendar,
+  workingSecondsBetween,
+} from './working-hours.ts';
 
 const DAY = 86_400;
 /** The methodology's answer-time limit (rule answer-time, 2023.1): a day, i.e. one working day. */
@@ -52,6 +58,15 @@ export type InboxItem = {
   dueAt: number;
   overdue: boolean;
   flags: SafetyFlag[];
+  /** Working hours to the deadline in the page's calendar; negative once overdue, null when closed. */
+  workingHoursLeft: number | null;
+  /** The community's VK id (for links to the post and the comment) and the author's VK id. */
+  externalId: number | null;
+  fromId: number;
+  /** The post the question was asked under (its text as collected), for context. */
+  postText: string | null;
+  /** The community's answer in the thread, and who sent it through Publica (null when written on VK). */
+  answer: { text: string; at: number; by: string | null } | null;
 };
 
 /** The comments a view reads: of the last `days` (60 by default), of one page if it names one. */
@@ -68,6 +83,10 @@ export type InboxFilter = {
   q?: string;
   flagged?: boolean;
   assigneeId?: number;
+  /** Only the questions past their deadline and still unanswered. */
+  overdue?: boolean;
+  /** Only the questions still waiting: new or in progress. */
+  unanswered?: boolean;
   days?: number;
 };
 
@@ -107,7 +126,12 @@ function byPage(rows: ThreadRow[]) {
     const first = list[0] as ThreadRow;
     const byVk = new Map(list.map((r) => [r.vk_id, r]));
     const waiting = questionsAndAnswers(list.map(toThread));
-    return { page: first, waiting, rowOf: (w: Waiting) => byVk.get(w.comment.vkId) as ThreadRow };
+    return {
+      page: first,
+      waiting,
+      rowOf: (w: Waiting) => byVk.get(w.comment.vkId) as ThreadRow,
+      answerOf: (w: Waiting) => (w.answerVkId === null ? undefined : byVk.get(w.answerVkId)),
+    };
   });
 }
 
@@ -121,9 +145,11 @@ export async function listInbox(
   const rows = await threadComments(db, caller.scope, readWindow(filter, now));
   const pages = byPage(rows);
   const loaded = await loadedCalendars(db);
-  const candidates = pages.flatMap(({ page, waiting, rowOf }) => {
+  const calendars = new Map<number, WorkCalendar>();
+  const candidates = pages.flatMap(({ page, waiting, rowOf, answerOf }) => {
     const cal = calendarOf(page, now, loaded);
-    return waiting.map((w) => ({ w, row: rowOf(w), cal }));
+    calendars.set(page.page_id, cal);
+    return waiting.map((w) => ({ w, row: rowOf(w), answerRow: answerOf(w), cal }));
   });
   const states = new Map(
     (
@@ -140,7 +166,7 @@ export async function listInbox(
   );
   const q = filter.q?.trim().toLowerCase();
   const items = candidates
-    .map(({ w, row, cal }): InboxItem => {
+    .map(({ w, row, answerRow, cal }): InboxItem => {
       const state = states.get(row.id);
       const dueAt = dueOf(w.comment.postedAt, cal);
       const answered = w.answeredAt !== null;
@@ -164,8 +190,16 @@ export async function listInbox(
         flags: safetyFlags(row.text).filter(
           (f) => !dismissed.has(`${row.page_id}:${row.vk_id}:${flagKey(f)}`),
         ),
+        // Filled for the rows of the asked page only (withContext): walking working days is not free.
+        workingHoursLeft: null,
+        externalId: row.external_id,
+        fromId: row.from_id,
+        postText: null,
+        answer: answerRow ? { text: answerRow.text, at: answerRow.posted_at, by: null } : null,
       };
     })
+    .filter((item) => !filter.overdue || item.overdue)
+    .filter((item) => !filter.unanswered || item.status === 'new' || item.status === 'in_progress')
     .filter((item) => !filter.status || item.status === filter.status)
     .filter((item) => !filter.flagged || item.flags.length > 0)
     .filter(
@@ -181,7 +215,33 @@ export async function listInbox(
       (a, b) => Number(b.overdue) - Number(a.overdue) || a.postedAt - b.postedAt || a.commentId - b.commentId,
     );
   const start = (paging.page - 1) * paging.size;
-  return { items: items.slice(start, start + paging.size), total: items.length };
+  const slice = items.slice(start, start + paging.size).map((i) => {
+    const cal = calendars.get(i.pageId);
+    const open = i.status === 'new' || i.status === 'in_progress';
+    return { ...i, workingHoursLeft: open && cal ? hoursLeft(now, i.dueAt, cal) : null };
+  });
+  return { items: await withContext(db, slice), total: items.length };
+}
+
+/** Working hours from now to the deadline, one decimal; negative (hours late) once it has passed. */
+function hoursLeft(now: number, dueAt: number, cal: WorkCalendar): number {
+  const seconds =
+    now <= dueAt ? workingSecondsBetween(now, dueAt, cal) : -workingSecondsBetween(dueAt, now, cal);
+  return Math.round(seconds / 360) / 10 || 0;
+}
+
+/** The post under each question and who sent each answer, for the rows of one queue page only. */
+async function withContext(db: Db, items: InboxItem[]): Promise<InboxItem[]> {
+  const posts = await postTextsOf(db, items);
+  const authors = await replyAuthorsOf(
+    db,
+    items.filter((i) => i.answer).map((i) => i.commentId),
+  );
+  return items.map((i) => ({
+    ...i,
+    postText: posts.get(`${i.pageId}:${i.postVkId}`) ?? null,
+    answer: i.answer ? { ...i.answer, by: authors.get(i.commentId) ?? null } : null,
+  }));
 }
 
 function dueOf(askedAt: number, cal: WorkCalendar): number {

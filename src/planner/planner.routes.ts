@@ -9,6 +9,7 @@ import { principalOf } from '../platform/http/principal.ts';
 import { errorResponses, idParam, plainText } from '../platform/http/schemas.ts';
 import type { App } from '../platform/http/server.ts';
 import { receiveFile } from '../platform/http/upload.ts';
+import { pageBestTime } from './best-time.service.ts';
 import { inviteContributor, listContributors, removeContributor } from './contributors.service.ts';
 import { DRAFT_KINDS } from './draft-content.ts';
 import {
@@ -82,6 +83,38 @@ export function plannerRoutes(db: Db, files: FileStore) {
         });
         return { items: rows.map((r) => ({ id: r.id, url: r.url, name: r.short_name ?? r.full_name })) };
       },
+    );
+    const cell = z.object({
+      weekday: z.number().int(),
+      hour: z.number().int(),
+      posts: z.number().int(),
+      reach: z.number().nullable(),
+      er: z.number().nullable(),
+    });
+    app.get(
+      '/api/planner/pages/:pageId/best-time',
+      {
+        config: { access: 'planner.use' },
+        schema: {
+          tags,
+          summary:
+            'When this page’s own posts got the most views: local weekday × 3-hour slots, the best three (or not enough data)',
+          params: pageParam,
+          response: {
+            200: z.object({
+              posts: z.number().int(),
+              need: z.number().int(),
+              enough: z.boolean(),
+              cells: z.array(cell),
+              best: z.array(cell),
+              timezone: z.string(),
+              windowDays: z.number().int(),
+            }),
+            ...errorResponses,
+          },
+        },
+      },
+      async (request) => pageBestTime(db, caller(request), request.params.pageId, now()),
     );
     app.get(
       '/api/planner/pages/:pageId/plan',

@@ -47,6 +47,9 @@ export type UnitReport = {
     rows: { key: string; name: Text; rates: (number | null)[] }[];
   };
   movers: { up: Mover[]; down: Mover[] };
+  /** The units one level below (regions of the country, municipalities of a region) by change of mean score
+   * since the previous period, the biggest fall first; empty below a region or without a previous period. */
+  unitMovers: { key: string; name: Text; before: number; after: number }[];
   unanswered: {
     pageId: number;
     url: string;
@@ -126,6 +129,7 @@ export async function unitReport(
       run && version
         ? await heatmap(db, unit, run.id, version, totals.rows)
         : { by: 'page', rules: [], rows: [] },
+    unitMovers: await unitMovers(db, unit, by, regionCode, totals.rows, previousRow ?? null),
     movers:
       run && previous
         ? {
@@ -144,6 +148,26 @@ export async function unitReport(
         }))
       : [],
   };
+}
+
+/** Child units' change of mean score between the previous period's run and this one. */
+async function unitMovers(
+  db: Db,
+  unit: Scope,
+  by: GroupBy,
+  regionCode: string | undefined,
+  rows: RollupRow[],
+  previousRun: Parameters<typeof rollup>[4],
+): Promise<UnitReport['unitMovers']> {
+  if (!previousRun || (unit.level !== 'country' && unit.level !== 'region')) return [];
+  const before = new Map((await rollup(db, unit, by, regionCode, previousRun)).rows.map((r) => [r.key, r]));
+  return rows
+    .flatMap((r) => {
+      const was = before.get(r.key)?.meanScore;
+      if (r.meanScore === null || was === null || was === undefined) return [];
+      return [{ key: r.key, name: { ru: r.nameRu, en: r.nameEn }, before: was, after: r.meanScore }];
+    })
+    .sort((a, b) => a.after - a.before - (b.after - b.before) || a.key.localeCompare(b.key));
 }
 
 function mover(m: Awaited<ReturnType<typeof movers>>[number]): Mover {

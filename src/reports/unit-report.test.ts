@@ -58,6 +58,16 @@ describeEachDialect(
       expect(deltas.every((d) => d > 0)).toBe(true);
       expect(deltas).toEqual([...deltas].sort((x, y) => y - x));
       expect(report.movers.down.every((m) => m.after < m.before)).toBe(true);
+      // Unit movers are the region's municipalities (one level below), the biggest fall first, each with the
+      // mean scores of both periods as the children's rows have them.
+      expect(report.unitMovers.length).toBeGreaterThan(1);
+      const keys = new Set(report.children.map((c) => c.key));
+      for (const m of report.unitMovers) {
+        expect(keys.has(m.key)).toBe(true);
+        expect(m.after).toBe(report.children.find((c) => c.key === m.key)?.meanScore);
+      }
+      const changes = report.unitMovers.map((m) => m.after - m.before);
+      expect(changes).toEqual([...changes].sort((x, y) => x - y));
       const unanswered = report.unanswered.map((u) => u.unanswered);
       expect(unanswered).toEqual([...unanswered].sort((x, y) => y - x));
     });

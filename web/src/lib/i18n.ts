@@ -3,6 +3,7 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { cardMessages } from './messages.card.ts';
 import { plannerMessages } from './messages.planner.ts';
+import { queueMessages } from './messages.queue.ts';
 import { trainingMessages } from './messages.training.ts';
 import { type Lang, messages } from './messages.ts';
 
@@ -16,10 +17,22 @@ export async function initI18n(): Promise<void> {
   await i18next.use(initReactI18next).init({
     resources: {
       ru: {
-        translation: { ...messages.ru, ...trainingMessages.ru, ...plannerMessages.ru, ...cardMessages.ru },
+        translation: {
+          ...messages.ru,
+          ...trainingMessages.ru,
+          ...plannerMessages.ru,
+          ...cardMessages.ru,
+          ...queueMessages.ru,
+        },
       },
       en: {
-        translation: { ...messages.en, ...trainingMessages.en, ...plannerMessages.en, ...cardMessages.en },
+        translation: {
+          ...messages.en,
+          ...trainingMessages.en,
+          ...plannerMessages.en,
+          ...cardMessages.en,
+          ...queueMessages.en,
+        },
       },
     },
     lng: storedLang(),

@@ -2,6 +2,20 @@
 export const plannerMessages = {
   ru: {
     planner: {
+      best: {
+        title: 'Лучшее время для постов',
+        slots: 'Чаще всего ваши посты смотрят: {{slots}}',
+        slot: '{{day}} {{from}}–{{to}}',
+        reach: '{{slot}}: просмотров {{times}} от обычного',
+        notEnough:
+          'Пока мало данных: {{posts}} из {{need}} собственных постов за {{days}} дней. Подсказка появится, когда постов станет больше.',
+        caption: 'Просмотры постов по дням недели и времени (по времени региона), 1 — как обычно',
+        hour: 'Время',
+        few: 'меньше 3 постов',
+        cell: '{{day}} {{from}}–{{to}}: постов {{posts}}, просмотров {{times}} от обычного',
+        cellFew: '{{day}} {{from}}–{{to}}: постов {{posts}}, мало для вывода',
+        useSlot: 'Новый черновик на {{slot}}',
+      },
       nav: 'Планировщик',
       title: 'Планировщик публикаций',
       choose: 'Выберите страницу',
@@ -118,6 +132,20 @@ export const plannerMessages = {
   },
   en: {
     planner: {
+      best: {
+        title: 'Best time to post',
+        slots: 'Your posts are seen most: {{slots}}',
+        slot: '{{day}} {{from}}–{{to}}',
+        reach: '{{slot}}: {{times}} of the usual views',
+        notEnough:
+          'Not enough data yet: {{posts}} of {{need}} own posts in {{days}} days. The suggestion appears once there are more posts.',
+        caption: 'Views of posts by weekday and time (region time), 1 is usual',
+        hour: 'Time',
+        few: 'under 3 posts',
+        cell: '{{day}} {{from}}–{{to}}: {{posts}} posts, {{times}} of the usual views',
+        cellFew: '{{day}} {{from}}–{{to}}: {{posts}} posts, too few to tell',
+        useSlot: 'New draft for {{slot}}',
+      },
       nav: 'Planner',
       title: 'Content planner',
       choose: 'Choose a page',

@@ -96,6 +96,9 @@ export const messages = {
       meanScore: 'Средний балл',
       openArea: 'Открыть территорию',
       noMovers: 'Сравнить пока не с чем: нужен второй аудит',
+      oldestQuestion: 'самый старый вопрос — {{date}}',
+      noUnitMovers: 'Со времени прошлого аудита средний балл нигде не снизился',
+      moverScores: 'средний балл: был {{before}}, стал {{after}}',
     },
     unit: {
       version: {
@@ -333,6 +336,9 @@ export const messages = {
       meanScore: 'Mean score',
       openArea: 'Open the area',
       noMovers: 'Nothing to compare with yet: a second audit is needed',
+      oldestQuestion: 'oldest question: {{date}}',
+      noUnitMovers: 'No mean score fell since the previous audit',
+      moverScores: 'mean score: was {{before}}, now {{after}}',
     },
     unit: {
       version: {

@@ -51,7 +51,9 @@ function MyPage({ pageId, institutionId }: { pageId: number; institutionId: numb
                     {t('home.trend')}: <strong data-testid="trend">{signed(card.data?.trend)}</strong>
                   </p>
                   <p>
-                    {t('home.unanswered')}: <strong data-testid="unanswered">{unanswered ?? '—'}</strong>
+                    <Link to={`/inbox?pageId=${pageId}`}>
+                      {t('home.unanswered')}: <strong data-testid="unanswered">{unanswered ?? '—'}</strong>
+                    </Link>
                   </p>
                   <Link to={`/pages/${pageId}`}>
                     <Button mode="primary" size="m">

@@ -5,7 +5,8 @@ import { Link } from 'react-router';
 import { LevelBars } from '../../components/charts.tsx';
 import { LevelBadge } from '../../components/LevelBadge.tsx';
 import { Empty, Loaded } from '../../components/StateView.tsx';
-import { num, pct, signed } from '../../lib/format.ts';
+import { UnitMovers } from '../../components/UnitMovers.tsx';
+import { day, num, pct } from '../../lib/format.ts';
 import { usePageList, useText, useUnitReport } from '../../lib/queries.ts';
 import { homeUnitPath } from '../../lib/session.ts';
 import type { Me } from '../../lib/types.ts';
@@ -64,17 +65,7 @@ export function OperatorHome({ me }: { me: Me }) {
               </div>
             </Group>
             <Group header={<Header>{t('home.worstMovers')}</Header>}>
-              {r.movers.down.length === 0 ? (
-                <Empty>{t('home.noMovers')}</Empty>
-              ) : (
-                r.movers.down.slice(0, 5).map((m) => (
-                  <Link key={m.pageId} to={`/pages/${m.pageId}`} className="row-link">
-                    <SimpleCell multiline after={<strong>{signed(m.after - m.before)}</strong>}>
-                      {m.institution ?? m.url}
-                    </SimpleCell>
-                  </Link>
-                ))
-              )}
+              <UnitMovers report={r} fallsOnly />
             </Group>
             <Group header={<Header>{t('home.silent')}</Header>}>
               <Loaded query={silent} minHeight={120}>
@@ -98,11 +89,15 @@ export function OperatorHome({ me }: { me: Me }) {
                 <Empty />
               ) : (
                 r.unanswered.slice(0, 5).map((u) => (
-                  <Link key={u.pageId} to={`/pages/${u.pageId}`} className="row-link">
+                  <Link key={u.pageId} to={`/inbox?pageId=${u.pageId}`} className="row-link">
                     <SimpleCell
                       multiline
                       after={<strong>{u.unanswered}</strong>}
-                      subtitle={u.oldest ?? undefined}
+                      subtitle={
+                        u.oldest
+                          ? t('home.oldestQuestion', { date: day(Date.parse(u.oldest) / 1000) })
+                          : undefined
+                      }
                     >
                       {u.institution ?? u.url}
                     </SimpleCell>

@@ -1,30 +1,33 @@
-// The dialogue inbox: the response-time figures of the caller's area, then the questions — overdue first —
-// with their flags, and the actions on each: take it, answer it on VK, or mark that it needs no answer.
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import {
-  Button,
-  FormItem,
-  FormStatus,
-  Group,
-  Pagination,
-  SegmentedControl,
-  Tabs,
-  TabsItem,
-  Textarea,
-} from '@vkontakte/vkui';
-import { type ReactNode, useState } from 'react';
+// The dialogue inbox as a work queue: the response-time figures of the caller's area (and per unit), filters
+// (unanswered, mine, overdue, answered, all), and the questions — overdue and oldest first — as collapsed rows,
+// one open at a time, with a toast that outlives the row it came from and J/K/Enter/Esc on the keyboard.
+import { Group, Pagination, Tabs, TabsItem } from '@vkontakte/vkui';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { useSearchParams } from 'react-router';
 import { DebouncedSearch } from '../../components/DebouncedSearch.tsx';
 import { InboxFigures } from '../../components/InboxFigures.tsx';
 import { Empty, Loaded } from '../../components/StateView.tsx';
-import { api, query } from '../../lib/api.ts';
-import { errorText } from '../../lib/errors.ts';
+import { query } from '../../lib/api.ts';
 import { useApi } from '../../lib/queries.ts';
-import type { FlaggedText, InboxItem, Me, SafetyFlag } from '../../lib/types.ts';
+import type { InboxItem, Me } from '../../lib/types.ts';
+import { FlaggedTexts } from './FlaggedTexts.tsx';
+import { QueueRow } from './QueueRow.tsx';
+import { UnitTable } from './UnitTable.tsx';
 
 const SIZE = 20;
-const STATUSES = ['all', 'new', 'in_progress', 'answered', 'no_answer_needed'] as const;
+const FILTERS = ['unanswered', 'mine', 'overdue', 'answered', 'all'] as const;
+type Filter = (typeof FILTERS)[number];
+
+/** The API's query for a queue filter; older links (?status=new…) keep working. */
+function filterQuery(filter: Filter, status: string | null, meId: number) {
+  if (status && status !== 'all') return { status };
+  if (filter === 'unanswered') return { unanswered: 1 };
+  if (filter === 'mine') return { assigneeId: meId };
+  if (filter === 'overdue') return { overdue: 1 };
+  if (filter === 'answered') return { status: 'answered' };
+  return {};
+}
 
 export function InboxPage({ me }: { me: Me }) {
   const { t } = useTranslation();
@@ -37,12 +40,15 @@ export function InboxPage({ me }: { me: Me }) {
     if (!('page' in changes)) next.delete('page');
     setSearch(next);
   };
-  const status = search.get('status') ?? 'new';
+  const status = search.get('status');
+  const asked = search.get('filter') as Filter | null;
+  const filter: Filter =
+    asked && FILTERS.includes(asked) ? asked : status === 'all' ? 'all' : status ? 'all' : 'unanswered';
   const view = search.get('view') === 'flags' ? 'flags' : 'questions';
   const page = Number(search.get('page') || 1);
   const list = useApi<{ items: InboxItem[]; total: number }>(
     `/api/inbox${query({
-      status: status === 'all' ? undefined : status,
+      ...filterQuery(filter, status, me.id),
       flagged: search.get('flagged') ? 1 : undefined,
       pageId: search.get('pageId') ?? undefined,
       q: search.get('q') ?? undefined,
@@ -51,12 +57,36 @@ export function InboxPage({ me }: { me: Me }) {
     })}`,
   );
   const canAnswer = me.permissions.includes('comments.answer');
+  const [openId, setOpenId] = useState<number | null>(null);
+  const [toast, setToast] = useState<string | null>(null);
+  useEffect(() => {
+    if (!toast) return;
+    const timer = setTimeout(() => setToast(null), 6000);
+    return () => clearTimeout(timer);
+  }, [toast]);
+  const listRef = useRef<HTMLUListElement>(null);
+  const onKey = (e: React.KeyboardEvent) => {
+    const target = e.target as HTMLElement;
+    if (target.closest('textarea, input')) return;
+    const rows = [...(listRef.current?.querySelectorAll<HTMLButtonElement>('.queue-summary') ?? [])];
+    const at = rows.indexOf(
+      target.closest('.queue-row')?.querySelector('.queue-summary') as HTMLButtonElement,
+    );
+    if (e.key === 'j' || e.key === 'k') {
+      e.preventDefault();
+      rows[Math.min(rows.length - 1, Math.max(0, at + (e.key === 'j' ? 1 : -1)))]?.focus();
+    } else if (e.key === 'Escape' && openId !== null) {
+      setOpenId(null);
+      rows[at]?.focus();
+    }
+  };
   return (
     <section aria-labelledby="inbox-title">
       <h1 id="inbox-title" className="page-title">
         {t('inbox.title')}
       </h1>
       <InboxFigures url="/api/inbox/metrics" />
+      <UnitTable />
       <Tabs>
         {(['questions', 'flags'] as const).map((v) => (
           <TabsItem key={v} selected={view === v} onClick={() => set({ view: v === 'questions' ? '' : v })}>
@@ -64,6 +94,9 @@ export function InboxPage({ me }: { me: Me }) {
           </TabsItem>
         ))}
       </Tabs>
+      <div className="toast" role="status" aria-live="polite">
+        {toast}
+      </div>
       {view === 'flags' ? (
         <FlaggedTexts canAnswer={canAnswer} pageId={search.get('pageId')} />
       ) : (
@@ -74,13 +107,20 @@ export function InboxPage({ me }: { me: Me }) {
               label={t('inbox.search')}
               onChange={(q) => set({ q })}
             />
-            <div className="search-row">
-              <SegmentedControl
-                value={status}
-                onChange={(v) => set({ status: String(v) })}
-                options={STATUSES.map((s) => ({ label: t(`inbox.status.${s}`), value: s }))}
-              />
-            </div>
+            <fieldset className="queue-filters">
+              <legend className="sr-only">{t('queue.filterLabel')}</legend>
+              {FILTERS.map((f) => (
+                <button
+                  key={f}
+                  type="button"
+                  className="chip"
+                  aria-pressed={filter === f}
+                  onClick={() => set({ filter: f === 'unanswered' ? '' : f, status: '' })}
+                >
+                  {t(`queue.filters.${f}`)}
+                </button>
+              ))}
+            </fieldset>
             <label className="check">
               <input
                 type="checkbox"
@@ -97,9 +137,21 @@ export function InboxPage({ me }: { me: Me }) {
               ) : (
                 <>
                   <p className="muted">{t('list.found', { count: data.total })}</p>
-                  <ul className="inbox" data-testid="inbox-list">
+                  <p className="muted queue-keys">{t('queue.shortcuts')}</p>
+                  <ul className="inbox" data-testid="inbox-list" ref={listRef} onKeyDown={onKey}>
                     {data.items.map((item) => (
-                      <InboxCard key={item.commentId} item={item} canAnswer={canAnswer} meId={me.id} />
+                      <QueueRow
+                        key={item.commentId}
+                        item={item}
+                        open={openId === item.commentId}
+                        onToggle={() => setOpenId(openId === item.commentId ? null : item.commentId)}
+                        canAnswer={canAnswer}
+                        meId={me.id}
+                        onDone={(message) => {
+                          setOpenId(null);
+                          setToast(message);
+                        }}
+                      />
                     ))}
                   </ul>
                   {data.total > SIZE && (
@@ -119,221 +171,4 @@ export function InboxPage({ me }: { me: Me }) {
       )}
     </section>
   );
-}
-
-/** Flagged posts of the pages and users' comments on them, each flag dismissable as false. */
-function FlaggedTexts({ canAnswer, pageId }: { canAnswer: boolean; pageId: string | null }) {
-  const { t } = useTranslation();
-  const client = useQueryClient();
-  const url = `/api/inbox/flags${query({ pageId: pageId ?? undefined })}`;
-  const list = useApi<{ items: FlaggedText[] }>(url);
-  const dismiss = useMutation({
-    mutationFn: ({ item, flag }: { item: FlaggedText; flag: SafetyFlag }) =>
-      api.post('/api/inbox/flags/dismiss', {
-        pageId: item.pageId,
-        targetType: item.target,
-        vkId: item.vkId,
-        kind: flag.kind,
-        text: flag.text,
-      }),
-    onSuccess: () => client.invalidateQueries({ queryKey: [url] }),
-  });
-  return (
-    <Group>
-      <Loaded query={list} minHeight={300}>
-        {(data) =>
-          data.items.length === 0 ? (
-            <Empty />
-          ) : (
-            <ul className="inbox" data-testid="flag-list">
-              {data.items.map((item) => (
-                <li key={`${item.target}:${item.pageId}:${item.vkId}`} className="inbox-item">
-                  <div className="inbox-head">
-                    <Link to={`/pages/${item.pageId}`}>{item.institution ?? item.pageId}</Link>
-                    <span className="badge">{t(`inbox.target.${item.target}`)}</span>
-                    <span className="muted">
-                      {t('inbox.visible', { hours: Math.round(item.visibleHours) })}
-                    </span>
-                  </div>
-                  <p className="inbox-text">
-                    <Highlighted text={item.text} flags={item.flags} />
-                  </p>
-                  <FlagList
-                    flags={item.flags}
-                    onDismiss={canAnswer ? (flag) => dismiss.mutate({ item, flag }) : null}
-                  />
-                </li>
-              ))}
-            </ul>
-          )
-        }
-      </Loaded>
-    </Group>
-  );
-}
-
-const when = (unix: number, lang: string) =>
-  new Date(unix * 1000).toLocaleString(lang === 'en' ? 'en-GB' : 'ru-RU', {
-    dateStyle: 'short',
-    timeStyle: 'short',
-  });
-
-function InboxCard({ item, canAnswer, meId }: { item: InboxItem; canAnswer: boolean; meId: number }) {
-  const { t, i18n } = useTranslation();
-  const client = useQueryClient();
-  const [text, setText] = useState('');
-  const [reason, setReason] = useState('');
-  const [asking, setAsking] = useState(false);
-  // One key per answer being written: a double click or a retry sends it to VK once.
-  const [key] = useState(() => crypto.randomUUID());
-  const refresh = () =>
-    client.invalidateQueries({ predicate: (q) => String(q.queryKey[0]).startsWith('/api/inbox') });
-  const state = useMutation({
-    mutationFn: (body: object) => api.post(`/api/inbox/${item.commentId}/state`, body),
-    onSuccess: refresh,
-  });
-  const reply = useMutation({
-    mutationFn: () => api.post(`/api/inbox/${item.commentId}/reply`, { text, key }),
-    onSuccess: refresh,
-  });
-  const dismiss = useMutation({
-    mutationFn: (flag: SafetyFlag) =>
-      api.post(`/api/inbox/${item.commentId}/dismiss-flag`, { kind: flag.kind, text: flag.text }),
-    onSuccess: refresh,
-  });
-  const error = state.error ?? reply.error ?? dismiss.error;
-  const open = item.status === 'new' || item.status === 'in_progress';
-  return (
-    <li
-      className="inbox-item"
-      data-status={item.status}
-      data-overdue={item.overdue}
-      data-comment={item.commentId}
-    >
-      <div className="inbox-head">
-        <Link to={`/pages/${item.pageId}`}>{item.institution ?? item.pageUrl}</Link>
-        <span className="muted">{when(item.postedAt, i18n.language)}</span>
-        <span className={`badge ${item.overdue ? 'badge-late' : ''}`}>
-          {item.answeredAt
-            ? t('inbox.answeredAt', { date: when(item.answeredAt, i18n.language) })
-            : item.overdue
-              ? t('inbox.late', { date: when(item.dueAt, i18n.language) })
-              : t('inbox.due', { date: when(item.dueAt, i18n.language) })}
-        </span>
-        <span className="badge">{t(`inbox.status.${item.status}`)}</span>
-      </div>
-      <p className="inbox-text">
-        <Highlighted text={item.text} flags={item.flags} />
-      </p>
-      {item.reason && <p className="muted">{item.reason}</p>}
-      {item.assignee && <p className="muted">{t('inbox.assignee', { who: item.assignee })}</p>}
-      {item.flags.length > 0 && (
-        <FlagList flags={item.flags} onDismiss={canAnswer ? (flag) => dismiss.mutate(flag) : null} />
-      )}
-      {error && (
-        <FormStatus mode="error" role="alert">
-          {errorText(error)}
-        </FormStatus>
-      )}
-      {canAnswer && open && (
-        <div className="inbox-actions">
-          <FormItem top={t('inbox.reply')} htmlFor={`reply-${item.commentId}`}>
-            <Textarea
-              id={`reply-${item.commentId}`}
-              value={text}
-              onChange={(e) => setText(e.target.value)}
-              rows={2}
-            />
-          </FormItem>
-          <div className="actions">
-            <Button
-              mode="primary"
-              disabled={!text.trim()}
-              loading={reply.isPending}
-              onClick={() => reply.mutate()}
-            >
-              {t('inbox.send')}
-            </Button>
-            {item.status === 'new' && (
-              <Button
-                mode="secondary"
-                loading={state.isPending}
-                onClick={() => state.mutate({ status: 'in_progress', assigneeId: meId })}
-              >
-                {t('inbox.take')}
-              </Button>
-            )}
-            <Button mode="tertiary" onClick={() => setAsking(!asking)}>
-              {t('inbox.noAnswer')}
-            </Button>
-          </div>
-          {asking && (
-            <div className="actions">
-              <FormItem top={t('inbox.reason')} htmlFor={`reason-${item.commentId}`}>
-                <Textarea
-                  id={`reason-${item.commentId}`}
-                  value={reason}
-                  placeholder={t('inbox.reasonPlaceholder')}
-                  onChange={(e) => setReason(e.target.value)}
-                  rows={1}
-                />
-              </FormItem>
-              <Button
-                disabled={!reason.trim()}
-                onClick={() => state.mutate({ status: 'no_answer_needed', reason })}
-              >
-                {t('inbox.confirm')}
-              </Button>
-            </div>
-          )}
-        </div>
-      )}
-      {reply.isSuccess && <FormStatus mode="default">{t('inbox.sent')}</FormStatus>}
-    </li>
-  );
-}
-
-/** Each flag of a text by kind and span; an answerer may dismiss one as false. */
-function FlagList({
-  flags,
-  onDismiss,
-}: {
-  flags: SafetyFlag[];
-  onDismiss: ((flag: SafetyFlag) => void) | null;
-}) {
-  const { t } = useTranslation();
-  return (
-    <ul className="flags">
-      {flags.map((f) => (
-        <li key={`${f.kind}:${f.start}`}>
-          <span className="flag">
-            {t(`inbox.flag.${f.kind}`)}: «{f.text}»
-          </span>
-          {onDismiss && (
-            <Button size="s" mode="tertiary" onClick={() => onDismiss(f)}>
-              {t('inbox.dismiss')}
-            </Button>
-          )}
-        </li>
-      ))}
-    </ul>
-  );
-}
-
-/** The comment with each flagged span marked. */
-function Highlighted({ text, flags }: { text: string; flags: SafetyFlag[] }) {
-  const parts: ReactNode[] = [];
-  let at = 0;
-  for (const f of [...flags].sort((a, b) => a.start - b.start)) {
-    if (f.start < at) continue;
-    parts.push(text.slice(at, f.start));
-    parts.push(
-      <mark key={`${f.kind}:${f.start}`} title={f.kind}>
-        {text.slice(f.start, f.end)}
-      </mark>,
-    );
-    at = f.end;
-  }
-  parts.push(text.slice(at));
-  return <>{parts}</>;
 }

@@ -52,7 +52,7 @@ type Form = {
   templateId: string | null;
 };
 
-function formOf(d: DraftDetail | undefined, day: string | null, tz: string): Form {
+function formOf(d: DraftDetail | undefined, day: string | null, tz: string, hour: number | null): Form {
   const c = (d?.content ?? {}) as {
     photos?: number[];
     poll?: { question: string; options: string[]; multiple: boolean; endsAt: number };
@@ -66,7 +66,12 @@ function formOf(d: DraftDetail | undefined, day: string | null, tz: string): For
     title: d?.title ?? '',
     text: d?.text ?? '',
     rubric: d?.rubric ?? '',
-    plannedAt: d?.plannedAt ? toZonedInput(d.plannedAt, tz) : day ? `${day}T10:00` : '',
+    // A new draft starts at the page's best slot that weekday (best time to post), else at 10:00.
+    plannedAt: d?.plannedAt
+      ? toZonedInput(d.plannedAt, tz)
+      : day
+        ? `${day}T${String(hour ?? 10).padStart(2, '0')}:00`
+        : '',
     photos: (c.photos ?? []).map((id) => ({ id, name: `#${id}` })),
     question: c.poll?.question ?? '',
     options: (c.poll?.options ?? []).join('\n'),
@@ -114,6 +119,7 @@ export function DraftEditor({
   plan,
   draftId,
   day,
+  defaultHour = null,
   onClose,
   onSaved,
   planUrl,
@@ -122,6 +128,8 @@ export function DraftEditor({
   plan: PlanView;
   draftId: number | null;
   day: string | null;
+  /** The hour a new draft starts at: the page's best slot on that weekday, when there is one. */
+  defaultHour?: number | null;
   onClose: () => void;
   onSaved: (id: number) => void;
   planUrl: string;
@@ -140,6 +148,7 @@ export function DraftEditor({
       plan={plan}
       draft={detail.data}
       day={day}
+      defaultHour={defaultHour}
       onClose={onClose}
       onSaved={onSaved}
       planUrl={planUrl}
@@ -153,6 +162,7 @@ function EditorForm({
   plan,
   draft,
   day,
+  defaultHour,
   onClose,
   onSaved,
   planUrl,
@@ -162,6 +172,7 @@ function EditorForm({
   plan: PlanView;
   draft: DraftDetail | undefined;
   day: string | null;
+  defaultHour: number | null;
   onClose: () => void;
   onSaved: (id: number) => void;
   planUrl: string;
@@ -170,7 +181,7 @@ function EditorForm({
   const { t, i18n } = useTranslation();
   const client = useQueryClient();
   const tz = plan.page.timezone;
-  const [f, setF] = useState<Form>(() => formOf(draft, day, tz));
+  const [f, setF] = useState<Form>(() => formOf(draft, day, tz, defaultHour));
   const [reason, setReason] = useState('');
   const templates = useApi<{ items: Template[] }>(
     `/api/planner/templates?lang=${i18n.language === 'en' ? 'en' : 'ru'}`,

@@ -13,6 +13,7 @@ import { pct } from '../../lib/format.ts';
 import { useApi } from '../../lib/queries.ts';
 import type { Me, PlanDraft, PlanView } from '../../lib/types.ts';
 import { fromZonedInput, toZonedInput, zonedDate } from '../../lib/zoned.ts';
+import { BestTimePanel, bestHourOn, nextGoodSlot, useBestTime } from './BestTime.tsx';
 import { ContributorsPanel } from './ContributorsPanel.tsx';
 import { DraftEditor } from './DraftEditor.tsx';
 
@@ -62,6 +63,7 @@ export function PlannerPage({ me }: { me: Me }) {
   };
   const editing = search.get('draft');
   const creating = search.get('new');
+  const best = useBestTime(pageId);
   return (
     <Loaded query={plan} minHeight={600}>
       {(p) => (
@@ -90,9 +92,12 @@ export function PlannerPage({ me }: { me: Me }) {
             </Button>
             <Button
               size="m"
-              onClick={() =>
-                set({ new: [span.from, iso(new Date())].sort().at(-1) ?? span.from, draft: null })
-              }
+              onClick={() => {
+                const today = iso(new Date());
+                // Best time to post: the next good slot from today, else the first day shown (never the past).
+                const good = nextGoodSlot(best.data, today, new Date().getHours());
+                set({ new: good?.day ?? [span.from, today].sort().at(-1) ?? span.from, draft: null });
+              }}
               data-testid="new-draft"
             >
               {t('planner.newDraft')}
@@ -105,6 +110,7 @@ export function PlannerPage({ me }: { me: Me }) {
               plan={p}
               draftId={editing ? Number(editing) : null}
               day={creating}
+              defaultHour={creating ? bestHourOn(best.data, creating) : null}
               onClose={() => set({ draft: null, new: null })}
               onSaved={(id) => set({ draft: String(id), new: null })}
               planUrl={url}
@@ -121,6 +127,7 @@ export function PlannerPage({ me }: { me: Me }) {
             onAdd={(day) => set({ new: day, draft: null })}
           />
           <Mix plan={p} />
+          <BestTimePanel pageId={pageId} />
           {p.canManage && me.permissions.includes('drafts.manage') && (
             <ContributorsPanel pageId={pageId} me={me} />
           )}

@@ -1,14 +1,15 @@
 // Country, region or municipality: its child units in a sortable table (a municipality: its pages), the tile map of regions (country),
 // levels, the trend over audits, the rule × unit heatmap and the movers; drill down by click, breadcrumbs up.
-import { Button, Group, Header, SimpleCell } from '@vkontakte/vkui';
+import { Button, Group, Header } from '@vkontakte/vkui';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { Breadcrumbs } from '../../components/Breadcrumbs.tsx';
 import { Heatmap, LevelBars, TrendLine } from '../../components/charts.tsx';
 import { type Column, SortableTable } from '../../components/SortableTable.tsx';
 import { Empty, Failed, Loaded } from '../../components/StateView.tsx';
+import { UnitMovers } from '../../components/UnitMovers.tsx';
 import { ApiError, query } from '../../lib/api.ts';
-import { num, pct, period, signed } from '../../lib/format.ts';
+import { num, pct, period } from '../../lib/format.ts';
 import { useApi, useText, useUnitCrumbs, useUnitReport } from '../../lib/queries.ts';
 import type { Me, Region, UnitReport } from '../../lib/types.ts';
 import { RegionVersion } from './RegionVersion.tsx';
@@ -166,17 +167,7 @@ function Unit({ level, unitKey }: { me: Me; level: string; unitKey: string | und
               )}
             </Group>
             <Group header={<Header>{t('unit.movers')}</Header>}>
-              {r.movers.up.length + r.movers.down.length === 0 ? (
-                <Empty>{t('home.noMovers')}</Empty>
-              ) : (
-                [...r.movers.down, ...r.movers.up].map((m) => (
-                  <Link key={m.pageId} to={`/pages/${m.pageId}`} className="row-link">
-                    <SimpleCell multiline after={<strong>{signed(m.after - m.before)}</strong>}>
-                      {m.institution ?? m.url}
-                    </SimpleCell>
-                  </Link>
-                ))
-              )}
+              <UnitMovers report={r} />
             </Group>
           </>
         );

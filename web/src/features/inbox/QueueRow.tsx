@@ -1,0 +1,254 @@
+// One question of the work queue: a collapsed row (deadline in working hours, page, the question's first
+// words) that opens to the post and the question with the author and VK links, the answer and who sent it,
+// saved replies one tap away, and the actions: answer on VK, take it, or mark that it needs no answer.
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Button, FormItem, FormStatus, Textarea } from '@vkontakte/vkui';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { api, query } from '../../lib/api.ts';
+import { errorText } from '../../lib/errors.ts';
+import { dateTime, num } from '../../lib/format.ts';
+import { useApi } from '../../lib/queries.ts';
+import type { InboxItem, SafetyFlag } from '../../lib/types.ts';
+import { FlagList, Highlighted } from './Flags.tsx';
+
+const WORKDAY_HOURS = 9;
+
+type SavedReply = { id: number; title: string; text: string; missing: string[]; matches: boolean };
+
+const vkPost = (item: InboxItem, reply = false) =>
+  item.externalId === null
+    ? null
+    : `https://vk.com/wall-${item.externalId}_${item.postVkId}${reply ? `?reply=${item.vkId}` : ''}`;
+const vkAuthor = (fromId: number) =>
+  fromId > 0 ? `https://vk.com/id${fromId}` : `https://vk.com/club${-fromId}`;
+
+/** The deadline badge: working hours left, or how late; nothing once the question is closed. */
+export function DeadlineBadge({ item }: { item: InboxItem }) {
+  const { t } = useTranslation();
+  const h = item.workingHoursLeft;
+  if (h === null) return <span className="deadline deadline-closed">{t(`inbox.status.${item.status}`)}</span>;
+  // A working day is 9 hours (09:00–18:00): past two of them, days read better than hours.
+  const days = (hours: number) => num(Math.round(hours / WORKDAY_HOURS), 0);
+  const late = -h;
+  const text = item.overdue
+    ? late <= 0
+      ? t('queue.lateNow')
+      : late >= 2 * WORKDAY_HOURS
+        ? t('queue.lateByDays', { days: days(late) })
+        : t('queue.lateBy', { hours: num(late) })
+    : h >= 2 * WORKDAY_HOURS
+      ? t('queue.leftDays', { days: days(h) })
+      : t('queue.left', { hours: num(h) });
+  return (
+    <span className={`deadline ${item.overdue ? 'deadline-late' : h <= 2 ? 'deadline-soon' : ''}`}>
+      {text}
+    </span>
+  );
+}
+
+export function QueueRow(props: {
+  item: InboxItem;
+  open: boolean;
+  onToggle: () => void;
+  canAnswer: boolean;
+  meId: number;
+  onDone: (message: string) => void;
+}) {
+  const { item, open, onToggle } = props;
+  return (
+    <li
+      className="queue-row"
+      data-status={item.status}
+      data-overdue={item.overdue}
+      data-comment={item.commentId}
+    >
+      <button type="button" className="queue-summary" aria-expanded={open} onClick={onToggle}>
+        <DeadlineBadge item={item} />
+        <span className="queue-who">{item.institution ?? item.pageUrl}</span>
+        <span className="queue-snippet">{item.text}</span>
+      </button>
+      {open && <QueueDetail {...props} />}
+    </li>
+  );
+}
+
+function QueueDetail({
+  item,
+  canAnswer,
+  meId,
+  onDone,
+}: {
+  item: InboxItem;
+  canAnswer: boolean;
+  meId: number;
+  onDone: (message: string) => void;
+}) {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const [text, setText] = useState('');
+  const [reason, setReason] = useState('');
+  const [asking, setAsking] = useState(false);
+  // One key per answer being written: a double click or a retry sends it to VK once.
+  const [key] = useState(() => crypto.randomUUID());
+  const refresh = () =>
+    client.invalidateQueries({ predicate: (q) => String(q.queryKey[0]).startsWith('/api/inbox') });
+  const state = useMutation({
+    mutationFn: (body: object) => api.post(`/api/inbox/${item.commentId}/state`, body),
+    onSuccess: () => {
+      onDone(t('queue.savedToast'));
+      return refresh();
+    },
+  });
+  const reply = useMutation({
+    mutationFn: () => api.post(`/api/inbox/${item.commentId}/reply`, { text, key }),
+    onSuccess: () => {
+      onDone(t('queue.sentToast'));
+      return refresh();
+    },
+  });
+  const dismiss = useMutation({
+    mutationFn: (flag: SafetyFlag) =>
+      api.post(`/api/inbox/${item.commentId}/dismiss-flag`, { kind: flag.kind, text: flag.text }),
+    onSuccess: refresh,
+  });
+  const waiting = item.status === 'new' || item.status === 'in_progress';
+  const saved = useApi<{ replies: SavedReply[] }>(
+    canAnswer && waiting
+      ? `/api/inbox/saved-replies${query({ pageId: item.pageId, question: item.text })}`
+      : null,
+  );
+  const error = state.error ?? reply.error ?? dismiss.error;
+  const postUrl = vkPost(item);
+  const commentUrl = vkPost(item, true);
+  return (
+    <div className="queue-detail">
+      {item.postText !== null && (
+        <blockquote className="queue-post">
+          <span className="muted">{t('queue.post')}: </span>
+          {item.postText.length > 280 ? `${item.postText.slice(0, 280)}…` : item.postText}
+          {postUrl && (
+            <>
+              {' '}
+              <a href={postUrl} target="_blank" rel="noreferrer">
+                {t('queue.onVk')}
+              </a>
+            </>
+          )}
+        </blockquote>
+      )}
+      <p className="inbox-text">
+        <Highlighted text={item.text} flags={item.flags} />
+      </p>
+      <p className="queue-links">
+        <span className="muted">{dateTime(item.postedAt)}</span>
+        <a href={vkAuthor(item.fromId)} target="_blank" rel="noreferrer">
+          {t('queue.author')}
+        </a>
+        {commentUrl && (
+          <a href={commentUrl} target="_blank" rel="noreferrer">
+            {t('queue.onVk')}
+          </a>
+        )}
+        <Link to={`/pages/${item.pageId}`}>{item.institution ?? item.pageUrl}</Link>
+      </p>
+      {item.answer && (
+        <div className="queue-answer" data-testid="queue-answer">
+          <p className="muted">
+            {item.answer.by
+              ? t('queue.answeredBy', { who: item.answer.by, date: dateTime(item.answer.at) })
+              : t('queue.answeredOnVk', { date: dateTime(item.answer.at) })}
+          </p>
+          <p className="inbox-text">{item.answer.text}</p>
+        </div>
+      )}
+      {item.reason && <p className="muted">{item.reason}</p>}
+      {item.assignee && <p className="muted">{t('inbox.assignee', { who: item.assignee })}</p>}
+      {item.flags.length > 0 && (
+        <FlagList flags={item.flags} onDismiss={canAnswer ? (flag) => dismiss.mutate(flag) : null} />
+      )}
+      {error && (
+        <FormStatus mode="error" role="alert">
+          {errorText(error)}
+        </FormStatus>
+      )}
+      {canAnswer && waiting && (
+        <div className="inbox-actions">
+          {saved.data && (
+            <fieldset className="saved-replies">
+              <legend className="sr-only">{t('queue.saved')}</legend>
+              {saved.data.replies.length === 0 ? (
+                <span className="muted">{t('queue.savedNone')}</span>
+              ) : (
+                saved.data.replies.slice(0, 6).map((r) => (
+                  <Button
+                    key={r.id}
+                    size="m"
+                    mode={r.matches ? 'secondary' : 'outline'}
+                    title={r.missing.length ? t('queue.missing', { names: r.missing.join(', ') }) : r.text}
+                    onClick={() => setText(r.text)}
+                  >
+                    {r.title}
+                  </Button>
+                ))
+              )}
+            </fieldset>
+          )}
+          <FormItem top={t('inbox.reply')} htmlFor={`reply-${item.commentId}`}>
+            <Textarea
+              id={`reply-${item.commentId}`}
+              value={text}
+              onChange={(e) => setText(e.target.value)}
+              rows={3}
+            />
+          </FormItem>
+          <div className="actions">
+            <Button
+              mode="primary"
+              size="m"
+              disabled={!text.trim()}
+              loading={reply.isPending}
+              onClick={() => reply.mutate()}
+            >
+              {t('inbox.send')}
+            </Button>
+            {item.status === 'new' && (
+              <Button
+                mode="secondary"
+                size="m"
+                loading={state.isPending}
+                onClick={() => state.mutate({ status: 'in_progress', assigneeId: meId })}
+              >
+                {t('inbox.take')}
+              </Button>
+            )}
+            <Button mode="tertiary" size="m" onClick={() => setAsking(!asking)}>
+              {t('inbox.noAnswer')}
+            </Button>
+          </div>
+          {asking && (
+            <div className="actions">
+              <FormItem top={t('inbox.reason')} htmlFor={`reason-${item.commentId}`}>
+                <Textarea
+                  id={`reason-${item.commentId}`}
+                  value={reason}
+                  placeholder={t('inbox.reasonPlaceholder')}
+                  onChange={(e) => setReason(e.target.value)}
+                  rows={1}
+                />
+              </FormItem>
+              <Button
+                size="m"
+                disabled={!reason.trim()}
+                onClick={() => state.mutate({ status: 'no_answer_needed', reason })}
+              >
+                {t('inbox.confirm')}
+              </Button>
+            </div>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}
