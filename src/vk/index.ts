@@ -64,4 +64,11 @@ export {
   type VkGroup,
   type VkPost,
 } from './vk-parse.ts';
+export {
+  parseConversations,
+  parseEventMessage,
+  parseMessages,
+  type VkConversation,
+  type VkMessage,
+} from './vk-messages-parse.ts';
 export { pagePool, vkCall } from './vk-port.ts';
