@@ -19,6 +19,7 @@ import * as m0018 from './0018_audit_truth.ts';
 import * as m0020 from './0020_work_calendars.ts';
 import * as m0020b from './0020b_saved_replies.ts';
 import * as m0020c from './0020c_alerts.ts';
+import * as m0021inbox2 from './0021_inbox2_messages.ts';
 
 export const migrations = {
   '0001_foundation': m0001,
@@ -41,4 +42,5 @@ export const migrations = {
   '0020_work_calendars': m0020,
   '0020b_saved_replies': m0020b,
   '0020c_alerts': m0020c,
+  '0021_inbox2_messages': m0021inbox2,
 };

@@ -37,7 +37,10 @@ const DAY = 86_400;
 export const ANSWER_LIMIT_HOURS = 24;
 
 export type InboxItem = {
+  /** A comment, or a community message (then commentId is the message's id and peerId the person). */
+  kind: 'comment' | 'message';
   commentId: number;
+  peerId: number | null;
   pageId: number;
   pageUrl: string;
   institution: string | null;
@@ -147,7 +150,9 @@ export async function listInbox(
       const status: InboxStatus =
         answered && state?.status !== 'no_answer_needed' ? 'answered' : (state?.status ?? 'new');
       return {
+        kind: 'comment',
         commentId: row.id,
+        peerId: null,
         pageId: row.page_id,
         pageUrl: row.url,
         institution: row.institution,

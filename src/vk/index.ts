@@ -52,6 +52,13 @@ export {
   vkRequest,
 } from './vk-client.ts';
 export {
+  parseConversations,
+  parseEventMessage,
+  parseMessages,
+  type VkConversation,
+  type VkMessage,
+} from './vk-messages-parse.ts';
+export {
   type AttachmentCounts,
   attachmentKind,
   countAttachments,
@@ -64,11 +71,4 @@ export {
   type VkGroup,
   type VkPost,
 } from './vk-parse.ts';
-export {
-  parseConversations,
-  parseEventMessage,
-  parseMessages,
-  type VkConversation,
-  type VkMessage,
-} from './vk-messages-parse.ts';
 export { pagePool, vkCall } from './vk-port.ts';

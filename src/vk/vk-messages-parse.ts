@@ -38,7 +38,12 @@ const conversationSchema = z
   })
   .loose();
 
-export type VkConversation = { peerId: number; peerType: string; canWrite: boolean | null; lastMessage: VkMessage | null };
+export type VkConversation = {
+  peerId: number;
+  peerType: string;
+  canWrite: boolean | null;
+  lastMessage: VkMessage | null;
+};
 
 function fail(source: string, error: z.ZodError): never {
   const issue = error.issues[0];
@@ -53,7 +58,10 @@ function strip(m: z.infer<typeof messageSchema>): VkMessage {
 }
 
 export function parseMessages(response: unknown, source: string): { count: number; items: VkMessage[] } {
-  const parsed = z.object({ count: id, items: z.array(messageSchema) }).loose().safeParse(response);
+  const parsed = z
+    .object({ count: id, items: z.array(messageSchema) })
+    .loose()
+    .safeParse(response);
   if (!parsed.success) fail(source, parsed.error);
   return { count: parsed.data.count, items: parsed.data.items.map(strip) };
 }
@@ -62,7 +70,10 @@ export function parseConversations(
   response: unknown,
   source: string,
 ): { count: number; items: VkConversation[] } {
-  const parsed = z.object({ count: id, items: z.array(conversationSchema) }).loose().safeParse(response);
+  const parsed = z
+    .object({ count: id, items: z.array(conversationSchema) })
+    .loose()
+    .safeParse(response);
   if (!parsed.success) fail(source, parsed.error);
   return {
     count: parsed.data.count,

@@ -4,11 +4,18 @@
 // its secret; an answer other than "ok" is sent again, up to five attempts). Admin endpoints make people
 // write: a message to the community, a comment, its edit or deletion, allowing or forbidding messages.
 import type { FastifyInstance } from 'fastify';
-import { commentObject } from './vk-objects.ts';
 import type { SimEvent } from './sim-messages.ts';
 import type { SimWorld } from './sim-world.ts';
+import { commentObject } from './vk-objects.ts';
 
-export type CallbackServer = { groupId: number; url: string; secret: string; confirmed: boolean; delivered: number; failed: number };
+export type CallbackServer = {
+  groupId: number;
+  url: string;
+  secret: string;
+  confirmed: boolean;
+  delivered: number;
+  failed: number;
+};
 
 const ATTEMPTS = 5;
 
@@ -104,7 +111,13 @@ export function eventRoutes(app: FastifyInstance, world: SimWorld): { callbacks:
     return { ok: true };
   });
   app.post('/admin/comments', async (request) => {
-    const b = (request.body ?? {}) as { groupId: number; postId: number; fromId: number; text: string; replyTo?: number };
+    const b = (request.body ?? {}) as {
+      groupId: number;
+      postId: number;
+      fromId: number;
+      text: string;
+      replyTo?: number;
+    };
     const groupId = Number(b.groupId);
     const replyTo = b.replyTo ? Number(b.replyTo) : null;
     const id = world.addComment(groupId, {
@@ -124,7 +137,12 @@ export function eventRoutes(app: FastifyInstance, world: SimWorld): { callbacks:
     const b = (request.body ?? {}) as { groupId: number; id: number; text: string };
     const comment = world.changeComment(Number(b.groupId), Number(b.id), { text: String(b.text) });
     if (!comment) return { ok: false };
-    world.messages.emit(Number(b.groupId), 'wall_reply_edit', commentObject(comment, Number(b.groupId)), now());
+    world.messages.emit(
+      Number(b.groupId),
+      'wall_reply_edit',
+      commentObject(comment, Number(b.groupId)),
+      now(),
+    );
     return { ok: true };
   });
   app.post('/admin/comments/delete', async (request) => {
@@ -135,7 +153,13 @@ export function eventRoutes(app: FastifyInstance, world: SimWorld): { callbacks:
     world.messages.emit(
       groupId,
       'wall_reply_delete',
-      { owner_id: -groupId, id: comment.id, user_id: comment.from_id, deleter_id: comment.from_id, post_id: comment.post_id },
+      {
+        owner_id: -groupId,
+        id: comment.id,
+        user_id: comment.from_id,
+        deleter_id: comment.from_id,
+        post_id: comment.post_id,
+      },
       now(),
     );
     return { ok: true };

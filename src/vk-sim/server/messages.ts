@@ -21,7 +21,8 @@ function intOf(p: Params, name: string, fallback?: number): number {
 
 /** The community whose messages a token reads or sends. */
 function messagingGroup(p: Params, token: TokenSpec, world: SimWorld): number {
-  const groupId = token.kind === 'community' ? intOf(p, 'group_id', token.groupId ?? 0) : intOf(p, 'group_id');
+  const groupId =
+    token.kind === 'community' ? intOf(p, 'group_id', token.groupId ?? 0) : intOf(p, 'group_id');
   if (token.kind === 'community' && token.groupId !== groupId)
     throw vkErrors.accessDenied('the token belongs to another community');
   const c = world.byId.get(groupId);

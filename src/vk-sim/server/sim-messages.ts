@@ -36,9 +36,15 @@ export class SimMessages {
 
   private open(groupId: number, peerId: number): Conversation {
     let group = this.byGroup.get(groupId);
-    if (!group) this.byGroup.set(groupId, (group = new Map()));
+    if (!group) {
+      group = new Map();
+      this.byGroup.set(groupId, group);
+    }
     let conv = group.get(peerId);
-    if (!conv) group.set(peerId, (conv = { peerId, allowed: false, messages: [] }));
+    if (!conv) {
+      conv = { peerId, allowed: false, messages: [] };
+      group.set(peerId, conv);
+    }
     return conv;
   }
 
@@ -53,7 +59,12 @@ export class SimMessages {
     const conv = this.open(groupId, peerId);
     conv.allowed = true;
     const message = this.add(conv, { peer_id: peerId, from_id: peerId, date: now, text, out: 0 });
-    this.emit(groupId, 'message_new', { message, client_info: { keyboard: true, inline_keyboard: true } }, now);
+    this.emit(
+      groupId,
+      'message_new',
+      { message, client_info: { keyboard: true, inline_keyboard: true } },
+      now,
+    );
     return message;
   }
 
@@ -92,7 +103,13 @@ export class SimMessages {
   emit(groupId: number, type: string, object: unknown, _now: number): SimEvent {
     const log = this.events.get(groupId) ?? [];
     this.events.set(groupId, log);
-    const event = { type, object, group_id: groupId, event_id: `sim${(this.nextEvent++).toString(16)}`, v: '5.199' };
+    const event = {
+      type,
+      object,
+      group_id: groupId,
+      event_id: `sim${(this.nextEvent++).toString(16)}`,
+      v: '5.199',
+    };
     log.push(event);
     for (const listener of this.listeners) listener(event);
     return event;

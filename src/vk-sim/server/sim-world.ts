@@ -127,7 +127,11 @@ export class SimWorld {
   }
 
   /** Changes a comment added through the API or the admin endpoint (an edit or a deletion on VK). */
-  changeComment(groupId: number, id: number, change: { text?: string; deleted?: boolean }): WorldComment | undefined {
+  changeComment(
+    groupId: number,
+    id: number,
+    change: { text?: string; deleted?: boolean },
+  ): WorldComment | undefined {
     const comment = this.added.get(groupId)?.comments.find((c) => c.id === id);
     if (comment) Object.assign(comment, change);
     return comment;

@@ -10,7 +10,10 @@ export const messagesSend = defineMethod<
   name: 'messages.send',
   params: {
     peer_id: { required: true, doc: 'the person (their user id)' },
-    random_id: { required: true, doc: 'a unique 32-bit key per message: a retry with the same key sends once' },
+    random_id: {
+      required: true,
+      doc: 'a unique 32-bit key per message: a retry with the same key sends once',
+    },
     message: { required: true, doc: 'the text, up to 4096 characters' },
     group_id: { doc: "the community (an admin's user token names it)" },
     reply_to: { doc: 'the message answered' },
@@ -23,7 +26,10 @@ export const messagesSend = defineMethod<
   schemaResponse: ['messages', 'messages_send_deprecated_response'],
   parse: (r) => {
     if (typeof r !== 'number' || !Number.isInteger(r))
-      throw new AppError('UPSTREAM_UNAVAILABLE', `messages.send: VK answered ${JSON.stringify(r)?.slice(0, 80)}`);
+      throw new AppError(
+        'UPSTREAM_UNAVAILABLE',
+        `messages.send: VK answered ${JSON.stringify(r)?.slice(0, 80)}`,
+      );
     return { message_id: r };
   },
 });
