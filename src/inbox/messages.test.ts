@@ -36,7 +36,6 @@ const community = world.communities.find(
   (c) => !c.deactivated && c.is_closed === 0,
 ) as (typeof world.communities)[number];
 const GROUP = community.id;
-const PARENT = 501;
 const ALL = { page: 1, size: 1000 };
 
 let dir: string;
@@ -68,6 +67,9 @@ const simConversation = (peer: number) => sim.world.messages.conversation(GROUP,
 describeEachDialect('community messages', (ctx) => {
   let pageId = 0;
   let userId = 0;
+  // One simulator serves both dialects: each has its own people and reply keys (VK remembers random_ids).
+  const person = (n: number) => (ctx.dialect === 'sqlite' ? 501 : 601) + n;
+  const key = (name: string) => `${name}-${ctx.dialect}`;
   const admin = (permissions = ['comments.read', 'comments.answer']) => ({
     userId,
     login: 'admin',
@@ -136,7 +138,7 @@ describeEachDialect('community messages', (ctx) => {
 
       const sent = await simPost('/admin/messages/incoming', {
         groupId: GROUP,
-        fromId: PARENT,
+        fromId: person(0),
         text: 'Когда будет собрание?',
       });
       // The sim delivers in the background; wait for its delivery count, not a fixed time.
@@ -145,7 +147,7 @@ describeEachDialect('community messages', (ctx) => {
       const item = queue.items.find((i) => i.kind === 'message');
       expect(item).toMatchObject({
         kind: 'message',
-        peerId: PARENT,
+        peerId: person(0),
         text: 'Когда будет собрание?',
         status: 'new',
       });
@@ -169,7 +171,7 @@ describeEachDialect('community messages', (ctx) => {
         ctx.db,
         admin(),
         id,
-        { text: 'Собрание в среду в 18:00.', key: 'msg-key-1' },
+        { text: 'Собрание в среду в 18:00.', key: key('msg-key') },
         vk(),
         NOW + 120,
       );
@@ -177,31 +179,32 @@ describeEachDialect('community messages', (ctx) => {
         ctx.db,
         admin(),
         id,
-        { text: 'Собрание в среду в 18:00.', key: 'msg-key-1' },
+        { text: 'Собрание в среду в 18:00.', key: key('msg-key') },
         vk(),
         NOW + 130,
       );
       expect(first).toMatchObject({ status: 'sent', repeated: false });
       expect(second).toMatchObject({ status: 'sent', repeated: true, vkMessageId: first.vkMessageId });
-      expect(simConversation(PARENT).filter((m) => m.out === 1)).toHaveLength(1);
+      expect(simConversation(person(0)).filter((m) => m.out === 1)).toHaveLength(1);
       const closed = (await listQueue(ctx.db, admin(), { kind: 'message' }, ALL, NOW + 200)).items[0];
       expect(closed).toMatchObject({ status: 'answered', answeredAt: NOW + 120 });
     } finally {
+      await sim.app.inject({ method: 'DELETE', url: '/admin/callback' });
       await app.close();
     }
   });
 
   it('sends again with the same random_id after a lost answer: VK keeps one message', async () => {
-    sim.world.messages.incoming(GROUP, PARENT + 1, 'Где посмотреть меню?', NOW);
+    sim.world.messages.incoming(GROUP, person(1), 'Где посмотреть меню?', NOW);
     await syncPageMessages(ctx.db, { id: pageId, groupId: GROUP }, vk(), NOW);
-    const item = (await listMessageItems(ctx.db, admin(), {}, NOW)).find((i) => i.peerId === PARENT + 1);
+    const item = (await listMessageItems(ctx.db, admin(), {}, NOW)).find((i) => i.peerId === person(1));
     if (!item) throw new Error('the backstop did not store the message');
     // A first attempt VK took but whose answer was lost: the reply row stays "sending".
     await ctx.db.kysely
       .insertInto('inbox_message_replies')
       .values({
         message_id: item.commentId,
-        idempotency_key: 'lost-key-1',
+        idempotency_key: key('lost-key'),
         random_id: 0,
         text: 'x',
         status: 'sending',
@@ -212,50 +215,50 @@ describeEachDialect('community messages', (ctx) => {
     sim.world.messages.outgoing(
       GROUP,
       `community-${GROUP}`,
-      PARENT + 1,
+      person(1),
       'Меню на сайте школы.',
-      randomIdOf('lost-key-1'),
+      randomIdOf(key('lost-key')),
       NOW,
     );
     const retried = await replyToMessage(
       ctx.db,
       admin(),
       item.commentId,
-      { text: 'Меню на сайте школы.', key: 'lost-key-1' },
+      { text: 'Меню на сайте школы.', key: key('lost-key') },
       vk(),
       NOW + 5,
     );
     expect(retried.status).toBe('sent');
-    expect(simConversation(PARENT + 1).filter((m) => m.out === 1)).toHaveLength(1);
+    expect(simConversation(person(1)).filter((m) => m.out === 1)).toHaveLength(1);
   });
 
   it("answers VK's 901 clearly when the person has not allowed messages, and sends nothing", async () => {
-    sim.world.messages.incoming(GROUP, PARENT + 2, 'Здравствуйте', NOW);
+    sim.world.messages.incoming(GROUP, person(2), 'Здравствуйте', NOW);
     await syncPageMessages(ctx.db, { id: pageId, groupId: GROUP }, vk(), NOW);
-    sim.world.messages.setAllowed(GROUP, PARENT + 2, false, NOW);
-    const item = (await listMessageItems(ctx.db, admin(), {}, NOW)).find((i) => i.peerId === PARENT + 2);
+    sim.world.messages.setAllowed(GROUP, person(2), false, NOW);
+    const item = (await listMessageItems(ctx.db, admin(), {}, NOW)).find((i) => i.peerId === person(2));
     await expect(
       replyToMessage(
         ctx.db,
         admin(),
         item?.commentId ?? 0,
-        { text: 'Добрый день', key: 'deny-key-1' },
+        { text: 'Добрый день', key: key('deny-key') },
         vk(),
         NOW,
       ),
     ).rejects.toThrow(/901.*not allowed messages/);
-    expect(simConversation(PARENT + 2).filter((m) => m.out === 1)).toHaveLength(0);
+    expect(simConversation(person(2)).filter((m) => m.out === 1)).toHaveLength(0);
   });
 
   it('keeps messages to page admins and supervisors, logs each read, and treats other ids as not found', async () => {
-    sim.world.messages.incoming(GROUP, PARENT + 3, 'Мой сын болеет, справка нужна?', NOW);
+    sim.world.messages.incoming(GROUP, person(3), 'Мой сын болеет, справка нужна?', NOW);
     await syncPageMessages(ctx.db, { id: pageId, groupId: GROUP }, vk(), NOW);
     const viewer = admin(['comments.read']);
     await expect(listMessageItems(ctx.db, viewer, {}, NOW)).rejects.toThrow(/personal data/);
     expect(
       (await listQueue(ctx.db, viewer, { kind: 'all' }, ALL, NOW)).items.every((i) => i.kind === 'comment'),
     ).toBe(true);
-    const item = (await listMessageItems(ctx.db, admin(), {}, NOW)).find((i) => i.peerId === PARENT + 3);
+    const item = (await listMessageItems(ctx.db, admin(), {}, NOW)).find((i) => i.peerId === person(3));
     const id = item?.commentId ?? 0;
     await expect(conversationFor(ctx.db, viewer, id, NOW)).rejects.toThrow(/no message/);
     const other = { ...admin(), scope: { level: 'region' as const, regionCode: 'zz' } };
@@ -293,7 +296,7 @@ describeEachDialect('community messages', (ctx) => {
     const { id: commentVk } = await simPost('/admin/comments', {
       groupId: GROUP,
       postId: post,
-      fromId: PARENT,
+      fromId: person(0),
       text: 'Вопрос про кружки?',
     });
     await simPost('/admin/comments/edit', {
@@ -301,7 +304,7 @@ describeEachDialect('community messages', (ctx) => {
       id: commentVk,
       text: 'Вопрос про кружки: когда запись?',
     });
-    sim.world.messages.incoming(GROUP, PARENT + 4, 'Пишу через long poll', NOW);
+    sim.world.messages.incoming(GROUP, person(4), 'Пишу через long poll', NOW);
     const step = await checkOnce(ctx.db, target, server, { waitSeconds: 0, now: () => NOW });
     server = step.server;
     expect(step.handled).toBeGreaterThanOrEqual(3);
@@ -330,8 +333,6 @@ describeEachDialect('community messages', (ctx) => {
       .where('vk_id', '=', commentVk)
       .executeTakeFirstOrThrow();
     expect(final.is_deleted).toBe(1);
-    expect((await listMessageItems(ctx.db, admin(), {}, NOW)).some((i) => i.peerId === PARENT + 4)).toBe(
-      true,
-    );
+    expect((await listMessageItems(ctx.db, admin(), {}, NOW)).some((i) => i.peerId === person(4))).toBe(true);
   });
 });

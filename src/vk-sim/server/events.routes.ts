@@ -23,7 +23,7 @@ async function post(url: string, body: object): Promise<string | null> {
   try {
     const res = await fetch(url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', connection: 'close' },
       body: JSON.stringify(body),
       signal: AbortSignal.timeout(5000),
     });
@@ -95,6 +95,10 @@ export function eventRoutes(app: FastifyInstance, world: SimWorld): { callbacks:
     return { confirmed: server.confirmed, answer };
   });
   app.get('/admin/callback', async () => ({ servers: callbacks }));
+  app.delete('/admin/callback', async () => {
+    callbacks.splice(0);
+    return { ok: true };
+  });
   app.post('/admin/expire-long-poll', async (request) => {
     world.longPollKey(Number((request.body as { groupId?: number })?.groupId), true);
     return { ok: true };
