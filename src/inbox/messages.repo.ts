@@ -203,3 +203,14 @@ export async function finishMessageReply(
     .where('idempotency_key', '=', key)
     .execute();
 }
+
+/** VK pages by id, with their community ids. */
+export function pagesOfIds(db: Db, ids: number[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db.kysely
+    .selectFrom('pages')
+    .select(['id', 'external_id'])
+    .where('platform', '=', 'vk')
+    .where('id', 'in', ids)
+    .execute();
+}
