@@ -6,9 +6,9 @@
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import { describeEachDialect, tempDir } from '../../test/db.ts';
+import { buildWebApp } from '../../test/web-app.ts';
 import { createUsers } from '../auth/index.ts';
 import { loadWorld } from '../collect/index.ts';
-import { buildWebApp } from '../main/web.ts';
 import { CONSOLE_ACTOR } from '../platform/audit-log.ts';
 import { loadConfig } from '../platform/config.ts';
 import type { App } from '../platform/http/server.ts';
