@@ -309,6 +309,8 @@ export function inboxRoutes(db: Db, vk: VkAccess) {
               byRegion: z.array(metricsRow),
               byMunicipality: z.array(metricsRow),
               byPage: z.array(metricsRow),
+              // Comments and community messages apart; the rest counts them together.
+              byKind: z.object({ comments: metricsSchema, messages: metricsSchema }),
               alerts: z.object({ overdue: z.number().int(), flaggedVisible: z.number().int() }),
             }),
             ...errorResponses,

@@ -12,6 +12,7 @@ import { notFound, type Scope } from '../platform/scope.ts';
 import { PoolExhaustedError, pagePool, pageTokensOf, VkApiError, vkCall, vkMethods } from '../vk/index.ts';
 import { loadedCalendars } from './calendar.repo.ts';
 import { ANSWER_LIMIT_HOURS, calendarOf, type InboxItem, type VkAccess } from './inbox.service.ts';
+import { waitingMessages } from './message-thread.ts';
 import {
   claimMessageReply,
   findMessageReply,
@@ -25,7 +26,6 @@ import {
 } from './messages.repo.ts';
 import { deadlineSeconds } from './metrics.ts';
 import { safetyFlags } from './safety.ts';
-import type { Waiting } from './thread.ts';
 import { addWorkingSeconds, type WorkCalendar } from './working-hours.ts';
 
 const DAY = 86_400;
@@ -46,48 +46,6 @@ function requireMessageAccess(caller: MessageCaller, id?: number): void {
           'community messages are personal data: only page admins and their supervisors read them',
         )
       : notFound('message', id);
-}
-
-export type MessageWaiting = { first: MessageRow; answeredAt: number | null; answerVkId: number | null };
-
-/** The waiting stretches of messages (rows of one or more conversations, each conversation in VK order). */
-export function waitingMessages(rows: MessageRow[]): MessageWaiting[] {
-  const out: MessageWaiting[] = [];
-  const open = new Map<string, MessageWaiting>();
-  for (const r of rows) {
-    const key = `${r.page_id}:${r.peer_id}`;
-    const current = open.get(key);
-    if (r.is_out === 1) {
-      if (current) {
-        current.answeredAt = r.sent_at;
-        current.answerVkId = r.vk_id;
-        open.delete(key);
-      }
-    } else if (!current) {
-      const w = { first: r, answeredAt: null, answerVkId: null };
-      out.push(w);
-      open.set(key, w);
-    }
-  }
-  return out;
-}
-
-/** A stretch as the metrics' Waiting (its first message is "the question"). */
-export function asWaiting(w: MessageWaiting): Waiting {
-  return {
-    comment: {
-      vkId: w.first.vk_id,
-      postVkId: 0,
-      isFromCommunity: false,
-      isDeleted: false,
-      postedAt: w.first.sent_at,
-      replyTo: null,
-      threadRoot: null,
-      text: w.first.text,
-    },
-    answeredAt: w.answeredAt,
-    answerVkId: w.answerVkId,
-  };
 }
 
 export type MessageItem = InboxItem & { kind: 'message'; peerId: number };

@@ -17,6 +17,7 @@ import { newSecretKeyText, parseSecretKey, SecretBox } from '../platform/secret-
 import { addVkToken } from '../vk/index.ts';
 import { buildVkSim, generateWorld, readWorld, type VkSim, worldEnd, writeWorld } from '../vk-sim/index.ts';
 import { conversationFor } from './conversation.service.ts';
+import { inboxMetrics } from './inbox.service.ts';
 import { checkOnce, openLongPoll } from './long-poll.ts';
 import {
   listMessageItems,
