@@ -16,6 +16,7 @@ import {
   webhooksOf,
 } from './alert-settings.service.ts';
 import { runAlertPass } from './alerts.job.ts';
+import { queueDailyDigest } from './alerts.ts';
 
 const mails: string[] = [];
 let smtp: SMTPServer;
@@ -157,5 +158,97 @@ describeEachDialect('alert settings', (ctx) => {
     expect(await runAlertPass(ctx.db, config, now)).toMatchObject({ queued: 1, sent: 1, failed: 0 });
     expect(await runAlertPass(ctx.db, config, now + 300)).toMatchObject({ queued: 0, sent: 0 });
     expect(mails).toEqual(['op97@example.org']);
+  });
+
+  it('names in the digest the pages that fell a level between the last two audits', async () => {
+    const now = 1_796_000_000;
+    const userId = await seed(now);
+    const db = ctx.db.kysely;
+    const page = async (url: string) => {
+      const inst = await db
+        .insertInto('institutions')
+        .values({
+          full_name: url,
+          short_name: url,
+          region_code: '97',
+          kind: 'school',
+          created_at: now,
+          updated_at: now,
+        } as never)
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      const p = await db
+        .insertInto('pages')
+        .values({
+          platform: 'vk',
+          url,
+          institution_id: inst.id,
+          status: 'active',
+          created_at: now,
+          updated_at: now,
+        } as never)
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      return { pageId: p.id, institutionId: inst.id };
+    };
+    const fell = await page('https://vk.com/fell');
+    const rose = await page('https://vk.com/rose');
+    const run = async () =>
+      (
+        await db
+          .insertInto('audit_runs')
+          .values({
+            methodology_version: '2023.1',
+            methodology_hash: 'h',
+            period_start: 0,
+            period_end: now,
+            scope: 'all',
+            status: 'done',
+            started_at: now,
+            finished_at: now,
+            pages_total: 2,
+            pages_done: 2,
+            stats_json: null,
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow()
+      ).id;
+    const result = (
+      runId: number,
+      p: { pageId: number; institutionId: number },
+      level: string,
+      total: number,
+    ) =>
+      db
+        .insertInto('audit_page_results')
+        .values({
+          run_id: runId,
+          page_id: p.pageId,
+          institution_id: p.institutionId,
+          region_code: '97',
+          municipality_id: null,
+          kind: 'school',
+          total,
+          level,
+          categories_json: '{}',
+          critical_failed: '',
+          results_json: '{}',
+        })
+        .execute();
+    const first = await run();
+    await result(first, fell, 'active', 70);
+    await result(first, rose, 'basic', 40);
+    const second = await run();
+    await result(second, fell, 'basic', 45);
+    await result(second, rose, 'active', 72);
+    await db
+      .insertInto('alert_preferences')
+      .values({ user_id: userId, email: 'op97@example.org', immediate: 0, digest: 1 })
+      .execute();
+    expect(await queueDailyDigest(ctx.db, now, '2026-12-03')).toBe(1);
+    const body = (await db.selectFrom('alert_deliveries').select('body').executeTakeFirstOrThrow()).body;
+    expect(body).toContain('Страницы, опустившиеся на уровень ниже: 1');
+    expect(body).toContain('https://vk.com/fell: active → basic');
+    expect(body).not.toContain('https://vk.com/rose:');
   });
 });

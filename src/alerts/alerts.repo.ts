@@ -1,5 +1,6 @@
 // SQL of alert settings: each person's e-mail preferences and the regions' webhooks.
 import type { Db } from '../platform/db.ts';
+import { inScope, type Scope } from '../platform/scope.ts';
 
 export function findPreferences(db: Db, userId: number) {
   return db.kysely
@@ -74,3 +75,50 @@ export async function regionExists(db: Db, code: string): Promise<boolean> {
     undefined
   );
 }
+
+/**
+ * Pages in scope whose level changed between the last two finished audits of the same methodology version while
+ * their total fell: the pages that fell a level. Empty until two such audits exist.
+ */
+export async function pagesFallingALevel(db: Db, scope: Scope) {
+  const runs = await db.kysely
+    .selectFrom('audit_runs')
+    .select(['id', 'methodology_version'])
+    .where('status', '=', 'done')
+    .orderBy('id', 'desc')
+    .limit(20)
+    .execute();
+  const latest = runs[0];
+  const previous = runs.find(
+    (r) => latest && r.id !== latest.id && r.methodology_version === latest.methodology_version,
+  );
+  if (!latest || !previous) return [];
+  const rows = await db.kysely
+    .selectFrom('audit_page_results')
+    .innerJoin('pages', 'pages.id', 'audit_page_results.page_id')
+    .select([
+      'audit_page_results.run_id',
+      'audit_page_results.page_id',
+      'audit_page_results.level',
+      'audit_page_results.total',
+      'pages.url',
+    ])
+    .where('audit_page_results.run_id', 'in', [latest.id, previous.id])
+    .where(inScope(scope, RESULT_COLUMNS))
+    .execute();
+  const before = new Map(rows.filter((r) => r.run_id === previous.id).map((r) => [r.page_id, r]));
+  return rows
+    .filter((r) => r.run_id === latest.id)
+    .flatMap((now) => {
+      const then = before.get(now.page_id);
+      return then && then.level !== now.level && Number(now.total) < Number(then.total)
+        ? [{ pageId: now.page_id, url: now.url, from: then.level, to: now.level }]
+        : [];
+    });
+}
+
+const RESULT_COLUMNS = {
+  region: 'audit_page_results.region_code',
+  municipality: 'audit_page_results.municipality_id',
+  institution: 'audit_page_results.institution_id',
+};
