@@ -277,6 +277,14 @@ describeEachDialect('community messages', (ctx) => {
       ['inbox.conversation.read', String(pageId)],
       ['inbox.messages.read', String(pageId)],
     ]);
+    // Response-time metrics count messages and comments together, and apart by kind.
+    const metrics = await inboxMetrics(ctx.db, admin(), {}, NOW);
+    const waiting = await listMessageItems(ctx.db, admin(), {}, NOW);
+    expect(metrics.byKind.messages.questions).toBe(waiting.length);
+    expect(metrics.byKind.messages.waiting).toBe(waiting.filter((i) => i.status !== 'answered').length);
+    expect(metrics.total.questions).toBe(
+      metrics.byKind.comments.questions + metrics.byKind.messages.questions,
+    );
     await setMessageState(
       ctx.db,
       admin(),
