@@ -19,6 +19,7 @@ import * as m0018 from './0018_audit_truth.ts';
 import * as m0020 from './0020_work_calendars.ts';
 import * as m0020b from './0020b_saved_replies.ts';
 import * as m0020c from './0020c_alerts.ts';
+import * as m0021inbox2 from './0021_inbox2_messages.ts';
 import * as m0021net from './0021_net_network_pages.ts';
 import * as m0024perf from './0024_perf_rollups.ts';
 import * as m0030vk2 from './0030_vk2_replies_missing.ts';
@@ -44,6 +45,7 @@ export const migrations = {
   '0020_work_calendars': m0020,
   '0020b_saved_replies': m0020b,
   '0020c_alerts': m0020c,
+  '0021_inbox2_messages': m0021inbox2,
   '0021_net_network_pages': m0021net,
   '0024_perf_rollups': m0024perf,
   '0030_vk2_replies_missing': m0030vk2,

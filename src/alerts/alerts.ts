@@ -6,6 +6,7 @@ import { scopeOfRow } from '../auth/index.ts';
 import { inboxMetrics, safetyFlags } from '../inbox/index.ts';
 import type { Db } from '../platform/db.ts';
 import { BY_INSTITUTION, inScope, scopeContains } from '../platform/scope.ts';
+import { pagesFallingALevel } from './alerts.repo.ts';
 import { queueAlert } from './deliveries.ts';
 
 const DAY = 86_400;
@@ -122,12 +123,15 @@ export async function queueDailyDigest(db: Db, now: number, day: string): Promis
       .groupBy('pages.url')
       .execute();
     const silent = pages.filter((r) => r.last === null || Number(r.last) < now - 7 * DAY);
+    const fell = await pagesFallingALevel(db, p.scope);
     const body = [
       `Сводка Publica за ${day}`,
       `Просроченные ответы: ${metrics.alerts.overdue}`,
       `Новые отметки безопасности: ${metrics.alerts.flaggedVisible}`,
       `Страницы без публикаций неделю и дольше: ${silent.length}`,
       ...silent.slice(0, 20).map((s) => `  ${s.url}`),
+      `Страницы, опустившиеся на уровень ниже: ${fell.length}`,
+      ...fell.slice(0, 20).map((f) => `  ${f.url}: ${f.from} → ${f.to}`),
     ].join('\n');
     if (
       await queueAlert(

@@ -13,14 +13,16 @@ import {
   dismissTextFlag,
   flaggedTexts,
   inboxMetrics,
-  listInbox,
   replyToComment,
   setInboxState,
   type VkAccess,
 } from './inbox.service.ts';
+import { messageRoutes } from './messages.routes.ts';
+import { listQueue } from './queue.service.ts';
 import { checkDraftReply } from './reply-check.service.ts';
 import { checkReply } from './reply-check.ts';
 import { REPLY_CRITERIA, REPLY_CRITERIA_VERSION } from './reply-criteria.ts';
+import { vkCallbackRoutes } from './vk-callback.routes.ts';
 
 const tags = ['inbox'];
 const now = () => Math.floor(Date.now() / 1000);
@@ -36,7 +38,10 @@ const flagSchema = z.object({
 });
 
 const itemSchema = z.object({
+  // A comment, or a community message (then commentId is the message's id and peerId the person).
+  kind: z.enum(['comment', 'message']),
   commentId: z.number().int(),
+  peerId: z.number().int().nullable(),
   pageId: z.number().int(),
   pageUrl: z.string(),
   institution: z.string().nullable(),
@@ -105,6 +110,8 @@ export function inboxRoutes(db: Db, vk: VkAccess) {
             overdue: queryFlag,
             unanswered: queryFlag,
             days,
+            // comment (the default, as before), message, or all: both kinds in one queue.
+            kind: z.enum(['comment', 'message', 'all']).default('comment'),
           }),
           response: { 200: listOf(itemSchema), ...errorResponses },
         },
@@ -113,7 +120,7 @@ export function inboxRoutes(db: Db, vk: VkAccess) {
         const { page, size, ...filter } = request.query;
         const principal = principalOf(request);
         await requirePageFilter(db, principal.scope, filter.pageId);
-        const result = await listInbox(db, principal, filter, { page, size }, now());
+        const result = await listQueue(db, principal, filter, { page, size }, now());
         return { ...result, page, size };
       },
     );
@@ -309,6 +316,8 @@ export function inboxRoutes(db: Db, vk: VkAccess) {
               byRegion: z.array(metricsRow),
               byMunicipality: z.array(metricsRow),
               byPage: z.array(metricsRow),
+              // Comments and community messages apart; the rest counts them together.
+              byKind: z.object({ comments: metricsSchema, messages: metricsSchema }),
               alerts: z.object({ overdue: z.number().int(), flaggedVisible: z.number().int() }),
             }),
             ...errorResponses,
@@ -322,5 +331,7 @@ export function inboxRoutes(db: Db, vk: VkAccess) {
       },
     );
     dialogueRoutes(db)(app);
+    messageRoutes(db, vk)(app);
+    vkCallbackRoutes(db)(app);
   };
 }

@@ -27,6 +27,8 @@ import {
   userPlacement,
 } from './inbox.repo.ts';
 import { postTextsOf, replyAuthorsOf } from './inbox-context.repo.ts';
+import { asWaiting, waitingMessages } from './message-thread.ts';
+import { messagesInScope } from './messages.repo.ts';
 import { deadlineSeconds, type ResponseMetrics, responseMetrics } from './metrics.ts';
 import type { YearCalendar } from './production-calendar.ts';
 import { flagKey, type SafetyFlag, safetyFlags } from './safety.ts';
@@ -43,7 +45,10 @@ const DAY = 86_400;
 export const ANSWER_LIMIT_HOURS = 24;
 
 export type InboxItem = {
+  /** A comment, or a community message (then commentId is the message's id and peerId the person). */
+  kind: 'comment' | 'message';
   commentId: number;
+  peerId: number | null;
   pageId: number;
   pageUrl: string;
   institution: string | null;
@@ -173,7 +178,9 @@ export async function listInbox(
       const status: InboxStatus =
         answered && state?.status !== 'no_answer_needed' ? 'answered' : (state?.status ?? 'new');
       return {
+        kind: 'comment',
         commentId: row.id,
+        peerId: null,
         pageId: row.page_id,
         pageUrl: row.url,
         institution: row.institution,
@@ -224,7 +231,7 @@ export async function listInbox(
 }
 
 /** Working hours from now to the deadline, one decimal; negative (hours late) once it has passed. */
-function hoursLeft(now: number, dueAt: number, cal: WorkCalendar): number {
+export function hoursLeft(now: number, dueAt: number, cal: WorkCalendar): number {
   const seconds =
     now <= dueAt ? workingSecondsBetween(now, dueAt, cal) : -workingSecondsBetween(dueAt, now, cal);
   return Math.round(seconds / 360) / 10 || 0;
@@ -388,10 +395,20 @@ export async function inboxMetrics(
   byRegion: MetricsRow[];
   byMunicipality: MetricsRow[];
   byPage: MetricsRow[];
+  /** Comments and community messages apart (the rest counts them together). */
+  byKind: { comments: ResponseMetrics; messages: ResponseMetrics };
   alerts: { overdue: number; flaggedVisible: number };
 }> {
   const rows = await threadComments(db, caller.scope, readWindow(filter, now));
+  // Messages count here without their texts: the numbers are not personal data.
+  const messageRows = await messagesInScope(db, caller.scope, readWindow(filter, now));
   const pages = byPage(rows);
+  const messagesByPage = new Map<number, { page: (typeof messageRows)[number]; waiting: Waiting[] }>();
+  for (const w of waitingMessages(messageRows)) {
+    const entry = messagesByPage.get(w.first.page_id) ?? { page: w.first, waiting: [] };
+    entry.waiting.push(asWaiting(w));
+    messagesByPage.set(w.first.page_id, entry);
+  }
   // Each question is judged in its own region's calendar, also in the totals over several regions.
   const calendars = new Map<Waiting, WorkCalendar>();
   const loaded = await loadedCalendars(db);
@@ -409,6 +426,15 @@ export async function inboxMetrics(
     add(`municipality:${page.municipality_id ?? '-'}`, null, waiting);
     add(`region:${page.region_code ?? '-'}`, null, waiting);
   }
+  for (const { page, waiting } of messagesByPage.values()) {
+    const cal = calendarOf(page, now, loaded);
+    for (const w of waiting) calendars.set(w, cal);
+    add(`page:${page.page_id}`, page.institution ?? page.url, waiting);
+    add(`municipality:${page.municipality_id ?? '-'}`, null, waiting);
+    add(`region:${page.region_code ?? '-'}`, null, waiting);
+  }
+  const commentItems = pages.flatMap((p) => p.waiting);
+  const messageItems = [...messagesByPage.values()].flatMap((p) => p.waiting);
   const rowsOf = (prefix: string): MetricsRow[] =>
     [...groups.entries()]
       .filter(([key]) => key.startsWith(`${prefix}:`))
@@ -418,12 +444,7 @@ export async function inboxMetrics(
         ...responseMetrics(g.items, calOf, ANSWER_LIMIT_HOURS, now),
       }))
       .sort((a, b) => b.overdue - a.overdue || a.key.localeCompare(b.key));
-  const total = responseMetrics(
-    pages.flatMap((p) => p.waiting),
-    calOf,
-    ANSWER_LIMIT_HOURS,
-    now,
-  );
+  const total = responseMetrics([...commentItems, ...messageItems], calOf, ANSWER_LIMIT_HOURS, now);
   // A flagged post or comment left visible for more than a day (flags dismissed as false do not count).
   const flaggedVisible = (await flaggedTexts(db, caller, filter, now)).filter(
     (t) => now - t.postedAt > DAY,
@@ -433,6 +454,10 @@ export async function inboxMetrics(
     byRegion: rowsOf('region'),
     byMunicipality: rowsOf('municipality'),
     byPage: rowsOf('page'),
+    byKind: {
+      comments: responseMetrics(commentItems, calOf, ANSWER_LIMIT_HOURS, now),
+      messages: responseMetrics(messageItems, calOf, ANSWER_LIMIT_HOURS, now),
+    },
     alerts: { overdue: total.overdue, flaggedVisible },
   };
 }

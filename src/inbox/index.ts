@@ -9,6 +9,7 @@ export {
   replyToComment,
   setInboxState,
 } from './inbox.service.ts';
+export { startLongPollWorkers } from './long-poll.worker.ts';
 export { responseMetrics } from './metrics.ts';
 export { daySets, parseYearCalendar } from './production-calendar.ts';
 export { type SafetyFlag, type SafetyKind, safetyFlags } from './safety.ts';

@@ -1,9 +1,11 @@
 // Composition root of the worker and scheduler roles: the job queue (pg-boss on PostgreSQL, the database queue
 // on SQLite), every feature's job definitions, the workers that run them, the scheduler that enqueues periodic
 // work while it leads, and the gauges /metrics reads from the database.
+import { ALERTS_DIGEST, ALERTS_SEND, alertJobs } from '../alerts/index.ts';
 import { AUDIT_RUN, auditJobs } from '../audit/index.ts';
 import { parseTokenSpecs } from '../cli/index.ts';
 import { COLLECT_RUN, collectJobs } from '../collect/index.ts';
+import { startLongPollWorkers } from '../inbox/index.ts';
 import {
   FileStore,
   PLANNER_CLEAN_FILES,
@@ -78,6 +80,7 @@ export function jobDefinitions(db: Db, queue: JobQueue, config: Config, metrics?
     ...auditJobs(db, queue, { shardPages: j.auditShardPages, concurrency: j.concurrency }),
     ...reportJobs(db),
     ...trainingJobs(db),
+    ...alertJobs(db, { ...j.alerts, tz: j.schedule.tz }),
     ...plannerJobs(
       db,
       {
@@ -142,9 +145,20 @@ export async function startBackground(
     scheduler.start();
   }
   if (metrics) addGauges(db, queue, config, metrics);
+  // Bots Long Poll: VK's events in seconds where VK cannot reach the Callback API route.
+  const longPoll =
+    config.jobs.longPoll && (role === 'worker' || role === 'all')
+      ? await startLongPollWorkers(
+          db,
+          { baseUrl: config.jobs.vkUrl, secrets: config.secrets },
+          (groupId, error) =>
+            log.warn('long poll', { groupId, error: (error as Error)?.message ?? String(error) }),
+        )
+      : undefined;
   return {
     queue,
     async stop() {
+      await longPoll?.stop();
       await scheduler?.stop();
       await queue.stop({ timeoutMs: 20_000 });
       await closePdfBrowser();
@@ -179,6 +193,13 @@ async function configureSchedules(scheduler: Scheduler, config: Config): Promise
   });
   // Uploaded files no draft refers to, past their grace period: once a day, at night.
   await scheduler.define('planner-files', { cron: '17 4 * * *', tz, queue: PLANNER_CLEAN_FILES, data: {} });
+  await scheduler.define('alerts', { cron: config.jobs.schedule.alerts, tz, queue: ALERTS_SEND, data: {} });
+  await scheduler.define('alerts-digest', {
+    cron: config.jobs.schedule.digest,
+    tz,
+    queue: ALERTS_DIGEST,
+    data: {},
+  });
   await scheduler.define('seminar-reminders', {
     cron: config.jobs.schedule.reminders,
     tz,

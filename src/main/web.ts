@@ -1,6 +1,7 @@
 // Composition root of the web role: the HTTP server with every feature's routes over one database.
 
 import { fileURLToPath } from 'node:url';
+import { alertRoutes } from '../alerts/index.ts';
 import { analyticsRoutes } from '../analytics/index.ts';
 import { auditRoutes, pageFactsRoutes } from '../audit/index.ts';
 import {
@@ -93,6 +94,7 @@ export async function buildWebApp(db: Db, config: Config, options: WebOptions = 
       app.addHook('onClose', async () => closePdfBrowser());
       exportRoutes(db)(app);
       inboxRoutes(db, { baseUrl: config.jobs.vkUrl, secrets: config.secrets })(app);
+      alertRoutes(db)(app);
       trainingRoutes(db, { publicUrl: config.http.publicUrl })(app);
       notificationRoutes(db)(app);
       plannerRoutes(db, new FileStore(config.filesDir))(app);

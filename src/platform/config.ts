@@ -54,6 +54,11 @@ const envSchema = z.object({
   PUBLICA_LEASE_TTL_SECONDS: z.coerce.number().int().min(3).max(3600).default(30),
   PUBLICA_SECRET_KEY: z.string().optional(),
   PUBLICA_SECRET_KEYS_OLD: z.string().optional(),
+  PUBLICA_SMTP_URL: z.string().min(1).optional(),
+  PUBLICA_ALERTS_FROM: z.string().min(3).default('publica@localhost'),
+  PUBLICA_SCHEDULE_ALERTS: z.string().min(1).default('*/5 * * * *'),
+  PUBLICA_SCHEDULE_DIGEST: z.string().min(1).default('0 8 * * *'),
+  PUBLICA_VK_LONG_POLL: z.enum(['0', '1']).default('0'),
 });
 
 /** false: the socket's address is the client's; n: the n nearest hops are proxies; or the proxies' addresses. */
@@ -100,8 +105,14 @@ export type JobsConfig = {
     audit: string | undefined;
     reminders: string;
     publish: string;
+    alerts: string;
+    digest: string;
     tz: string;
   };
+  /** Alerts outside the app: the SMTP server (none: e-mails wait) and the From address. */
+  alerts: { smtpUrl: string | undefined; from: string };
+  /** Workers read VK Bots Long Poll for pages with a community token. */
+  longPoll: boolean;
   publishStaleSeconds: number;
   schedulerTickSeconds: number;
   metrics: boolean;
@@ -183,8 +194,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: { db
         audit: values.PUBLICA_SCHEDULE_AUDIT,
         reminders: values.PUBLICA_SCHEDULE_REMINDERS,
         publish: values.PUBLICA_SCHEDULE_PUBLISH,
+        alerts: values.PUBLICA_SCHEDULE_ALERTS,
+        digest: values.PUBLICA_SCHEDULE_DIGEST,
         tz: values.PUBLICA_SCHEDULE_TZ,
       },
+      alerts: { smtpUrl: values.PUBLICA_SMTP_URL, from: values.PUBLICA_ALERTS_FROM },
+      longPoll: values.PUBLICA_VK_LONG_POLL === '1',
       publishStaleSeconds: values.PUBLICA_PUBLISH_STALE_SECONDS,
       schedulerTickSeconds: values.PUBLICA_SCHEDULER_TICK_SECONDS,
       metrics: values.PUBLICA_METRICS === '1',
@@ -278,5 +293,22 @@ export const configTable = [
     'PUBLICA_SECRET_KEYS_OLD',
     '-',
     'earlier keys, comma-separated: still open old tokens until publica vk-token rotate',
+  ],
+  [
+    'PUBLICA_SMTP_URL',
+    '-',
+    'alerts: SMTP server for e-mail alerts, e.g. smtp://user:pass@mail.example.org:587 (without it e-mails wait, webhooks go)',
+  ],
+  ['PUBLICA_ALERTS_FROM', 'publica@localhost', 'alerts: the From address of e-mail alerts'],
+  [
+    'PUBLICA_SCHEDULE_ALERTS',
+    '*/5 * * * *',
+    'scheduler: cron of the alert pass (threats, a child data; due deliveries and retries)',
+  ],
+  ['PUBLICA_SCHEDULE_DIGEST', '0 8 * * *', 'scheduler: cron of the daily digest for operators'],
+  [
+    'PUBLICA_VK_LONG_POLL',
+    '0',
+    'worker: 1 reads VK Bots Long Poll for every page with a community token (no public address needed)',
   ],
 ] as const;

@@ -726,6 +726,64 @@ export interface RegistryUnitCountTable {
   stamp: string;
 }
 
+// Community messages and VK's pushed events (issue 26; migration 0021_inbox2_messages).
+export interface InboxMessageTable {
+  id: Generated<number>;
+  page_id: number;
+  peer_id: number;
+  vk_id: number;
+  from_id: number;
+  is_out: Flag;
+  text: string;
+  sent_at: number;
+  stored_at: number;
+}
+
+export interface InboxMessageStateTable {
+  message_id: number;
+  status: InboxStatus;
+  reason: string | null;
+  assignee_id: number | null;
+  updated_by: number | null;
+  updated_at: number;
+}
+
+export interface InboxMessageReplyTable {
+  id: Generated<number>;
+  message_id: number;
+  idempotency_key: string;
+  random_id: number;
+  text: string;
+  status: 'sending' | 'sent' | 'failed';
+  vk_message_id: number | null;
+  error: string | null;
+  created_by: number | null;
+  created_at: number;
+}
+
+export interface VkEventTable {
+  id: Generated<number>;
+  event_id: string;
+  group_id: number;
+  type: string;
+  source: 'callback' | 'long-poll';
+  payload: string;
+  received_at: number;
+}
+
+export interface VkCallbackSettingsTable {
+  group_id: number;
+  confirmation: string;
+  secret: string;
+  updated_at: number;
+}
+
+export interface VkLongPollStateTable {
+  group_id: number;
+  ts: string;
+  updated_at: number;
+}
+
 export interface Database {
   audit_unit_rollups: AuditUnitRollupTable;
   registry_unit_counts: RegistryUnitCountTable;
@@ -779,4 +837,10 @@ export interface Database {
   alert_preferences: AlertPreferenceTable;
   alert_webhooks: AlertWebhookTable;
   alert_deliveries: AlertDeliveryTable;
+  inbox_messages: InboxMessageTable;
+  inbox_message_states: InboxMessageStateTable;
+  inbox_message_replies: InboxMessageReplyTable;
+  vk_events: VkEventTable;
+  vk_callback_settings: VkCallbackSettingsTable;
+  vk_long_poll_state: VkLongPollStateTable;
 }

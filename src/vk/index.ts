@@ -54,6 +54,13 @@ export {
   vkRequest,
 } from './vk-client.ts';
 export {
+  parseConversations,
+  parseEventMessage,
+  parseMessages,
+  type VkConversation,
+  type VkMessage,
+} from './vk-messages-parse.ts';
+export {
   type AttachmentCounts,
   attachmentKind,
   countAttachments,

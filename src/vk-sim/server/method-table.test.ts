@@ -92,6 +92,19 @@ const CALLS: Record<string, () => Promise<Record<string, string | number>>> = {
   'shortVideo.create': async () => ({ group_id: page.id, file_size: 1024 }),
   'video.startStreaming': async () => ({ group_id: page.id, name: 'Эфир', wallpost: 0 }),
   'polls.create': async () => ({ owner_id: -page.id, question: 'Да?', add_answers: '["Да","Нет"]' }),
+  'messages.getConversations': async () => {
+    sim.world.messages.incoming(page.id, 7001, 'Здравствуйте, когда собрание?', 1_780_000_000);
+    return { group_id: page.id, count: 20 };
+  },
+  'messages.getHistory': async () => {
+    sim.world.messages.incoming(page.id, 7002, 'Добрый день', 1_780_000_000);
+    return { group_id: page.id, peer_id: 7002, count: 20 };
+  },
+  'messages.send': async () => {
+    sim.world.messages.incoming(page.id, 7003, 'Вопрос о питании', 1_780_000_000);
+    return { group_id: page.id, peer_id: 7003, random_id: 42, message: 'Ответим до пятницы' };
+  },
+  'groups.getLongPollServer': async () => ({ group_id: page.id }),
   execute: async () => ({ code: `return [API.groups.getById({group_ids: "${page.id}"})];` }),
 };
 

@@ -1,5 +1,6 @@
 // The VK API methods the simulator serves, each a function of the parameters, the caller's token and the world.
 import type { WorldCommunity } from '../world/world.types.ts';
+import { messageMethods } from './messages.ts';
 import type { SimWorld } from './sim-world.ts';
 import type { TokenSpec } from './tokens.ts';
 import { vkErrors } from './vk-error.ts';
@@ -63,6 +64,7 @@ function page<T>(items: T[], p: Params, max = 100): T[] {
 const extendedGroups = (c: WorldCommunity) => [groupObject(c, new Set())];
 
 export const methods: Record<string, Method> = {
+  ...messageMethods,
   'groups.getById'(p, _t, world) {
     const ids = (p.group_ids ?? p.group_id ?? '')
       .split(',')

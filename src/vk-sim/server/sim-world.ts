@@ -3,6 +3,7 @@
 import { wallOf } from '../world/wall.ts';
 import type { Wall, WorldComment, WorldCommunity, WorldPost } from '../world/world.types.ts';
 import type { LoadedWorld } from '../world/world-files.ts';
+import { SimMessages } from './sim-messages.ts';
 
 const CACHED_WALLS = 5000;
 
@@ -44,6 +45,9 @@ export class SimWorld {
   private readonly guids = new Map<string, { postId: number; at: number }>();
   /** The address uploads go to; the server sets it from the request (the host the client reached). */
   uploadBase = 'http://127.0.0.1';
+  /** Community messages and the events pushed to Long Poll and Callback servers. */
+  readonly messages = new SimMessages();
+  private readonly lpKeys = new Map<number, string>();
 
   /** VK's daily limit of wall.post per community wall (error 214; see docs/vk.md for the source). */
   postsPerDay = 50;
@@ -151,6 +155,24 @@ export class SimWorld {
 
   rememberGuid(groupId: number, guid: string, postId: number, now: number): void {
     this.guids.set(`${groupId}:${guid}`, { postId, at: now });
+  }
+
+  /** A community's Bots Long Poll key; expiring it makes the next check answer failed: 2. */
+  longPollKey(groupId: number, renew = false): string {
+    if (renew || !this.lpKeys.has(groupId))
+      this.lpKeys.set(groupId, `lp${groupId}-${Math.random().toString(36).slice(2, 10)}`);
+    return this.lpKeys.get(groupId) as string;
+  }
+
+  /** Changes a comment added through the API or the admin endpoint (an edit or a deletion on VK). */
+  changeComment(
+    groupId: number,
+    id: number,
+    change: { text?: string; deleted?: boolean },
+  ): WorldComment | undefined {
+    const comment = this.added.get(groupId)?.comments.find((c) => c.id === id);
+    if (comment) Object.assign(comment, change);
+    return comment;
   }
 
   addPoll(poll: Omit<SimPoll, 'id'>): SimPoll {

@@ -6,6 +6,7 @@ import multipart from '@fastify/multipart';
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import { methodRow } from '../../vk/index.ts';
 import type { LoadedWorld } from '../world/world-files.ts';
+import { type CallbackServer, eventRoutes } from './events.routes.ts';
 import { parseExecute } from './execute.ts';
 import { FaultInjector, type Faults } from './faults.ts';
 import { methods, type Params } from './methods.ts';
@@ -15,7 +16,14 @@ import { VkError, vkErrors } from './vk-error.ts';
 
 export type VkSimOptions = { world: LoadedWorld; tokens: TokenSpec[]; faults?: Faults; now?: () => number };
 
-export type VkSim = { app: FastifyInstance; world: SimWorld; tokens: TokenBook; faults: FaultInjector };
+export type VkSim = {
+  app: FastifyInstance;
+  world: SimWorld;
+  tokens: TokenBook;
+  faults: FaultInjector;
+  /** Callback API servers registered through /admin/callback. */
+  callbacks: CallbackServer[];
+};
 
 function errorBody(error: VkError, params: Params) {
   const request_params = Object.entries(params)
@@ -90,6 +98,7 @@ export async function buildVkSim(options: VkSimOptions): Promise<VkSim> {
     world: new SimWorld(options.world, options.now),
     tokens: new Tokens(options.tokens, options.now),
     faults: new FaultInjector(options.faults),
+    callbacks: [],
   };
   app.route({
     method: ['GET', 'POST'],
@@ -114,6 +123,7 @@ export async function buildVkSim(options: VkSimOptions): Promise<VkSim> {
     if (media.kind === 'photo') return { server: 1, photo: JSON.stringify([{ id: media.id }]), hash: ticket };
     return { video_id: media.id, owner_id: media.ownerId, size: data.length };
   });
+  sim.callbacks = eventRoutes(app, sim.world).callbacks;
   app.post('/admin/faults', async (request) => {
     sim.faults.set((request.body ?? {}) as Faults);
     return { faults: sim.faults.current };

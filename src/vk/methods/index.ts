@@ -3,6 +3,10 @@
 import { execute } from './execute.ts';
 import { groupsGetAddresses } from './groups.getAddresses.ts';
 import { groupsGetById } from './groups.getById.ts';
+import { groupsGetLongPollServer } from './groups.getLongPollServer.ts';
+import { messagesGetConversations } from './messages.getConversations.ts';
+import { messagesGetHistory } from './messages.getHistory.ts';
+import { messagesSend } from './messages.send.ts';
 import type { TokenKind, VkMethod } from './method.ts';
 import { photosGetWallUploadServer } from './photos.getWallUploadServer.ts';
 import { photosSaveWallPhoto } from './photos.saveWallPhoto.ts';
@@ -21,6 +25,10 @@ export const vkMethods = {
   execute,
   groupsGetAddresses,
   groupsGetById,
+  groupsGetLongPollServer,
+  messagesGetConversations,
+  messagesGetHistory,
+  messagesSend,
   photosGetWallUploadServer,
   photosSaveWallPhoto,
   pollsCreate,

@@ -1,0 +1,71 @@
+// VK's Callback API: one public route that answers the confirmation request with the community's configured
+// string, checks the secret of every other event and stores it once by its event_id; and the route where a
+// page's admin sets the confirmation string and secret VK shows in the community's settings.
+import crypto from 'node:crypto';
+import { z } from 'zod';
+import type { Db } from '../platform/db.ts';
+import { AppError } from '../platform/errors.ts';
+import { principalOf } from '../platform/http/principal.ts';
+import { errorResponses, idParam } from '../platform/http/schemas.ts';
+import type { App } from '../platform/http/server.ts';
+import { notFound } from '../platform/scope.ts';
+import { findPageInScope } from '../registry/index.ts';
+import { callbackSettings, saveCallbackSettings } from './vk-events.repo.ts';
+import { handleVkEvent, parseVkEvent } from './vk-events.ts';
+
+const now = () => Math.floor(Date.now() / 1000);
+
+function sameSecret(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && crypto.timingSafeEqual(x, y);
+}
+
+export function vkCallbackRoutes(db: Db) {
+  return (app: App) => {
+    app.post(
+      '/api/vk/callback',
+      {
+        config: { access: 'public' },
+        schema: {
+          tags: ['inbox'],
+          summary:
+            "VK's Callback API: the confirmation string, or `ok` for an event stored once by its event_id",
+          body: z.object({ type: z.string(), group_id: z.coerce.number().int().positive() }).loose(),
+        },
+      },
+      async (request, reply) => {
+        const body = request.body as { type: string; group_id: number; secret?: unknown };
+        const settings = await callbackSettings(db, body.group_id);
+        if (!settings) throw notFound('community', body.group_id, 'body.group_id');
+        if (body.type === 'confirmation') return reply.type('text/plain').send(settings.confirmation);
+        if (typeof body.secret !== 'string' || !sameSecret(body.secret, settings.secret))
+          throw new AppError('FORBIDDEN', 'body.secret: wrong secret for this community');
+        await handleVkEvent(db, parseVkEvent(body), 'callback', now());
+        return reply.type('text/plain').send('ok');
+      },
+    );
+
+    app.put(
+      '/api/inbox/pages/:id/vk-callback',
+      {
+        config: { access: 'comments.answer' },
+        schema: {
+          tags: ['inbox'],
+          summary:
+            "Set the page community's Callback API confirmation string and secret (from VK's settings)",
+          params: idParam,
+          body: z.object({ confirmation: z.string().min(1).max(100), secret: z.string().min(8).max(50) }),
+          response: { 200: z.object({ ok: z.literal(true), url: z.string() }), ...errorResponses },
+        },
+      },
+      async (request) => {
+        const page = await findPageInScope(db, principalOf(request).scope, request.params.id);
+        if (!page) throw notFound('page', request.params.id);
+        if (!page.external_id) throw new AppError('CONFLICT', `page ${page.id} has no VK community id yet`);
+        await saveCallbackSettings(db, { groupId: page.external_id, ...request.body, at: now() });
+        return { ok: true as const, url: '/api/vk/callback' };
+      },
+    );
+  };
+}
