@@ -1,20 +1,11 @@
 // Thin HTTP adapters over sessions and account management: sign in/out, who am I, API tokens, users, audit log.
-import { z } from 'zod';
 import type { Db } from '../platform/db.ts';
 import type { Principal } from '../platform/http/principal.ts';
 import { principalOf } from '../platform/http/principal.ts';
-import { errorResponses, idParam, listOf, okBody, pagination } from '../platform/http/schemas.ts';
+import { errorResponses } from '../platform/http/schemas.ts';
 import { type App, SESSION_COOKIE, sessionCookieOptions } from '../platform/http/server.ts';
 import { listLogEntries } from './audit-log.repo.ts';
-import {
-  logEntrySchema,
-  meSchema,
-  permissionSchema,
-  roleSchema,
-  scopeSpecSchema,
-  tokenSchema,
-  userSchema,
-} from './auth.schemas.ts';
+import { authContract } from './auth.contract.ts';
 import type { Sessions } from './sessions.service.ts';
 import type { createUsers, Manager } from './users.service.ts';
 
@@ -26,18 +17,19 @@ export type AuthRouteDeps = {
 };
 
 const tags = ['auth'];
+const c = authContract;
 
 export function authRoutes(deps: AuthRouteDeps) {
   return (app: App) => {
     app.post(
-      '/api/auth/login',
+      c.login.path,
       {
-        config: { access: 'public' },
+        config: { access: c.login.access },
         schema: {
           tags,
           summary: 'Sign in with login and password; sets the session cookie',
-          body: z.object({ login: z.string().min(1).max(64), password: z.string().min(1).max(256) }),
-          response: { 200: meSchema, ...errorResponses, 429: errorResponses[401] },
+          body: c.login.body,
+          response: { 200: c.login.response, ...errorResponses, 429: errorResponses[401] },
         },
       },
       async (request, reply) => {
@@ -66,10 +58,14 @@ export function authRoutes(deps: AuthRouteDeps) {
     );
 
     app.post(
-      '/api/auth/logout',
+      c.logout.path,
       {
-        config: { access: 'authenticated' },
-        schema: { tags, summary: 'End this session', response: { 200: okBody, ...errorResponses } },
+        config: { access: c.logout.access },
+        schema: {
+          tags,
+          summary: 'End this session',
+          response: { 200: c.logout.response, ...errorResponses },
+        },
       },
       async (request, reply) => {
         await deps.sessions.signOut(principalOf(request));
@@ -79,26 +75,26 @@ export function authRoutes(deps: AuthRouteDeps) {
     );
 
     app.get(
-      '/api/auth/me',
+      c.me.path,
       {
-        config: { access: 'authenticated' },
+        config: { access: c.me.access },
         schema: {
           tags,
           summary: 'The signed-in user, their scope and permissions',
-          response: { 200: meSchema, ...errorResponses },
+          response: { 200: c.me.response, ...errorResponses },
         },
       },
       async (request) => me(principalOf(request)),
     );
 
     app.get(
-      '/api/tokens',
+      c.listTokens.path,
       {
-        config: { access: 'tokens.manage' },
+        config: { access: c.listTokens.access },
         schema: {
           tags,
           summary: 'Your API tokens',
-          response: { 200: z.object({ items: z.array(tokenSchema) }), ...errorResponses },
+          response: { 200: c.listTokens.response, ...errorResponses },
         },
       },
       async (request) => ({
@@ -107,32 +103,28 @@ export function authRoutes(deps: AuthRouteDeps) {
     );
 
     app.post(
-      '/api/tokens',
+      c.createToken.path,
       {
-        config: { access: 'tokens.manage' },
+        config: { access: c.createToken.access },
         schema: {
           tags,
           summary: 'Create an API token (shown once) with some of your permissions',
-          body: z.object({
-            name: z.string().min(1).max(100),
-            permissions: z.array(permissionSchema).min(1).optional(),
-            expiresInDays: z.number().int().min(1).max(3650).optional(),
-          }),
-          response: { 200: z.object({ id: z.number().int(), token: z.string() }), ...errorResponses },
+          body: c.createToken.body,
+          response: { 200: c.createToken.response, ...errorResponses },
         },
       },
       async (request) => deps.sessions.createToken(principalOf(request), request.body),
     );
 
     app.delete(
-      '/api/tokens/:id',
+      c.revokeToken.path,
       {
-        config: { access: 'tokens.manage' },
+        config: { access: c.revokeToken.access },
         schema: {
           tags,
           summary: 'Revoke one of your API tokens',
-          params: idParam,
-          response: { 200: okBody, ...errorResponses },
+          params: c.revokeToken.params,
+          response: { 200: c.revokeToken.response, ...errorResponses },
         },
       },
       async (request) => {
@@ -142,18 +134,14 @@ export function authRoutes(deps: AuthRouteDeps) {
     );
 
     app.get(
-      '/api/users',
+      c.listUsers.path,
       {
-        config: { access: 'users.read' },
+        config: { access: c.listUsers.access },
         schema: {
           tags,
           summary: 'Users in your scope',
-          querystring: z.object({
-            ...pagination,
-            q: z.string().max(100).optional(),
-            role: roleSchema.optional(),
-          }),
-          response: { 200: listOf(userSchema), ...errorResponses },
+          querystring: c.listUsers.query,
+          response: { 200: c.listUsers.response, ...errorResponses },
         },
       },
       async (request) => {
@@ -164,35 +152,29 @@ export function authRoutes(deps: AuthRouteDeps) {
     );
 
     app.get(
-      '/api/users/:id',
+      c.getUser.path,
       {
-        config: { access: 'users.read' },
+        config: { access: c.getUser.access },
         schema: {
           tags,
           summary: 'One user in your scope',
-          params: idParam,
-          response: { 200: userSchema, ...errorResponses },
+          params: c.getUser.params,
+          response: { 200: c.getUser.response, ...errorResponses },
         },
       },
       async (request) => deps.users.get(manager(request.principal, request.ip), request.params.id),
     );
 
     app.post(
-      '/api/users',
+      c.createUser.path,
       {
-        config: { access: 'users.manage' },
+        config: { access: c.createUser.access },
         schema: {
           tags,
           summary: 'Create a user in your scope; without a password one is generated and returned once',
-          body: z.object({
-            login: z.string().min(3).max(64),
-            displayName: z.string().max(200).optional(),
-            role: roleSchema,
-            scope: scopeSpecSchema,
-            password: z.string().max(256).optional(),
-          }),
+          body: c.createUser.body,
           response: {
-            200: z.object({ user: userSchema, password: z.string().nullable() }),
+            200: c.createUser.response,
             ...errorResponses,
             409: errorResponses[400],
           },
@@ -202,20 +184,15 @@ export function authRoutes(deps: AuthRouteDeps) {
     );
 
     app.patch(
-      '/api/users/:id',
+      c.changeUser.path,
       {
-        config: { access: 'users.manage' },
+        config: { access: c.changeUser.access },
         schema: {
           tags,
           summary: 'Change a user’s role, scope, name, or disable them',
-          params: idParam,
-          body: z.object({
-            role: roleSchema.optional(),
-            scope: scopeSpecSchema.optional(),
-            displayName: z.string().min(1).max(200).optional(),
-            disabled: z.boolean().optional(),
-          }),
-          response: { 200: userSchema, ...errorResponses },
+          params: c.changeUser.params,
+          body: c.changeUser.body,
+          response: { 200: c.changeUser.response, ...errorResponses },
         },
       },
       async (request) =>
@@ -223,15 +200,15 @@ export function authRoutes(deps: AuthRouteDeps) {
     );
 
     app.post(
-      '/api/users/:id/password',
+      c.resetPassword.path,
       {
-        config: { access: 'users.manage' },
+        config: { access: c.resetPassword.access },
         schema: {
           tags,
           summary: 'Reset a user’s password (ends their sessions); without one a password is generated',
-          params: idParam,
-          body: z.object({ password: z.string().max(256).optional() }),
-          response: { 200: z.object({ password: z.string().nullable() }), ...errorResponses },
+          params: c.resetPassword.params,
+          body: c.resetPassword.body,
+          response: { 200: c.resetPassword.response, ...errorResponses },
         },
       },
       async (request) => ({
@@ -244,14 +221,14 @@ export function authRoutes(deps: AuthRouteDeps) {
     );
 
     app.get(
-      '/api/users/:id/tokens',
+      c.listTokensOf.path,
       {
-        config: { access: 'users.read' },
+        config: { access: c.listTokensOf.access },
         schema: {
           tags,
           summary: 'API tokens of a user in your scope (never their secrets)',
-          params: idParam,
-          response: { 200: z.object({ items: z.array(tokenSchema) }), ...errorResponses },
+          params: c.listTokensOf.params,
+          response: { 200: c.listTokensOf.response, ...errorResponses },
         },
       },
       async (request) => ({
@@ -262,17 +239,14 @@ export function authRoutes(deps: AuthRouteDeps) {
     );
 
     app.delete(
-      '/api/users/:id/tokens/:tokenId',
+      c.revokeTokenOf.path,
       {
-        config: { access: 'users.manage' },
+        config: { access: c.revokeTokenOf.access },
         schema: {
           tags,
           summary: 'Revoke an API token of a user in your scope (an admin’s only from a higher level)',
-          params: z.object({
-            id: z.coerce.number().int().positive(),
-            tokenId: z.coerce.number().int().positive(),
-          }),
-          response: { 200: okBody, ...errorResponses },
+          params: c.revokeTokenOf.params,
+          response: { 200: c.revokeTokenOf.response, ...errorResponses },
         },
       },
       async (request) => {
@@ -286,18 +260,14 @@ export function authRoutes(deps: AuthRouteDeps) {
     );
 
     app.get(
-      '/api/audit-log',
+      c.auditLog.path,
       {
-        config: { access: 'audit_log.read' },
+        config: { access: c.auditLog.access },
         schema: {
           tags,
           summary: 'Who did what, in your scope, newest first',
-          querystring: z.object({
-            ...pagination,
-            action: z.string().max(64).optional(),
-            userId: z.coerce.number().int().positive().optional(),
-          }),
-          response: { 200: listOf(logEntrySchema), ...errorResponses },
+          querystring: c.auditLog.query,
+          response: { 200: c.auditLog.response, ...errorResponses },
         },
       },
       async (request) => {

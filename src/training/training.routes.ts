@@ -1,11 +1,9 @@
 // Thin HTTP adapters over seminars: plan, list and read, the audience a rule selects, invitations,
 // registration and its cancellation, attendance, the measured effect, and the public check of a certificate.
-import { z } from 'zod';
-import { isoDate, localDateTime, timeZone } from '../platform/calendar-date.ts';
 import type { Db } from '../platform/db.ts';
 import { AppError } from '../platform/errors.ts';
 import { principalOf } from '../platform/http/principal.ts';
-import { errorResponses, idParam, plainText, queryFlag } from '../platform/http/schemas.ts';
+import { errorResponses } from '../platform/http/schemas.ts';
 import type { App } from '../platform/http/server.ts';
 import { receiveFile, UPLOAD_LIMITS } from '../platform/http/upload.ts';
 import {
@@ -16,6 +14,7 @@ import {
   removeMaterial,
   uploadAttendance,
 } from './seminar-follow-up.service.ts';
+import { trainingContract } from './training.contract.ts';
 import {
   audience,
   cancel,
@@ -33,89 +32,48 @@ import {
 
 const tags = ['training'];
 const now = () => Math.floor(Date.now() / 1000);
-const institutionBody = z.object({ institutionId: z.number().int().positive() });
-// Links are web addresses only: `javascript:`, `data:` or `file:` would run or open something on a click.
-const webUrl = z.url({ protocol: /^https?$/, error: 'expected an http or https address' });
-
-const seminarBody = z.object({
-  title: plainText(z.string().min(3).max(300)),
-  programme: z.array(z.string().min(1).max(80)).max(50),
-  organiserKind: z.enum(['regional_centre', 'dialog', 'ministry']),
-  organiser: plainText(z.string().min(2).max(300)),
-  trainers: z.array(plainText(z.string().min(2).max(200))).max(20),
-  format: z.enum(['online', 'in_person']),
-  link: webUrl.optional(),
-  place: z.string().min(2).max(300).optional(),
-  startsLocal: localDateTime,
-  durationMinutes: z
-    .number()
-    .int()
-    .min(15)
-    .max(60 * 12),
-  timezone: timeZone.optional(),
-  regionCode: z.string().regex(/^\d{2}$/),
-  municipalityId: z.number().int().positive().optional(),
-  capacity: z.number().int().min(1).max(10_000),
-  audience: z.object({
-    levels: z.array(z.string().max(40)).max(10).optional(),
-    failingRules: z.array(z.string().max(60)).max(60).optional(),
-    municipalityIds: z.array(z.number().int().positive()).max(200).optional(),
-    kinds: z
-      .array(z.enum(['school', 'kindergarten', 'college', 'additional']))
-      .max(4)
-      .optional(),
-  }),
-});
-
-const estimate = z.object({
-  effect: z.number().nullable(),
-  low: z.number().nullable(),
-  high: z.number().nullable(),
-  treated: z.number().int(),
-  controls: z.number().int(),
-  unmatched: z.number().int(),
-});
+const c = trainingContract;
 
 /** `publicUrl`: the configured address of the site, printed on certificates (never the request's Host). */
 export function trainingRoutes(db: Db, options: { publicUrl: string }) {
   return (app: App) => {
     app.get(
-      '/api/seminars',
+      c.list.path,
       {
-        config: { access: 'data.read' },
+        config: { access: c.list.access },
         schema: { tags, summary: 'Seminars of your region or area, newest first' },
       },
       async (request) => ({ items: await listSeminars(db, principalOf(request)) }),
     );
     app.post(
-      '/api/seminars',
+      c.plan.path,
       {
-        config: { access: 'seminars.manage' },
+        config: { access: c.plan.access },
         schema: {
           tags,
           summary: 'Plan a seminar in your region, with the rule that picks its audience',
-          body: seminarBody,
-          response: { 200: z.object({ id: z.number().int() }), ...errorResponses },
+          body: c.plan.body,
+          response: { 200: c.plan.response, ...errorResponses },
         },
       },
       async (request) => ({ id: await planSeminar(db, principalOf(request), request.body, now()) }),
     );
     app.get(
-      '/api/seminars/:id',
+      c.get.path,
       {
-        config: { access: 'data.read' },
-        schema: { tags, summary: 'A seminar and its enrolments', params: idParam },
+        config: { access: c.get.access },
+        schema: { tags, summary: 'A seminar and its enrolments', params: c.get.params },
       },
       async (request) => getSeminar(db, principalOf(request), request.params.id),
     );
     app.get(
-      '/api/seminars/:id/audience',
+      c.audience.path,
       {
-        config: { access: 'seminars.manage' },
+        config: { access: c.audience.access },
         schema: {
           tags,
           summary: 'The institutions the seminar’s rule selects, before anyone is invited',
-          params: idParam,
+          params: c.audience.params,
         },
       },
       async (request) => {
@@ -124,28 +82,28 @@ export function trainingRoutes(db: Db, options: { publicUrl: string }) {
       },
     );
     app.post(
-      '/api/seminars/:id/invite',
+      c.invite.path,
       {
-        config: { access: 'seminars.manage' },
+        config: { access: c.invite.access },
         schema: {
           tags,
           summary: 'Invite the audience (once each)',
-          params: idParam,
-          response: { 200: z.object({ invited: z.number().int() }), ...errorResponses },
+          params: c.invite.params,
+          response: { 200: c.invite.response, ...errorResponses },
         },
       },
       async (request) => ({ invited: await invite(db, principalOf(request), request.params.id, now()) }),
     );
     app.post(
-      '/api/seminars/:id/register',
+      c.register.path,
       {
-        config: { access: 'seminars.enrol' },
+        config: { access: c.register.access },
         schema: {
           tags,
           summary: 'Register an institution: a seat while there is one, else the waiting list',
-          params: idParam,
-          body: institutionBody,
-          response: { 200: z.object({ status: z.enum(['registered', 'waitlisted']) }), ...errorResponses },
+          params: c.register.params,
+          body: c.register.body,
+          response: { 200: c.register.response, ...errorResponses },
         },
       },
       async (request) => ({
@@ -159,15 +117,15 @@ export function trainingRoutes(db: Db, options: { publicUrl: string }) {
       }),
     );
     app.post(
-      '/api/seminars/:id/cancel',
+      c.cancel.path,
       {
-        config: { access: 'seminars.enrol' },
+        config: { access: c.cancel.access },
         schema: {
           tags,
           summary: 'Cancel a registration; the first on the waiting list takes the seat',
-          params: idParam,
-          body: institutionBody,
-          response: { 200: z.object({ promoted: z.number().int().nullable() }), ...errorResponses },
+          params: c.cancel.params,
+          body: c.cancel.body,
+          response: { 200: c.cancel.response, ...errorResponses },
         },
       },
       async (request) => ({
@@ -181,15 +139,15 @@ export function trainingRoutes(db: Db, options: { publicUrl: string }) {
       }),
     );
     app.post(
-      '/api/seminars/:id/attendance',
+      c.attendance.path,
       {
-        config: { access: 'seminars.manage' },
+        config: { access: c.attendance.access },
         schema: {
           tags,
           summary: 'Mark who attended (registered institutions); each gets a certificate code',
-          params: idParam,
-          body: z.object({ institutionIds: z.array(z.number().int().positive()).max(10_000) }),
-          response: { 200: z.object({ attended: z.number().int() }), ...errorResponses },
+          params: c.attendance.params,
+          body: c.attendance.body,
+          response: { 200: c.attendance.response, ...errorResponses },
         },
       },
       async (request) => ({
@@ -202,20 +160,16 @@ export function trainingRoutes(db: Db, options: { publicUrl: string }) {
       }),
     );
     app.get(
-      '/api/seminars/:id/effect',
+      c.effect.path,
       {
-        config: { access: 'data.read' },
+        config: { access: c.effect.access },
         schema: {
           tags,
           summary:
             'The change of attendees’ pages against comparable pages, from the audit before to the one after',
-          params: idParam,
+          params: c.effect.params,
           response: {
-            200: z.object({
-              runs: z.object({ before: z.number().int(), after: z.number().int() }),
-              score: estimate,
-              rules: z.array(estimate.extend({ ruleId: z.string() })),
-            }),
+            200: c.effect.response,
             ...errorResponses,
           },
         },
@@ -223,21 +177,16 @@ export function trainingRoutes(db: Db, options: { publicUrl: string }) {
       async (request) => seminarEffect(db, principalOf(request), request.params.id),
     );
     app.get(
-      '/api/seminars/effect',
+      c.periodEffect.path,
       {
-        config: { access: 'data.read' },
+        config: { access: c.periodEffect.access },
         schema: {
           tags,
           summary:
             'The effect of all seminars of your area held in a period (from, to: YYYY-MM-DD): attendees of any against pages that attended none',
-          querystring: z.object({ from: isoDate, to: isoDate }),
+          querystring: c.periodEffect.query,
           response: {
-            200: z.object({
-              seminars: z.number().int(),
-              runs: z.object({ before: z.number().int(), after: z.number().int() }),
-              score: estimate,
-              rules: z.array(estimate.extend({ ruleId: z.string() })),
-            }),
+            200: c.periodEffect.response,
             ...errorResponses,
           },
         },
@@ -250,14 +199,14 @@ export function trainingRoutes(db: Db, options: { publicUrl: string }) {
       },
     );
     app.post(
-      '/api/seminars/:id/call-off',
+      c.callOff.path,
       {
-        config: { access: 'seminars.manage' },
+        config: { access: c.callOff.access },
         schema: {
           tags,
           summary: 'Call a planned seminar off; everyone registered or waiting is notified',
-          params: idParam,
-          response: { 200: z.object({ notified: z.number().int() }), ...errorResponses },
+          params: c.callOff.params,
+          response: { 200: c.callOff.response, ...errorResponses },
         },
       },
       async (request) => ({
@@ -265,23 +214,17 @@ export function trainingRoutes(db: Db, options: { publicUrl: string }) {
       }),
     );
     app.post(
-      '/api/seminars/:id/attendance/upload',
+      c.uploadAttendance.path,
       {
-        config: { access: 'seminars.manage' },
+        config: { access: c.uploadAttendance.access },
         schema: {
           tags,
           summary:
             'Attendance from a list (multipart field "file": CSV with a column "ИНН", or INNs in the first column). A bad row changes nothing unless skipInvalid; dryRun only checks.',
-          params: idParam,
-          querystring: z.object({ dryRun: queryFlag, skipInvalid: queryFlag }),
+          params: c.uploadAttendance.params,
+          querystring: c.uploadAttendance.query,
           response: {
-            200: z.object({
-              rows: z.number().int(),
-              matched: z.number().int(),
-              applied: z.boolean(),
-              problems: z.array(z.object({ path: z.string(), message: z.string() })),
-              moreProblems: z.number().int(),
-            }),
+            200: c.uploadAttendance.response,
             ...errorResponses,
           },
         },
@@ -303,15 +246,15 @@ export function trainingRoutes(db: Db, options: { publicUrl: string }) {
       },
     );
     app.post(
-      '/api/seminars/:id/materials',
+      c.addMaterial.path,
       {
-        config: { access: 'seminars.manage' },
+        config: { access: c.addMaterial.access },
         schema: {
           tags,
           summary: 'Add a material (slides, recording, handout) by its address',
-          params: idParam,
-          body: z.object({ title: plainText(z.string().min(2).max(300)), url: webUrl }),
-          response: { 200: z.object({ id: z.number().int() }), ...errorResponses },
+          params: c.addMaterial.params,
+          body: c.addMaterial.body,
+          response: { 200: c.addMaterial.response, ...errorResponses },
         },
       },
       async (request) => ({
@@ -319,14 +262,14 @@ export function trainingRoutes(db: Db, options: { publicUrl: string }) {
       }),
     );
     app.delete(
-      '/api/seminars/:id/materials/:materialId',
+      c.removeMaterial.path,
       {
-        config: { access: 'seminars.manage' },
+        config: { access: c.removeMaterial.access },
         schema: {
           tags,
           summary: 'Remove a material',
-          params: idParam.extend({ materialId: z.coerce.number().int().positive() }),
-          response: { 200: z.object({ removed: z.boolean() }), ...errorResponses },
+          params: c.removeMaterial.params,
+          response: { 200: c.removeMaterial.response, ...errorResponses },
         },
       },
       async (request) => {
@@ -335,20 +278,15 @@ export function trainingRoutes(db: Db, options: { publicUrl: string }) {
       },
     );
     app.post(
-      '/api/seminars/:id/feedback',
+      c.giveFeedback.path,
       {
-        config: { access: 'seminars.enrol' },
+        config: { access: c.giveFeedback.access },
         schema: {
           tags,
           summary: 'An attendee’s short feedback: a rating 1–5, the programme items found useful, a comment',
-          params: idParam,
-          body: z.object({
-            institutionId: z.number().int().positive(),
-            rating: z.number().int().min(1).max(5),
-            useful: z.array(z.string().max(80)).max(50).default([]),
-            comment: z.string().max(2000).optional(),
-          }),
-          response: { 200: z.object({ saved: z.boolean() }), ...errorResponses },
+          params: c.giveFeedback.params,
+          body: c.giveFeedback.body,
+          response: { 200: c.giveFeedback.response, ...errorResponses },
         },
       },
       async (request) => {
@@ -357,26 +295,26 @@ export function trainingRoutes(db: Db, options: { publicUrl: string }) {
       },
     );
     app.get(
-      '/api/seminars/:id/feedback',
+      c.feedback.path,
       {
-        config: { access: 'data.read' },
+        config: { access: c.feedback.access },
         schema: {
           tags,
           summary: 'The feedback’s summary: mean rating, useful items, comments',
-          params: idParam,
+          params: c.feedback.params,
         },
       },
       async (request) => feedbackSummary(db, principalOf(request), request.params.id),
     );
     app.get(
-      '/api/seminars/:id/certificates/:institutionId',
+      c.certificate.path,
       {
-        config: { access: 'data.read' },
+        config: { access: c.certificate.access },
         schema: {
           tags,
           summary: 'An attendee’s certificate as PDF, with its verification code',
-          params: idParam.extend({ institutionId: z.coerce.number().int().positive() }),
-          querystring: z.object({ lang: z.enum(['ru', 'en']).default('ru') }),
+          params: c.certificate.params,
+          querystring: c.certificate.query,
         },
       },
       async (request, reply) => {
@@ -396,13 +334,13 @@ export function trainingRoutes(db: Db, options: { publicUrl: string }) {
       },
     );
     app.get(
-      '/api/certificates/:code',
+      c.verifyCertificate.path,
       {
-        config: { access: 'public' },
+        config: { access: c.verifyCertificate.access },
         schema: {
           tags,
           summary: 'Check a certificate by its code: the seminar and the institution, no person named',
-          params: z.object({ code: z.string().regex(/^[0-9A-Fa-f]{12}$/) }),
+          params: c.verifyCertificate.params,
         },
       },
       async (request) => verifyCertificate(db, request.params.code),

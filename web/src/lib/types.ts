@@ -1,9 +1,11 @@
 // Shapes of the API's answers the app reads; the heavy ones come type-only from the server's own types.
 
 export type { PageReport } from '../../../src/audit/page-report.service.ts';
+export type { Me } from '../../../src/auth/index.ts';
 export type { FlaggedText, InboxItem } from '../../../src/inbox/inbox.service.ts';
 export type { ResponseMetrics } from '../../../src/inbox/metrics.ts';
 export type { SafetyFlag } from '../../../src/inbox/safety.ts';
+export type { NotificationItem as AppNotification } from '../../../src/notifications/index.ts';
 export type {
   DraftDetail,
   PlanDraft,
@@ -19,23 +21,6 @@ export type {
   SeminarEffectView,
   SeminarListItem,
 } from '../../../src/training/training.types.ts';
-
-export type Scope = {
-  level: 'country' | 'region' | 'municipality' | 'institution';
-  regionCode?: string;
-  municipalityId?: number;
-  institutionId?: number;
-};
-
-export type Me = {
-  id: number;
-  login: string;
-  role: string;
-  scope: Scope;
-  permissions: string[];
-  via: 'session' | 'token';
-  csrfToken: string | null;
-};
 
 export type RunRef = { id: number; version: string; periodStart: number; periodEnd: number };
 
@@ -116,13 +101,4 @@ export type MethodologyVersion = {
   categories: { id: string; title: string; weight: number }[];
   levels: { id: string; title: string }[];
   ruleList: MethodologyRule[];
-};
-
-export type AppNotification = {
-  id: number;
-  kind: string;
-  params: Record<string, string | number | null>;
-  link: string | null;
-  createdAt: number;
-  readAt: number | null;
 };
