@@ -63,6 +63,19 @@ describe('architecture', () => {
     expect(bad.map((f) => path.relative(SRC, f))).toEqual([]);
   });
 
+  it('keeps history frozen: a migration imports nothing from src/ (seed data is copied in)', () => {
+    const MIGRATIONS = path.resolve(import.meta.dirname, '../migrations');
+    const bad = sourceFiles(MIGRATIONS)
+      .filter((file) => !file.endsWith('.test.ts'))
+      .flatMap((file) =>
+        importsOf(file)
+          .map((spec) => path.resolve(path.dirname(file), spec))
+          .filter((target) => target.startsWith(SRC))
+          .map((target) => `${path.relative(MIGRATIONS, file)} → ${path.relative(SRC, target)}`),
+      );
+    expect(bad).toEqual([]);
+  });
+
   it('keeps web features apart: a screen imports app-wide parts (components, lib), never another feature', () => {
     const WEB = path.resolve(import.meta.dirname, '../web/src');
     const webFiles = (dir: string): string[] =>
