@@ -17,6 +17,7 @@ export {
   listPagesWithCommunity,
   upsertKnownPages,
 } from './page.repo.ts';
+export { selectPagesInScope } from './page-scope.repo.ts';
 export { regionCodes, regionSeeds } from './regions.data.ts';
 export { registryMessages } from './registry.messages.ts';
 export {
