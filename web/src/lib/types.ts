@@ -1,4 +1,5 @@
-// Shapes of the API's answers the app reads; the heavy ones come type-only from the server's own types.
+// Shapes of the API's answers the app reads, type-only from the server; routes with a contract need none of
+// these (their answers are `Reply<'METHOD /path'>` of lib/client.ts), and this file shrinks as contracts grow.
 
 export type { PageReport } from '../../../src/audit/page-report.service.ts';
 export type { Me } from '../../../src/auth/index.ts';
@@ -14,15 +15,7 @@ export type {
 } from '../../../src/planner/planner.types.ts';
 export type { UploadResult } from '../../../src/registry/registry-upload.service.ts';
 export type { UnitReport } from '../../../src/reports/unit-report.service.ts';
-export type {
-  AttendanceUpload,
-  FeedbackSummary,
-  SeminarDetail,
-  SeminarEffectView,
-  SeminarListItem,
-} from '../../../src/training/training.types.ts';
-
-export type RunRef = { id: number; version: string; periodStart: number; periodEnd: number };
+export type { SeminarDetail, SeminarEffectView } from '../../../src/training/training.types.ts';
 
 export type PageItem = {
   id: number;
