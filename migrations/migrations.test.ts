@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { migrateToLatest } from '../src/platform/migrate.ts';
+import { regionSeeds } from '../src/registry/regions.data.ts';
 import { describeEachDialect } from '../test/db.ts';
 
 describeEachDialect('migrations', (ctx) => {
@@ -8,6 +9,11 @@ describeEachDialect('migrations', (ctx) => {
     expect(regions).toHaveLength(89);
     expect(new Set(regions.map((r) => r.code)).size).toBe(89);
     expect(regions.every((r) => /^\d{2}$/.test(r.code) && /^RU-[A-Z]{2,3}$/.test(r.iso_code))).toBe(true);
+    // The migration seeds a frozen copy; the live list the registry validates with still says the same.
+    const seeded = await ctx.db.kysely.selectFrom('regions').selectAll().orderBy('code').execute();
+    expect(seeded.map(({ methodology_version: _, ...r }) => r)).toEqual(
+      [...regionSeeds].sort((a, b) => a.code.localeCompare(b.code)),
+    );
     for (const table of [
       'municipalities',
       'institutions',

@@ -5,6 +5,7 @@ import { principalOf } from '../platform/http/principal.ts';
 import { errorResponses, idParam, pagination, queryFlag } from '../platform/http/schemas.ts';
 import type { App } from '../platform/http/server.ts';
 import { notFound } from '../platform/scope.ts';
+import { INSTITUTION_KINDS } from '../platform/vocabulary.ts';
 import { checkUnitFilters, findPageInScope, pageRefSchema } from '../registry/index.ts';
 import { listPages, pageScores, rollup } from './analytics.service.ts';
 
@@ -62,7 +63,7 @@ const pageItemSchema = z.object({
 export const pageListFilters = {
   region: z.string().min(1).max(8).optional(),
   municipality: z.coerce.number().int().positive().optional(),
-  kind: z.enum(['school', 'kindergarten', 'college', 'additional']).optional(),
+  kind: z.enum(INSTITUTION_KINDS).optional(),
   level: z.string().max(40).optional(),
   status: z.enum(['unknown', 'active', 'closed', 'deleted', 'banned']).optional(),
   verified: queryFlag,

@@ -1,4 +1,5 @@
 // The auth feature's public face.
+export { authContract, type Me } from './auth.contract.ts';
 export { authRoutes } from './auth.routes.ts';
 export { DEMO_PASSWORD, ensureDemoAccounts } from './demo-accounts.ts';
 export { oidcRoutes } from './oidc.routes.ts';

@@ -1,7 +1,8 @@
 // Posts and comments of one page for the API, joined to the page's institution and filtered by the scope in
 // SQL, so a page outside the scope yields nothing even if a caller guesses its id.
 import { type Db, pageOf } from '../platform/db.ts';
-import { BY_INSTITUTION, inScope, type Scope } from '../platform/scope.ts';
+import type { Scope } from '../platform/scope.ts';
+import { selectPagesInScope } from '../registry/index.ts';
 import { COMMENT_FIELDS, POST_FIELDS } from './snapshot-read.repo.ts';
 
 export type ContentFilter = {
@@ -12,12 +13,7 @@ export type ContentFilter = {
 };
 
 function scopedPage(db: Db, scope: Scope, pageId: number) {
-  return db.kysely
-    .selectFrom('pages')
-    .leftJoin('institutions', 'institutions.id', 'pages.institution_id')
-    .select('pages.id')
-    .where('pages.id', '=', pageId)
-    .where(inScope(scope, BY_INSTITUTION));
+  return selectPagesInScope(db, scope).select('pages.id').where('pages.id', '=', pageId);
 }
 
 export async function listPagePosts(

@@ -1,10 +1,10 @@
 // In-app notifications of the signed-in user (and of their institution): list, count unread, mark read.
-import { z } from 'zod';
 import type { Db } from '../platform/db.ts';
 import { principalOf } from '../platform/http/principal.ts';
 import { errorResponses } from '../platform/http/schemas.ts';
 import type { App } from '../platform/http/server.ts';
 import type { Scope } from '../platform/scope.ts';
+import { notificationsContract } from './notifications.contract.ts';
 import { type Addressee, countUnread, listNotifications, markRead } from './notifications.repo.ts';
 
 const tags = ['notifications'];
@@ -22,29 +22,19 @@ function addresseeOf(p: {
   };
 }
 
-const item = z.object({
-  id: z.number().int(),
-  kind: z.string(),
-  params: z.record(z.string(), z.union([z.string(), z.number(), z.null()])),
-  link: z.string().nullable(),
-  createdAt: z.number().int(),
-  readAt: z.number().int().nullable(),
-});
+const c = notificationsContract;
 
 export function notificationRoutes(db: Db) {
   return (app: App) => {
     app.get(
-      '/api/notifications',
+      c.list.path,
       {
-        config: { access: 'authenticated' },
+        config: { access: c.list.access },
         schema: {
           tags,
           summary: 'Your notifications (and your institution’s), newest first, with the unread count',
-          querystring: z.object({
-            unread: z.enum(['1', '0']).optional(),
-            limit: z.coerce.number().int().min(1).max(200).default(50),
-          }),
-          response: { 200: z.object({ items: z.array(item), unread: z.number().int() }), ...errorResponses },
+          querystring: c.list.query,
+          response: { 200: c.list.response, ...errorResponses },
         },
       },
       async (request) => {
@@ -67,14 +57,14 @@ export function notificationRoutes(db: Db) {
       },
     );
     app.post(
-      '/api/notifications/read',
+      c.markRead.path,
       {
-        config: { access: 'authenticated' },
+        config: { access: c.markRead.access },
         schema: {
           tags,
           summary: 'Mark your notifications read: the ids given, or all of them',
-          body: z.object({ ids: z.array(z.number().int().positive()).max(500).optional() }),
-          response: { 200: z.object({ read: z.number().int() }), ...errorResponses },
+          body: c.markRead.body,
+          response: { 200: c.markRead.response, ...errorResponses },
         },
       },
       async (request) => ({

@@ -1,6 +1,7 @@
 // The database as one type: every query in every repo is checked against it.
 // Times are unix seconds (integers) and flags are 0/1 integers, so both dialects store them alike.
 import type { Generated } from 'kysely';
+import type { InstitutionKind } from './vocabulary.ts';
 
 export type Flag = 0 | 1;
 
@@ -21,7 +22,7 @@ export interface MunicipalityTable {
   name: string;
 }
 
-export type InstitutionKind = 'school' | 'kindergarten' | 'college' | 'additional';
+export type { InstitutionKind };
 
 export interface InstitutionTable {
   id: Generated<number>;

@@ -2,6 +2,7 @@
 import { type Db, pageOf } from '../platform/db.ts';
 import type { InstitutionKind } from '../platform/db-schema.ts';
 import { BY_INSTITUTION, inScope, institutionText, type Scope } from '../platform/scope.ts';
+import { selectPagesInScope } from './page-scope.repo.ts';
 
 export function listRegionsInScope(db: Db, scope: Scope) {
   let query = db.kysely.selectFrom('regions').selectAll().orderBy('code');
@@ -185,9 +186,7 @@ export function pagesOfInstitution(db: Db, institutionId: number) {
 
 /** A page with its institution's placement, if the page lies in the scope (pages of no institution: country). */
 export function findPageInScope(db: Db, scope: Scope, id: number) {
-  return db.kysely
-    .selectFrom('pages')
-    .leftJoin('institutions', 'institutions.id', 'pages.institution_id')
+  return selectPagesInScope(db, scope)
     .select([
       'pages.id',
       'pages.platform',
@@ -203,7 +202,6 @@ export function findPageInScope(db: Db, scope: Scope, id: number) {
       'institutions.municipality_id',
     ])
     .where('pages.id', '=', id)
-    .where(inScope(scope, BY_INSTITUTION))
     .executeTakeFirst();
 }
 

@@ -9,6 +9,7 @@ import { errorResponses, idParam, listOf, pagination, queryFlag } from '../platf
 import type { App } from '../platform/http/server.ts';
 import { receiveFile, UPLOAD_LIMITS } from '../platform/http/upload.ts';
 import { notFound } from '../platform/scope.ts';
+import { INSTITUTION_KINDS } from '../platform/vocabulary.ts';
 import {
   findInstitutionInScope,
   listInstitutionsInScope,
@@ -21,7 +22,7 @@ import { findUpload, listUploads } from './registry-upload.repo.ts';
 import { uploadRegistry } from './registry-upload.service.ts';
 
 const tags = ['registry'];
-const kind = z.enum(['school', 'kindergarten', 'college', 'additional']);
+const kind = z.enum(INSTITUTION_KINDS);
 const regionCode = z.string().min(1).max(8);
 
 const regionSchema = z.object({

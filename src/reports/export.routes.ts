@@ -11,6 +11,7 @@ import { principalOf } from '../platform/http/principal.ts';
 import { errorResponses, queryFlag } from '../platform/http/schemas.ts';
 import type { App } from '../platform/http/server.ts';
 import { type Lang, translator } from '../platform/i18n.ts';
+import { INSTITUTION_KINDS } from '../platform/vocabulary.ts';
 import { checkUnitFilters, eachInstitutionInScope, type InstitutionRow } from '../registry/index.ts';
 import { term } from './export.messages.ts';
 import { eachAuditResult } from './export.repo.ts';
@@ -116,7 +117,7 @@ const fileQuery = {
 const unitFilters = {
   region: z.string().min(1).max(8).optional(),
   municipality: z.coerce.number().int().positive().optional(),
-  kind: z.enum(['school', 'kindergarten', 'college', 'additional']).optional(),
+  kind: z.enum(INSTITUTION_KINDS).optional(),
 };
 
 const institutionTitles = {

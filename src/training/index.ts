@@ -7,6 +7,7 @@ export {
   sendSeminarReminders,
   trainingJobs,
 } from './seminar-follow-up.service.ts';
+export { type AudienceItem, type Certificate, trainingContract } from './training.contract.ts';
 export { trainingRoutes } from './training.routes.ts';
 export {
   audience,

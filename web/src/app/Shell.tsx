@@ -7,6 +7,7 @@ import { type ReactNode, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, useNavigate } from 'react-router';
 import { api } from '../lib/api.ts';
+import { apiUrl, type Reply } from '../lib/client.ts';
 import { homeUnitPath, isPageAdmin, useSignOut } from '../lib/session.ts';
 import type { Me } from '../lib/types.ts';
 import { LangSwitch } from './LangSwitch.tsx';
@@ -105,8 +106,8 @@ export function Shell({
 function NotificationBell() {
   const { t } = useTranslation();
   const unread = useQuery({
-    queryKey: ['/api/notifications'],
-    queryFn: () => api.get<{ unread: number }>('/api/notifications'),
+    queryKey: [apiUrl('GET /api/notifications')],
+    queryFn: () => api.get<Reply<'GET /api/notifications'>>(apiUrl('GET /api/notifications')),
     refetchInterval: 60_000,
   });
   const count = unread.data?.unread ?? 0;

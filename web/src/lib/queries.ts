@@ -1,8 +1,9 @@
 // The API reads the screens share, as TanStack Query hooks keyed by URL (and language where texts come back).
-import { useQuery } from '@tanstack/react-query';
+import { type UseQueryResult, useQuery } from '@tanstack/react-query';
 import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from './api.ts';
+import type { ApiUrl, GetKey, Reply } from './client.ts';
 import type {
   MethodologyVersion,
   Municipality,
@@ -13,8 +14,11 @@ import type {
   UnitReport,
 } from './types.ts';
 
-export function useApi<T>(url: string | null) {
-  return useQuery({ queryKey: [url], queryFn: () => api.get<T>(url as string), enabled: url !== null });
+/** A GET by URL, the URL its query key: typed by its route when built with `apiUrl`. */
+export function useApi<K extends GetKey>(url: ApiUrl<K> | null): UseQueryResult<Reply<K>>;
+export function useApi<T>(url: string | null): UseQueryResult<T>;
+export function useApi(url: string | null): UseQueryResult<unknown> {
+  return useQuery({ queryKey: [url], queryFn: () => api.get(url as string), enabled: url !== null });
 }
 
 export function unitUrl(level: string, key: string | undefined): string {

@@ -2,6 +2,7 @@
 // session is handed to the API client for writes.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiError, api, setCsrfToken } from './api.ts';
+import { apiUrl, callApi } from './client.ts';
 import type { Me } from './types.ts';
 
 export function useMe() {
@@ -9,7 +10,7 @@ export function useMe() {
     queryKey: ['me'],
     queryFn: async () => {
       try {
-        const me = await api.get<Me>('/api/auth/me');
+        const me = await api.get<Me>(apiUrl('GET /api/auth/me'));
         setCsrfToken(me.csrfToken);
         return me;
       } catch (error) {
@@ -24,7 +25,7 @@ export function useMe() {
 export function useSignIn() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: { login: string; password: string }) => api.post<Me>('/api/auth/login', body),
+    mutationFn: (body: { login: string; password: string }) => callApi('POST /api/auth/login', { body }),
     onSuccess: (me) => {
       setCsrfToken(me.csrfToken);
       // Another user's data must not survive; the "me" query stays, so its observers see the new value.
@@ -37,7 +38,7 @@ export function useSignIn() {
 export function useSignOut() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: () => api.post('/api/auth/logout'),
+    mutationFn: () => callApi('POST /api/auth/logout'),
     onSettled: () => {
       setCsrfToken(null);
       client.setQueryData(['me'], null);

@@ -1,9 +1,12 @@
-// Shapes of the API's answers the app reads; the heavy ones come type-only from the server's own types.
+// Shapes of the API's answers the app reads, type-only from the server; routes with a contract need none of
+// these (their answers are `Reply<'METHOD /path'>` of lib/client.ts), and this file shrinks as contracts grow.
 
 export type { PageReport } from '../../../src/audit/page-report.service.ts';
+export type { Me } from '../../../src/auth/index.ts';
 export type { FlaggedText, InboxItem } from '../../../src/inbox/inbox.service.ts';
 export type { ResponseMetrics } from '../../../src/inbox/metrics.ts';
 export type { SafetyFlag } from '../../../src/inbox/safety.ts';
+export type { NotificationItem as AppNotification } from '../../../src/notifications/index.ts';
 export type {
   DraftDetail,
   PlanDraft,
@@ -12,32 +15,7 @@ export type {
 } from '../../../src/planner/planner.types.ts';
 export type { UploadResult } from '../../../src/registry/registry-upload.service.ts';
 export type { UnitReport } from '../../../src/reports/unit-report.service.ts';
-export type {
-  AttendanceUpload,
-  FeedbackSummary,
-  SeminarDetail,
-  SeminarEffectView,
-  SeminarListItem,
-} from '../../../src/training/training.types.ts';
-
-export type Scope = {
-  level: 'country' | 'region' | 'municipality' | 'institution';
-  regionCode?: string;
-  municipalityId?: number;
-  institutionId?: number;
-};
-
-export type Me = {
-  id: number;
-  login: string;
-  role: string;
-  scope: Scope;
-  permissions: string[];
-  via: 'session' | 'token';
-  csrfToken: string | null;
-};
-
-export type RunRef = { id: number; version: string; periodStart: number; periodEnd: number };
+export type { SeminarDetail, SeminarEffectView } from '../../../src/training/training.types.ts';
 
 export type PageItem = {
   id: number;
@@ -118,13 +96,4 @@ export type MethodologyVersion = {
   categories: { id: string; title: string; weight: number }[];
   levels: { id: string; title: string; color?: string }[];
   ruleList: MethodologyRule[];
-};
-
-export type AppNotification = {
-  id: number;
-  kind: string;
-  params: Record<string, string | number | null>;
-  link: string | null;
-  createdAt: number;
-  readAt: number | null;
 };

@@ -5,9 +5,10 @@ import { Link } from 'react-router';
 import { Gauge } from '../../components/Gauge.tsx';
 import { LevelBadge } from '../../components/LevelBadge.tsx';
 import { Empty, Loaded } from '../../components/StateView.tsx';
+import { apiUrl } from '../../lib/client.ts';
 import { num, signed, zonedTime } from '../../lib/format.ts';
 import { useApi, usePageCard, usePageList, usePageReport, useUnitReport } from '../../lib/queries.ts';
-import type { Me, PageReport, SeminarListItem } from '../../lib/types.ts';
+import type { Me, PageReport } from '../../lib/types.ts';
 
 export function AdminHome({ me }: { me: Me }) {
   const { t } = useTranslation();
@@ -115,7 +116,7 @@ function ContentMix({ report }: { report: PageReport }) {
 /** The next planned seminar of the admin's area: one they are enrolled or invited to first. */
 function NextSeminar() {
   const { t } = useTranslation();
-  const list = useApi<{ items: SeminarListItem[] }>('/api/seminars');
+  const list = useApi(apiUrl('GET /api/seminars'));
   const now = Date.now() / 1000;
   const upcoming = (list.data?.items ?? [])
     .filter((s) => s.status === 'planned' && s.startsAt > now && s.mine?.status !== 'cancelled')

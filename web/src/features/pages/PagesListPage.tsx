@@ -4,6 +4,7 @@ import { Button, FormItem, Group, Pagination, Select, Tabs, TabsItem } from '@vk
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
+import { INSTITUTION_KINDS } from '../../../../src/platform/vocabulary.ts';
 import { DebouncedSearch } from '../../components/DebouncedSearch.tsx';
 import { LevelBadge } from '../../components/LevelBadge.tsx';
 import { Empty, Loaded } from '../../components/StateView.tsx';
@@ -13,7 +14,7 @@ import { useApi, useRegions } from '../../lib/queries.ts';
 import type { InstitutionItem, Me, Municipality, PageList } from '../../lib/types.ts';
 
 const SIZE = 25;
-const KINDS = ['school', 'kindergarten', 'college', 'additional'];
+const KINDS = INSTITUTION_KINDS;
 
 export function PagesListPage({ me }: { me: Me }) {
   const { t, i18n } = useTranslation();

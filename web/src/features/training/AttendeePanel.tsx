@@ -4,23 +4,28 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Button, FormItem, FormStatus, Group, Header, NativeSelect, Textarea } from '@vkontakte/vkui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, api } from '../../lib/api.ts';
+import { ApiError } from '../../lib/api.ts';
+import { apiUrl, callApi } from '../../lib/client.ts';
 import { errorText } from '../../lib/errors.ts';
 import { useApi, useMethodologyTitles } from '../../lib/queries.ts';
-import type { FeedbackSummary, Me, SeminarDetail } from '../../lib/types.ts';
+import type { Me, SeminarDetail } from '../../lib/types.ts';
 
 export function AttendeePanel({ s, institutionId }: { s: SeminarDetail; me: Me; institutionId: number }) {
   const { t, i18n } = useTranslation();
   const client = useQueryClient();
   const mine = s.enrolments.find((e) => e.institutionId === institutionId);
   const refresh = () =>
-    client.invalidateQueries({ predicate: (q) => String(q.queryKey[0]).startsWith('/api/seminars') });
+    client.invalidateQueries({
+      predicate: (q) => String(q.queryKey[0]).startsWith(apiUrl('GET /api/seminars')),
+    });
   const register = useMutation({
-    mutationFn: () => api.post<{ status: string }>(`/api/seminars/${s.id}/register`, { institutionId }),
+    mutationFn: () =>
+      callApi('POST /api/seminars/:id/register', { params: { id: s.id }, body: { institutionId } }),
     onSuccess: refresh,
   });
   const cancel = useMutation({
-    mutationFn: () => api.post(`/api/seminars/${s.id}/cancel`, { institutionId }),
+    mutationFn: () =>
+      callApi('POST /api/seminars/:id/cancel', { params: { id: s.id }, body: { institutionId } }),
     onSuccess: refresh,
   });
   const seated = mine?.status === 'registered' || mine?.status === 'waitlisted';
@@ -61,7 +66,10 @@ export function AttendeePanel({ s, institutionId }: { s: SeminarDetail; me: Me; 
         {mine?.attended && mine.certificateCode && (
           <>
             <a
-              href={`/api/seminars/${s.id}/certificates/${institutionId}?lang=${i18n.language}`}
+              href={apiUrl('GET /api/seminars/:id/certificates/:institutionId', {
+                params: { id: s.id, institutionId },
+                query: { lang: i18n.language === 'en' ? 'en' : 'ru' },
+              })}
               data-testid="certificate-link"
             >
               {t('seminars.certificate')}
@@ -87,7 +95,7 @@ export function AttendeePanel({ s, institutionId }: { s: SeminarDetail; me: Me; 
 function FeedbackForm({ s, institutionId }: { s: SeminarDetail; institutionId: number }) {
   const { t } = useTranslation();
   const titleOf = useMethodologyTitles();
-  const summary = useApi<FeedbackSummary>(`/api/seminars/${s.id}/feedback`);
+  const summary = useApi(apiUrl('GET /api/seminars/:id/feedback', { params: { id: s.id } }));
   const mine = summary.data?.mine;
   const [rating, setRating] = useState<string>('');
   const [useful, setUseful] = useState<string[] | null>(null);
@@ -95,13 +103,19 @@ function FeedbackForm({ s, institutionId }: { s: SeminarDetail; institutionId: n
   const client = useQueryClient();
   const send = useMutation({
     mutationFn: () =>
-      api.post(`/api/seminars/${s.id}/feedback`, {
-        institutionId,
-        rating: Number(rating || mine?.rating || 5),
-        useful: useful ?? mine?.useful ?? [],
-        comment: comment ?? mine?.comment ?? undefined,
+      callApi('POST /api/seminars/:id/feedback', {
+        params: { id: s.id },
+        body: {
+          institutionId,
+          rating: Number(rating || mine?.rating || 5),
+          useful: useful ?? mine?.useful ?? [],
+          comment: comment ?? mine?.comment ?? undefined,
+        },
       }),
-    onSuccess: () => client.invalidateQueries({ queryKey: [`/api/seminars/${s.id}/feedback`] }),
+    onSuccess: () =>
+      client.invalidateQueries({
+        queryKey: [apiUrl('GET /api/seminars/:id/feedback', { params: { id: s.id } })],
+      }),
   });
   const chosen = useful ?? mine?.useful ?? [];
   return (

@@ -6,7 +6,8 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EChart } from '../../components/EChart.tsx';
 import { Loaded } from '../../components/StateView.tsx';
-import { ApiError, query } from '../../lib/api.ts';
+import { ApiError } from '../../lib/api.ts';
+import { apiUrl } from '../../lib/client.ts';
 import { num, signed } from '../../lib/format.ts';
 import { useApi, useMethodologyTitles } from '../../lib/queries.ts';
 import type { SeminarEffectView } from '../../lib/types.ts';
@@ -16,7 +17,7 @@ type Estimate = SeminarEffectView['rules'][number];
 /** The effect once it can be measured (an audit before the seminar and one after it), else why not yet. */
 export function SeminarEffect({ seminarId, ready }: { seminarId: number; ready: boolean }) {
   const { t } = useTranslation();
-  const effect = useApi<SeminarEffectView>(ready ? `/api/seminars/${seminarId}/effect` : null);
+  const effect = useApi(ready ? apiUrl('GET /api/seminars/:id/effect', { params: { id: seminarId } }) : null);
   if (!ready)
     return (
       <Group header={<Header>{t('seminars.effect')}</Header>} data-testid="seminar-effect">
@@ -43,7 +44,7 @@ export function PeriodEffect() {
   const [from, setFrom] = useState(`${year - 1}-09-01`);
   const [to, setTo] = useState(new Date().toISOString().slice(0, 10));
   const [asked, setAsked] = useState<{ from: string; to: string } | null>(null);
-  const effect = useApi<SeminarEffectView>(asked ? `/api/seminars/effect${query(asked)}` : null);
+  const effect = useApi(asked ? apiUrl('GET /api/seminars/effect', { query: asked }) : null);
   return (
     <Group header={<Header>{t('seminars.periodEffect')}</Header>}>
       <div className="actions">

@@ -5,12 +5,12 @@ import { Button, Group } from '@vkontakte/vkui';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Empty, Loaded } from '../../components/StateView.tsx';
-import { api } from '../../lib/api.ts';
+import { apiUrl, callApi } from '../../lib/client.ts';
 import { zonedTime } from '../../lib/format.ts';
 import { useApi } from '../../lib/queries.ts';
 import type { AppNotification } from '../../lib/types.ts';
 
-export const NOTIFICATIONS_URL = '/api/notifications';
+export const NOTIFICATIONS_URL = apiUrl('GET /api/notifications');
 
 /** A notification's sentence in the current language (times in the seminar's own zone). */
 export function useNoticeText() {
@@ -26,10 +26,10 @@ export function useNoticeText() {
 export function NotificationsPage() {
   const { t } = useTranslation();
   const client = useQueryClient();
-  const list = useApi<{ items: AppNotification[]; unread: number }>(NOTIFICATIONS_URL);
+  const list = useApi(NOTIFICATIONS_URL);
   const text = useNoticeText();
   const read = useMutation({
-    mutationFn: (ids?: number[]) => api.post(`${NOTIFICATIONS_URL}/read`, ids ? { ids } : {}),
+    mutationFn: (ids?: number[]) => callApi('POST /api/notifications/read', { body: ids ? { ids } : {} }),
     onSuccess: () => client.invalidateQueries({ queryKey: [NOTIFICATIONS_URL] }),
   });
   return (

@@ -7,34 +7,28 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LevelBadge } from '../../components/LevelBadge.tsx';
 import { Loaded } from '../../components/StateView.tsx';
-import { api } from '../../lib/api.ts';
+import { apiUrl, callApi } from '../../lib/client.ts';
 import { errorText } from '../../lib/errors.ts';
 import { num } from '../../lib/format.ts';
 import { useApi } from '../../lib/queries.ts';
-import type { AttendanceUpload, FeedbackSummary, SeminarDetail } from '../../lib/types.ts';
+import type { SeminarDetail } from '../../lib/types.ts';
 
 const ROWS = 25;
-
-type AudienceItem = {
-  institutionId: number;
-  short_name: string | null;
-  full_name: string;
-  level: string;
-  total: number;
-};
 
 export function OrganiserPanel({ s }: { s: SeminarDetail }) {
   const { t } = useTranslation();
   const client = useQueryClient();
   const refresh = () =>
-    client.invalidateQueries({ predicate: (q) => String(q.queryKey[0]).startsWith('/api/seminars') });
-  const audience = useApi<{ items: AudienceItem[]; total: number }>(`/api/seminars/${s.id}/audience`);
+    client.invalidateQueries({
+      predicate: (q) => String(q.queryKey[0]).startsWith(apiUrl('GET /api/seminars')),
+    });
+  const audience = useApi(apiUrl('GET /api/seminars/:id/audience', { params: { id: s.id } }));
   const invite = useMutation({
-    mutationFn: () => api.post<{ invited: number }>(`/api/seminars/${s.id}/invite`),
+    mutationFn: () => callApi('POST /api/seminars/:id/invite', { params: { id: s.id } }),
     onSuccess: refresh,
   });
   const callOff = useMutation({
-    mutationFn: () => api.post<{ notified: number }>(`/api/seminars/${s.id}/call-off`),
+    mutationFn: () => callApi('POST /api/seminars/:id/call-off', { params: { id: s.id } }),
     onSuccess: refresh,
   });
   const rule = [
@@ -112,7 +106,10 @@ function Participants({ s, onChange }: { s: SeminarDetail; onChange: () => void 
   );
   const save = useMutation({
     mutationFn: () =>
-      api.post<{ attended: number }>(`/api/seminars/${s.id}/attendance`, { institutionIds: [...marked] }),
+      callApi('POST /api/seminars/:id/attendance', {
+        params: { id: s.id },
+        body: { institutionIds: [...marked] },
+      }),
     onSuccess: onChange,
   });
   const counts = s.counts;
@@ -209,10 +206,11 @@ function UploadAttendance({ s, onChange }: { s: SeminarDetail; onChange: () => v
     mutationFn: (dryRun: boolean) => {
       const form = new FormData();
       form.set('file', file as File);
-      return api.post<AttendanceUpload>(
-        `/api/seminars/${s.id}/attendance/upload${dryRun ? '?dryRun=1' : ''}`,
-        form,
-      );
+      return callApi('POST /api/seminars/:id/attendance/upload', {
+        params: { id: s.id },
+        query: dryRun ? { dryRun: '1' } : {},
+        body: form,
+      });
     },
     onSuccess: (result) => {
       if (result.applied) onChange();
@@ -264,7 +262,7 @@ function UploadAttendance({ s, onChange }: { s: SeminarDetail; onChange: () => v
 
 function Feedback({ seminarId }: { seminarId: number }) {
   const { t } = useTranslation();
-  const summary = useApi<FeedbackSummary>(`/api/seminars/${seminarId}/feedback`);
+  const summary = useApi(apiUrl('GET /api/seminars/:id/feedback', { params: { id: seminarId } }));
   return (
     <Group header={<Header>{t('seminars.feedback')}</Header>}>
       <Loaded query={summary} minHeight={60}>

@@ -6,13 +6,18 @@ import { Button, FormItem, FormStatus, Group, Input, Select } from '@vkontakte/v
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { api, query } from '../../lib/api.ts';
+import { query } from '../../lib/api.ts';
+import { type Body, callApi } from '../../lib/client.ts';
+
+type SeminarBody = Body<'POST /api/seminars'>;
+
+import { INSTITUTION_KINDS, type InstitutionKind } from '../../../../src/platform/vocabulary.ts';
 import { errorText } from '../../lib/errors.ts';
 import { LEVELS } from '../../lib/format.ts';
 import { useApi, useMethodology, useRegions } from '../../lib/queries.ts';
 import type { Me, Municipality } from '../../lib/types.ts';
 
-const KINDS = ['school', 'kindergarten', 'college', 'additional'] as const;
+const KINDS = INSTITUTION_KINDS;
 
 function toggle<T>(list: T[], item: T, on: boolean): T[] {
   return on ? [...list, item] : list.filter((x) => x !== item);
@@ -30,12 +35,12 @@ export function SeminarForm({ me }: { me: Me }) {
   const [format, setFormat] = useState<'online' | 'in_person'>('online');
   const [programme, setProgramme] = useState<string[]>(['activity']);
   const [levels, setLevels] = useState<string[]>(['inactive', 'business_card']);
-  const [kinds, setKinds] = useState<string[]>([]);
+  const [kinds, setKinds] = useState<InstitutionKind[]>([]);
   const [audienceMunicipalities, setAudienceMunicipalities] = useState<number[]>(
     me.scope.municipalityId ? [me.scope.municipalityId] : [],
   );
   const create = useMutation({
-    mutationFn: (body: object) => api.post<{ id: number }>('/api/seminars', body),
+    mutationFn: (body: SeminarBody) => callApi('POST /api/seminars', { body }),
     onSuccess: ({ id }) => navigate(`/seminars/${id}`),
   });
   const submit = (form: FormData) => {
@@ -44,7 +49,8 @@ export function SeminarForm({ me }: { me: Me }) {
     create.mutate({
       title: text('title'),
       programme,
-      organiserKind: text('organiserKind'),
+      // The select offers the contract's kinds only; the server checks again.
+      organiserKind: text('organiserKind') as SeminarBody['organiserKind'],
       organiser: text('organiser'),
       trainers: text('trainers')
         .split(',')

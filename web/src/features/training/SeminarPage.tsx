@@ -7,7 +7,7 @@ import { Button, FormItem, FormStatus, Group, Header, Input, SimpleCell } from '
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { Loaded } from '../../components/StateView.tsx';
-import { api } from '../../lib/api.ts';
+import { apiUrl, callApi } from '../../lib/client.ts';
 import { errorText } from '../../lib/errors.ts';
 import { zonedTime } from '../../lib/format.ts';
 import { useApi, useMethodologyTitles } from '../../lib/queries.ts';
@@ -18,7 +18,7 @@ import { OrganiserPanel } from './OrganiserPanel.tsx';
 
 export function SeminarPage({ me }: { me: Me }) {
   const { id } = useParams();
-  const seminar = useApi<SeminarDetail>(`/api/seminars/${Number(id)}`);
+  const seminar = useApi(apiUrl('GET /api/seminars/:id', { params: { id: Number(id) } }));
   return (
     <Loaded query={seminar} minHeight={500}>
       {(s) => <SeminarView s={s} me={me} />}
@@ -83,13 +83,16 @@ function SeminarView({ s, me }: { s: SeminarDetail; me: Me }) {
 function Materials({ s, manage }: { s: SeminarDetail; manage: boolean }) {
   const { t } = useTranslation();
   const client = useQueryClient();
-  const refresh = () => client.invalidateQueries({ queryKey: [`/api/seminars/${s.id}`] });
+  const refresh = () =>
+    client.invalidateQueries({ queryKey: [apiUrl('GET /api/seminars/:id', { params: { id: s.id } })] });
   const add = useMutation({
-    mutationFn: (body: { title: string; url: string }) => api.post(`/api/seminars/${s.id}/materials`, body),
+    mutationFn: (body: { title: string; url: string }) =>
+      callApi('POST /api/seminars/:id/materials', { params: { id: s.id }, body }),
     onSuccess: refresh,
   });
   const remove = useMutation({
-    mutationFn: (materialId: number) => api.delete(`/api/seminars/${s.id}/materials/${materialId}`),
+    mutationFn: (materialId: number) =>
+      callApi('DELETE /api/seminars/:id/materials/:materialId', { params: { id: s.id, materialId } }),
     onSuccess: refresh,
   });
   return (

@@ -4,17 +4,20 @@ import { Button, Group, Header, SegmentedControl, SimpleCell } from '@vkontakte/
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { Empty, Loaded } from '../../components/StateView.tsx';
+import { apiUrl, type Reply } from '../../lib/client.ts';
 import { zonedTime } from '../../lib/format.ts';
 import { useApi } from '../../lib/queries.ts';
-import type { Me, SeminarListItem } from '../../lib/types.ts';
+import type { Me } from '../../lib/types.ts';
 import { zonedDate } from '../../lib/zoned.ts';
 import { PeriodEffect } from './EffectPanel.tsx';
+
+type SeminarListItem = Reply<'GET /api/seminars'>['items'][number];
 
 export function SeminarsPage({ me }: { me: Me }) {
   const { t } = useTranslation();
   const [search, setSearch] = useSearchParams();
   const view = search.get('view') === 'calendar' ? 'calendar' : 'list';
-  const list = useApi<{ items: SeminarListItem[] }>('/api/seminars');
+  const list = useApi(apiUrl('GET /api/seminars'));
   const setParam = (key: string, value: string) => {
     const next = new URLSearchParams(search);
     if (value) next.set(key, value);

@@ -7,17 +7,9 @@ import { useNavigate, useParams } from 'react-router';
 import { LangSwitch } from '../../app/LangSwitch.tsx';
 import { Loaded } from '../../components/StateView.tsx';
 import { ApiError } from '../../lib/api.ts';
+import { apiUrl } from '../../lib/client.ts';
 import { zonedTime } from '../../lib/format.ts';
 import { useApi } from '../../lib/queries.ts';
-
-type Certificate = {
-  code: string;
-  seminar: string;
-  organiser: string;
-  date: number;
-  timezone: string;
-  institution: string;
-};
 
 export function VerifyPage() {
   const { t } = useTranslation();
@@ -25,7 +17,7 @@ export function VerifyPage() {
   const navigate = useNavigate();
   const [typed, setTyped] = useState(code);
   const valid = /^[0-9a-f]{12}$/i.test(code);
-  const certificate = useApi<Certificate>(valid ? `/api/certificates/${code}` : null);
+  const certificate = useApi(valid ? apiUrl('GET /api/certificates/:code', { params: { code } }) : null);
   return (
     <main id="main" className="content verify">
       <div className="actions">
