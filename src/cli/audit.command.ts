@@ -62,7 +62,9 @@ export function registerAudit(program: Command, context: () => CliContext): void
       for (const level of version.levels) {
         const n = summary.levels[level.id] ?? 0;
         const share = summary.pages ? Math.round((n / summary.pages) * 1000) / 10 : 0;
-        ctx.out(`  ${(levelTitle.get(level.id) ?? level.id).padEnd(20)} ${num(n).padStart(7)}  ${num(share)} %`);
+        ctx.out(
+          `  ${(levelTitle.get(level.id) ?? level.id).padEnd(20)} ${num(n).padStart(7)}  ${num(share)} %`,
+        );
       }
       if (summary.errors > 0)
         ctx.err(ru ? `Ошибок в правилах: ${summary.errors}` : `Rule errors: ${summary.errors}`);
@@ -79,7 +81,11 @@ export function registerAudit(program: Command, context: () => CliContext): void
         return;
       }
       const ru = ctx.lang === 'ru';
-      const pages = pluralForm(diff.changedPages, ru ? ['страницы', 'страниц', 'страниц'] : ['page', 'pages'], ctx.lang);
+      const pages = pluralForm(
+        diff.changedPages,
+        ru ? ['страницы', 'страниц', 'страниц'] : ['page', 'pages'],
+        ctx.lang,
+      );
       ctx.out(
         ru
           ? `Аудиты ${a} (${diff.versions[0]}) → ${b} (${diff.versions[1]}): уровень изменился у ${formatNumber(diff.changedPages, ctx.lang)} ${pages}`
@@ -90,7 +96,9 @@ export function registerAudit(program: Command, context: () => CliContext): void
       for (const v of [...diff.versions].reverse())
         for (const l of loadVersion(v).levels) titles.set(l.id, l.title[ctx.lang]);
       for (const t of diff.transitions.sort((x, y) => y.pages - x.pages))
-        ctx.out(`  ${titles.get(t.from) ?? t.from} → ${titles.get(t.to) ?? t.to}: ${formatNumber(t.pages, ctx.lang)}`);
+        ctx.out(
+          `  ${titles.get(t.from) ?? t.from} → ${titles.get(t.to) ?? t.to}: ${formatNumber(t.pages, ctx.lang)}`,
+        );
       ctx.out(
         ru
           ? 'Правила, доля выполнения которых изменилась больше всего:'

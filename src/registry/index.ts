@@ -17,9 +17,9 @@ export {
   listPagesWithCommunity,
   upsertKnownPages,
 } from './page.repo.ts';
+export { selectPagesInScope } from './page-scope.repo.ts';
 export { regionVersion, regionVersions, setRegionVersion } from './region-version.repo.ts';
 export { regionVersionRoutes } from './region-version.routes.ts';
-export { selectPagesInScope } from './page-scope.repo.ts';
 export { regionCodes, regionSeeds } from './regions.data.ts';
 export { registryMessages } from './registry.messages.ts';
 export {

@@ -21,7 +21,10 @@ function svg(width: number, height: number, option: import('echarts').EChartsCor
 type NumberText = (v: number) => string;
 const labelOf = (format: NumberText) => (p: { value: unknown }) => format(Number(p.value));
 
-export function levelsChart(levels: { id: string; title: string; color: string; count: number }[], format: NumberText): string {
+export function levelsChart(
+  levels: { id: string; title: string; color: string; count: number }[],
+  format: NumberText,
+): string {
   return svg(520, 220, {
     grid: { left: 130, right: 40, top: 10, bottom: 24 },
     xAxis: { type: 'value', minInterval: 1, axisLabel: { formatter: format } },

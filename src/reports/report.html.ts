@@ -41,7 +41,9 @@ export function reportNumber(v: number, lang: Lang): string {
 const signedNumber = (v: number, lang: Lang) =>
   new Intl.NumberFormat(locale(lang), { maximumFractionDigits: 1, signDisplay: 'exceptZero' }).format(v);
 const percent = (v: number | null, lang: Lang) =>
-  v === null ? '—' : new Intl.NumberFormat(locale(lang), { style: 'percent', maximumFractionDigits: 0 }).format(v);
+  v === null
+    ? '—'
+    : new Intl.NumberFormat(locale(lang), { style: 'percent', maximumFractionDigits: 0 }).format(v);
 
 export async function renderReportHtml(report: UnitReport, lang: Lang): Promise<string> {
   const t = translator(reportMessages, lang);
