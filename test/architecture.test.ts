@@ -57,6 +57,7 @@ const SCOPE_JOINS_BY_HAND: Record<string, number> = {
   'alerts/alerts.ts': 2,
   'analytics/analytics.repo.ts': 1,
   'inbox/inbox.repo.ts': 4,
+  'inbox/messages.repo.ts': 1,
   'inbox/reply-check.service.ts': 1,
   'inbox/saved-replies.ts': 1,
   'planner/plan.service.ts': 1,
