@@ -389,8 +389,7 @@ async function collectWave(
         tx,
         comments.map(({ c, postId }) => vkCommentRow(c, page.id, page.external_id ?? 0, postId, w.at)),
       );
-      for (const [postId, seen] of readIn.get(page.id) ?? [])
-        report.vanished += await markVanishedComments(tx, page.id, postId, seen, w.at);
+      report.vanished += await markVanishedComments(tx, page.id, readIn.get(page.id) ?? new Map(), w.at);
       await markPagesCollected(tx, [page.id], w.at);
     });
     crashPoint('collect.after-page');

@@ -71,30 +71,33 @@ export async function upsertComments(db: Db, rows: CommentRow[]): Promise<void> 
 }
 
 /**
- * Comments of a post that VK no longer returns, though the post's comments were just read in full: they were
- * deleted on VK. Each is marked deleted with the time it was found gone; its text stays (history).
+ * Comments of posts that VK no longer returns, though those posts' comments were just read in full (`seen`, by
+ * post): they were deleted on VK. Each is marked deleted with the time it was found gone; its text stays
+ * (history). One read of the page's stored comments of those posts, not one a post.
  */
 export async function markVanishedComments(
   db: Db,
   pageId: number,
-  postVkId: number,
-  seen: ReadonlySet<number>,
+  seen: ReadonlyMap<number, ReadonlySet<number>>,
   at: number,
 ): Promise<number> {
-  const stored = await db.kysely
-    .selectFrom('comments')
-    .select('vk_id')
-    .where('page_id', '=', pageId)
-    .where('post_vk_id', '=', postVkId)
-    .where('deleted_at', 'is', null)
-    .execute();
-  const gone = stored.map((r) => r.vk_id).filter((id) => !seen.has(id));
+  if (seen.size === 0) return 0;
+  const gone: number[] = [];
+  for (const posts of chunked([...seen.keys()], 500)) {
+    const stored = await db.kysely
+      .selectFrom('comments')
+      .select(['vk_id', 'post_vk_id'])
+      .where('page_id', '=', pageId)
+      .where('post_vk_id', 'in', posts)
+      .where('deleted_at', 'is', null)
+      .execute();
+    for (const r of stored) if (!seen.get(r.post_vk_id)?.has(r.vk_id)) gone.push(r.vk_id);
+  }
   for (const chunk of chunked(gone, 500))
     await db.kysely
       .updateTable('comments')
       .set({ is_deleted: 1, deleted_at: at })
       .where('page_id', '=', pageId)
-      .where('post_vk_id', '=', postVkId)
       .where('vk_id', 'in', chunk)
       .execute();
   if (gone.length > 0) await bumpVersion(db, 'collection');
