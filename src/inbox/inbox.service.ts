@@ -266,18 +266,7 @@ export async function setInboxState(
   if (!comment || comment.is_from_community === 1) throw notFound('comment', commentId);
   if (change.status === 'no_answer_needed' && !change.reason?.trim())
     throw new AppError('VALIDATION', 'body.reason: say why this comment needs no answer');
-  const assignee = change.assigneeId ? await userPlacement(db, change.assigneeId) : undefined;
-  if (change.assigneeId && !(assignee && scopeContains(caller.scope, assignee)))
-    throw notFound('user', change.assigneeId, 'body.assigneeId');
-  // A question goes only to someone who may answer it: not a viewer, a trainer or a pupil contributor.
-  if (
-    change.assigneeId &&
-    assignee &&
-    !(isRole(assignee.role) && permissionsOf(assignee.role).has('comments.answer'))
-  )
-    throw new AppError('VALIDATION', `body.assigneeId: user ${change.assigneeId} may not answer comments`, [
-      { path: 'body.assigneeId', message: 'may not answer comments' },
-    ]);
+  await checkAssignee(db, caller.scope, change.assigneeId);
   await saveState(db, {
     commentId,
     status: change.status,
@@ -286,6 +275,24 @@ export async function setInboxState(
     by: caller.userId,
     at: now,
   });
+}
+
+/**
+ * An item (comment or message) goes only to someone inside the caller's scope (else the one not-found answer)
+ * who may answer it: not a viewer, a trainer or a pupil contributor.
+ */
+export async function checkAssignee(
+  db: Db,
+  scope: Scope,
+  assigneeId: number | null | undefined,
+): Promise<void> {
+  if (!assigneeId) return;
+  const assignee = await userPlacement(db, assigneeId);
+  if (!(assignee && scopeContains(scope, assignee))) throw notFound('user', assigneeId, 'body.assigneeId');
+  if (!(isRole(assignee.role) && permissionsOf(assignee.role).has('comments.answer')))
+    throw new AppError('VALIDATION', `body.assigneeId: user ${assigneeId} may not answer comments`, [
+      { path: 'body.assigneeId', message: 'may not answer comments' },
+    ]);
 }
 
 export type VkAccess = { baseUrl: string | undefined; secrets: SecretBox | null };

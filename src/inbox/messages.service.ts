@@ -11,7 +11,14 @@ import { AppError } from '../platform/errors.ts';
 import { notFound, type Scope } from '../platform/scope.ts';
 import { PoolExhaustedError, pagePool, pageTokensOf, VkApiError, vkCall, vkMethods } from '../vk/index.ts';
 import { loadedCalendars } from './calendar.repo.ts';
-import { ANSWER_LIMIT_HOURS, calendarOf, hoursLeft, type InboxItem, type VkAccess } from './inbox.service.ts';
+import {
+  ANSWER_LIMIT_HOURS,
+  calendarOf,
+  checkAssignee,
+  hoursLeft,
+  type InboxItem,
+  type VkAccess,
+} from './inbox.service.ts';
 import { waitingMessages } from './message-thread.ts';
 import {
   claimMessageReply,
@@ -149,6 +156,7 @@ export async function setMessageState(
   if (!message || message.is_out === 1) throw notFound('message', messageId);
   if (change.status === 'no_answer_needed' && !change.reason?.trim())
     throw new AppError('VALIDATION', 'body.reason: say why this message needs no answer');
+  await checkAssignee(db, caller.scope, change.assigneeId);
   await saveMessageState(db, {
     messageId,
     status: change.status,

@@ -42,6 +42,8 @@ const FEATURES: [string, string[]][] = [
   ['clips', ['shortVideo.create', 'wall.post']],
   ['polls', ['polls.create', 'wall.post']],
   ['live broadcasts', ['video.startStreaming', 'wall.post']],
+  ['community messages', ['messages.getConversations', 'messages.getHistory', 'messages.send']],
+  ['new comments and messages in seconds (Bots Long Poll)', ['groups.getLongPollServer']],
 ];
 
 function featuresOf(kind: TokenKind, token: string): string[] {
@@ -57,6 +59,10 @@ const PROBES: Record<string, Probe> = {
   execute: (g) => ({ code: `return API.groups.getById({"group_ids": "${g}"});` }),
   'groups.getAddresses': (g) => ({ group_id: g, count: 1 }),
   'groups.getById': (g) => ({ group_ids: g }),
+  'groups.getLongPollServer': (g) => ({ group_id: g }),
+  'messages.getConversations': (g) => ({ group_id: g, count: 1 }),
+  // A conversation is a person's: there is none to name before the conversations are read.
+  'messages.getHistory': () => null,
   'utils.resolveScreenName': (g) => ({ screen_name: `club${g}` }),
   'wall.get': (g) => ({ owner_id: -g, count: 1 }),
   'wall.getById': (g, post) => ({ posts: `-${g}_${post ?? 1}` }),
@@ -134,7 +140,11 @@ export async function checkVkTokens(
         rows.push({
           ...row,
           result: 'skipped',
-          detail: probe ? 'no post to read comments of' : 'no probe defined for this method',
+          detail: !probe
+            ? 'no probe defined for this method'
+            : method === 'messages.getHistory'
+              ? 'no conversation to read: a person’s, read only where one exists'
+              : 'no post to read comments of',
         });
         continue;
       }

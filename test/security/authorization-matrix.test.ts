@@ -5,6 +5,7 @@
 // JSON body) have their own matrix in ids-in-bodies.test.ts.
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { addWebhook } from '../../src/alerts/alert-settings.service.ts';
 import { permissionsOf, ROLE_IDS } from '../../src/auth/index.ts';
 import { createDraft, inviteContributor, syndicate } from '../../src/planner/index.ts';
 import type { Role } from '../../src/platform/db-schema.ts';
@@ -177,6 +178,51 @@ async function userCommentOf(w: ApiWorld, u: Unit): Promise<number> {
   return row.id;
 }
 let serial = 0;
+
+/** A person's community message on the unit's page (once per unit and database), for the messages' probes. */
+const messages = new WeakMap<ApiWorld, Map<string, Promise<number>>>();
+function messageOf(w: ApiWorld, u: Unit): Promise<number> {
+  const ofWorld = messages.get(w) ?? new Map<string, Promise<number>>();
+  messages.set(w, ofWorld);
+  let made = ofWorld.get(u.regionCode);
+  if (!made) {
+    const at = Math.floor(Date.now() / 1000) - 3600;
+    made = w.db.kysely
+      .insertInto('inbox_messages')
+      .values({
+        page_id: u.pageId,
+        peer_id: 700 + u.pageId,
+        vk_id: 1,
+        from_id: 700 + u.pageId,
+        is_out: 0,
+        text: 'Здравствуйте! Когда собрание?',
+        sent_at: at,
+        stored_at: at,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+      .then((r) => r.id);
+    ofWorld.set(u.regionCode, made);
+  }
+  return made;
+}
+
+/** A webhook of the unit's region, added by the federal admin; fresh when the probe deletes it. */
+const webhooks = new WeakMap<ApiWorld, Map<string, Promise<number>>>();
+function webhookOf(w: ApiWorld, u: Unit, fresh = false): Promise<number> {
+  const ofWorld = webhooks.get(w) ?? new Map<string, Promise<number>>();
+  webhooks.set(w, ofWorld);
+  const known = ofWorld.get(u.regionCode);
+  if (known && !fresh) return known;
+  const made = addWebhook(
+    w.db,
+    { userId: w.users.federal.id, scope: COUNTRY },
+    { regionCode: u.regionCode, url: 'https://hooks.example.ru/publica' },
+    Math.floor(Date.now() / 1000),
+  ).then((h) => h.id);
+  if (!fresh) ofWorld.set(u.regionCode, made);
+  return made;
+}
 
 function uploadCsv(u: Unit): string {
   const header = 'inn,ogrn,full_name,kind,region_code,municipality';
@@ -814,6 +860,80 @@ const MATRIX: Record<string, Entry> = {
       payload: { kind: 'spam', text: 'example.xyz' },
     }),
   },
+  'GET /api/inbox/messages/:id/conversation': {
+    allow: ANSWERERS,
+    probe: async (w, u) => get(`/api/inbox/messages/${await messageOf(w, u)}/conversation`),
+  },
+  'POST /api/inbox/messages/:id/state': {
+    allow: ANSWERERS,
+    probe: async (w, u) => ({
+      method: 'POST',
+      url: `/api/inbox/messages/${await messageOf(w, u)}/state`,
+      payload: { status: 'in_progress' },
+    }),
+  },
+  'POST /api/inbox/messages/:id/reply': {
+    allow: ANSWERERS,
+    // As for comments: the test world stores no community token, so an allowed call in scope is refused for that.
+    ok: 409,
+    probe: async (w, u) => ({
+      method: 'POST',
+      url: `/api/inbox/messages/${await messageOf(w, u)}/reply`,
+      payload: { text: 'Собрание в четверг в 18:00.', key: `matrix-${++serial}` },
+    }),
+  },
+  'PUT /api/inbox/pages/:id/vk-callback': {
+    allow: ANSWERERS,
+    probe: (_w, u) => ({
+      method: 'PUT',
+      url: `/api/inbox/pages/${u.pageId}/vk-callback`,
+      payload: { confirmation: 'a1b2c3d4', secret: 'matrix-secret' },
+    }),
+  },
+  // VK calls it without a session; a community with no Callback API settings is not one Publica knows.
+  'POST /api/vk/callback': {
+    allow: 'any',
+    public: 404,
+    probe: () => ({
+      method: 'POST',
+      url: '/api/vk/callback',
+      payload: { type: 'confirmation', group_id: 999_999_999 },
+    }),
+  },
+  'GET /api/alerts/preferences': { allow: COMMENT_READERS, probe: () => get('/api/alerts/preferences') },
+  'PUT /api/alerts/preferences': {
+    allow: COMMENT_READERS,
+    probe: () => ({
+      method: 'PUT',
+      url: '/api/alerts/preferences',
+      payload: { email: 'operator@example.ru', immediate: true, digest: false },
+    }),
+  },
+  'DELETE /api/alerts/preferences': {
+    allow: COMMENT_READERS,
+    probe: () => ({ method: 'DELETE', url: '/api/alerts/preferences' }),
+  },
+  'GET /api/alerts/webhooks': { allow: REGIONAL, probe: () => get('/api/alerts/webhooks') },
+  'POST /api/alerts/webhooks': {
+    allow: REGIONAL,
+    probe: (_w, u) => ({
+      method: 'POST',
+      url: '/api/alerts/webhooks',
+      payload: { regionCode: u.regionCode, url: 'https://hooks.example.ru/matrix' },
+    }),
+  },
+  'DELETE /api/alerts/webhooks/:id': {
+    allow: REGIONAL,
+    probe: async (w, u) => ({ method: 'DELETE', url: `/api/alerts/webhooks/${await webhookOf(w, u, true)}` }),
+  },
+  'GET /api/alerts/webhooks/:id/deliveries': {
+    allow: REGIONAL,
+    probe: async (w, u) => get(`/api/alerts/webhooks/${await webhookOf(w, u)}/deliveries`),
+  },
+  'GET /api/planner/pages/:pageId/best-time': {
+    allow: PLANNERS,
+    probe: (_w, u) => get(`/api/planner/pages/${u.pageId}/best-time`),
+  },
   'GET /api/audit-runs': { allow: 'any', probe: () => get('/api/audit-runs') },
   'GET /api/audit-runs/:id': { allow: 'any', probe: (w) => get(`/api/audit-runs/${w.runId}`) },
   'GET /api/methodology/versions': { allow: 'any', probe: () => get('/api/methodology/versions') },
@@ -844,6 +964,10 @@ const UNSCOPED = new Set([
   'GET /api/audit-runs/:id',
   'GET /api/methodology/versions',
   'GET /api/methodology/versions/:id',
+  'GET /api/alerts/preferences',
+  'PUT /api/alerts/preferences',
+  'DELETE /api/alerts/preferences',
+  'GET /api/alerts/webhooks',
 ]);
 
 /** A denial says only that it is one: the error body has a code and a message, no data and no counts. */

@@ -171,6 +171,20 @@ const ENTRIES: Record<string, Entry> = {
         assigneeId: extra.answerers.get(t.institutionId),
       }),
   },
+  'POST /api/inbox/messages/{id}/state assigneeId': {
+    names: (t) => t.institutionId,
+    // As for comments: the assignee is the target's own page admin; the message is on unit A's page.
+    probe: (_w, t) =>
+      post(`/api/inbox/messages/${extra.messageA}/state`, {
+        status: 'in_progress',
+        assigneeId: extra.answerers.get(t.institutionId),
+      }),
+  },
+  'POST /api/alerts/webhooks regionCode': {
+    names: (t) => t.regionCode,
+    probe: (_w, t) =>
+      post('/api/alerts/webhooks', { regionCode: t.regionCode, url: 'https://hooks.example.ru/publica' }),
+  },
   'POST /api/inbox/saved-replies regionCode': {
     names: (t) => t.regionCode,
     probe: (_w, t) =>
@@ -234,6 +248,7 @@ function savedReply(place: object): object {
 
 const UNPLACED: Record<string, string> = {
   'POST /api/inbox/{id}/reply key': 'the idempotency key the caller makes up',
+  'POST /api/inbox/messages/{id}/reply key': 'the idempotency key the caller makes up',
   'POST /api/inbox/flags/dismiss vkId': 'a post or comment of the page named by pageId, looked up in it',
   'POST /api/planner/pages/{pageId}/drafts templateId': 'a template shipped with Publica, the same for all',
   'PUT /api/planner/drafts/{id} templateId': 'a template shipped with Publica, the same for all',
@@ -273,6 +288,8 @@ const WRITTEN = [
   'users',
   'report_schedules',
   'inbox_states',
+  'inbox_message_states',
+  'alert_webhooks',
   'safety_dismissals',
   'planner_syndications',
   'planner_drafts',
@@ -303,7 +320,7 @@ function expectRefusedQuietly(res: LightMyRequestResponse, t: Unit): void {
 }
 
 /** A user's comment on unit A's page, and a page admin of each unit (who may be assigned a question). */
-let extra: { commentA: number; answerers: Map<number, number> };
+let extra: { commentA: number; messageA: number; answerers: Map<number, number> };
 
 describeEachDialect(
   'ids inside bodies',
@@ -384,7 +401,23 @@ describeEachDialect(
           answerers.set(t.institutionId, made.json().user.id);
         }
       }
-      extra = { commentA: comment.id, answerers };
+      // A person's community message on unit A's page.
+      const at = Math.floor(Date.now() / 1000) - 3600;
+      const message = await w.db.kysely
+        .insertInto('inbox_messages')
+        .values({
+          page_id: w.a.pageId,
+          peer_id: 7001,
+          vk_id: 1,
+          from_id: 7001,
+          is_out: 0,
+          text: 'Здравствуйте! Когда собрание?',
+          sent_at: at,
+          stored_at: at,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      extra = { commentA: comment.id, messageA: message.id, answerers };
       // Sign everyone in now, so the fingerprints below see only what the probes write.
       for (const role of ROLE_IDS) await w.as(role, { method: 'GET', url: '/api/auth/me' });
     }, 120_000);

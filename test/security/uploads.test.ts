@@ -39,7 +39,7 @@ describeEachDialect(
         const res = await registry('many.csv', `inn,full_name,kind,region_code\n${rows}\n`);
         expect(res.statusCode).toBe(200);
         expect(res.json()).toMatchObject({ status: 'rejected', problems: [], moreProblems: 0 });
-        expect(res.json().message).toMatch(/at most 10000/);
+        expect(res.json().message).toMatch(/at most 10,000/);
       });
 
       it('lists the first 1000 problems and counts the rest', async () => {
