@@ -93,7 +93,13 @@ describe('publica vk check', () => {
       label: 'page',
       kind: 'community',
       scopes: ['wall', 'manage'],
-      features: ['community profiles', 'text posts', 'comment replies'],
+      features: [
+        'community profiles',
+        'text posts',
+        'comment replies',
+        'community messages',
+        'new comments and messages in seconds (Bots Long Poll)',
+      ],
     });
     expect(tokens.find((t) => t.label === 'reader')?.features).toContain('polls');
     expect(tokens.find((t) => t.label === 'app')?.features).toEqual([
