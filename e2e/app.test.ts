@@ -239,10 +239,13 @@ describe('the web app in a browser', () => {
     await signIn(page, demo.url, 'demo-municipality');
     await page.getByRole('link', { name: 'Вопросы' }).click();
     await page.getByTestId('inbox-figures').waitFor();
-    const first = page.getByTestId('inbox-list').locator('li.inbox-item').first();
+    // A work queue: rows collapsed to who and what, one opened at a time.
+    const first = page.getByTestId('inbox-list').locator('li.queue-row').first();
     await first.waitFor();
     const id = (await first.getAttribute('data-comment')) as string;
-    const question = (await first.locator('.inbox-text').textContent()) ?? '';
+    const question = (await first.locator('.queue-snippet').textContent()) ?? '';
+    const summary = first.locator('button.queue-summary');
+    if ((await summary.getAttribute('aria-expanded')) !== 'true') await summary.click();
     await shot(page, 'inbox-desktop');
     await first.locator('textarea').first().fill('Здравствуйте! Ответили в сообщении выше, ждём вас.');
     await first.getByRole('button', { name: 'Отправить' }).click();

@@ -106,6 +106,35 @@ export function sidewaysScroll(page: Page): Promise<number> {
   return page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 }
 
+/** The innermost elements that reach past the window's right edge, to name the culprit of a sideways scroll. */
+export function overflowingElements(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    // Inside a box that scrolls or clips on its own, an element past the edge widens nothing.
+    const clipped = (e: Element) => {
+      for (let p = e.parentElement; p && p !== document.body; p = p.parentElement)
+        if (
+          getComputedStyle(p).overflowX !== 'visible' &&
+          p.getBoundingClientRect().right <= window.innerWidth + 1
+        )
+          return true;
+      return false;
+    };
+    const past = Array.from(document.body.querySelectorAll('*')).filter(
+      (e) =>
+        (e.getBoundingClientRect().right > window.innerWidth + 1 || e.scrollWidth > window.innerWidth + 1) &&
+        !clipped(e),
+    );
+    return past
+      .filter((e) => !past.some((inner) => inner !== e && e.contains(inner)))
+      .slice(0, 5)
+      .map((e) => {
+        const name = (n: Element | null) =>
+          n ? `${n.tagName.toLowerCase()}.${Array.from(n.classList).join('.')}` : '';
+        return `${name(e.parentElement)} > ${name(e)} "${(e.textContent ?? '').slice(0, 30)}" (${Math.round(e.getBoundingClientRect().right)} px, ${e.scrollWidth} wide)`;
+      });
+  });
+}
+
 /** Starts the demo and the browser before a file's tests (handing both over), and stops both after them. */
 export function useDemo(ready: (demo: Demo, browser: Browser) => void): void {
   let demo: Demo | undefined;

@@ -4,7 +4,16 @@
 // e2e/screenshots/phone-*.png.
 import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { axeViolations, type Demo, openPage, shot, sidewaysScroll, signIn, useDemo } from './browser.ts';
+import {
+  axeViolations,
+  type Demo,
+  openPage,
+  overflowingElements,
+  shot,
+  sidewaysScroll,
+  signIn,
+  useDemo,
+} from './browser.ts';
 
 const PHONE_360 = { width: 360, height: 780 };
 
@@ -44,10 +53,13 @@ describe('every screen on a 360-px phone', () => {
 
   async function check(page: Page, name: string, url: string, problems: string[]) {
     await page.goto(url);
-    await page.locator('h1').first().waitFor({ timeout: 20_000 });
-    await page.waitForLoadState('networkidle');
+    await page.locator('h1').first().waitFor({ timeout: 60_000 });
+    await page.waitForLoadState('networkidle', { timeout: 90_000 });
     await shot(page, `phone-${name}`);
-    expect(await sidewaysScroll(page), `${name}: sideways scroll`).toBeLessThanOrEqual(1);
+    expect(
+      await sidewaysScroll(page),
+      `${name}: sideways scroll by ${(await overflowingElements(page)).join(', ')}`,
+    ).toBeLessThanOrEqual(1);
     expect(await squeezedText(page), `${name}: squeezed text`).toEqual([]);
     expect(problems, name).toEqual([]);
   }
@@ -118,7 +130,7 @@ describe('every screen on a 360-px phone', () => {
     await expect.poll(() => page.locator('.queue-summary[aria-expanded="true"]').count()).toBe(1);
     expect(await page.locator('textarea').count()).toBe(1);
     await expect.poll(() => page.locator('.deadline-late').first().textContent()).toMatch(/просрочен/);
-    await page.waitForLoadState('networkidle');
+    await page.waitForLoadState('networkidle', { timeout: 90_000 });
     await shot(page, 'phone-queue');
     expect(await sidewaysScroll(page)).toBeLessThanOrEqual(1);
     expect(await squeezedText(page)).toEqual([]);
@@ -128,7 +140,7 @@ describe('every screen on a 360-px phone', () => {
     };
     await page.goto(`${demo.url}/planner/${planner.items[0]?.id}`);
     await page.getByTestId('best-time').waitFor({ timeout: 60_000 });
-    await page.waitForLoadState('networkidle');
+    await page.waitForLoadState('networkidle', { timeout: 90_000 });
     expect(await sidewaysScroll(page)).toBeLessThanOrEqual(1);
     expect(await axeViolations(page), 'planner').toEqual([]);
     expect(problems).toEqual([]);

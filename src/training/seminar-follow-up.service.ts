@@ -1,6 +1,6 @@
 // What happens around a seminar besides the seats: invitations and reminders as in-app notifications, materials,
 // the attendees' feedback, attendance from an uploaded list of INNs, and each attendee's certificate as a PDF.
-import { shippedVersion } from '../methodology/index.ts';
+import { listVersionIds, shippedVersion } from '../methodology/index.ts';
 import { insertNotifications } from '../notifications/index.ts';
 import type { Db } from '../platform/db.ts';
 import { AppError } from '../platform/errors.ts';
@@ -235,11 +235,14 @@ export async function uploadAttendance(
  * judged by, in the reader's language.
  */
 function programmeTitles(items: string[], versionId: string, lang: Lang): string[] {
-  const version = shippedVersion(versionId);
-  const titles = new Map<string, string>([
-    ...version.categories.map((c) => [c.id, c.title[lang]] as [string, string]),
-    ...version.rules.map((r) => [r.id, r.title[lang]] as [string, string]),
-  ]);
+  // The seminar's version first; an item it lacks (a programme written under another version) takes its title
+  // from the version that has it, so a certificate never prints a bare id.
+  const titles = new Map<string, string>();
+  for (const id of [versionId, ...listVersionIds().filter((v) => v !== versionId)]) {
+    const version = shippedVersion(id);
+    for (const c of [...version.categories, ...version.rules])
+      if (!titles.has(c.id)) titles.set(c.id, c.title[lang]);
+  }
   return items.map((item) => titles.get(item) ?? item);
 }
 

@@ -130,7 +130,7 @@ describe.runIf(process.platform === 'linux')('uploads of the maximum size within
     const { res, body, idle, peak, slowest } = await measuredUpload('rows.xlsx', fs.readFileSync(file));
     expect(res.status).toBe(200);
     expect(body).toMatchObject({ status: 'rejected' });
-    expect(body.message).toMatch(/at most 10000/);
+    expect(body.message).toMatch(/at most 10,000/);
     expect(peak - idle).toBeLessThan(BUDGET_MB);
     expect(slowest).toBeLessThan(HEALTH_MS);
   }, 300_000);
