@@ -160,14 +160,15 @@ describeEachDialect(
       };
       const known: number[] = [];
       const unknown: number[] = [];
-      for (let i = 0; i < 6; i++) {
+      for (let i = 0; i < 8; i++) {
         known.push(await time(user.login, `10.1.0.${i}`));
         unknown.push(await time(`ghost-${i}`, `10.2.0.${i}`));
       }
-      const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1] as number;
+      // The fastest of each: another test's load only ever adds time, so the minimum is the path's own cost.
+      const fastest = (xs: number[]) => Math.min(...xs);
       // Both run argon2: the unknown one against a decoy hash. (Before, a locked account answered in 3 ms.)
-      expect(median(unknown)).toBeGreaterThan(median(known) * 0.5);
-      expect(median(known)).toBeGreaterThan(median(unknown) * 0.5);
+      expect(fastest(unknown)).toBeGreaterThan(fastest(known) * 0.5);
+      expect(fastest(known)).toBeGreaterThan(fastest(unknown) * 0.5);
       await app.close();
     });
 
