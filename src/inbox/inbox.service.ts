@@ -264,17 +264,35 @@ export async function setInboxState(
 ): Promise<void> {
   const comment = await commentInScope(db, caller.scope, commentId);
   if (!comment || comment.is_from_community === 1) throw notFound('comment', commentId);
-  if (change.status === 'no_answer_needed' && !change.reason?.trim())
-    throw new AppError('VALIDATION', 'body.reason: say why this comment needs no answer');
-  await checkAssignee(db, caller.scope, change.assigneeId);
   await saveState(db, {
     commentId,
-    status: change.status,
-    reason: change.status === 'no_answer_needed' ? (change.reason?.trim() ?? null) : null,
-    assigneeId: change.assigneeId ?? null,
+    ...(await checkedStateChange(db, caller.scope, change, 'comment')),
     by: caller.userId,
     at: now,
   });
+}
+
+export type StateChange = {
+  status: Exclude<InboxStatus, 'answered'>;
+  reason?: string;
+  assigneeId?: number | null;
+};
+
+/** A state change of a comment or a message, checked (a reason for "no answer needed", the assignee) and as stored. */
+export async function checkedStateChange(
+  db: Db,
+  scope: Scope,
+  change: StateChange,
+  item: 'comment' | 'message',
+) {
+  if (change.status === 'no_answer_needed' && !change.reason?.trim())
+    throw new AppError('VALIDATION', `body.reason: say why this ${item} needs no answer`);
+  await checkAssignee(db, scope, change.assigneeId);
+  return {
+    status: change.status,
+    reason: change.status === 'no_answer_needed' ? (change.reason?.trim() ?? null) : null,
+    assigneeId: change.assigneeId ?? null,
+  };
 }
 
 /**

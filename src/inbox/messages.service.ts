@@ -14,7 +14,7 @@ import { loadedCalendars } from './calendar.repo.ts';
 import {
   ANSWER_LIMIT_HOURS,
   calendarOf,
-  checkAssignee,
+  checkedStateChange,
   hoursLeft,
   type InboxItem,
   type VkAccess,
@@ -154,14 +154,9 @@ export async function setMessageState(
   requireMessageAccess(caller, messageId);
   const message = await messageInScope(db, caller.scope, messageId);
   if (!message || message.is_out === 1) throw notFound('message', messageId);
-  if (change.status === 'no_answer_needed' && !change.reason?.trim())
-    throw new AppError('VALIDATION', 'body.reason: say why this message needs no answer');
-  await checkAssignee(db, caller.scope, change.assigneeId);
   await saveMessageState(db, {
     messageId,
-    status: change.status,
-    reason: change.status === 'no_answer_needed' ? (change.reason?.trim() ?? null) : null,
-    assigneeId: change.assigneeId ?? null,
+    ...(await checkedStateChange(db, caller.scope, change, 'message')),
     by: caller.userId,
     at: now,
   });
