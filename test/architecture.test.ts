@@ -14,12 +14,50 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
+/** Relative imports of a file: static (`import … from`, `export … from`, bare `import '…'`) and dynamic (`import('…')`). */
 function importsOf(file: string): string[] {
   const text = fs.readFileSync(file, 'utf8');
-  return [...text.matchAll(/(?:^|\n)\s*(?:import|export)[^'"]*?from\s+['"]([^'"]+)['"]/g)].flatMap((m) =>
-    m[1]?.startsWith('.') ? [m[1]] : [],
-  );
+  const specs = [
+    ...text.matchAll(/(?:^|\n)\s*(?:import|export)[^'"]*?from\s+['"]([^'"]+)['"]/g),
+    ...text.matchAll(/(?:^|\n)\s*import\s+['"]([^'"]+)['"]/g),
+    ...text.matchAll(/\bimport\(\s*['"]([^'"]+)['"]\s*\)/g),
+  ];
+  return specs.flatMap((m) => (m[1]?.startsWith('.') ? [m[1]] : []));
 }
+
+/** Folders of src/ that are not features: the floor, the composition root, the command line, the simulators. */
+const NOT_FEATURES = new Set(['platform', 'main', 'cli', 'vk-sim', 'net-sim']);
+
+/** Features that import simulators ("file → target"), with why; only shrinks (the issue's src/demo takes them). */
+const SIMULATOR_IMPORTS: Record<string, string> = {
+  'collect/world-load.service.ts → vk-sim/index.ts':
+    'the demo world is loaded by collect (reads the world files)',
+  'collect/world-rows.ts → vk-sim/index.ts': 'world loading reads the simulator’s world types',
+};
+
+/** Features that depend on each other in a cycle (sorted), with why; only shrinks. */
+const FEATURE_CYCLES: Record<string, string> = {
+  'networks, registry':
+    'registry parses OK/MAX page URLs with networks’ parsers; networks’ coverage routes check unit filters with registry',
+};
+
+/**
+ * What the web app imports from the server, "web file → src file", beyond the contracts (src/main/api.contract.ts,
+ * src/platform/http/contract.ts, any *.contract.ts) and the shared vocabulary (src/platform/vocabulary.ts).
+ * Type-only, and only shrinks: each goes when its routes get a contract.
+ */
+const WEB_SERVER_IMPORTS: Record<string, string> = {
+  'lib/types.ts → audit/page-report.service.ts': 'PageReport',
+  'lib/types.ts → auth/index.ts': 'Me',
+  'lib/types.ts → inbox/inbox.service.ts': 'FlaggedText, InboxItem',
+  'lib/types.ts → inbox/metrics.ts': 'ResponseMetrics',
+  'lib/types.ts → inbox/safety.ts': 'SafetyFlag',
+  'lib/types.ts → notifications/index.ts': 'NotificationItem',
+  'lib/types.ts → planner/planner.types.ts': 'planner views',
+  'lib/types.ts → registry/registry-upload.service.ts': 'UploadResult',
+  'lib/types.ts → reports/unit-report.service.ts': 'UnitReport',
+  'lib/types.ts → training/training.types.ts': 'SeminarDetail, SeminarEffectView',
+};
 
 /**
  * Files outside repositories that still touch SQL, with how many times: query chains (selectFrom, insertInto,
@@ -65,6 +103,14 @@ const SCOPE_JOINS_BY_HAND: Record<string, number> = {
   'planner/syndication.service.ts': 1,
   'registry/page.repo.ts': 1,
 };
+
+function webSourceFiles(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) return webSourceFiles(full);
+    return /\.tsx?$/.test(entry.name) ? [full] : [];
+  });
+}
 
 const folderOf = (file: string) => path.relative(SRC, file).split(path.sep)[0] ?? '';
 
@@ -145,20 +191,93 @@ describe('architecture', () => {
 
   it('keeps web features apart: a screen imports app-wide parts (components, lib), never another feature', () => {
     const WEB = path.resolve(import.meta.dirname, '../web/src');
-    const webFiles = (dir: string): string[] =>
-      fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-        const full = path.join(dir, entry.name);
-        if (entry.isDirectory()) return webFiles(full);
-        return /\.tsx?$/.test(entry.name) ? [full] : [];
-      });
     const featureOf = (file: string) => /features\/([^/]+)\//.exec(path.relative(WEB, file))?.[1];
-    const bad = webFiles(WEB).flatMap((file) =>
+    const bad = webSourceFiles(WEB).flatMap((file) =>
       importsOf(file)
         .map((spec) => path.resolve(path.dirname(file), spec))
         .filter((target) => featureOf(target) && featureOf(file) && featureOf(target) !== featureOf(file))
         .map((target) => `${path.relative(WEB, file)} → ${path.relative(WEB, target)}`),
     );
     expect(bad).toEqual([]);
+  });
+
+  it('keeps the composition root and the command line at the top: only src/main imports them', () => {
+    const bad = edges.filter((e) => {
+      if (!e.target.startsWith(SRC)) return false;
+      const to = folderOf(e.target);
+      const from = folderOf(e.file);
+      return from !== 'main' && from !== to && (to === 'main' || to === 'cli');
+    });
+    expect(bad.map((e) => `${path.relative(SRC, e.file)} → ${path.relative(SRC, e.target)}`)).toEqual([]);
+  });
+
+  it('keeps the simulators out of the features, bar the listed imports (which only shrink)', () => {
+    const found = new Set(
+      edges
+        .filter((e) => e.target.startsWith(SRC) && !NOT_FEATURES.has(folderOf(e.file)))
+        .filter((e) => !e.file.endsWith('.test.ts'))
+        .filter((e) => folderOf(e.target) === 'vk-sim' || folderOf(e.target) === 'net-sim')
+        .map((e) => `${path.relative(SRC, e.file)} → ${path.relative(SRC, e.target)}`),
+    );
+    expect([...found].filter((key) => !(key in SIMULATOR_IMPORTS))).toEqual([]);
+    expect(Object.keys(SIMULATOR_IMPORTS).filter((key) => !found.has(key))).toEqual([]);
+  });
+
+  it('has no cycles between features, bar the listed ones (which only shrink)', () => {
+    const graph = new Map<string, Set<string>>();
+    for (const e of edges) {
+      if (!e.target.startsWith(SRC) || e.file.endsWith('.test.ts')) continue;
+      const from = folderOf(e.file);
+      const to = folderOf(e.target);
+      if (from === to || NOT_FEATURES.has(from) || NOT_FEATURES.has(to)) continue;
+      graph.set(from, (graph.get(from) ?? new Set()).add(to));
+    }
+    const reaches = (from: string, to: string) => {
+      const seen = new Set<string>();
+      const stack = [from];
+      while (stack.length > 0) {
+        const at = stack.pop() as string;
+        for (const next of graph.get(at) ?? []) {
+          if (next === to) return true;
+          if (seen.has(next)) continue;
+          seen.add(next);
+          stack.push(next);
+        }
+      }
+      return false;
+    };
+    const features = [...graph.keys()];
+    const cycles = new Set(
+      features
+        .map((a) => features.filter((b) => (a === b ? reaches(a, a) : reaches(a, b) && reaches(b, a))).sort())
+        .filter((group) => group.length > 0)
+        .map((group) => group.join(', ')),
+    );
+    expect([...cycles].filter((key) => !(key in FEATURE_CYCLES))).toEqual([]);
+    expect(Object.keys(FEATURE_CYCLES).filter((key) => !cycles.has(key))).toEqual([]);
+  });
+
+  it('lets the web app take from the server only contracts and vocabulary, type-only, bar the listed imports', () => {
+    const WEB = path.resolve(import.meta.dirname, '../web/src');
+    const shared = (target: string) =>
+      /(?:^|[./])contract\.ts$/.test(target) || target === 'platform/vocabulary.ts';
+    const found = new Set<string>();
+    const valueImports: string[] = [];
+    for (const file of webSourceFiles(WEB)) {
+      const text = fs.readFileSync(file, 'utf8');
+      for (const m of text.matchAll(
+        /(?:^|\n)\s*(import|export)\s+(type\s+)?[^'"]*?from\s+['"](\.[^'"]+)['"]/g,
+      )) {
+        const target = path.resolve(path.dirname(file), m[3] ?? '');
+        if (!target.startsWith(SRC)) continue;
+        const key = `${path.relative(WEB, file)} → ${path.relative(SRC, target)}`;
+        if (!shared(path.relative(SRC, target))) found.add(key);
+        if (!m[2] && path.relative(SRC, target) !== 'platform/vocabulary.ts') valueImports.push(key);
+      }
+    }
+    expect(valueImports).toEqual([]);
+    expect([...found].filter((key) => !(key in WEB_SERVER_IMPORTS))).toEqual([]);
+    expect(Object.keys(WEB_SERVER_IMPORTS).filter((key) => !found.has(key))).toEqual([]);
   });
 
   it('needs nothing but npm: no code or test calls a system chromium, PostgreSQL or poppler tool', () => {
