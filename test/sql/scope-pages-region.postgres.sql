@@ -1,0 +1,5 @@
+select "pages"."id"
+  from "pages"
+  left join "institutions" on "institutions"."id" = "pages"."institution_id"
+  where "institutions"."region_code" = $1;
+-- parameters: ["77"]
