@@ -3,14 +3,17 @@
 import { authContract } from '../auth/index.ts';
 import { notificationsContract } from '../notifications/index.ts';
 import type { RouteContract, RoutesByKey } from '../platform/http/contract.ts';
+import { registryContract } from '../registry/index.ts';
 import { trainingContract } from '../training/index.ts';
 
 export const apiContracts: Record<string, Record<string, RouteContract>> = {
   auth: authContract,
   notifications: notificationsContract,
+  registry: registryContract,
   training: trainingContract,
 };
 
 export type ApiRoutes = RoutesByKey<typeof authContract> &
   RoutesByKey<typeof notificationsContract> &
+  RoutesByKey<typeof registryContract> &
   RoutesByKey<typeof trainingContract>;

@@ -21,6 +21,13 @@ export { selectPagesInScope } from './page-scope.repo.ts';
 export { regionVersion, regionVersions, setRegionVersion } from './region-version.repo.ts';
 export { regionVersionRoutes } from './region-version.routes.ts';
 export { regionCodes, regionSeeds } from './regions.data.ts';
+export {
+  type MunicipalityView,
+  pageRefSchema,
+  type RegionVersionView,
+  type RegionView,
+  registryContract,
+} from './registry.contract.ts';
 export { registryMessages } from './registry.messages.ts';
 export {
   countRegistry,
@@ -28,7 +35,7 @@ export {
   findMunicipality,
   findRegion,
 } from './registry.repo.ts';
-export { pageRefSchema, registryRoutes } from './registry.routes.ts';
+export { registryRoutes } from './registry.routes.ts';
 export { REGISTRY_FIELDS, readCsv, readGrid, readRegistryFile } from './registry-file.reader.ts';
 export { type ImportReport, importRegistry, importRegistryFile } from './registry-import.service.ts';
 export {

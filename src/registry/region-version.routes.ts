@@ -1,6 +1,5 @@
 // Which methodology version a region is judged by: anyone who sees the region reads it; the region's admin or
 // the federal one (`methodology.choose`) sets it, or clears it back to the national version; audit-logged.
-import { z } from 'zod';
 import { listVersionIds, NATIONAL_VERSION, shippedVersion } from '../methodology/index.ts';
 import { recordAction } from '../platform/audit-log.ts';
 import { type Clock, systemClock, unixSeconds } from '../platform/clock.ts';
@@ -11,17 +10,10 @@ import { errorResponses } from '../platform/http/schemas.ts';
 import type { App } from '../platform/http/server.ts';
 import { notFound, type Scope, scopeContains } from '../platform/scope.ts';
 import { findRegionChoice, regionVersion, setRegionVersion } from './region-version.repo.ts';
+import { registryContract } from './registry.contract.ts';
 
 const tags = ['registry'];
-const params = z.object({ code: z.string().min(1).max(10) });
-const choiceSchema = z.object({
-  regionCode: z.string(),
-  version: z.string(),
-  /** Whether the region chose it (false: the national version by default). */
-  chosen: z.boolean(),
-  national: z.string(),
-  available: z.array(z.object({ id: z.string(), title: z.string() })),
-});
+const c = registryContract;
 
 const placed = (code: string) => ({ regionCode: code, municipalityId: null, institutionId: null });
 
@@ -49,15 +41,15 @@ async function choice(db: Db, code: string, lang: 'ru' | 'en') {
 export function regionVersionRoutes(db: Db, clock: Clock = systemClock) {
   return (app: App) => {
     app.get(
-      '/api/regions/:code/methodology',
+      c.regionVersion.path,
       {
-        config: { access: 'data.read' },
+        config: { access: c.regionVersion.access },
         schema: {
           tags,
           summary: 'The methodology version the region is judged by, and the versions it may choose',
-          params,
-          querystring: z.object({ lang: z.enum(['ru', 'en']).default('ru') }),
-          response: { 200: choiceSchema, ...errorResponses },
+          params: c.regionVersion.params,
+          querystring: c.regionVersion.query,
+          response: { 200: c.regionVersion.response, ...errorResponses },
         },
       },
       async (request) => {
@@ -67,17 +59,17 @@ export function regionVersionRoutes(db: Db, clock: Clock = systemClock) {
     );
 
     app.put(
-      '/api/regions/:code/methodology',
+      c.chooseRegionVersion.path,
       {
-        config: { access: 'methodology.choose' },
+        config: { access: c.chooseRegionVersion.access },
         schema: {
           tags,
           summary:
             'Choose the methodology version of a region (null: back to the national one); plans, reports and certificates follow it',
-          params,
-          querystring: z.object({ lang: z.enum(['ru', 'en']).default('ru') }),
-          body: z.object({ version: z.string().min(1).max(40).nullable() }),
-          response: { 200: choiceSchema, ...errorResponses },
+          params: c.chooseRegionVersion.params,
+          querystring: c.chooseRegionVersion.query,
+          body: c.chooseRegionVersion.body,
+          response: { 200: c.chooseRegionVersion.response, ...errorResponses },
         },
       },
       async (request) => {

@@ -9,7 +9,7 @@ import { errorResponses, idParam, listOf, pagination, queryFlag } from '../platf
 import type { App } from '../platform/http/server.ts';
 import { receiveFile, UPLOAD_LIMITS } from '../platform/http/upload.ts';
 import { notFound } from '../platform/scope.ts';
-import { INSTITUTION_KINDS } from '../platform/vocabulary.ts';
+import { registryContract } from './registry.contract.ts';
 import {
   findInstitutionInScope,
   listInstitutionsInScope,
@@ -22,48 +22,7 @@ import { findUpload, listUploads } from './registry-upload.repo.ts';
 import { uploadRegistry } from './registry-upload.service.ts';
 
 const tags = ['registry'];
-const kind = z.enum(INSTITUTION_KINDS);
-const regionCode = z.string().min(1).max(8);
-
-const regionSchema = z.object({
-  code: z.string(),
-  isoCode: z.string(),
-  nameRu: z.string(),
-  nameEn: z.string(),
-  capitalRu: z.string(),
-  timezone: z.string(),
-});
-
-const municipalitySchema = z.object({
-  id: z.number().int(),
-  regionCode: z.string(),
-  name: z.string(),
-  institutions: z.number().int(),
-});
-
-/** A page as the registry knows it; the page card adds its scores. */
-export const pageRefSchema = z.object({
-  id: z.number().int(),
-  platform: z.string(),
-  url: z.string(),
-  screenName: z.string().nullable(),
-  externalId: z.number().int().nullable(),
-  status: z.string(),
-  lastCollectedAt: z.number().int().nullable(),
-});
-
-const institutionSchema = z.object({
-  id: z.number().int(),
-  inn: z.string().nullable(),
-  ogrn: z.string().nullable(),
-  fullName: z.string(),
-  shortName: z.string().nullable(),
-  kind: z.string(),
-  regionCode: z.string(),
-  municipalityId: z.number().int().nullable(),
-  municipality: z.string().nullable(),
-  website: z.string().nullable(),
-});
+const c = registryContract;
 
 const uploadSummarySchema = z.object({
   id: z.number().int(),
@@ -104,13 +63,13 @@ const uploadReportSchema = z.object({
 export function registryRoutes(db: Db) {
   return (app: App) => {
     app.get(
-      '/api/regions',
+      c.regions.path,
       {
-        config: { access: 'data.read' },
+        config: { access: c.regions.access },
         schema: {
           tags,
           summary: 'Regions in your scope',
-          response: { 200: z.object({ items: z.array(regionSchema) }), ...errorResponses },
+          response: { 200: c.regions.response, ...errorResponses },
         },
       },
       async (request) => ({
@@ -119,14 +78,14 @@ export function registryRoutes(db: Db) {
     );
 
     app.get(
-      '/api/regions/:code',
+      c.region.path,
       {
-        config: { access: 'data.read' },
+        config: { access: c.region.access },
         schema: {
           tags,
           summary: 'One region',
-          params: z.object({ code: regionCode }),
-          response: { 200: regionSchema, ...errorResponses },
+          params: c.region.params,
+          response: { 200: c.region.response, ...errorResponses },
         },
       },
       async (request) => {
@@ -139,18 +98,14 @@ export function registryRoutes(db: Db) {
     );
 
     app.get(
-      '/api/municipalities',
+      c.municipalities.path,
       {
-        config: { access: 'data.read' },
+        config: { access: c.municipalities.access },
         schema: {
           tags,
           summary: 'Municipalities in your scope, with their institution counts',
-          querystring: z.object({
-            ...pagination,
-            region: regionCode.optional(),
-            q: z.string().max(100).optional(),
-          }),
-          response: { 200: listOf(municipalitySchema), ...errorResponses },
+          querystring: c.municipalities.query,
+          response: { 200: c.municipalities.response, ...errorResponses },
         },
       },
       async (request) => {
@@ -173,14 +128,14 @@ export function registryRoutes(db: Db) {
     );
 
     app.get(
-      '/api/municipalities/:id',
+      c.municipality.path,
       {
-        config: { access: 'data.read' },
+        config: { access: c.municipality.access },
         schema: {
           tags,
           summary: 'One municipality',
-          params: idParam,
-          response: { 200: municipalitySchema, ...errorResponses },
+          params: c.municipality.params,
+          response: { 200: c.municipality.response, ...errorResponses },
         },
       },
       async (request) => {
@@ -203,22 +158,14 @@ export function registryRoutes(db: Db) {
     );
 
     app.get(
-      '/api/institutions',
+      c.institutions.path,
       {
-        config: { access: 'data.read' },
+        config: { access: c.institutions.access },
         schema: {
           tags,
           summary: 'Institutions in your scope: search by name, INN or OGRN; filter; sort; page',
-          querystring: z.object({
-            ...pagination,
-            region: regionCode.optional(),
-            municipality: z.coerce.number().int().positive().optional(),
-            kind: kind.optional(),
-            q: z.string().max(200).optional(),
-            hasPage: queryFlag,
-            sort: z.enum(['name', '-name', 'id', '-id']).default('name'),
-          }),
-          response: { 200: listOf(institutionSchema.extend({ pages: z.number().int() })), ...errorResponses },
+          querystring: c.institutions.query,
+          response: { 200: c.institutions.response, ...errorResponses },
         },
       },
       async (request) => {
@@ -242,14 +189,14 @@ export function registryRoutes(db: Db) {
     );
 
     app.get(
-      '/api/institutions/:id',
+      c.institution.path,
       {
-        config: { access: 'data.read' },
+        config: { access: c.institution.access },
         schema: {
           tags,
           summary: 'One institution with its pages',
-          params: idParam,
-          response: { 200: institutionSchema.extend({ pages: z.array(pageRefSchema) }), ...errorResponses },
+          params: c.institution.params,
+          response: { 200: c.institution.response, ...errorResponses },
         },
       },
       async (request) => {

@@ -3,16 +3,8 @@ import { type UseQueryResult, useQuery } from '@tanstack/react-query';
 import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from './api.ts';
-import type { ApiUrl, GetKey, Reply } from './client.ts';
-import type {
-  MethodologyVersion,
-  Municipality,
-  PageCard,
-  PageList,
-  PageReport,
-  Region,
-  UnitReport,
-} from './types.ts';
+import { type ApiUrl, apiUrl, type GetKey, type Reply } from './client.ts';
+import type { MethodologyVersion, PageCard, PageList, PageReport, UnitReport } from './types.ts';
 
 /** A GET by URL, the URL its query key: typed by its route when built with `apiUrl`. */
 export function useApi<K extends GetKey>(url: ApiUrl<K> | null): UseQueryResult<Reply<K>>;
@@ -35,7 +27,7 @@ export function usePageReport(id: number | null) {
 
 export const usePageCard = (id: number | null) => useApi<PageCard>(id === null ? null : `/api/pages/${id}`);
 export const usePageList = (search: string) => useApi<PageList>(`/api/pages${search}`);
-export const useRegions = () => useApi<{ items: Region[] }>('/api/regions?size=100');
+export const useRegions = () => useApi(apiUrl('GET /api/regions'));
 
 export type ShownLevel = { id: string; title: string; color: string };
 
@@ -86,8 +78,12 @@ export function useText() {
 /** Breadcrumbs from the country down to a region and a municipality, named in the current language. */
 export function useUnitCrumbs(regionCode: string | undefined, municipalityId: number | null | undefined) {
   const { t, i18n } = useTranslation();
-  const region = useApi<Region>(regionCode ? `/api/regions/${regionCode}` : null);
-  const municipality = useApi<Municipality>(municipalityId ? `/api/municipalities/${municipalityId}` : null);
+  const region = useApi(
+    regionCode ? apiUrl('GET /api/regions/:code', { params: { code: regionCode } }) : null,
+  );
+  const municipality = useApi(
+    municipalityId ? apiUrl('GET /api/municipalities/:id', { params: { id: municipalityId } }) : null,
+  );
   const crumbs: { label: string; to: string }[] = [{ label: t('nav.country'), to: '/units/country' }];
   if (regionCode)
     crumbs.push({

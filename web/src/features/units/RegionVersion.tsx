@@ -4,28 +4,21 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Button, FormItem, FormStatus, Select } from '@vkontakte/vkui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../lib/api.ts';
+import { apiUrl, callApi } from '../../lib/client.ts';
 import { errorText } from '../../lib/errors.ts';
 import { useApi } from '../../lib/queries.ts';
 import { useMe } from '../../lib/session.ts';
 
-type Choice = {
-  regionCode: string;
-  version: string;
-  chosen: boolean;
-  national: string;
-  available: { id: string; title: string }[];
-};
-
 export function RegionVersion({ regionCode }: { regionCode: string }) {
   const { t, i18n } = useTranslation();
   const client = useQueryClient();
-  const url = `/api/regions/${regionCode}/methodology?lang=${i18n.language}`;
-  const choice = useApi<Choice>(url);
+  const at = { params: { code: regionCode }, query: { lang: i18n.language === 'en' ? 'en' : 'ru' } } as const;
+  const choice = useApi(apiUrl('GET /api/regions/:code/methodology', at));
   const canChoose = useMe().data?.permissions.includes('methodology.choose') ?? false;
   const [wanted, setWanted] = useState<string | null>(null);
   const save = useMutation({
-    mutationFn: (version: string | null) => api.put<Choice>(url, { version }),
+    mutationFn: (version: string | null) =>
+      callApi('PUT /api/regions/:code/methodology', { ...at, body: { version } }),
     onSuccess: () => client.invalidateQueries(),
   });
   const c = choice.data;
