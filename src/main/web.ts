@@ -28,7 +28,14 @@ import { type App, buildHttpServer } from '../platform/http/server.ts';
 import type { Metrics } from '../platform/metrics.ts';
 import { projectFile } from '../platform/paths.ts';
 import { regionVersionRoutes, registryRoutes } from '../registry/index.ts';
-import { closePdfBrowser, exportRoutes, openDataRoutes, pdfStats, reportRoutes } from '../reports/index.ts';
+import {
+  closePdfBrowser,
+  exportRoutes,
+  openDataRoutes,
+  pdfStats,
+  ReportCache,
+  reportRoutes,
+} from '../reports/index.ts';
 import { trainingRoutes } from '../training/index.ts';
 
 export type WebOptions = {
@@ -50,9 +57,11 @@ export async function buildWebApp(db: Db, config: Config, options: WebOptions = 
     clock,
   );
   const users = createUsers(db, clock);
+  // Rendered reports of this app's database, unless PUBLICA_API_CACHE=0 turns the process's caches off.
+  const reportCache = config.http.cache ? new ReportCache() : undefined;
   options.metrics?.gauge(
     'publica_pdf_renders',
-    'PDF renders of this process: rendered, failed, refused (busy), running, queued; seconds spent',
+    'PDF renders of this process: rendered, failed, refused (busy), running, queued; seconds spent and the slowest render; unit reports served from the cache of rendered reports (hits) and made (misses)',
     ['state'],
     async () => [
       { labels: { state: 'rendered' }, value: pdfStats.rendered },
@@ -61,6 +70,9 @@ export async function buildWebApp(db: Db, config: Config, options: WebOptions = 
       { labels: { state: 'running' }, value: pdfStats.running() },
       { labels: { state: 'queued' }, value: pdfStats.queued() },
       { labels: { state: 'seconds' }, value: pdfStats.seconds },
+      { labels: { state: 'slowest_seconds' }, value: pdfStats.slowest },
+      { labels: { state: 'cache_hits' }, value: reportCache?.stats.hits ?? 0 },
+      { labels: { state: 'cache_misses' }, value: reportCache?.stats.misses ?? 0 },
     ],
   );
   return buildHttpServer(
@@ -89,7 +101,7 @@ export async function buildWebApp(db: Db, config: Config, options: WebOptions = 
       pageFactsRoutes(db, clock)(app);
       methodologyRoutes()(app);
       openDataRoutes(db)(app);
-      reportRoutes(db)(app);
+      reportRoutes(db, { cache: reportCache })(app);
       // A PDF made on request starts a browser in this process; it goes with the server.
       app.addHook('onClose', async () => closePdfBrowser());
       exportRoutes(db)(app);

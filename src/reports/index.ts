@@ -6,6 +6,7 @@ export { openDataRoutes } from './open-data.routes.ts';
 export { openData, openDataCsv } from './open-data.service.ts';
 export { closePdfBrowser, htmlToPdf, pdfStats } from './pdf.ts';
 export { reportRoutes } from './report.routes.ts';
+export { ReportCache } from './report-cache.ts';
 export { REPORT_GENERATE, reportJobs, unitInScope, unitSpec } from './report-files.service.ts';
 export { REPORT_FORMATS, type ReportFormat, renderReport, reportFileName } from './report-render.ts';
 export { runForPeriod } from './unit-report.repo.ts';

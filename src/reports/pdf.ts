@@ -1,6 +1,7 @@
 // HTML to PDF through Chromium's print (playwright-core): real text (searchable, copyable), the font Publica
 // ships (pdf-fonts.ts), SVG charts as vectors, and a header and footer on every page. One long-lived browser per
-// process, started on first use; every document gets its own context with scripts and network off. Renders are
+// process, started on first use, with a small pool of pages (each in its own context with scripts and network
+// off) reused from one document to the next. Renders are
 // expensive (memory and CPU), so a process runs at most a few at once, queues a bounded number more, and answers
 // 503 with Retry-After beyond that; one user may hold only a couple of places in the queue.
 import type { Browser } from 'playwright-core';
@@ -69,6 +70,8 @@ export const pdfStats = {
   failed: 0,
   refused: 0,
   seconds: 0,
+  /** The longest render so far, in seconds. */
+  slowest: 0,
   running: () => running,
   queued: () => waiting.length,
 };
@@ -78,7 +81,11 @@ function busy(message: string): AppError {
   return new AppError('BUSY', message, { retryAfterSeconds: 10 });
 }
 
-async function slot<T>(requester: string | undefined, work: () => Promise<T>): Promise<T> {
+/**
+ * Runs `work` in one of the renderer's slots: at once if one is free, after the ones ahead of it if the queue
+ * has room, else BUSY. Renders take their slot here; tests hold slots with it to see the queue's answers.
+ */
+export async function inPdfSlot<T>(requester: string | undefined, work: () => Promise<T>): Promise<T> {
   const limits = pdfLimits();
   if (requester && (byRequester.get(requester) ?? 0) >= limits.perRequester)
     throw busy('too many PDF reports requested at once: wait for the ones under way');
@@ -97,7 +104,9 @@ async function slot<T>(requester: string | undefined, work: () => Promise<T>): P
       pdfStats.failed++;
       throw error;
     } finally {
-      pdfStats.seconds += (performance.now() - started) / 1000;
+      const seconds = (performance.now() - started) / 1000;
+      pdfStats.seconds += seconds;
+      pdfStats.slowest = Math.max(pdfStats.slowest, seconds);
       running--;
       waiting.shift()?.();
     }
@@ -111,19 +120,58 @@ async function slot<T>(requester: string | undefined, work: () => Promise<T>): P
 }
 
 export function htmlToPdf(html: string, options: PdfOptions): Promise<Buffer> {
-  return slot(options.requester, () => render(html, options));
+  return inPdfSlot(options.requester, () => render(html, options));
+}
+
+/** A page kept open between renders: a new context and page per document cost ~100 ms of the browser's time. */
+type Pooled = {
+  browser: Browser;
+  close: () => Promise<void>;
+  page: import('playwright-core').Page;
+  uses: number;
+};
+
+/** Idle pages, at most one per render slot; a page is retired after this many documents (memory it may keep). */
+const idle: Pooled[] = [];
+const PAGE_USES = 50;
+
+export const pdfPool = { idle: () => idle.length, opened: 0 };
+
+async function acquire(): Promise<Pooled> {
+  const current = await launch();
+  for (let pooled = idle.pop(); pooled; pooled = idle.pop()) {
+    if (pooled.browser === current && current.isConnected() && !pooled.page.isClosed()) return pooled;
+    await pooled.close().catch(() => undefined);
+  }
+  const context = await current.newContext({ javaScriptEnabled: false, offline: true });
+  pdfPool.opened++;
+  return { browser: current, close: () => context.close(), page: await context.newPage(), uses: 0 };
+}
+
+async function release(pooled: Pooled, healthy: boolean): Promise<void> {
+  pooled.uses++;
+  const current = await browser?.catch(() => undefined);
+  if (
+    healthy &&
+    pooled.uses < PAGE_USES &&
+    pooled.browser === current &&
+    idle.length < pdfLimits().concurrent
+  )
+    idle.push(pooled);
+  else await pooled.close().catch(() => undefined);
 }
 
 async function render(html: string, options: PdfOptions): Promise<Buffer> {
-  const context = await (await launch()).newContext({ javaScriptEnabled: false, offline: true });
+  const pooled = await acquire();
+  let healthy = false;
   try {
-    const page = await context.newPage();
+    const { page } = pooled;
     await page.setContent(html, { waitUntil: 'load' });
     const small = `font-family: ${PDF_FONT_FAMILY}; font-size: 7.5pt; color: #4a4a52; width: 100%; padding: 0 12mm;`;
     const pageNumber = esc(options.pageOf)
       .replace('{page}', '<span class="pageNumber"></span>')
       .replace('{pages}', '<span class="totalPages"></span>');
-    return await page.pdf({
+    const pdf = await page.pdf({
       format: 'A4',
       printBackground: true,
       displayHeaderFooter: true,
@@ -131,8 +179,15 @@ async function render(html: string, options: PdfOptions): Promise<Buffer> {
       footerTemplate: `<div style="${small} display: flex; justify-content: space-between;"><span>${esc(options.footer)}</span><span>${pageNumber}</span></div>`,
       margin: { top: '16mm', bottom: '14mm', left: '12mm', right: '12mm' },
     });
+    healthy = true;
+    return pdf;
   } finally {
-    await context.close();
+    // The next document starts from a blank page, not from this one's (large) DOM.
+    if (healthy)
+      await pooled.page.setContent('').catch(() => {
+        healthy = false;
+      });
+    await release(pooled, healthy);
   }
 }
 
@@ -140,5 +195,6 @@ async function render(html: string, options: PdfOptions): Promise<Buffer> {
 export async function closePdfBrowser(): Promise<void> {
   const open = browser;
   browser = undefined;
+  for (const pooled of idle.splice(0)) await pooled.close().catch(() => undefined);
   if (open) await (await open.catch(() => null))?.close();
 }

@@ -4,7 +4,7 @@
 import { escapeHtml as esc } from '../platform/html.ts';
 import { type Lang, translator } from '../platform/i18n.ts';
 import { reportMessages } from './report.messages.ts';
-import { rateColor } from './report-colors.ts';
+import { rateColor, rateHue } from './report-colors.ts';
 import type { UnitReport } from './unit-report.service.ts';
 
 export function reportDate(seconds: number, lang: Lang): string {
@@ -131,20 +131,24 @@ ${body}
     const head = h.rules
       .map((r, i) => `<th class="rule" title="${esc(r.title[lang])}">${i + 1}</th>`)
       .join('');
+    // A big region's heatmap has thousands of cells: each names a colour class (one rule per hue used, in the
+    // section's style) rather than carrying its own style, which halves the markup Chromium lays out.
+    const hues = new Map<number, string>();
+    const cell = (v: number) => {
+      const hue = rateHue(v);
+      if (!hues.has(hue)) hues.set(hue, `table.heat td.h${hue}{background:${rateColor(v)}}`);
+      return `<td class="h${hue}">${Math.round(v * 100)}</td>`;
+    };
     const rows = h.rows
       .map(
         (row) =>
-          `<tr><td class="unit">${esc(row.name[lang])}</td>${row.rates
-            .map((v) =>
-              v === null
-                ? '<td class="cell na">—</td>'
-                : `<td class="cell" style="background:${rateColor(v)}">${Math.round(v * 100)}</td>`,
-            )
+          `<tr><th>${esc(row.name[lang])}</th>${row.rates
+            .map((v) => (v === null ? '<td class="na">—</td>' : cell(v)))
             .join('')}</tr>`,
       )
       .join('');
     const legend = h.rules.map((r, i) => `<li><b>${i + 1}</b> ${esc(r.title[lang])}</li>`).join('');
-    return `<section class="break"><h2>${esc(t('heatmap'))}</h2><p class="note">${esc(t('heatmapNote'))}</p>
+    return `<section class="break"><style>${[...hues.values()].join('')}</style><h2>${esc(t('heatmap'))}</h2><p class="note">${esc(t('heatmapNote'))}</p>
 <table class="heat"><thead><tr><th>${esc(by)}</th>${head}</tr></thead><tbody>${rows}</tbody></table>
 <h3>${esc(t('rules'))}</h3><ol class="legend">${legend}</ol></section>`;
   }
@@ -207,9 +211,9 @@ thead { display: table-header-group; }
 small { color: #4a4a52; }
 table.heat { font-size: 8pt; }
 table.heat th.rule { text-align: center; min-width: 22px; }
-table.heat td.cell { text-align: center; padding: 2px 3px; }
+table.heat td { text-align: center; padding: 2px 3px; }
 table.heat td.na { color: #8a8a92; }
-table.heat td.unit { white-space: nowrap; max-width: 240px; overflow: hidden; text-overflow: ellipsis; }
+table.heat tbody th { background: none; font-weight: normal; white-space: nowrap; }
 ol.legend { columns: 2; font-size: 8.5pt; padding-left: 0; list-style: none; }
 ol.legend li { break-inside: avoid; margin-bottom: 2px; }
 .empty { color: #4a4a52; font-style: italic; }

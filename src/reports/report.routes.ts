@@ -2,12 +2,14 @@
 // on request; schedules that make them by cron; and the files made, listed and downloaded within the scope.
 import { z } from 'zod';
 import { isoDate, timeZone } from '../platform/calendar-date.ts';
-import type { Db } from '../platform/db.ts';
+import { type Db, readVersions } from '../platform/db.ts';
 import { AppError } from '../platform/errors.ts';
 import { principalOf } from '../platform/http/principal.ts';
 import { errorResponses, idParam, listOf, okBody, pagination } from '../platform/http/schemas.ts';
 import type { App } from '../platform/http/server.ts';
 import { cronProblem } from '../platform/jobs/index.ts';
+import { scopeKey } from '../platform/scope.ts';
+import { ReportCache } from './report-cache.ts';
 import { findFileInScope, listFilesInScope, listSchedulesInScope } from './report-files.repo.ts';
 import {
   createReportSchedule,
@@ -17,7 +19,7 @@ import {
   unitSpec,
 } from './report-files.service.ts';
 import { CONTENT_TYPES, REPORT_FORMATS, renderReport, reportFileName } from './report-render.ts';
-import { unitReport } from './unit-report.service.ts';
+import { unitReport, unitReportRuns } from './unit-report.service.ts';
 
 const tags = ['reports'];
 const level = z.enum(['country', 'region', 'municipality', 'institution']);
@@ -50,7 +52,8 @@ const fileItem = z.object({
   createdAt: z.number().int(),
 });
 
-export function reportRoutes(db: Db) {
+/** `cache`: rendered reports kept per process (none when PUBLICA_API_CACHE=0). */
+export function reportRoutes(db: Db, options: { cache?: ReportCache | undefined } = {}) {
   return (app: App) => {
     app.get(
       '/api/reports/units/:level/:key',
@@ -77,22 +80,32 @@ export function reportRoutes(db: Db) {
           caller,
           unitSpec(request.params.level, request.params.key, 'params.key'),
         );
-        const { asOf } = request.query;
-        const report = await unitReport(db, caller, unit, {
-          endingBy: asOf ? Date.parse(`${asOf}T00:00:00Z`) / 1000 + 86_400 : undefined,
-        });
-        const body = await renderReport(
-          report,
-          request.query.format,
-          request.query.lang,
-          `user:${principal.userId}`,
-        );
+        const { asOf, format: asked, lang: language } = request.query;
+        const endingBy = asOf ? Date.parse(`${asOf}T00:00:00Z`) / 1000 + 86_400 : undefined;
+        const make = async () => {
+          const report = await unitReport(db, caller, unit, { endingBy });
+          return {
+            body: await renderReport(report, asked, language, `user:${principal.userId}`),
+            fileName: reportFileName(report, asked),
+          };
+        };
+        const cache = options.cache;
+        const runs = cache ? await unitReportRuns(db, caller, unit, endingBy) : null;
+        const { body, fileName, hit } =
+          cache && runs
+            ? await cache.get(
+                ReportCache.key(scopeKey(unit), runs.run, language, asked),
+                ReportCache.validity(runs, await readVersions(db)),
+                make,
+              )
+            : { ...(await make()), hit: false };
         reply
-          .type(CONTENT_TYPES[request.query.format])
+          .type(CONTENT_TYPES[asked])
           .header('cache-control', 'private, no-store')
+          .header('x-cache', hit ? 'hit' : 'miss')
           .header(
             'content-disposition',
-            `${request.query.format === 'html' ? 'inline' : 'attachment'}; filename="${reportFileName(report, request.query.format)}"`,
+            `${asked === 'html' ? 'inline' : 'attachment'}; filename="${fileName}"`,
           );
         return reply.send(body);
       },

@@ -62,6 +62,56 @@ export type UnitReport = {
 
 const ROUND = (v: number, d = 1) => Math.round(v * 10 ** d) / 10 ** d;
 
+type RunRow = Awaited<ReturnType<typeof doneRunsFor>>[number];
+
+const ref = (r: RunRow | undefined): RunRef | null =>
+  r
+    ? { id: r.id, version: r.methodology_version, periodStart: r.period_start, periodEnd: r.period_end }
+    : null;
+
+/**
+ * The runs a report of `unit` is made of: its run (the newest period first — a past period audited later is not
+ * "the newest audit" — then the newest run, under the version the unit's region is judged by, else the newest of
+ * any), the runs of that version's last 8 periods for the trend, and the previous period's run for movers.
+ */
+async function reportRuns(db: Db, unit: Scope, endingBy: number | undefined) {
+  const all = (await doneRunsFor(db, unit, 40, endingBy)).sort(
+    (a, b) => b.period_end - a.period_end || b.id - a.id,
+  );
+  const own = await regionVersion(db, unit.level === 'country' ? null : unit.regionCode);
+  const [runRow] = all.some((r) => r.methodology_version === own)
+    ? all.filter((r) => r.methodology_version === own)
+    : all;
+  const runs = all.filter((r) => r.methodology_version === runRow?.methodology_version);
+  // Over periods, not runs: a period audited again counts once (its newest run), and the run compared with is
+  // the newest one of an earlier period.
+  const byPeriod = new Map<number, RunRow>();
+  for (const r of runs) if (!byPeriod.has(r.period_end)) byPeriod.set(r.period_end, r);
+  const periods = [...byPeriod.values()]
+    .filter((r) => runRow && r.period_end <= runRow.period_end)
+    .sort((a, b) => a.period_end - b.period_end)
+    .slice(-8);
+  const previousRow = runRow
+    ? [...periods].reverse().find((r) => r.period_end < runRow.period_end)
+    : undefined;
+  return { runRow, periods, previousRow };
+}
+
+/**
+ * Which runs the report of `unit` would show (its run and the previous period's), without making it: what a
+ * cache of rendered reports is keyed and checked by. NOT_FOUND outside the caller's scope.
+ */
+export async function unitReportRuns(
+  db: Db,
+  caller: Scope,
+  unit: Scope,
+  endingBy?: number,
+): Promise<{ run: RunRef | null; previous: RunRef | null }> {
+  if (!scopeWithin(unit, caller)) throw notFound(unit.level, unitId(unit));
+  const { runRow, previousRow } = await reportRuns(db, unit, endingBy);
+  return { run: ref(runRow), previous: ref(previousRow) };
+}
+
 /** The report of `unit`, which must lie in the caller's scope (else NOT_FOUND, as for anything unseen). */
 export async function unitReport(
   db: Db,
@@ -71,32 +121,7 @@ export async function unitReport(
 ): Promise<UnitReport> {
   const name = scopeWithin(unit, caller) ? await unitName(db, unit) : null;
   if (!name) throw notFound(unit.level, unitId(unit));
-  // The newest period first (a past period audited later is not "the newest audit"), then the newest run.
-  const all = (await doneRunsFor(db, unit, 40, options.endingBy)).sort(
-    (a, b) => b.period_end - a.period_end || b.id - a.id,
-  );
-  // The newest run under the version the unit's region is judged by (the national one for the country), else
-  // the newest of any; trends and movers then compare only runs of that run's version.
-  const own = await regionVersion(db, unit.level === 'country' ? null : unit.regionCode);
-  const [runRow] = all.some((r) => r.methodology_version === own)
-    ? all.filter((r) => r.methodology_version === own)
-    : all;
-  const runs = all.filter((r) => r.methodology_version === runRow?.methodology_version);
-  // Over periods, not runs: a period audited again counts once (its newest run), and the run compared with is
-  // the newest one of an earlier period.
-  const byPeriod = new Map<number, (typeof runs)[number]>();
-  for (const r of runs) if (!byPeriod.has(r.period_end)) byPeriod.set(r.period_end, r);
-  const periods = [...byPeriod.values()]
-    .filter((r) => runRow && r.period_end <= runRow.period_end)
-    .sort((a, b) => a.period_end - b.period_end)
-    .slice(-8);
-  const previousRow = runRow
-    ? [...periods].reverse().find((r) => r.period_end < runRow.period_end)
-    : undefined;
-  const ref = (r: (typeof runs)[number] | undefined): RunRef | null =>
-    r
-      ? { id: r.id, version: r.methodology_version, periodStart: r.period_start, periodEnd: r.period_end }
-      : null;
+  const { runRow, periods, previousRow } = await reportRuns(db, unit, options.endingBy);
   const by: GroupBy = unit.level === 'country' ? 'region' : 'municipality';
   const regionCode = unit.level === 'country' ? undefined : unit.regionCode;
   // Summed over the run this report is of, not whichever run rollup would pick on its own.

@@ -1,16 +1,19 @@
 // Unit reports over the audited two-region API world: the data, the PDF (text on every page, read back with
 // unpdf), the workbook (read back with exceljs), the routes' scope rules, and schedules that the scheduler
-// fires and a worker turns into stored files.
+// fires and a worker turns into stored files; the cache of rendered reports (a hit, and a miss after a new
+// audit run) and the render queue's answers over HTTP (a request waits, the next gets 503 with Retry-After).
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { CronExpressionParser } from 'cron-parser';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { type ApiWorld, apiWorld } from '../../test/api.ts';
 import { describeEachDialect, tempDir } from '../../test/db.ts';
 import { pdfFonts, pdfPages } from '../../test/pdf-text.ts';
+import { runAudit } from '../audit/index.ts';
+import { loadVersion } from '../methodology/index.ts';
 import { DbJobQueue, leadership, Scheduler } from '../platform/jobs/index.ts';
-import { closePdfBrowser } from './pdf.ts';
+import { closePdfBrowser, inPdfSlot, pdfStats } from './pdf.ts';
 import { REPORT_GENERATE, reportJobs } from './report-files.service.ts';
 import { type UnitReport, unitReport } from './unit-report.service.ts';
 
@@ -267,6 +270,78 @@ describeEachDialect(
       expect(stop.statusCode).toBe(200);
       const left = await ctx.db.kysely.selectFrom('job_schedules').select('name').execute();
       expect(left.map((s) => s.name)).not.toContain(`report:${id}`);
+    });
+
+    it('serves a report asked again from its cache, and makes it anew after an audit run', async () => {
+      const url = `/api/reports/units/region/${w.a.regionCode}?format=pdf&lang=en`;
+      const first = await w.as('region', { method: 'GET', url });
+      expect(first.statusCode, first.body).toBe(200);
+      const rendered = pdfStats.rendered;
+      const again = await w.as('region', { method: 'GET', url });
+      expect(again.statusCode).toBe(200);
+      expect(again.headers['x-cache']).toBe('hit');
+      expect(pdfStats.rendered).toBe(rendered);
+      expect(Buffer.compare(again.rawPayload, first.rawPayload)).toBe(0);
+      expect(again.headers['content-disposition']).toBe(first.headers['content-disposition']);
+      // Another reader in the same scope shares the file; another language is another document.
+      const other = await w.as('federal_viewer', { method: 'GET', url });
+      expect(other.headers['x-cache']).toBe('hit');
+
+      // The region audited again over the same period: the report is of the new run, rendered again.
+      const shown = (
+        await w.as('region', { method: 'GET', url: url.replace('format=pdf', 'format=json') })
+      ).json() as UnitReport;
+      const run = shown.run as NonNullable<UnitReport['run']>;
+      const audit = await runAudit(ctx.db, {
+        version: loadVersion(run.version),
+        period: { start: run.periodStart, end: run.periodEnd },
+        regionCode: w.a.regionCode,
+        workers: 1,
+      });
+      const after = await w.as('region', { method: 'GET', url });
+      expect(after.statusCode).toBe(200);
+      expect(after.headers['x-cache']).toBe('miss');
+      expect(pdfStats.rendered).toBe(rendered + 1);
+      expect((await pdfPages(after.rawPayload)).join('\n')).toContain(`audit #${audit.runId}`);
+      const json = await w.as('region', { method: 'GET', url: url.replace('format=pdf', 'format=json') });
+      expect(json.headers['x-cache']).toBe('miss');
+      expect((json.json() as UnitReport).run?.id).toBe(audit.runId);
+    });
+
+    it('renders a bounded number at once: one more waits its turn, the next gets 503 with Retry-After', async () => {
+      process.env.PUBLICA_PDF_CONCURRENCY = '1';
+      process.env.PUBLICA_PDF_QUEUE = '1';
+      process.env.PUBLICA_PDF_PER_USER = '10';
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      try {
+        // The only render slot is taken (as by a long render); a request then waits in the queue's one place.
+        const holding = inPdfSlot(undefined, () => held);
+        const waiting = w.as('region', {
+          method: 'GET',
+          url: `/api/reports/units/municipality/${w.a.municipalityId}?format=pdf&lang=ru`,
+        });
+        await vi.waitFor(() => expect(pdfStats.queued()).toBe(1));
+        const refused = await w.as('region', {
+          method: 'GET',
+          url: `/api/reports/units/institution/${w.a.institutionId}?format=pdf&lang=ru`,
+        });
+        expect(refused.statusCode).toBe(503);
+        expect(refused.json().error.code).toBe('BUSY');
+        expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+        release();
+        await holding;
+        const served = await waiting;
+        expect(served.statusCode, served.body).toBe(200);
+        expect(served.headers['content-type']).toBe('application/pdf');
+      } finally {
+        release();
+        delete process.env.PUBLICA_PDF_CONCURRENCY;
+        delete process.env.PUBLICA_PDF_QUEUE;
+        delete process.env.PUBLICA_PDF_PER_USER;
+      }
     });
   },
   { shared: true },
