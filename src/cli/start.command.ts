@@ -88,7 +88,18 @@ export function registerStart(program: Command, context: () => CliContext, roles
       else await sim.app.close();
       // OK and MAX beside VK: their simulators, collected through the real clients.
       const networks = await collectDemoNetworks(db, net, DEMO_DAYS);
-      if (!options.serve) await networks.close();
+      if (options.serve) {
+        // Served, the OK and MAX jobs (net.collect) collect from the demo's simulators unless told otherwise.
+        const jobs = ctx.config.jobs;
+        if (!jobs.ok.token)
+          jobs.ok = {
+            url: networks.okUrl,
+            appKey: DEMO_OK_APP.key,
+            appSecret: DEMO_OK_APP.secret,
+            token: DEMO_OK_TOKEN,
+          };
+        if (!jobs.max.token) jobs.max = { url: networks.maxUrl, token: DEMO_MAX_BOT };
+      } else await networks.close();
       ctx.config.secrets ??= secretBoxFromFile(path.join(ctx.config.dataDir, 'secret.key'));
       await ensureCommunityTokens(db, ctx.config.secrets);
       ctx.out(

@@ -5,10 +5,10 @@
 import { crashPoint } from '../platform/crash-points.ts';
 import type { Db } from '../platform/db.ts';
 import { type Job, type JobDefinition, readJobProgress, saveJobProgress } from '../platform/jobs/index.ts';
-import { MaxClient } from './max/max-client.ts';
+import { MAX_API_URL, MaxClient } from './max/max-client.ts';
 import { collectMaxPages } from './max/max-collect.service.ts';
 import type { NetCollectOptions } from './net-collect-options.ts';
-import { OkClient } from './ok/ok-client.ts';
+import { OK_API_URL, OkClient } from './ok/ok-client.ts';
 import { collectOkPages } from './ok/ok-collect.service.ts';
 
 export const NET_COLLECT = 'net.collect';
@@ -27,6 +27,32 @@ export type NetCollectConfig = {
   /** Called after each page's checkpoint is saved (tests abort here). */
   onCheckpoint?: (network: 'ok' | 'max', pageId: number) => Promise<void> | void;
 };
+
+/** The jobs' configuration from the environment's OK and MAX settings; a network without its keys is left out. */
+export function netCollectConfig(env: {
+  ok: {
+    url?: string | undefined;
+    appKey?: string | undefined;
+    appSecret?: string | undefined;
+    token?: string | undefined;
+  };
+  max: { url?: string | undefined; token?: string | undefined };
+}): NetCollectConfig {
+  const { ok, max } = env;
+  return {
+    ...(ok.appKey && ok.appSecret && ok.token
+      ? {
+          ok: {
+            baseUrl: ok.url ?? OK_API_URL,
+            applicationKey: ok.appKey,
+            applicationSecretKey: ok.appSecret,
+            accessToken: ok.token,
+          },
+        }
+      : {}),
+    ...(max.token ? { max: { baseUrl: max.url ?? MAX_API_URL, token: max.token } } : {}),
+  };
+}
 
 export type NetCollectData = { network: 'ok' | 'max'; windowDays?: number };
 type Progress = { startedAt: number; after?: number };
