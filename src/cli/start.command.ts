@@ -16,7 +16,16 @@ import { addVkToken, listVkTokens } from '../vk/index.ts';
 import { buildVkSim, generateWorld, readWorld, WORLD_FILES, writeWorld } from '../vk-sim/index.ts';
 import { cliMessages } from './cli.messages.ts';
 import type { CliContext } from './context.ts';
-import { collectDemoNetworks, demoNetWorld, hasNetMarker, netUrls, writeNetMarker } from './demo-networks.ts';
+import {
+  collectDemoNetworks,
+  DEMO_MAX_BOT,
+  DEMO_OK_APP,
+  DEMO_OK_TOKEN,
+  demoNetWorld,
+  hasNetMarker,
+  netUrls,
+  writeNetMarker,
+} from './demo-networks.ts';
 import { auditBeforeSeminars, ensureDemoSeminars } from './demo-seminars.ts';
 import { intOption, todayUtc } from './options.ts';
 import { type RoleBuilders, serveRoles } from './serve.command.ts';

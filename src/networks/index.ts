@@ -5,6 +5,7 @@ export { networkCoverageRoutes } from './coverage.routes.ts';
 export { networkCoverage } from './coverage.service.ts';
 export {
   type CoverageFigures,
+  coverageByUnit,
   coverageFigures,
   type InstitutionCoverage,
   institutionCoverage,
