@@ -87,8 +87,11 @@ export async function collectDemoNetworks(db: Db, net: NetWorld, days: number): 
       { baseUrl: okUrl, perSecond: DEMO_PER_SECOND },
     );
     const maxClient = new MaxClient(DEMO_MAX_BOT, { baseUrl: maxUrl, perSecond: DEMO_PER_SECOND });
-    const okSummary = await collectOkPages(db, okClient, { sinceSec });
-    const maxSummary = await collectMaxPages(db, maxClient, { sinceSec });
+    // Each network has its own token and pages: both at once.
+    const [okSummary, maxSummary] = await Promise.all([
+      collectOkPages(db, okClient, { sinceSec }),
+      collectMaxPages(db, maxClient, { sinceSec }),
+    ]);
     return { okUrl, maxUrl, ok: okSummary, max: maxSummary, close };
   } catch (error) {
     await close();
