@@ -1,6 +1,7 @@
 // Benchmark: the collector against the simulated VK (a separate process) with 3 user tokens at 20 requests/s
 // on a ~10,000-page world. Prints the requests/s achieved as a ratio of the ceiling the tokens allow (target
-// >= 0.9), and posts and comments ingested per second. Run: npm run bench:collect.
+// >= 0.9), and posts and comments ingested per second; then OK and MAX against their ceilings
+// (bench/collect-networks.ts). Run: npm run bench:collect.
 // Env: BENCH_COLLECT_INSTITUTIONS (default 13000, about 10,000 pages), BENCH_TOKENS (default 3), BENCH_RPS (20).
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -11,6 +12,7 @@ import { openDb } from '../src/platform/db.ts';
 import { migrateToLatest } from '../src/platform/migrate.ts';
 import { importRegistryFile } from '../src/registry/index.ts';
 import { generateWorld, WORLD_FILES, writeWorld } from '../src/vk-sim/index.ts';
+import { benchNetworks } from './collect-networks.ts';
 
 const institutions = Number(process.env.BENCH_COLLECT_INSTITUTIONS ?? 13_000);
 const tokenCount = Number(process.env.BENCH_TOKENS ?? 3);
@@ -73,3 +75,5 @@ try {
   sim.kill();
   fs.rmSync(dir, { recursive: true, force: true });
 }
+// OK and MAX, each against its own ceiling.
+await benchNetworks(Number(process.env.BENCH_NET_INSTITUTIONS ?? 200));

@@ -79,6 +79,12 @@ describe('the web app in a browser', () => {
     await page.locator(`table.data-table tbody tr a[href="${href}"]`).click();
     await expect.poll(() => page.getByTestId('unit-title').textContent()).toBe(regionName);
     expect(page.url()).toMatch(/\/units\/region\/\d+$/);
+    // Presence per network: the demo's schools are on VK, most on OK, some on MAX; the legal duty is VK and OK.
+    await expect
+      .poll(() => page.getByTestId('network-ok').textContent())
+      .toMatch(/Одноклассники: [1-9]\d* из/);
+    await expect.poll(() => page.getByTestId('network-max').textContent()).toMatch(/MAX .*: [1-9]\d* из/);
+    await expect.poll(() => page.getByTestId('network-duty').textContent()).toMatch(/\(ВК и ОК\)/);
     await shot(page, 'region-desktop');
     const municipality = page.locator('table.data-table tbody tr a').first();
     const municipalityName = (await municipality.textContent()) ?? '';

@@ -22,6 +22,10 @@ export const cliMessages = {
     ru: 'Реестр: учреждений {institutions}. Собрано из симулятора ВК ({vk}): страниц {pages}, постов {posts}, комментариев {comments}, запросов {requests} за {seconds} с',
     en: 'Registry: {institutions} institutions. Collected from the simulated VK ({vk}): {pages} pages, {posts} posts, {comments} comments, {requests} requests in {seconds} s',
   },
+  collected_networks: {
+    ru: 'Собрано из симулятора ОК ({ok}): групп {okPages}, тем {okPosts}, комментариев {okComments}; из симулятора MAX ({max}): каналов {maxPages}, постов {maxPosts}',
+    en: 'Collected from the simulated OK ({ok}): {okPages} groups, {okPosts} topics, {okComments} comments; from the simulated MAX ({max}): {maxPages} channels, {maxPosts} posts',
+  },
   demo_seminars: {
     ru: 'Семинары демо: добавлено {count} (прошедшие с участниками и предстоящий с приглашениями)',
     en: 'Demo seminars: {count} added (past ones with attendees, an upcoming one with invitations)',

@@ -16,6 +16,16 @@ import { addVkToken, listVkTokens } from '../vk/index.ts';
 import { buildVkSim, generateWorld, readWorld, WORLD_FILES, writeWorld } from '../vk-sim/index.ts';
 import { cliMessages } from './cli.messages.ts';
 import type { CliContext } from './context.ts';
+import {
+  collectDemoNetworks,
+  DEMO_MAX_BOT,
+  DEMO_OK_APP,
+  DEMO_OK_TOKEN,
+  demoNetWorld,
+  hasNetMarker,
+  netUrls,
+  writeNetMarker,
+} from './demo-networks.ts';
 import { auditBeforeSeminars, ensureDemoSeminars } from './demo-seminars.ts';
 import { intOption, todayUtc } from './options.ts';
 import { type RoleBuilders, serveRoles } from './serve.command.ts';
@@ -23,6 +33,8 @@ import { readStatus } from './status.command.ts';
 
 /** Past seminars in the demo's story (in its first regions by code), so their effect can be seen. */
 const DEMO_SEMINARS = 2;
+/** Days of posts in the demo world. */
+const DEMO_DAYS = 120;
 
 type StartOptions = { institutions: number; regions: number; seed: number; serve: boolean; port?: number };
 
@@ -57,6 +69,7 @@ export function registerStart(program: Command, context: () => CliContext, roles
         dailyQuota: { 'wall.get': 10_000_000 },
       }));
       const world = readWorld(dir);
+      const net = demoNetWorld(world.institutions, options.seed, world.meta.asOf, DEMO_DAYS);
       // Each demo page also has its community token, so the inbox can answer through the simulated VK.
       const communities = world.communities.map((c) => ({
         token: `demo-community-${c.id}`,
@@ -82,6 +95,20 @@ export function registerStart(program: Command, context: () => CliContext, roles
       // Served, the simulator stays up for the inbox's replies; set up only, it goes.
       if (options.serve) ctx.config.jobs.vkUrl ??= vkUrl;
       else await sim.app.close();
+      // OK and MAX beside VK: their simulators, collected through the real clients.
+      const networks = await collectDemoNetworks(db, net, DEMO_DAYS);
+      if (options.serve) {
+        // Served, the OK and MAX jobs (net.collect) collect from the demo's simulators unless told otherwise.
+        const jobs = ctx.config.jobs;
+        if (!jobs.ok.token)
+          jobs.ok = {
+            url: networks.okUrl,
+            appKey: DEMO_OK_APP.key,
+            appSecret: DEMO_OK_APP.secret,
+            token: DEMO_OK_TOKEN,
+          };
+        if (!jobs.max.token) jobs.max = { url: networks.maxUrl, token: DEMO_MAX_BOT };
+      } else await networks.close();
       ctx.config.secrets ??= secretBoxFromFile(path.join(ctx.config.dataDir, 'secret.key'));
       await ensureCommunityTokens(db, ctx.config.secrets);
       ctx.out(
@@ -93,6 +120,17 @@ export function registerStart(program: Command, context: () => CliContext, roles
           comments: report.comments,
           requests: report.requests,
           seconds: report.seconds,
+        }),
+      );
+      ctx.out(
+        t('collected_networks', {
+          ok: networks.okUrl,
+          okPages: networks.ok.collected,
+          okPosts: networks.ok.posts,
+          okComments: networks.ok.comments,
+          max: networks.maxUrl,
+          maxPages: networks.max.collected,
+          maxPosts: networks.max.posts,
         }),
       );
       const version = loadVersion('2023.1');
@@ -130,7 +168,9 @@ export function registerStart(program: Command, context: () => CliContext, roles
       ctx.out(t('demo_accounts', { password: DEMO_PASSWORD }));
       for (const a of accounts) ctx.out(`  ${a.login.padEnd(28)} ${a.scope}`);
       if (options.serve)
-        await serveRoles(ctx, roles, { port: options.port, role: 'all' }, () => sim.app.close());
+        await serveRoles(ctx, roles, { port: options.port, role: 'all' }, async () => {
+          await Promise.all([sim.app.close(), networks.close()]);
+        });
     });
 }
 
@@ -145,10 +185,13 @@ function ensureWorld(dir: string, options: StartOptions, say: (text: string) => 
       meta.seed === options.seed &&
       meta.seminars === DEMO_SEMINARS &&
       meta.asOf === asOf;
-    if (same) return;
+    if (same && hasNetMarker(dir)) return;
   }
   say(`world: generating ${options.institutions} institutions in ${options.regions} regions → ${dir}`);
-  writeWorld(dir, generateWorld({ ...options, asOf, days: 120, seminars: DEMO_SEMINARS }));
+  const world = generateWorld({ ...options, asOf, days: DEMO_DAYS, seminars: DEMO_SEMINARS });
+  const net = demoNetWorld(world.institutions, options.seed, asOf, DEMO_DAYS);
+  writeWorld(dir, world, netUrls(net));
+  writeNetMarker(dir, net);
 }
 
 /**

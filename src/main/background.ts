@@ -6,6 +6,7 @@ import { AUDIT_RUN, auditJobs } from '../audit/index.ts';
 import { parseTokenSpecs } from '../cli/index.ts';
 import { COLLECT_RUN, collectJobs } from '../collect/index.ts';
 import { startLongPollWorkers } from '../inbox/index.ts';
+import { NET_COLLECT, netCollectConfig, netCollectJobs } from '../networks/index.ts';
 import {
   FileStore,
   PLANNER_CLEAN_FILES,
@@ -77,6 +78,7 @@ export function jobDefinitions(db: Db, queue: JobQueue, config: Config, metrics?
         for (const [outcome, n] of Object.entries(report.errors)) metrics?.vkCalls.inc({ outcome }, n);
       },
     }),
+    ...netCollectJobs(db, netCollectConfig(j)),
     ...auditJobs(db, queue, { shardPages: j.auditShardPages, concurrency: j.concurrency }),
     ...reportJobs(db),
     ...trainingJobs(db),
@@ -177,6 +179,17 @@ async function configureSchedules(scheduler: Scheduler, config: Config): Promise
       data: { windowDays: config.jobs.collectWindowDays, followUp: { queue: AUDIT_RUN, data: {} } },
     });
   else await scheduler.remove('collect');
+  // OK and MAX on the same schedule as VK, each network where its keys are set.
+  const nets = netCollectConfig(config.jobs);
+  for (const network of ['ok', 'max'] as const)
+    if (collect && nets[network])
+      await scheduler.define(`collect-${network}`, {
+        cron: collect,
+        tz,
+        queue: NET_COLLECT,
+        data: { network, windowDays: config.jobs.collectWindowDays },
+      });
+    else await scheduler.remove(`collect-${network}`);
   if (audit) await scheduler.define('audit', { cron: audit, tz, queue: AUDIT_RUN, data: {} });
   else await scheduler.remove('audit');
   await scheduler.define('publish', {

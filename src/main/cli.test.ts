@@ -93,6 +93,11 @@ describe('publica command', () => {
     const start = publica(['start', '--institutions', '40', '--regions', '1', '--no-serve'], startDir);
     expect(start.code).toBe(0);
     expect(start.stdout).toMatch(/"institutions":40/);
+    // OK groups and MAX channels beside VK, collected from their simulators.
+    const nets = /ОК \(http[^)]+\): групп (\d+).*MAX \(http[^)]+\): каналов (\d+)/.exec(start.stdout);
+    expect(nets, start.stdout).not.toBeNull();
+    expect(Number(nets?.[1])).toBeGreaterThan(15);
+    expect(Number(nets?.[2])).toBeGreaterThan(3);
     // One demo account per role, printed with the shared password.
     expect(start.stdout).toMatch(/publica-demo/);
     for (const login of ['demo-federal', 'demo-region-viewer', 'demo-institution', 'demo-trainer'])

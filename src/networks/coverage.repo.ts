@@ -7,6 +7,7 @@ import { BY_INSTITUTION, inScope, type Scope } from '../platform/scope.ts';
 export type InstitutionPlatformRow = {
   institution_id: number;
   region_code: string;
+  municipality_id: number | null;
   platform: Platform | null;
   status: PageStatus | null;
 };
@@ -22,6 +23,7 @@ export async function listInstitutionPlatforms(
     .select([
       'institutions.id as institution_id',
       'institutions.region_code',
+      'institutions.municipality_id',
       'pages.platform',
       'pages.status',
     ])

@@ -16,6 +16,7 @@ export type PresenceFact = {
 export type InstitutionCoverage = {
   institutionId: number;
   regionCode: string;
+  municipalityId: number | null;
   facts: Record<NetworkId, PresenceFact>;
   meetsLegalDuty: boolean;
 };
@@ -35,6 +36,7 @@ export function institutionCoverage(
   rows: {
     institution_id: number;
     region_code: string;
+    municipality_id?: number | null;
     platform: Platform | null;
     status: PageStatus | null;
   }[],
@@ -47,7 +49,13 @@ export function institutionCoverage(
       const facts = Object.fromEntries(
         NETWORK_IDS.map((n) => [n, { network: n, present: false, source: 'registry', pages: 0 }]),
       ) as Record<NetworkId, PresenceFact>;
-      c = { institutionId: row.institution_id, regionCode: row.region_code, facts, meetsLegalDuty: false };
+      c = {
+        institutionId: row.institution_id,
+        regionCode: row.region_code,
+        municipalityId: row.municipality_id ?? null,
+        facts,
+        meetsLegalDuty: false,
+      };
       byInstitution.set(row.institution_id, c);
     }
     const network = row.platform as NetworkId | null;
@@ -78,4 +86,19 @@ export function coverageFigures(list: InstitutionCoverage[]): CoverageFigures {
     meetsLegalDutyShare: share(meets),
     required: requiredNetworks(),
   };
+}
+
+/** The figures per unit of the territory: by region code, or by municipality id ('-' for none). */
+export function coverageByUnit(
+  list: InstitutionCoverage[],
+  unit: 'region' | 'municipality',
+): Map<string, CoverageFigures> {
+  const groups = new Map<string, InstitutionCoverage[]>();
+  for (const c of list) {
+    const key = unit === 'region' ? c.regionCode : c.municipalityId === null ? '-' : String(c.municipalityId);
+    const group = groups.get(key) ?? [];
+    group.push(c);
+    groups.set(key, group);
+  }
+  return new Map([...groups].map(([key, group]) => [key, coverageFigures(group)]));
 }

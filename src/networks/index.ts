@@ -5,6 +5,7 @@ export { networkCoverageRoutes } from './coverage.routes.ts';
 export { networkCoverage } from './coverage.service.ts';
 export {
   type CoverageFigures,
+  coverageByUnit,
   coverageFigures,
   type InstitutionCoverage,
   institutionCoverage,
@@ -17,6 +18,15 @@ export { botChannels, collectMaxChannel, type MaxCollected, publishMaxPost } fro
 export { parseMaxChat, parseMaxMessages } from './max/max-parse.ts';
 export { parseMaxUrl } from './max/max-url.ts';
 export * from './model.ts';
+export {
+  NET_COLLECT,
+  type NetCollectConfig,
+  type NetCollectData,
+  netCollectConfig,
+  netCollectJobs,
+  runNetCollect,
+} from './net-collect-jobs.ts';
+export type { NetCollectOptions } from './net-collect-options.ts';
 export { NETWORKS, networkOf, requiredNetworks } from './networks.ts';
 export { okPort } from './ok/ok.port.ts';
 export { OK_API_URL, OkClient, type OkCredentials } from './ok/ok-client.ts';

@@ -35,6 +35,12 @@ const envSchema = z.object({
   PUBLICA_JOBS: z.enum(['db', 'pg-boss']).optional(),
   PUBLICA_VK_URL: z.url().optional(),
   PUBLICA_VK_TOKENS: z.string().optional(),
+  PUBLICA_OK_URL: z.url().optional(),
+  PUBLICA_OK_APP_KEY: z.string().optional(),
+  PUBLICA_OK_APP_SECRET: z.string().optional(),
+  PUBLICA_OK_TOKEN: z.string().optional(),
+  PUBLICA_MAX_URL: z.url().optional(),
+  PUBLICA_MAX_TOKEN: z.string().optional(),
   PUBLICA_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(1),
   PUBLICA_TOKENS_PER_JOB: z.coerce.number().int().min(1).max(100).default(1),
   PUBLICA_SHARD_PAGES: z.coerce.number().int().min(1).max(100_000).default(200),
@@ -95,6 +101,15 @@ export type JobsConfig = {
   vkUrl: string | undefined;
   /** Raw kind:token[:perSecond] specs, comma-separated. */
   vkTokens: string | undefined;
+  /** OK: the API's base URL (default https://api.ok.ru), the application's key and secret, the group token. */
+  ok: {
+    url?: string | undefined;
+    appKey?: string | undefined;
+    appSecret?: string | undefined;
+    token?: string | undefined;
+  };
+  /** MAX: the Bot API's base URL (default https://platform-api.max.ru) and the bot's token. */
+  max: { url?: string | undefined; token?: string | undefined };
   concurrency: number;
   tokensPerJob: number;
   shardPages: number;
@@ -184,6 +199,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: { db
       queue: values.PUBLICA_JOBS,
       vkUrl: values.PUBLICA_VK_URL,
       vkTokens: values.PUBLICA_VK_TOKENS,
+      ok: {
+        url: values.PUBLICA_OK_URL,
+        appKey: values.PUBLICA_OK_APP_KEY,
+        appSecret: values.PUBLICA_OK_APP_SECRET,
+        token: values.PUBLICA_OK_TOKEN,
+      },
+      max: { url: values.PUBLICA_MAX_URL, token: values.PUBLICA_MAX_TOKEN },
       concurrency: values.PUBLICA_WORKER_CONCURRENCY,
       tokensPerJob: values.PUBLICA_TOKENS_PER_JOB,
       shardPages: values.PUBLICA_SHARD_PAGES,
@@ -256,6 +278,16 @@ export const configTable = [
     'collect and workers: VK API base URL (the real VK: https://api.vk.ru, the default; https://api.vk.com still answers)',
   ],
   ['PUBLICA_VK_TOKENS', '-', 'collect and workers: comma-separated kind:token[:perSecond] specs'],
+  ['PUBLICA_OK_URL', 'https://api.ok.ru', 'OK collection jobs: the OK API base URL'],
+  [
+    'PUBLICA_OK_APP_KEY',
+    '-',
+    'OK collection jobs: application key (with PUBLICA_OK_APP_SECRET, PUBLICA_OK_TOKEN)',
+  ],
+  ['PUBLICA_OK_APP_SECRET', '-', 'OK collection jobs: application secret key'],
+  ['PUBLICA_OK_TOKEN', '-', 'OK collection jobs: access token'],
+  ['PUBLICA_MAX_URL', 'https://platform-api.max.ru', 'MAX collection jobs: the Bot API base URL'],
+  ['PUBLICA_MAX_TOKEN', '-', 'MAX collection jobs: the bot token (the bot is an admin of the channels)'],
   ['PUBLICA_ROLE', 'all', 'publica serve: web, worker, scheduler or all (--role overrides)'],
   ['PUBLICA_JOBS', 'by database', 'job queue: pg-boss (default on PostgreSQL) or db (default on SQLite)'],
   ['PUBLICA_WORKER_CONCURRENCY', '1', 'worker: collection and audit shard jobs at once per process'],

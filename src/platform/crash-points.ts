@@ -9,7 +9,8 @@ export type CrashPoint =
   | 'collect.after-profiles'
   | 'collect.after-page'
   | 'audit.after-batch'
-  | 'planner.after-post';
+  | 'planner.after-post'
+  | 'networks.after-page';
 
 const target = parse(process.env.PUBLICA_CRASH_AT);
 let passed = 0;

@@ -22,6 +22,14 @@ export const openRowSchema = z
     coverage: z.number().nullable(),
     meanScore: z.number().nullable(),
     levels: z.record(z.string(), z.number().int()),
+    networks: z
+      .object({
+        vk: z.number().int(),
+        ok: z.number().int(),
+        max: z.number().int(),
+        meetsLegalDuty: z.number().int(),
+      })
+      .strict(),
   })
   .strict();
 

@@ -2,6 +2,7 @@
 // coverage, mean score — with no personal data and no institution named: only units of the territory.
 import { doneRunsFor, rollup } from '../analytics/index.ts';
 import { listVersionIds, shippedVersion, shownLevels } from '../methodology/index.ts';
+import { type CoverageFigures, coverageByUnit, networkCoverage } from '../networks/index.ts';
 import { BOM, exportLine } from '../platform/csv.ts';
 import type { Db } from '../platform/db.ts';
 import { COUNTRY } from '../platform/scope.ts';
@@ -18,6 +19,8 @@ export type OpenRow = {
   coverage: number | null;
   meanScore: number | null;
   levels: Record<string, number>;
+  /** Institutions with a page on each network, and those meeting the legal duty (a page on VK and on OK). */
+  networks: { vk: number; ok: number; max: number; meetsLegalDuty: number };
 };
 
 export type OpenData = {
@@ -37,6 +40,7 @@ export async function openData(
   const runs = await doneRunsFor(db, regionCode ? { level: 'region', regionCode } : COUNTRY, 40);
   const chosen = runs.find((run) => run.methodology_version === own) ?? runs[0] ?? null;
   const r = await rollup(db, COUNTRY, unit, regionCode, chosen);
+  const presence = coverageByUnit((await networkCoverage(db, COUNTRY, regionCode)).institutions, unit);
   // The run's version's levels, best first, always listed; a level it does not know is added after them.
   const known =
     chosen && listVersionIds().includes(chosen.methodology_version)
@@ -72,6 +76,7 @@ export async function openData(
         coverage: row.coverage,
         meanScore: row.meanScore,
         levels: Object.fromEntries(levels.map((l) => [l, row.levels[l] ?? 0])),
+        networks: networksOf(presence.get(row.key)),
       })),
   };
 }
@@ -88,6 +93,10 @@ export function openColumns(levels: string[]): string[] {
     'coverage',
     'mean_score',
     ...levels.map((l) => `level_${l}`),
+    'on_vk',
+    'on_ok',
+    'on_max',
+    'meets_legal_duty',
     'methodology',
     'period_start',
     'period_end',
@@ -111,6 +120,10 @@ export function openDataCsv(data: OpenData, delimiter: ';' | ','): string {
           row.coverage,
           row.meanScore,
           ...data.levels.map((l) => row.levels[l] ?? 0),
+          row.networks.vk,
+          row.networks.ok,
+          row.networks.max,
+          row.networks.meetsLegalDuty,
           data.audit?.methodology,
           data.audit?.periodStart,
           data.audit?.periodEnd,
@@ -119,6 +132,12 @@ export function openDataCsv(data: OpenData, delimiter: ';' | ','): string {
       ),
     );
   return `${BOM}${lines.join('\r\n')}\r\n`;
+}
+
+function networksOf(f: CoverageFigures | undefined): OpenRow['networks'] {
+  return f
+    ? { vk: f.on.vk, ok: f.on.ok, max: f.on.max, meetsLegalDuty: f.meetsLegalDuty }
+    : { vk: 0, ok: 0, max: 0, meetsLegalDuty: 0 };
 }
 
 function isoDate(unix: number): string {

@@ -24,6 +24,11 @@ const ALLOWED_FIELDS = new Set([
   'institutionsCovered',
   'coverage',
   'meanScore',
+  'networks',
+  'vk',
+  'ok',
+  'max',
+  'meetsLegalDuty',
 ]);
 
 function fieldsOf(schema: unknown, out = new Set<string>()): Set<string> {
@@ -80,6 +85,16 @@ describeEachDialect(
           pagesAudited: same.audited,
           institutionsCovered: same.covered,
           meanScore: same.meanScore,
+        });
+      }
+      // Presence per network agrees with the coverage an operator sees, region by region.
+      for (const row of open.rows) {
+        const c = (await w.as('federal', get(`/api/network-coverage?region=${row.code}`))).json();
+        expect(row.networks).toEqual({
+          vk: c.on.vk,
+          ok: c.on.ok,
+          max: c.on.max,
+          meetsLegalDuty: c.meetsLegalDuty,
         });
       }
       expect(open.audit.methodology).toBe('2023.1');

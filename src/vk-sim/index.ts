@@ -7,4 +7,10 @@ export { buildVkSim, type VkSim, type VkSimOptions } from './server/vk-sim.serve
 export { COMMUNITY_ID_BASE, type GeneratedWorld, generateWorld } from './world/generate-world.ts';
 export { MINISTRY_OWNER_ID, seasonFactor, wallOf, worldEnd } from './world/wall.ts';
 export type * from './world/world.types.ts';
-export { type LoadedWorld, readWorld, WORLD_FILES, writeWorld } from './world/world-files.ts';
+export {
+  type LoadedWorld,
+  readWorld,
+  WORLD_FILES,
+  type WorldNetUrls,
+  writeWorld,
+} from './world/world-files.ts';

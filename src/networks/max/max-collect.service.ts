@@ -2,6 +2,7 @@
 // each channel's profile and posts stored (posts under the channel's seq); a channel the bot is not an admin of
 // is counted, not guessed.
 import type { Db } from '../../platform/db.ts';
+import type { NetCollectOptions } from '../net-collect-options.ts';
 import { listNetworkPages, markNetworkPage, upsertNetworkPosts } from '../net-content.repo.ts';
 import type { MaxClient } from './max-client.ts';
 import { botChannels, collectMaxChannel } from './max-collect.ts';
@@ -17,12 +18,13 @@ export type MaxRunSummary = {
 export async function collectMaxPages(
   db: Db,
   client: MaxClient,
-  options: { sinceSec: number; now?: () => number },
+  options: NetCollectOptions,
 ): Promise<MaxRunSummary> {
   const now = () => Math.floor((options.now ?? Date.now)() / 1000);
   const summary: MaxRunSummary = { pages: 0, collected: 0, posts: 0, notAdmin: 0, failed: 0 };
   const chats = await botChannels(client);
   for (const page of await listNetworkPages(db, 'max')) {
+    if (options.after !== undefined && page.id <= options.after) continue;
     summary.pages++;
     const ref = { network: 'max' as const, url: page.url, externalId: null, screenName: page.screen_name };
     const chatId = chats.get(page.url.replace(/^https?:\/\//, '').toLowerCase());
@@ -30,6 +32,7 @@ export async function collectMaxPages(
     if (!got.ok) {
       if (got.errorClass === 'bot_not_admin') summary.notAdmin++;
       else summary.failed++;
+      await options.onPage?.(page.id);
       continue;
     }
     const at = now();
@@ -41,6 +44,7 @@ export async function collectMaxPages(
     });
     summary.collected++;
     summary.posts += got.posts.length;
+    await options.onPage?.(page.id);
   }
   return summary;
 }

@@ -1,11 +1,12 @@
 // The only OK HTTP in Publica: one signed request to {api_server}fb.do, with a timeout, a per-token pace and
 // OK's errors as OkApiError. The client never sends an unsigned or wrongly signed request: sig is computed
 // here from exactly the parameters sent.
-import { OkApiError, OkTransportError } from './ok-errors.ts';
-import { OK_METHOD_NAMES } from './ok-methods.ts';
+import { classifyOk, OkApiError, OkTransportError } from './ok-errors.ts';
+import { OK_METHOD_NAMES, OK_METHODS } from './ok-methods.ts';
 import { okSignature } from './ok-sig.ts';
 
 export const OK_API_URL = 'https://api.ok.ru';
+const READ_ONLY = new Set(OK_METHODS.filter((m) => m.readOnly).map((m) => m.name));
 
 export type OkCredentials = {
   applicationKey: string;
@@ -64,8 +65,23 @@ export class OkClient {
     if (wait > 0) await (this.options.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms))))(wait);
   }
 
+  /**
+   * One call; a read-only method that fails transiently (flood control, a server or transport error) is tried
+   * up to twice more at the token's pace. A write is never repeated here: exactly-once is its caller's.
+   */
   async call(method: string, params: Record<string, string | number> = {}): Promise<unknown> {
     if (!OK_METHOD_NAMES.has(method)) throw new Error(`${method}: not in Publica's OK method table`);
+    const retries = READ_ONLY.has(method) ? 2 : 0;
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await this.once(method, params);
+      } catch (error) {
+        if (attempt >= retries || classifyOk(error) !== 'retry') throw error;
+      }
+    }
+  }
+
+  private async once(method: string, params: Record<string, string | number>): Promise<unknown> {
     await this.pace();
     this.calls++;
     const body = new URLSearchParams(this.signedParams(method, params));

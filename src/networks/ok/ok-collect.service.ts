@@ -2,6 +2,7 @@
 // resolves short names, reads each group, stores its status, topics and comments. A page OK does not know is
 // marked deleted; a closed group closed; an error leaves the page as it was and is counted.
 import type { Db } from '../../platform/db.ts';
+import type { NetCollectOptions } from '../net-collect-options.ts';
 import {
   listNetworkPages,
   markNetworkPage,
@@ -23,12 +24,13 @@ export type OkRunSummary = {
 export async function collectOkPages(
   db: Db,
   client: OkClient,
-  options: { sinceSec: number; now?: () => number },
+  options: NetCollectOptions,
 ): Promise<OkRunSummary> {
   const now = () => Math.floor((options.now ?? Date.now)() / 1000);
   const summary: OkRunSummary = { pages: 0, collected: 0, posts: 0, comments: 0, failed: 0, calls: 0 };
   const before = client.calls;
   for (const page of await listNetworkPages(db, 'ok')) {
+    if (options.after !== undefined && page.id <= options.after) continue;
     summary.pages++;
     const ref = {
       network: 'ok' as const,
@@ -41,6 +43,7 @@ export async function collectOkPages(
       if (got.errorClass === 'not_found')
         await markNetworkPage(db, page.id, { status: 'deleted', collectedAt: now() });
       else summary.failed++;
+      await options.onPage?.(page.id);
       continue;
     }
     const at = now();
@@ -54,6 +57,7 @@ export async function collectOkPages(
     summary.collected++;
     summary.posts += got.posts.length;
     summary.comments += got.comments.length;
+    await options.onPage?.(page.id);
   }
   summary.calls = client.calls - before;
   return summary;

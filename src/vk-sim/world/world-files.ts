@@ -22,7 +22,10 @@ export const WORLD_FILES = {
   seminars: 'seminars.json',
 } as const;
 
-export function writeWorld(dir: string, world: GeneratedWorld): void {
+/** The registry's OK and MAX addresses by INN, when the world has OK groups and MAX channels (src/net-sim). */
+export type WorldNetUrls = { ok: Map<string, string>; max: Map<string, string> };
+
+export function writeWorld(dir: string, world: GeneratedWorld, net?: WorldNetUrls): void {
   fs.mkdirSync(dir, { recursive: true });
   fs.writeFileSync(path.join(dir, WORLD_FILES.meta), `${JSON.stringify(world.meta, null, 2)}\n`);
   writeLines(path.join(dir, WORLD_FILES.institutions), world.institutions, (i) => JSON.stringify(i));
@@ -42,9 +45,8 @@ export function writeWorld(dir: string, world: GeneratedWorld): void {
         i.address,
         i.website,
         urlByInn.get(i.inn) ?? '',
-        // ok_url, max_url: the demo's OK groups and MAX channels (src/net-sim) are not in its registry yet.
-        '',
-        '',
+        net?.ok.get(i.inn) ?? '',
+        net?.max.get(i.inn) ?? '',
       ],
       ';',
     ),

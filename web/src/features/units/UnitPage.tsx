@@ -12,6 +12,7 @@ import { ApiError, query } from '../../lib/api.ts';
 import { num, pct, period } from '../../lib/format.ts';
 import { useApi, useText, useUnitCrumbs, useUnitReport } from '../../lib/queries.ts';
 import type { Me, Region, UnitReport } from '../../lib/types.ts';
+import { NetworkCoverage } from './NetworkCoverage.tsx';
 import { RegionVersion } from './RegionVersion.tsx';
 import { TileMap } from './TileMap.tsx';
 import { UnitPages } from './UnitPages.tsx';
@@ -115,6 +116,7 @@ function Unit({ level, unitKey }: { me: Me; level: string; unitKey: string | und
                 <Button mode="tertiary">{t('unit.report')}</Button>
               </a>
             </div>
+            {r.unit.level !== 'municipality' && <NetworkCoverage regionCode={regionCode} />}
             {r.children.length > 0 && (
               <Group header={<Header>{t(`unit.children.${r.heatmap.by}`)}</Header>}>
                 <SortableTable
