@@ -14,6 +14,8 @@ export type MessageRow = {
   text: string;
   sent_at: number;
   url: string;
+  /** The community's VK id. */
+  external_id: number | null;
   institution: string | null;
   institution_id: number | null;
   region_code: string | null;
@@ -72,6 +74,7 @@ const messageColumns = [
   'inbox_messages.text',
   'inbox_messages.sent_at',
   'pages.url',
+  'pages.external_id',
   'institutions.short_name as institution',
   'institutions.id as institution_id',
   'institutions.region_code',
@@ -102,9 +105,8 @@ export function messagesInScope(db: Db, scope: Scope, filter: { since: number; p
 
 export function messageInScope(db: Db, scope: Scope, id: number) {
   return scoped(db, scope)
-    .select(['pages.external_id'])
     .where('inbox_messages.id', '=', id)
-    .executeTakeFirst() as Promise<(MessageRow & { external_id: number | null }) | undefined>;
+    .executeTakeFirst() as Promise<MessageRow | undefined>;
 }
 
 /** One conversation of a page, oldest first. */
