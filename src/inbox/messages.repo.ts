@@ -104,9 +104,9 @@ export function messagesInScope(db: Db, scope: Scope, filter: { since: number; p
 }
 
 export function messageInScope(db: Db, scope: Scope, id: number) {
-  return scoped(db, scope)
-    .where('inbox_messages.id', '=', id)
-    .executeTakeFirst() as Promise<MessageRow | undefined>;
+  return scoped(db, scope).where('inbox_messages.id', '=', id).executeTakeFirst() as Promise<
+    MessageRow | undefined
+  >;
 }
 
 /** One conversation of a page, oldest first. */

@@ -10,9 +10,10 @@ type Conversation = {
   messages: { id: number; isOut: boolean; text: string; sentAt: number }[];
 };
 
-export function Conversation({ messageId }: { messageId: number }) {
+/** `url` is the message's conversation route. */
+export function Conversation({ url }: { url: string }) {
   const { t } = useTranslation();
-  const conversation = useApi<Conversation>(`/api/inbox/messages/${messageId}/conversation`);
+  const conversation = useApi<Conversation>(url);
   return (
     <>
       <FormStatus mode="default" data-testid="personal-data-notice">

@@ -26,6 +26,7 @@ type Kind = (typeof KINDS)[number];
 // The pause between one answer of the change mark and the next ask: more than the 500 ms of quiet a browser
 // counts as "network idle", so a page that polls still settles (measured: a pushed message shows in 0.3–0.4 s).
 const POLL_GAP_MS = 600;
+const INBOX = '/api/inbox';
 
 /** Reloads the queue when the server's change mark moves (a comment, a message or a VK event was stored). */
 function useLiveQueue() {
@@ -37,13 +38,13 @@ function useLiveQueue() {
     const tick = async () => {
       if (!document.hidden)
         try {
-          const { mark } = await api.get<{ mark: string }>('/api/inbox/changes');
+          const { mark } = await api.get<{ mark: string }>(`${INBOX}/changes`);
           if (live && seen !== null && seen !== mark) {
             // The list first (what the admin waits for), then the figures, which take longer to count.
             const key = (q: { queryKey: readonly unknown[] }) => String(q.queryKey[0]);
-            await client.invalidateQueries({ predicate: (q) => key(q).startsWith('/api/inbox?') });
+            await client.invalidateQueries({ predicate: (q) => key(q).startsWith(`${INBOX}?`) });
             void client.invalidateQueries({
-              predicate: (q) => key(q).startsWith('/api/inbox') && !key(q).startsWith('/api/inbox?'),
+              predicate: (q) => key(q).startsWith(INBOX) && !key(q).startsWith(`${INBOX}?`),
             });
           }
           seen = mark;
@@ -93,7 +94,7 @@ export function InboxPage({ me }: { me: Me }) {
   const kind: Kind = canAnswer ? (askedKind && KINDS.includes(askedKind) ? askedKind : 'all') : 'comment';
   useLiveQueue();
   const list = useApi<{ items: InboxItem[]; total: number }>(
-    `/api/inbox${query({
+    `${INBOX}${query({
       ...filterQuery(filter, status, me.id),
       kind,
       flagged: search.get('flagged') ? 1 : undefined,
@@ -131,7 +132,7 @@ export function InboxPage({ me }: { me: Me }) {
       <h1 id="inbox-title" className="page-title">
         {t('inbox.title')}
       </h1>
-      <InboxFigures url="/api/inbox/metrics" />
+      <InboxFigures url={`${INBOX}/metrics`} />
       <UnitTable />
       <Tabs>
         {(['questions', 'flags'] as const).map((v) => (

@@ -140,7 +140,7 @@ function QueueDetail({
   const commentUrl = vkPost(item, true) ?? vkDialog(item);
   return (
     <div className="queue-detail">
-      {isMessage && <Conversation messageId={item.commentId} />}
+      {isMessage && <Conversation url={`${base}/conversation`} />}
       {item.postText !== null && (
         <blockquote className="queue-post">
           <span className="muted">{t('queue.post')}: </span>
