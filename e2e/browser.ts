@@ -15,7 +15,8 @@ export const SHOTS = path.resolve(import.meta.dirname, 'screenshots');
 export const PHONE = { width: 390, height: 844 };
 export const DESKTOP = { width: 1366, height: 900 };
 
-export type Demo = { url: string; dir: string; stop(): Promise<void> };
+/** The app's address, the simulated VK's (its admin endpoints make people write), the data folder. */
+export type Demo = { url: string; vk: string; dir: string; stop(): Promise<void> };
 
 export async function startDemo(): Promise<Demo> {
   const dir = tempDir('publica-e2e-');
@@ -25,8 +26,10 @@ export async function startDemo(): Promise<Demo> {
   });
   // The demo prints the simulated VK's address first; the app's is on the line that says it runs.
   const url = await urlOf(proc, 120_000, /Publica (?:работает|is serving): (http:\/\/127\.0\.0\.1:\d+)/);
+  const vk = await urlOf(proc, 1000, /(?:симулятора ВК|simulated VK) \((http:\/\/127\.0\.0\.1:\d+)/);
   return {
     url,
+    vk,
     dir,
     async stop() {
       await stopAll([proc]);

@@ -14,6 +14,8 @@ export type MessageRow = {
   text: string;
   sent_at: number;
   url: string;
+  /** The community's VK id. */
+  external_id: number | null;
   institution: string | null;
   institution_id: number | null;
   region_code: string | null;
@@ -72,6 +74,7 @@ const messageColumns = [
   'inbox_messages.text',
   'inbox_messages.sent_at',
   'pages.url',
+  'pages.external_id',
   'institutions.short_name as institution',
   'institutions.id as institution_id',
   'institutions.region_code',
@@ -101,10 +104,9 @@ export function messagesInScope(db: Db, scope: Scope, filter: { since: number; p
 }
 
 export function messageInScope(db: Db, scope: Scope, id: number) {
-  return scoped(db, scope)
-    .select(['pages.external_id'])
-    .where('inbox_messages.id', '=', id)
-    .executeTakeFirst() as Promise<(MessageRow & { external_id: number | null }) | undefined>;
+  return scoped(db, scope).where('inbox_messages.id', '=', id).executeTakeFirst() as Promise<
+    MessageRow | undefined
+  >;
 }
 
 /** One conversation of a page, oldest first. */
@@ -213,4 +215,22 @@ export function pagesOfIds(db: Db, ids: number[]) {
     .where('platform', '=', 'vk')
     .where('id', 'in', ids)
     .execute();
+}
+
+/**
+ * A mark that moves whenever a comment, a message or a VK event is stored (an answer sent from here too): the
+ * newest ids of those tables (each a primary-key lookup), so polling it every second costs nothing and reads no text.
+ */
+export async function changeMark(db: Db): Promise<string> {
+  const newest = async (table: 'comments' | 'inbox_messages' | 'vk_events') => {
+    const row = await db.kysely
+      .selectFrom(table)
+      .select((eb) => eb.fn.max('id').as('id'))
+      .executeTakeFirst();
+    return Number(row?.id ?? 0);
+  };
+  const marks = await Promise.all(
+    (['comments', 'inbox_messages', 'vk_events'] as const).map((t) => newest(t)),
+  );
+  return marks.join('.');
 }

@@ -8,7 +8,9 @@ import { errorResponses, idParam } from '../platform/http/schemas.ts';
 import type { App } from '../platform/http/server.ts';
 import { conversationFor } from './conversation.service.ts';
 import type { VkAccess } from './inbox.service.ts';
+import { changeMark } from './messages.repo.ts';
 import { replyToMessage, setMessageState } from './messages.service.ts';
+import { checkDraftReply } from './reply-check.service.ts';
 import { checkReply } from './reply-check.ts';
 
 const tags = ['inbox'];
@@ -44,6 +46,45 @@ export function messageRoutes(db: Db, vk: VkAccess) {
         },
       },
       async (request) => conversationFor(db, principalOf(request), request.params.id, now()),
+    );
+
+    app.post(
+      '/api/inbox/messages/:id/check-reply',
+      {
+        config: { access: 'comments.answer' },
+        schema: {
+          tags,
+          summary: 'Check a draft reply to a message against the rework criteria (a warning, not a block)',
+          params: idParam,
+          body: z.object({ text: z.string().min(1).max(4096) }),
+          response: {
+            200: z
+              .object({
+                version: z.string(),
+                issues: z.array(z.object({ criterion: z.string() }).loose()),
+                proposedDeadline: z.number().int(),
+              })
+              .loose(),
+            ...errorResponses,
+          },
+        },
+      },
+      async (request) =>
+        checkDraftReply(db, principalOf(request), request.params.id, request.body.text, now(), 'message'),
+    );
+
+    app.get(
+      '/api/inbox/changes',
+      {
+        config: { access: 'comments.read' },
+        schema: {
+          tags,
+          summary:
+            'A mark that changes when a comment, message or VK event arrives: the inbox screen polls it (cheap, no text) and reloads its list when it moves',
+          response: { 200: z.object({ mark: z.string() }), ...errorResponses },
+        },
+      },
+      async () => ({ mark: await changeMark(db) }),
     );
 
     app.post(

@@ -16,6 +16,7 @@ import {
   calendarOf,
   checkedStateChange,
   hoursLeft,
+  type InboxFilter,
   type InboxItem,
   type VkAccess,
 } from './inbox.service.ts';
@@ -61,7 +62,7 @@ export type MessageItem = InboxItem & { kind: 'message'; peerId: number };
 export async function listMessageItems(
   db: Db,
   caller: MessageCaller,
-  filter: { pageId?: number; days?: number },
+  filter: Pick<InboxFilter, 'pageId' | 'days' | 'overdue' | 'unanswered' | 'assigneeId'>,
   now: number,
 ): Promise<MessageItem[]> {
   requireMessageAccess(caller);
@@ -109,14 +110,21 @@ export async function listMessageItems(
       flags: safetyFlags(r.text),
       // The work queue's context (as comments carry it): time left, who wrote, the community's answer.
       workingHoursLeft: !answered && status !== 'no_answer_needed' ? hoursLeft(now, dueAt, cal) : null,
-      externalId: null,
+      // The community's VK id, for the link to the conversation on VK.
+      externalId: r.external_id,
       fromId: r.from_id,
       postText: null,
       answer: answerOf(rows, r.page_id, w.answerVkId),
     };
   });
   await logRead(db, caller, rows, now);
-  return items;
+  // The queue's filters, as comments have them (the status, flag and text filters are the queue's own).
+  return items
+    .filter((i) => !filter.overdue || i.overdue)
+    .filter((i) => !filter.unanswered || i.status === 'new' || i.status === 'in_progress')
+    .filter(
+      (i) => filter.assigneeId === undefined || states.get(i.commentId)?.assignee_id === filter.assigneeId,
+    );
 }
 
 /** The community's message that answered a waiting stretch (messages carry no sender login). */

@@ -344,4 +344,50 @@ describeEachDialect('community messages', (ctx) => {
     expect(final.is_deleted).toBe(1);
     expect((await listMessageItems(ctx.db, admin(), {}, NOW)).some((i) => i.peerId === person(4))).toBe(true);
   });
+
+  it("applies the queue's filters to messages, checks a draft reply to one, and moves the change mark", async () => {
+    const { changeMark } = await import('./messages.repo.ts');
+    const { checkDraftReply } = await import('./reply-check.service.ts');
+    const markBefore = await changeMark(ctx.db);
+    sim.world.messages.incoming(GROUP, person(5), 'Когда откроется запись в кружки?', NOW);
+    await syncPageMessages(ctx.db, { id: pageId, groupId: GROUP }, vk(), NOW);
+    expect(await changeMark(ctx.db)).not.toBe(markBefore);
+    const waiting = (f: object) =>
+      listQueue(ctx.db, admin(), { kind: 'message', ...f }, ALL, NOW + 60).then((q) =>
+        q.items.filter((i) => i.peerId === person(5)),
+      );
+    const [item] = await waiting({ unanswered: true });
+    expect(item).toMatchObject({ status: 'new', externalId: GROUP });
+    expect(await waiting({ assigneeId: userId })).toEqual([]);
+    expect(await waiting({ overdue: true })).toEqual([]);
+
+    const id = item?.commentId ?? 0;
+    const draft = await checkDraftReply(ctx.db, admin(), id, 'Уточним и напишем вам.', NOW, 'message');
+    expect(draft.issues.map((i) => i.criterion)).toContain('no_deadline');
+    const fixed = await checkDraftReply(
+      ctx.db,
+      admin(),
+      id,
+      'Здравствуйте! Уточним расписание кружков и напишем вам до 10 декабря.',
+      NOW,
+      'message',
+    );
+    expect(fixed.issues).toEqual([]);
+    await expect(checkDraftReply(ctx.db, admin(), id + 10_000, 'Текст', NOW, 'message')).rejects.toThrow(
+      /no message/,
+    );
+
+    await setMessageState(ctx.db, admin(), id, { status: 'in_progress', assigneeId: userId }, NOW + 10);
+    expect(await waiting({ assigneeId: userId })).toHaveLength(1);
+    await replyToMessage(
+      ctx.db,
+      admin(),
+      id,
+      { text: 'Запись откроется 1 декабря.', key: key('filters') },
+      vk(),
+      NOW + 20,
+    );
+    expect(await waiting({ unanswered: true })).toEqual([]);
+    expect((await waiting({ status: 'answered' })).map((i) => i.status)).toEqual(['answered']);
+  });
 });

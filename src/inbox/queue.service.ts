@@ -15,8 +15,13 @@ export async function listQueue(
 ): Promise<{ items: InboxItem[]; total: number }> {
   const { kind, ...rest } = filter;
   if (kind === 'comment') return listInbox(db, caller, rest, paging, now);
-  const comments =
-    kind === 'all' ? (await listInbox(db, caller, rest, { page: 1, size: 1_000_000 }, now)).items : [];
+  // Both lists come in the queue's order, so a merged page needs only the first page × size of the comments
+  // (their per-row context — time left, post, who answered — is not free).
+  const commentPart =
+    kind === 'all'
+      ? await listInbox(db, caller, rest, { page: 1, size: paging.page * paging.size }, now)
+      : { items: [], total: 0 };
+  const comments = commentPart.items;
   // "all" shows messages to those who may read them and leaves them out for the others; "message" refuses.
   const withMessages = kind === 'message' || mayReadMessages(caller);
   const q = rest.q?.trim().toLowerCase();
@@ -32,5 +37,8 @@ export async function listQueue(
     (a, b) => Number(b.overdue) - Number(a.overdue) || a.postedAt - b.postedAt || a.commentId - b.commentId,
   );
   const start = (paging.page - 1) * paging.size;
-  return { items: items.slice(start, start + paging.size), total: items.length };
+  return {
+    items: items.slice(start, start + paging.size),
+    total: commentPart.total + messages.length,
+  };
 }

@@ -1,6 +1,7 @@
-// One question of the work queue: a collapsed row (deadline in working hours, page, the question's first
-// words) that opens to the post and the question with the author and VK links, the answer and who sent it,
-// saved replies one tap away, and the actions: answer on VK, take it, or mark that it needs no answer.
+// One question of the work queue, a wall comment or a community message: a collapsed row (deadline in working
+// hours, kind, page, the question's first words) that opens to its context (the post, or the conversation with
+// the personal-data notice), the author and VK links, the answer and who sent it, saved replies one tap away,
+// the reply checker, and the actions: answer on VK, take it, or mark that it needs no answer.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Button, FormItem, FormStatus, Textarea } from '@vkontakte/vkui';
 import { useState } from 'react';
@@ -11,18 +12,28 @@ import { errorText } from '../../lib/errors.ts';
 import { dateTime, num } from '../../lib/format.ts';
 import { useApi } from '../../lib/queries.ts';
 import type { InboxItem, SafetyFlag } from '../../lib/types.ts';
+import { Conversation } from './Conversation.tsx';
 import { FlagList, Highlighted } from './Flags.tsx';
+import { ReplyCheck } from './ReplyCheck.tsx';
 
 const WORKDAY_HOURS = 9;
 
 type SavedReply = { id: number; title: string; text: string; missing: string[]; matches: boolean };
 
 const vkPost = (item: InboxItem, reply = false) =>
-  item.externalId === null
+  item.externalId === null || item.kind === 'message'
     ? null
     : `https://vk.com/wall-${item.externalId}_${item.postVkId}${reply ? `?reply=${item.vkId}` : ''}`;
 const vkAuthor = (fromId: number) =>
   fromId > 0 ? `https://vk.com/id${fromId}` : `https://vk.com/club${-fromId}`;
+const vkDialog = (item: InboxItem) =>
+  item.kind === 'message' && item.externalId !== null && item.peerId !== null
+    ? `https://vk.com/gim${item.externalId}?sel=${item.peerId}`
+    : null;
+
+/** The API path of an item's actions: comments under /api/inbox/:id, messages under /api/inbox/messages/:id. */
+export const itemPath = (item: InboxItem) =>
+  item.kind === 'message' ? `/api/inbox/messages/${item.commentId}` : `/api/inbox/${item.commentId}`;
 
 /** The deadline badge: working hours left, or how late; nothing once the question is closed. */
 export function DeadlineBadge({ item }: { item: InboxItem }) {
@@ -57,15 +68,18 @@ export function QueueRow(props: {
   onDone: (message: string) => void;
 }) {
   const { item, open, onToggle } = props;
+  const { t } = useTranslation();
   return (
     <li
       className="queue-row"
       data-status={item.status}
       data-overdue={item.overdue}
       data-comment={item.commentId}
+      data-kind={item.kind}
     >
       <button type="button" className="queue-summary" aria-expanded={open} onClick={onToggle}>
         <DeadlineBadge item={item} />
+        <span className="queue-kind muted">{t(`queue.kind.${item.kind}`)}</span>
         <span className="queue-who">{item.institution ?? item.pageUrl}</span>
         <span className="queue-snippet">{item.text}</span>
       </button>
@@ -92,19 +106,21 @@ function QueueDetail({
   const [asking, setAsking] = useState(false);
   // One key per answer being written: a double click or a retry sends it to VK once.
   const [key] = useState(() => crypto.randomUUID());
+  const base = itemPath(item);
+  const isMessage = item.kind === 'message';
   const refresh = () =>
     client.invalidateQueries({ predicate: (q) => String(q.queryKey[0]).startsWith('/api/inbox') });
   const state = useMutation({
-    mutationFn: (body: object) => api.post(`/api/inbox/${item.commentId}/state`, body),
+    mutationFn: (body: object) => api.post(`${base}/state`, body),
     onSuccess: () => {
       onDone(t('queue.savedToast'));
       return refresh();
     },
   });
   const reply = useMutation({
-    mutationFn: () => api.post(`/api/inbox/${item.commentId}/reply`, { text, key }),
+    mutationFn: () => api.post(`${base}/reply`, { text, key }),
     onSuccess: () => {
-      onDone(t('queue.sentToast'));
+      onDone(t(isMessage ? 'queue.messageSentToast' : 'queue.sentToast'));
       return refresh();
     },
   });
@@ -121,9 +137,10 @@ function QueueDetail({
   );
   const error = state.error ?? reply.error ?? dismiss.error;
   const postUrl = vkPost(item);
-  const commentUrl = vkPost(item, true);
+  const commentUrl = vkPost(item, true) ?? vkDialog(item);
   return (
     <div className="queue-detail">
+      {isMessage && <Conversation url={`${base}/conversation`} />}
       {item.postText !== null && (
         <blockquote className="queue-post">
           <span className="muted">{t('queue.post')}: </span>
@@ -148,7 +165,7 @@ function QueueDetail({
         </a>
         {commentUrl && (
           <a href={commentUrl} target="_blank" rel="noreferrer">
-            {t('queue.onVk')}
+            {isMessage ? t('queue.onVkDialog') : t('queue.onVk')}
           </a>
         )}
         <Link to={`/pages/${item.pageId}`}>{item.institution ?? item.pageUrl}</Link>
@@ -166,7 +183,10 @@ function QueueDetail({
       {item.reason && <p className="muted">{item.reason}</p>}
       {item.assignee && <p className="muted">{t('inbox.assignee', { who: item.assignee })}</p>}
       {item.flags.length > 0 && (
-        <FlagList flags={item.flags} onDismiss={canAnswer ? (flag) => dismiss.mutate(flag) : null} />
+        <FlagList
+          flags={item.flags}
+          onDismiss={canAnswer && !isMessage ? (flag) => dismiss.mutate(flag) : null}
+        />
       )}
       {error && (
         <FormStatus mode="error" role="alert">
@@ -203,6 +223,7 @@ function QueueDetail({
               rows={3}
             />
           </FormItem>
+          <ReplyCheck url={`${base}/check-reply`} text={text} />
           <div className="actions">
             <Button
               mode="primary"
