@@ -87,6 +87,8 @@ export type WorldCommunity = {
   /** How the registry writes this page's address; null when the registry does not list the page. */
   registry_url: string | null;
   wall_params: WallParams;
+  /** The community menu as VK sends it for `fields=menu` (undocumented); absent: VK sends none. */
+  menu?: { items: { id: number; title: string; url: string }[] };
   /** The page's admin attended a seminar this many days before asOf and posts better from then on. */
   trained_days_ago?: number;
 };
