@@ -12,6 +12,11 @@ export type WorldParams = {
   days: number;
   /** Past seminars in the world's story (the demo's): their attendees' pages get better afterwards. */
   seminars?: number;
+  /**
+   * VK's content-truth cases on some walls: visitors' posts on open walls, broadcasts announced but not held,
+   * comments that vanish after the world's end (between two collections), threads longer than VK sends inline.
+   */
+  truthCases?: boolean;
 };
 
 export type WorldMeta = WorldParams & {
@@ -141,6 +146,8 @@ export type WorldComment = {
   reply_to_comment: number | null;
   thread_root: number | null;
   deleted: boolean;
+  /** Deleted on VK at this time (after the world's end): VK stops returning it once its clock passes. */
+  gone_at?: number;
 };
 
 export type Wall = { posts: WorldPost[]; comments: WorldComment[] };
