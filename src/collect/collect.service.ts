@@ -539,5 +539,7 @@ async function readCommentPages(pool: TokenPool, page: CollectTarget, post: VkPo
       thread_items_count: 10,
     });
   }
-  return out;
+  // A long thread's first replies came inline and again in its full read: each comment once (the full read's),
+  // as one upsert may not name a row twice (PostgreSQL refuses it).
+  return [...new Map(out.map((x) => [x.c.id, x])).values()];
 }

@@ -2,7 +2,7 @@
 // comments deleted between two collections, threads longer than VK sends at once) collects to exactly the
 // world's data, with tombstones; the audit's input holds the communities' own posts only.
 import path from 'node:path';
-import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
+import { afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
 import { describeEachDialect, tempDir } from '../../test/db.ts';
 import { importRegistryFile } from '../registry/index.ts';
 import {
@@ -35,13 +35,17 @@ let sim: VkSim;
 let baseUrl: string;
 let dir: string;
 
-beforeAll(async () => {
+beforeAll(() => {
   dir = tempDir();
   writeWorld(dir, world);
+});
+// A simulator of its own for each dialect's run.
+beforeEach(async () => {
+  clock = FIRST * 1000;
   sim = await buildVkSim({ world: readWorld(dir), tokens: TOKENS, now: () => clock });
   baseUrl = await sim.app.listen({ port: 0, host: '127.0.0.1' });
 });
-afterAll(() => sim.app.close());
+afterEach(() => sim.app.close());
 
 describeEachDialect('a world of content-truth cases', (ctx) => {
   beforeEach(async () => {

@@ -1,7 +1,7 @@
 // A scheduled post handed to VK ahead of its time (wall.post with publish_date): VK holds it and publishes it by
 // itself at its time, with Publica stopped; the draft is done once, and a lost commit hands the same post again.
 // The simulator's clock is injected: no waiting.
-import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
+import { afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
 import { describeEachDialect, tempDir } from '../../test/db.ts';
 import { permissionsOf } from '../auth/index.ts';
 import { collect, loadWorld } from '../collect/index.ts';
@@ -24,9 +24,13 @@ let dir: string;
 let sim: VkSim;
 let vkUrl: string;
 
-beforeAll(async () => {
+beforeAll(() => {
   dir = tempDir();
   writeWorld(dir, world);
+});
+// A simulator of its own for each dialect's run: VK's held posts and guids are per run.
+beforeEach(async () => {
+  clock = T0 * 1000;
   sim = await buildVkSim({
     world: readWorld(dir),
     now: () => clock,
@@ -41,7 +45,7 @@ beforeAll(async () => {
   });
   vkUrl = await sim.app.listen({ port: 0, host: '127.0.0.1' });
 });
-afterAll(() => sim.app.close());
+afterEach(() => sim.app.close());
 
 describeEachDialect('scheduled posts handed to VK (publish_date)', (ctx) => {
   beforeEach(async () => {
