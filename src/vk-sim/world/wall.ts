@@ -115,12 +115,16 @@ function withTruthCases(wall: Wall, c: WorldCommunity, meta: Pick<WorldMeta, 'se
   const end = worldEnd(meta);
   let id = Math.max(0, ...wall.posts.map((p) => p.id), ...wall.comments.map((x) => x.id));
   let at = end - 6 * HOUR;
+  const tick = () => {
+    at += 60;
+    return at;
+  };
   const posts = [...wall.posts];
   const comments = [...wall.comments];
   const post = (extra: Partial<WorldPost>): WorldPost => {
     const p: WorldPost = {
       id: ++id,
-      date: (at += 60),
+      date: tick(),
       text: rng.pick(words.eventPhrases),
       attachments: {},
       likes: 0,
@@ -141,7 +145,7 @@ function withTruthCases(wall: Wall, c: WorldCommunity, meta: Pick<WorldMeta, 'se
       id: ++id,
       post_id: postId,
       from_id: fromId,
-      date: (at += 60),
+      date: tick(),
       text,
       reply_to_comment: root,
       thread_root: root,
