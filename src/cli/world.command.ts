@@ -18,6 +18,10 @@ export function registerWorld(program: Command, context: () => CliContext): void
     .option('--seed <s>', 'random seed', intOption('--seed', 0, 2 ** 32 - 1), 1)
     .option('--as-of <date>', 'end of history, YYYY-MM-DD (default: today UTC)', isoDateOption('--as-of'))
     .option('--days <d>', 'days of history', intOption('--days', 1, 730), 120)
+    .option(
+      '--truth-cases',
+      "VK's content-truth cases on walls: visitors' posts, announced broadcasts, vanishing comments, long threads",
+    )
     .option('--json', 'print the world summary as JSON')
     .action(
       (options: {
@@ -27,6 +31,7 @@ export function registerWorld(program: Command, context: () => CliContext): void
         seed: number;
         asOf?: string;
         days: number;
+        truthCases?: boolean;
         json?: boolean;
       }) => {
         const ctx = context();
@@ -37,6 +42,7 @@ export function registerWorld(program: Command, context: () => CliContext): void
           seed: options.seed,
           asOf: options.asOf ?? todayUtc(),
           days: options.days,
+          ...(options.truthCases ? { truthCases: true } : {}),
         });
         writeWorld(options.out, generated);
         const ms = Math.round(performance.now() - started);

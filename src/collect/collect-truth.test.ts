@@ -23,6 +23,9 @@ const open = world.communities.find(
     c.wall === 1 &&
     wallOf(c, world.meta).comments.some((x) => !x.deleted && x.thread_root === null),
 );
+const withAddress = world.communities.find(
+  (c) => c.registry_url !== null && !c.deactivated && c.is_closed === 0 && c.address && c.opening_hours,
+);
 const TOKENS = [{ token: 'u1', kind: 'user' as const, perSecond: 500 }];
 const FIRST = new Date('2026-11-29T00:00:00Z');
 const SECOND = new Date('2026-11-29T06:00:00Z');
@@ -124,5 +127,46 @@ describeEachDialect('collecting what VK really shows', (ctx) => {
       .where('vk_id', '=', gone.id)
       .executeTakeFirstOrThrow();
     expect(still.deleted_at).toBe(SECOND.getTime() / 1000);
+  });
+
+  it('reads the addresses block, its hours and phone with groups.getAddresses, and checks the menu OGRN against the registry', async () => {
+    if (!withAddress) throw new Error('the world has no listed page with an address and hours');
+    const institution = world.institutions.find((i) => i.inn === withAddress.inn);
+    if (!institution) throw new Error('no institution');
+    const other = `${institution.ogrn.slice(0, 12)}${(Number(institution.ogrn.at(-1)) + 1) % 10}`;
+    const simCommunity = sim.world.byId.get(withAddress.id);
+    if (!simCommunity) throw new Error('no community in the simulator');
+    simCommunity.menu = {
+      items: [
+        { id: 1, title: 'Обращения', url: `https://pos.gosuslugi.ru/form/?ogrn=${institution.ogrn}` },
+        { id: 2, title: 'Опросы', url: `https://pos.gosuslugi.ru/og/polls?ogrn=${other}` },
+      ],
+    };
+    await collect(ctx.db, { baseUrl, tokens: TOKENS, now: () => FIRST });
+    const snapshot = await ctx.db.kysely
+      .selectFrom('page_snapshots')
+      .innerJoin('pages', 'pages.id', 'page_snapshots.page_id')
+      .select(['addresses_json', 'menu_widgets_json', 'sources_json', 'phone'])
+      .where('pages.external_id', '=', withAddress.id)
+      .executeTakeFirstOrThrow();
+    expect(JSON.parse(snapshot.addresses_json ?? 'null')).toMatchObject({
+      address: withAddress.address,
+      // The world's "пн–пт 8:00–17:00", as VK's week of minutes turns it back into text.
+      timetable: 'пн–пт 08:00–17:00',
+    });
+    expect(JSON.parse(snapshot.menu_widgets_json ?? 'null')).toEqual([
+      {
+        url: `https://pos.gosuslugi.ru/form/?ogrn=${institution.ogrn}`,
+        ogrn: institution.ogrn,
+        matchesRegistry: true,
+      },
+      { url: `https://pos.gosuslugi.ru/og/polls?ogrn=${other}`, ogrn: other, matchesRegistry: false },
+    ]);
+    expect(JSON.parse(snapshot.sources_json ?? '{}')).toMatchObject({
+      address: 'vk:groups.getAddresses.address',
+      timetable: 'vk:groups.getAddresses.timetable',
+      menuWidgets: 'vk:groups.getById.menu',
+      menuOgrn: 'vk:groups.getById.menu+registry.ogrn',
+    });
   });
 });

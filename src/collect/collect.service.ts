@@ -10,6 +10,7 @@ import { crashPoint } from '../platform/crash-points.ts';
 import { type Db, inTransaction } from '../platform/db.ts';
 import { AppError } from '../platform/errors.ts';
 import {
+  addressFacts,
   classify,
   leaseTokens,
   loadUsage,
@@ -28,17 +29,20 @@ import {
   type CollectTarget,
   listCollectTargets,
   newestPostIds,
+  registryOgrns,
   setPageStatus,
   storedCommentCounts,
 } from './collect.repo.ts';
 import { failInterruptedCollections, startCollectionRun, updateCollectionRun } from './run.repo.ts';
 import { markPagesCollected, markVanishedComments, upsertComments, upsertPosts } from './snapshot.repo.ts';
 import { storeProfiles } from './store-profiles.ts';
-import { vkCommentRow, vkPageStatus, vkPostRow } from './vk-rows.ts';
+import { flagOn, type ProfileExtras, vkCommentRow, vkPageStatus, vkPostRow } from './vk-rows.ts';
 
 const DAY = 86_400;
 const GROUP_FIELDS =
   'description,site,activity,members_count,verified,is_government_organization,trust_mark,wall,cover,contacts,addresses,has_photo,phone,menu';
+/** What groups.getAddresses is asked for (dev.vk.com): the address, its phone and the week's hours. */
+const ADDRESS_FIELDS = 'title,address,additional_address,phone,work_info_status,timetable';
 
 export type CollectOptions = {
   baseUrl: string;
@@ -264,11 +268,13 @@ async function collectProfiles(
         (t.screen_name ? byName.get(t.screen_name) : undefined);
       return g ? [{ t, g }] : [];
     });
+    const extras = await profileExtras(db, pool, matched);
     await inTransaction(db, async (tx) => {
       await storeProfiles(
         tx,
         matched.map(({ g }) => g),
         at,
+        extras,
       );
       // A community VK no longer returns is gone.
       for (const t of chunk)
@@ -281,6 +287,43 @@ async function collectProfiles(
     }
   }
   return readable;
+}
+
+/**
+ * Beyond groups.getById: the addresses block of each page that has one switched on (groups.getAddresses, batched
+ * through execute), and the registry's OGRN the menu's widgets are checked against. A page whose addresses VK
+ * refused to give keeps the block as "on, details unknown"; the run goes on.
+ */
+async function profileExtras(
+  db: Db,
+  pool: TokenPool,
+  matched: { t: CollectTarget; g: ReturnType<typeof parseGroups>[number] }[],
+): Promise<Map<number, ProfileExtras>> {
+  const ogrns = await registryOgrns(
+    db,
+    matched.map(({ t }) => t.id),
+  );
+  const withAddresses = matched.filter(({ g }) => flagOn(g.addresses?.is_enabled));
+  const answers = await pool
+    .many(
+      withAddresses.map(({ g }) => ({
+        method: 'groups.getAddresses',
+        params: { group_id: g.id, count: 10, fields: ADDRESS_FIELDS },
+      })),
+    )
+    .catch((error: unknown) => {
+      // VK refused the method itself (a token kind, a parameter): the addresses stay unknown, the run goes on.
+      if (error instanceof VkApiError) return [];
+      throw error;
+    });
+  const out = new Map<number, ProfileExtras>();
+  for (const { t, g } of matched) out.set(g.id, { registryOgrn: ogrns.get(t.id) ?? null });
+  withAddresses.forEach(({ g }, k) => {
+    const answer = answers[k];
+    const extras = out.get(g.id) as ProfileExtras;
+    if (answer !== undefined && !(answer instanceof VkApiError)) extras.addresses = addressFacts(answer);
+  });
+  return out;
 }
 
 type Window = { at: number; cutoff: number; fresh: number };
@@ -496,5 +539,7 @@ async function readCommentPages(pool: TokenPool, page: CollectTarget, post: VkPo
       thread_items_count: 10,
     });
   }
-  return out;
+  // A long thread's first replies came inline and again in its full read: each comment once (the full read's),
+  // as one upsert may not name a row twice (PostgreSQL refuses it).
+  return [...new Map(out.map((x) => [x.c.id, x])).values()];
 }

@@ -4,9 +4,15 @@ import type { Db } from '../platform/db.ts';
 import { upsertKnownPages, vkPageUrl } from '../registry/index.ts';
 import type { VkGroup } from '../vk/index.ts';
 import { insertSnapshots } from './snapshot.repo.ts';
-import { vkPageStatus, vkSnapshotRow } from './vk-rows.ts';
+import { type ProfileExtras, vkPageStatus, vkSnapshotRow } from './vk-rows.ts';
 
-export async function storeProfiles(db: Db, groups: VkGroup[], at: number): Promise<Map<number, number>> {
+/** `extras`: by VK id, what the collector read beyond groups.getById (addresses, the registry's OGRN). */
+export async function storeProfiles(
+  db: Db,
+  groups: VkGroup[],
+  at: number,
+  extras: ReadonlyMap<number, ProfileExtras> = new Map(),
+): Promise<Map<number, number>> {
   const ids = await upsertKnownPages(
     db,
     groups.map((g) => ({
@@ -20,7 +26,9 @@ export async function storeProfiles(db: Db, groups: VkGroup[], at: number): Prom
   );
   await insertSnapshots(
     db,
-    groups.flatMap((g) => (ids.has(g.id) ? [vkSnapshotRow(g, ids.get(g.id) as number, at)] : [])),
+    groups.flatMap((g) =>
+      ids.has(g.id) ? [vkSnapshotRow(g, ids.get(g.id) as number, at, extras.get(g.id))] : [],
+    ),
   );
   return ids;
 }

@@ -1,6 +1,8 @@
 // Maps parsed VK objects to snapshot rows, as a collection stores them.
 import type { PageStatus } from '../platform/db-schema.ts';
 import {
+  type AddressFacts,
+  checkMenuOgrn,
   countAttachments,
   isVisitorPost,
   profileFacts,
@@ -80,10 +82,31 @@ export function vkPageStatus(g: VkGroup): PageStatus {
 
 const tri = (v: boolean | null): 0 | 1 | null => (v === null ? null : v ? 1 : 0);
 
-export function vkSnapshotRow(g: VkGroup, pageId: number, at: number): SnapshotRow {
+/**
+ * What a profile snapshot takes beyond groups.getById: the addresses block VK sent (groups.getAddresses; null or
+ * absent: not read) and the registry's OGRN of the page's institution (the menu's widgets are checked against it).
+ */
+export type ProfileExtras = { addresses?: AddressFacts | null; registryOgrn?: string | null };
+
+export function vkSnapshotRow(
+  g: VkGroup,
+  pageId: number,
+  at: number,
+  extras: ProfileExtras = {},
+): SnapshotRow {
   // Each fact yes / no / unknown (NULL) as VK sent it, with where it came from.
   const facts = profileFacts(g);
   const contacts = (g.contacts ?? []).map((c) => ({ phone: c.phone ?? null, email: c.email ?? null }));
+  const sources = { ...facts.sources };
+  const read = extras.addresses ?? null;
+  if (read?.address) sources.address = 'vk:groups.getAddresses.address';
+  if (read?.timetable) sources.timetable = 'vk:groups.getAddresses.timetable';
+  // The profile's own phone first; else the address's.
+  const phone = facts.phone ?? read?.phone ?? null;
+  if (facts.phone === null && read?.phone) sources.phone = 'vk:groups.getAddresses.phone';
+  const widgets = checkMenuOgrn(facts.menuWidgets, extras.registryOgrn ?? null);
+  if (widgets?.some((w) => w.matchesRegistry !== null))
+    sources.menuOgrn = 'vk:groups.getById.menu+registry.ogrn';
   return {
     page_id: pageId,
     collected_at: at,
@@ -100,14 +123,21 @@ export function vkSnapshotRow(g: VkGroup, pageId: number, at: number): SnapshotR
     has_cover: tri(facts.hasCover),
     wall: facts.wall,
     contacts_json: contacts.length > 0 ? JSON.stringify(contacts) : null,
-    addresses_json: flagOn(g.addresses?.is_enabled)
-      ? JSON.stringify({ address: null, timetable: null })
-      : null,
+    addresses_json: read
+      ? JSON.stringify({
+          address: read.address,
+          timetable: read.timetable,
+          phone: read.phone,
+          items: read.items,
+        })
+      : flagOn(g.addresses?.is_enabled)
+        ? JSON.stringify({ address: null, timetable: null })
+        : null,
     extra_json: JSON.stringify({ type: g.type ?? null, verified: g.verified ?? null }),
-    phone: facts.phone,
-    menu_widgets_json: facts.menuWidgets === null ? null : JSON.stringify(facts.menuWidgets),
-    sources_json: JSON.stringify(facts.sources),
+    phone,
+    menu_widgets_json: widgets === null ? null : JSON.stringify(widgets),
+    sources_json: JSON.stringify(sources),
   };
 }
 
-const flagOn = (v: unknown) => v === true || v === 1 || v === '1';
+export const flagOn = (v: unknown) => v === true || v === 1 || v === '1';

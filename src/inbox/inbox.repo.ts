@@ -13,6 +13,8 @@ export type ThreadRow = {
   from_id: number;
   is_from_community: number;
   is_deleted: number;
+  /** Replies VK counted in the thread that an imported file did not carry; NULL or 0: none missing. */
+  replies_missing: number | null;
   posted_at: number;
   reply_to_comment: number | null;
   thread_root: number | null;
@@ -40,6 +42,7 @@ export function threadComments(db: Db, scope: Scope, filter: { since: number; pa
       'comments.from_id',
       'comments.is_from_community',
       'comments.is_deleted',
+      'comments.replies_missing',
       'comments.posted_at',
       'comments.reply_to_comment',
       'comments.thread_root',

@@ -130,7 +130,11 @@ function byPage(rows: ThreadRow[]) {
   return [...pages.values()].map((list) => {
     const first = list[0] as ThreadRow;
     const byVk = new Map(list.map((r) => [r.vk_id, r]));
-    const waiting = questionsAndAnswers(list.map(toThread));
+    // A question whose thread VK did not send in full (an imported file) and no answer among the replies we
+    // have is unknown, not waiting: the answer may be among the missing ones (the audit leaves it out too).
+    const waiting = questionsAndAnswers(list.map(toThread)).filter(
+      (w) => w.answeredAt !== null || (byVk.get(w.comment.vkId)?.replies_missing ?? 0) === 0,
+    );
     return {
       page: first,
       waiting,

@@ -76,6 +76,24 @@ describeEachDialect('inbox', (ctx) => {
     expect(waiting.items.every((i) => i.status === 'new')).toBe(true);
   });
 
+  it('leaves out, not as waiting, an imported question whose thread VK did not send in full', async () => {
+    const before = await listInbox(ctx.db, federal, { status: 'new' }, ALL, NOW);
+    const question = before.items[0];
+    if (!question) throw new Error('the world has no waiting question');
+    // An imported file's thread: VK counted more replies than the file carried.
+    await ctx.db.kysely
+      .updateTable('comments')
+      .set({ replies_missing: 2 })
+      .where('id', '=', question.commentId)
+      .execute();
+    const after = await listInbox(ctx.db, federal, {}, ALL, NOW);
+    expect(after.items.some((i) => i.commentId === question.commentId)).toBe(false);
+    const metrics = await inboxMetrics(ctx.db, federal, {}, NOW);
+    expect(metrics.total.questions).toBe(after.total);
+    const unanswered = await listInbox(ctx.db, federal, { unanswered: true }, ALL, NOW);
+    expect(unanswered.items.some((i) => i.commentId === question.commentId)).toBe(false);
+  });
+
   it('keeps a region caller inside the region, and takes decisions only on comments in scope', async () => {
     const { items } = await listInbox(ctx.db, federal, { status: 'new' }, ALL, NOW);
     const regionOf = async (pageId: number) =>

@@ -90,7 +90,7 @@ export function jobDefinitions(db: Db, queue: JobQueue, config: Config, metrics?
         secrets: config.secrets,
         files: new FileStore(config.filesDir),
       },
-      { staleSeconds: j.publishStaleSeconds },
+      { staleSeconds: j.publishStaleSeconds, handOffSeconds: j.publishHandOffSeconds },
     ),
   ];
 }

@@ -2,7 +2,8 @@
 import type { InstitutionKind } from '../platform/db-schema.ts';
 
 /** A feedback-platform (ПОС) widget link found in the community menu, on the Gosuslugi domain. */
-export type MenuWidget = { url: string; ogrn: string | null };
+/** `matchesRegistry`: its OGRN against the registry's for the page (null: either is unknown). */
+export type MenuWidget = { url: string; ogrn: string | null; matchesRegistry?: boolean | null };
 
 /**
  * A page's profile as VK described it. A fact VK may omit is tri-state: true/false (or a number) when VK sent

@@ -14,7 +14,8 @@ export const PLANNER_CLEAN_FILES = 'planner.clean-files';
 export function plannerJobs(
   db: Db,
   vk: VkPublishing,
-  options: { staleSeconds?: number } = {},
+  /** `handOffSeconds`: drafts due within this go to VK at once as postponed posts (0: off). */
+  options: { staleSeconds?: number; handOffSeconds?: number } = {},
 ): JobDefinition[] {
   const now = () => Math.floor(Date.now() / 1000);
   return [
@@ -23,7 +24,10 @@ export function plannerJobs(
       // Each run is short and the next slot comes soon: no retries of the run itself (drafts retry on their own).
       options: { retryLimit: 0, expireSeconds: 900 },
       handler: async () => {
-        const outcomes = await publishDue(db, vk, now(), { staleSeconds: options.staleSeconds });
+        const outcomes = await publishDue(db, vk, now(), {
+          staleSeconds: options.staleSeconds,
+          handOffSeconds: options.handOffSeconds ?? 0,
+        });
         const counts: Record<string, number> = {};
         for (const o of outcomes.values()) counts[o.status] = (counts[o.status] ?? 0) + 1;
         return counts;

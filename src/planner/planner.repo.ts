@@ -121,6 +121,25 @@ export function dueDrafts(db: Db, now: number, limit: number) {
     .execute();
 }
 
+/**
+ * Scheduled drafts due after `from` and by `until` that VK can hold itself (wall.post with publish_date): all
+ * kinds but live broadcasts, which start when they are made.
+ */
+export function handOffDrafts(db: Db, now: number, from: number, until: number, limit: number) {
+  return db.kysely
+    .selectFrom('planner_drafts')
+    .select(['id', 'page_id'])
+    .where('status', '=', 'scheduled')
+    .where('kind', '!=', 'live')
+    .where('planned_at', '>', from)
+    .where('planned_at', '<=', until)
+    .where((eb) => eb.or([eb('next_attempt_at', 'is', null), eb('next_attempt_at', '<=', now)]))
+    .orderBy('planned_at')
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+}
+
 /** Publications a process began and never finished (it died): they go back to the schedule. */
 export async function releaseStaleClaims(db: Db, claimedBefore: number): Promise<number> {
   const result = await db.kysely

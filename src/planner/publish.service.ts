@@ -28,7 +28,14 @@ import {
   vkMethods,
 } from '../vk/index.ts';
 import { attachmentCounts, type DraftContent, messageOf } from './draft-content.ts';
-import { type DraftRow, draftById, dueDrafts, releaseStaleClaims, updateDraft } from './planner.repo.ts';
+import {
+  type DraftRow,
+  draftById,
+  dueDrafts,
+  handOffDrafts,
+  releaseStaleClaims,
+  updateDraft,
+} from './planner.repo.ts';
 import { type FileStore, fileBytes } from './planner-files.service.ts';
 
 export type VkPublishing = {
@@ -40,6 +47,8 @@ export type VkPublishing = {
 
 /** What publishing did so far; saved after each step. */
 type PublishState = {
+  /** The time VK was asked to publish the post at (wall.post's publish_date): VK holds it till then. */
+  postponedTo?: number;
   photos?: Record<string, string>;
   media?: string;
   poll?: string;
@@ -48,6 +57,8 @@ type PublishState = {
 
 /** Transient failures retry this often, the wait doubling from 30 s to an hour: about half a day in all. */
 const MAX_ATTEMPTS = 16;
+/** VK is handed a post only this far ahead at least (its publish_date must be in the future when it arrives). */
+export const HAND_OFF_LEAD_SECONDS = 120;
 /** A claim older than this belongs to a process that died (a publication takes seconds). */
 export const STALE_CLAIM_SECONDS = 600;
 
@@ -179,16 +190,26 @@ async function attachments(
 }
 
 /** Publishes one due draft (if it is still scheduled and nobody else took it). */
+/**
+ * `handOff`: a draft due later than HAND_OFF_LEAD_SECONDS from now goes to VK at once as a postponed post
+ * (wall.post's publish_date = its time): VK publishes it then, even while Publica is down. Live broadcasts never:
+ * they start when they are made.
+ */
 export async function publishDraft(
   db: Db,
   vk: VkPublishing,
   id: number,
   now: number,
+  options: { handOff?: boolean } = {},
 ): Promise<PublishOutcome> {
   const claimed = await updateDraft(db, id, ['scheduled'], { status: 'publishing', claimed_at: now });
   if (!claimed) return { status: 'skipped' };
   const draft = (await draftById(db, id)) as DraftRow;
   const attempts = draft.attempts + 1;
+  const postponeTo =
+    options.handOff && draft.kind !== 'live' && (draft.planned_at ?? 0) > now + HAND_OFF_LEAD_SECONDS
+      ? (draft.planned_at as number)
+      : null;
   let posting = false;
   try {
     const page = await db.kysely
@@ -216,9 +237,10 @@ export async function publishDraft(
       message: messageOf(draft.text, draft.rubric),
       ...(attached.length ? { attachments: attached.join(',') } : {}),
       guid: draft.idempotency_key,
+      ...(postponeTo !== null ? { publish_date: postponeTo } : {}),
     });
     crashPoint('planner.after-post');
-    await recordPublished(db, draft, posted.post_id, attempts, now);
+    await recordPublished(db, draft, posted.post_id, attempts, now, postponeTo);
     return { status: 'published', postId: posted.post_id };
   } catch (error) {
     return failOrRetry(db, draft, attempts, error, now, posting);
@@ -239,10 +261,36 @@ export function missingTokenMessage(
   return `needs a community token or a page admin's user token for wall.post: add one with publica vk-token add LABEL --kind community --page ${pageId}`;
 }
 
-/** The post goes into the page's posts at once (the next collection updates it), and the draft is done. */
-async function recordPublished(db: Db, draft: DraftRow, postId: number, attempts: number, now: number) {
+/**
+ * The post goes into the page's posts at once (the next collection updates it), and the draft is done. A post VK
+ * holds for later (`postponedTo`) is not on the wall yet: the draft is done, published at that time, and the
+ * collection after it finds the post on the wall.
+ */
+async function recordPublished(
+  db: Db,
+  draft: DraftRow,
+  postId: number,
+  attempts: number,
+  now: number,
+  postponedTo: number | null = null,
+) {
   const counts = attachmentCounts(draft.kind as DraftKind, JSON.parse(draft.content_json) as DraftContent);
   await inTransaction(db, async (tx) => {
+    if (postponedTo !== null) {
+      const state = { ...(JSON.parse(draft.publish_state_json) as PublishState), postponedTo };
+      await updateDraft(tx, draft.id, ['publishing'], {
+        status: 'published',
+        vk_post_id: postId,
+        published_at: postponedTo,
+        publish_state_json: JSON.stringify(state),
+        attempts,
+        claimed_at: null,
+        last_error: null,
+        next_attempt_at: null,
+        updated_at: now,
+      });
+      return;
+    }
     await tx.kysely
       .insertInto('posts')
       .values({
@@ -377,17 +425,32 @@ export async function publishDue(
   db: Db,
   vk: VkPublishing,
   now: number,
-  options: { limit?: number; parallel?: number; staleSeconds?: number } = {},
+  options: { limit?: number; parallel?: number; staleSeconds?: number; handOffSeconds?: number } = {},
 ) {
   await releaseStaleClaims(db, now - (options.staleSeconds ?? STALE_CLAIM_SECONDS));
   const due = await dueDrafts(db, now, options.limit ?? 2000);
+  // Drafts due within the hand-off window go to VK now as postponed posts (publish_date): VK holds them.
+  const handOff = options.handOffSeconds
+    ? await handOffDrafts(
+        db,
+        now,
+        now + HAND_OFF_LEAD_SECONDS,
+        now + options.handOffSeconds,
+        options.limit ?? 2000,
+      )
+    : [];
   const outcomes = new Map<number, PublishOutcome>();
-  const queue = [...due];
+  const queue = [
+    ...due.map((d) => ({ ...d, handOff: false })),
+    ...handOff.map((d) => ({ ...d, handOff: true })),
+  ];
   const workers = Array.from({ length: Math.min(options.parallel ?? 4, queue.length) }, async () => {
     for (let next = queue.shift(); next; next = queue.shift())
       outcomes.set(
         next.id,
-        await publishDraft(db, vk, next.id, Math.max(now, Math.floor(Date.now() / 1000))),
+        await publishDraft(db, vk, next.id, Math.max(now, Math.floor(Date.now() / 1000)), {
+          handOff: next.handOff,
+        }),
       );
   });
   await Promise.all(workers);

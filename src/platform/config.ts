@@ -53,6 +53,11 @@ const envSchema = z.object({
   PUBLICA_SCHEDULE_PUBLISH: z.string().min(1).default('*/15 * * * * *'),
   PUBLICA_SCHEDULER_TICK_SECONDS: z.coerce.number().min(0.2).max(300).default(15),
   PUBLICA_PUBLISH_STALE_SECONDS: z.coerce.number().int().min(1).max(86_400).default(600),
+  PUBLICA_VK_HAND_OFF_HOURS: z.coerce
+    .number()
+    .min(0)
+    .max(24 * 30)
+    .default(0),
   PUBLICA_METRICS: z.enum(['0', '1']).default('1'),
   PUBLICA_JOB_POLL_SECONDS: z.coerce.number().min(0.5).max(60).default(1),
   PUBLICA_JOB_MAINTENANCE_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
@@ -129,6 +134,8 @@ export type JobsConfig = {
   /** Workers read VK Bots Long Poll for pages with a community token. */
   longPoll: boolean;
   publishStaleSeconds: number;
+  /** Scheduled drafts due within this many seconds go to VK as postponed posts (publish_date); 0: off. */
+  publishHandOffSeconds: number;
   schedulerTickSeconds: number;
   metrics: boolean;
   pollSeconds: number;
@@ -223,6 +230,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: { db
       alerts: { smtpUrl: values.PUBLICA_SMTP_URL, from: values.PUBLICA_ALERTS_FROM },
       longPoll: values.PUBLICA_VK_LONG_POLL === '1',
       publishStaleSeconds: values.PUBLICA_PUBLISH_STALE_SECONDS,
+      publishHandOffSeconds: Math.round(values.PUBLICA_VK_HAND_OFF_HOURS * 3600),
       schedulerTickSeconds: values.PUBLICA_SCHEDULER_TICK_SECONDS,
       metrics: values.PUBLICA_METRICS === '1',
       pollSeconds: values.PUBLICA_JOB_POLL_SECONDS,
@@ -304,6 +312,11 @@ export const configTable = [
     'PUBLICA_PUBLISH_STALE_SECONDS',
     '600',
     'a publication claimed longer ago than this (its process died) goes again',
+  ],
+  [
+    'PUBLICA_VK_HAND_OFF_HOURS',
+    '0',
+    'scheduled posts due within this many hours go to VK at once as postponed posts (publish_date); 0: off',
   ],
   ['PUBLICA_SCHEDULE_TZ', 'Europe/Moscow', 'scheduler: time zone of the cron expressions'],
   ['PUBLICA_METRICS', '1', '0 turns off /metrics (Prometheus; deny it at the proxy)'],

@@ -1,6 +1,13 @@
 // The VK feature's public face: the client, the token pool and the response parsers.
 
 export {
+  type AddressFacts,
+  type AddressItem,
+  addressFacts,
+  checkMenuOgrn,
+  timetableText,
+} from './address-facts.ts';
+export {
   isVkIdToken,
   METHOD_TABLE,
   methodRow,

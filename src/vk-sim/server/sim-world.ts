@@ -75,8 +75,15 @@ export class SimWorld {
       this.walls.set(groupId, base);
     }
     const extra = this.added.get(groupId);
-    const removed = this.removed.get(groupId);
-    if (!extra && !removed) return base;
+    // Comments deleted on VK through the API, and those the world says vanish at a time the clock has passed.
+    const nowSeconds = Math.floor(this.now() / 1000);
+    const vanished = base.comments.filter((c) => c.gone_at !== undefined && c.gone_at <= nowSeconds);
+    const removedByApi = this.removed.get(groupId);
+    if (!extra && !removedByApi && vanished.length === 0) return base;
+    const removed =
+      removedByApi || vanished.length > 0
+        ? new Set([...(removedByApi ?? []), ...vanished.map((c) => c.id)])
+        : undefined;
     const all = [...base.comments, ...(extra?.comments ?? [])];
     const comments = removed ? all.filter((c) => !removed.has(c.id)) : all;
     const counts = new Map<number, number>();
@@ -85,7 +92,6 @@ export class SimWorld {
       if (removed?.has(c.id)) counts.set(c.post_id, (counts.get(c.post_id) ?? 0) - (c.deleted ? 0 : 1));
     // A post made with publish_date stays postponed (off the wall) until the clock passes its date; then VK
     // publishes it by itself.
-    const nowSeconds = Math.floor(this.now() / 1000);
     const published = (extra?.posts ?? []).filter((p) => p.date <= nowSeconds);
     const posts = [...base.posts, ...published].map((p) =>
       counts.has(p.id) ? { ...p, comments: p.comments + (counts.get(p.id) ?? 0) } : p,

@@ -53,6 +53,7 @@ export function groupObject(c: WorldCommunity, fields: Set<string>): SimGroup {
         : [];
   if (wants('addresses'))
     group.addresses = c.address ? { is_enabled: true, main_address_id: c.id } : { is_enabled: false };
+  if (wants('menu') && c.menu) group.menu = c.menu;
   return group;
 }
 

@@ -92,7 +92,11 @@ export function generateWorld(params: WorldParams): GeneratedWorld {
       const institution = makeInstitution(rng, index, region.code, place, kind, numbers[key]);
       institutions.push(institution);
       const hasPage = rng.chance(kind === 'school' || kind === 'kindergarten' ? 0.8 : 0.65);
-      if (hasPage) communities.push(makeCommunity(rng, index, institution, place, usedScreenNames));
+      if (hasPage) {
+        const community = makeCommunity(rng, index, institution, place, usedScreenNames);
+        const menu = communityMenu(community, institution);
+        communities.push(menu ? { ...community, menu } : community);
+      }
     }
   });
   const seminars = pastSeminars(params, regions, institutions, communities);
@@ -344,6 +348,31 @@ function makeCommunity(
     wall: profile === 'silent' && rng.chance(0.2) ? 2 : rng.chance(0.03) ? 0 : 1,
     registry_url: rng.chance(0.93) ? registryUrl(rng, id, screen) : null,
     wall_params: wallParams(rng, profile),
+  };
+}
+
+/**
+ * The community menu (`fields=menu`, undocumented; the shape modelled on public reports: items with a title and a
+ * url). Marked pages mostly carry the feedback platform's (ПОС) widgets on the Gosuslugi domain with their
+ * institution's OGRN; a few carry another OGRN (a widget copied from a neighbour). Derived from the page's id,
+ * not the world's random stream, so the rest of the world stays as it was.
+ */
+function communityMenu(c: WorldCommunity, institution: WorldInstitution): WorldCommunity['menu'] {
+  if (c.deactivated || c.id % 4 === 0) return undefined;
+  if (!c.gov_mark) return { items: [{ id: 1, title: 'Сайт', url: c.site ?? `https://vk.com/club${c.id}` }] };
+  const wrong = c.id % 23 === 0;
+  const ogrn = wrong
+    ? `${institution.ogrn.slice(0, 7)}${String((Number(institution.ogrn.slice(7)) + 7) % 1e6).padStart(6, '0')}`
+    : institution.ogrn;
+  return {
+    items: [
+      {
+        id: 1,
+        title: 'Сообщить о проблеме',
+        url: `https://pos.gosuslugi.ru/form/?opaId=${c.id}&ogrn=${ogrn}`,
+      },
+      { id: 2, title: 'Опросы', url: `https://pos.gosuslugi.ru/og/polls?ogrn=${ogrn}` },
+    ],
   };
 }
 

@@ -63,7 +63,10 @@ export function trainedParams(p: WallParams): WallParams {
   };
 }
 
-export function wallOf(community: WorldCommunity, meta: Pick<WorldMeta, 'seed' | 'asOf' | 'days'>): Wall {
+export function wallOf(
+  community: WorldCommunity,
+  meta: Pick<WorldMeta, 'seed' | 'asOf' | 'days' | 'truthCases'>,
+): Wall {
   const before = community.wall_params;
   const rng = new Rng(mixSeed(meta.seed, community.id, 7));
   const end = worldEnd(meta);
@@ -93,7 +96,79 @@ export function wallOf(community: WorldCommunity, meta: Pick<WorldMeta, 'seed' |
     if (!post.comments_closed)
       commentDrafts.push(...makeComments(rng, community, paramsOn(post.date), post, end));
   }
-  return assignIds(drafts, commentDrafts);
+  const wall = assignIds(drafts, commentDrafts);
+  return meta.truthCases ? withTruthCases(wall, community, meta) : wall;
+}
+
+/** Replies in the long thread: more than VK sends inline (thread_items_count is at most 10). */
+export const LONG_THREAD_REPLIES = 13;
+
+/**
+ * VK's content-truth cases added to a wall after the world's own items (their ids follow the wall's last), from
+ * a random stream of their own so the rest of the world stays as it was: a visitor's post with a poll on an open
+ * wall, a broadcast announced but not held, a thread of more replies than VK sends inline, and a comment that
+ * vanishes half a day after the world's end.
+ */
+function withTruthCases(wall: Wall, c: WorldCommunity, meta: Pick<WorldMeta, 'seed' | 'asOf'>): Wall {
+  if (c.deactivated || c.is_closed) return wall;
+  const rng = new Rng(mixSeed(meta.seed, c.id, 11));
+  const end = worldEnd(meta);
+  let id = Math.max(0, ...wall.posts.map((p) => p.id), ...wall.comments.map((x) => x.id));
+  let at = end - 6 * HOUR;
+  const tick = () => {
+    at += 60;
+    return at;
+  };
+  const posts = [...wall.posts];
+  const comments = [...wall.comments];
+  const post = (extra: Partial<WorldPost>): WorldPost => {
+    const p: WorldPost = {
+      id: ++id,
+      date: tick(),
+      text: rng.pick(words.eventPhrases),
+      attachments: {},
+      likes: 0,
+      reposts: 0,
+      views: rng.int(10, 200),
+      comments: 0,
+      is_pinned: false,
+      marked_as_ads: false,
+      copy_of: null,
+      comments_closed: false,
+      ...extra,
+    };
+    posts.push(p);
+    return p;
+  };
+  const comment = (postId: number, fromId: number, text: string, root: number | null, goneAt?: number) => {
+    const x: WorldComment = {
+      id: ++id,
+      post_id: postId,
+      from_id: fromId,
+      date: tick(),
+      text,
+      reply_to_comment: root,
+      thread_root: root,
+      deleted: false,
+      ...(goneAt !== undefined ? { gone_at: goneAt } : {}),
+    };
+    comments.push(x);
+    return x;
+  };
+  const visitor = () => rng.int(1_000_000, 900_000_000);
+  if (c.wall === 1)
+    post({ from_id: visitor(), text: rng.pick(words.userQuestions), attachments: { poll: 1 } });
+  if (c.id % 2 === 0) post({ attachments: { live: 1 }, live_upcoming: true });
+  if (c.wall !== 0) {
+    const talk = post({});
+    const question = comment(talk.id, visitor(), rng.pick(words.userQuestions), null);
+    for (let i = 0; i < LONG_THREAD_REPLIES - 1; i++)
+      comment(talk.id, visitor(), rng.pick(words.userPraise), question.id);
+    comment(talk.id, -c.id, rng.pick(words.communityAnswers), question.id);
+    comment(talk.id, visitor(), rng.pick(words.userPraise), null, end + 12 * HOUR);
+    talk.comments = LONG_THREAD_REPLIES + 2;
+  }
+  return { posts, comments };
 }
 
 function makePost(

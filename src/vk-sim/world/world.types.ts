@@ -12,6 +12,11 @@ export type WorldParams = {
   days: number;
   /** Past seminars in the world's story (the demo's): their attendees' pages get better afterwards. */
   seminars?: number;
+  /**
+   * VK's content-truth cases on some walls: visitors' posts on open walls, broadcasts announced but not held,
+   * comments that vanish after the world's end (between two collections), threads longer than VK sends inline.
+   */
+  truthCases?: boolean;
 };
 
 export type WorldMeta = WorldParams & {
@@ -87,6 +92,8 @@ export type WorldCommunity = {
   /** How the registry writes this page's address; null when the registry does not list the page. */
   registry_url: string | null;
   wall_params: WallParams;
+  /** The community menu as VK sends it for `fields=menu` (undocumented); absent: VK sends none. */
+  menu?: { items: { id: number; title: string; url: string }[] };
   /** The page's admin attended a seminar this many days before asOf and posts better from then on. */
   trained_days_ago?: number;
 };
@@ -139,6 +146,8 @@ export type WorldComment = {
   reply_to_comment: number | null;
   thread_root: number | null;
   deleted: boolean;
+  /** Deleted on VK at this time (after the world's end): VK stops returning it once its clock passes. */
+  gone_at?: number;
 };
 
 export type Wall = { posts: WorldPost[]; comments: WorldComment[] };
