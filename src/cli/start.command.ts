@@ -59,31 +59,10 @@ export function registerStart(program: Command, context: () => CliContext, roles
       ensureWorld(dir, options, (text) => ctx.err(text));
       const db = await ctx.db();
       const registry = await importRegistryFile(db, path.join(dir, WORLD_FILES.registry));
-      // The simulated VK on loopback, collected through the real collector. The demo's tokens are faster than
-      // VK's real limits (3 user tokens at 50 requests/s, no daily wall.get budget to spend across restarts), so
-      // the demo starts in seconds, every time.
-      const tokens = [1, 2, 3].map((i) => ({
-        token: `demo-user-${i}`,
-        kind: 'user' as const,
-        perSecond: 50,
-        dailyQuota: { 'wall.get': 10_000_000 },
-      }));
+      // The simulated VK on loopback, collected through the real collector.
       const world = readWorld(dir);
+      const { tokens, communities, admins } = demoVkTokens(world);
       const net = demoNetWorld(world.institutions, options.seed, world.meta.asOf, DEMO_DAYS);
-      // Each demo page also has its community token, so the inbox can answer through the simulated VK.
-      const communities = world.communities.map((c) => ({
-        token: `demo-community-${c.id}`,
-        kind: 'community' as const,
-        perSecond: 20,
-        groupId: c.id,
-      }));
-      // And its admin's user token (uploads, polls, clips, broadcasts need one on VK), as if each admin had
-      // connected theirs.
-      const admins = world.communities.map((c) => ({
-        token: `demo-admin-${c.id}`,
-        kind: 'user' as const,
-        perSecond: 3,
-      }));
       const sim = await buildVkSim({ world, tokens: [...tokens, ...communities, ...admins] });
       const vkUrl = await sim.app.listen({ port: 0, host: '127.0.0.1' });
       const progress = ctx.progress('collect');
@@ -95,20 +74,7 @@ export function registerStart(program: Command, context: () => CliContext, roles
       // Served, the simulator stays up for the inbox's replies; set up only, it goes.
       if (options.serve) ctx.config.jobs.vkUrl ??= vkUrl;
       else await sim.app.close();
-      // OK and MAX beside VK: their simulators, collected through the real clients.
-      const networks = await collectDemoNetworks(db, net, DEMO_DAYS);
-      if (options.serve) {
-        // Served, the OK and MAX jobs (net.collect) collect from the demo's simulators unless told otherwise.
-        const jobs = ctx.config.jobs;
-        if (!jobs.ok.token)
-          jobs.ok = {
-            url: networks.okUrl,
-            appKey: DEMO_OK_APP.key,
-            appSecret: DEMO_OK_APP.secret,
-            token: DEMO_OK_TOKEN,
-          };
-        if (!jobs.max.token) jobs.max = { url: networks.maxUrl, token: DEMO_MAX_BOT };
-      } else await networks.close();
+      const networks = await startDemoNetworks(ctx, db, net, options.serve);
       ctx.config.secrets ??= secretBoxFromFile(path.join(ctx.config.dataDir, 'secret.key'));
       await ensureCommunityTokens(db, ctx.config.secrets);
       ctx.out(
@@ -172,6 +138,58 @@ export function registerStart(program: Command, context: () => CliContext, roles
           await Promise.all([sim.app.close(), networks.close()]);
         });
     });
+}
+
+/**
+ * The demo's VK tokens. They are faster than VK's real limits (3 user tokens at 50 requests/s, no daily wall.get
+ * budget to spend across restarts), so the demo starts in seconds, every time. Each page also has its community
+ * token, so the inbox can answer through the simulated VK, and its admin's user token (uploads, polls, clips and
+ * broadcasts need one on VK), as if each admin had connected theirs.
+ */
+function demoVkTokens(world: ReturnType<typeof readWorld>) {
+  const tokens = [1, 2, 3].map((i) => ({
+    token: `demo-user-${i}`,
+    kind: 'user' as const,
+    perSecond: 50,
+    dailyQuota: { 'wall.get': 10_000_000 },
+  }));
+  const communities = world.communities.map((c) => ({
+    token: `demo-community-${c.id}`,
+    kind: 'community' as const,
+    perSecond: 20,
+    groupId: c.id,
+  }));
+  const admins = world.communities.map((c) => ({
+    token: `demo-admin-${c.id}`,
+    kind: 'user' as const,
+    perSecond: 3,
+  }));
+  return { tokens, communities, admins };
+}
+
+/** OK and MAX beside VK: their simulators, collected through the real clients. */
+async function startDemoNetworks(
+  ctx: CliContext,
+  db: Parameters<typeof collectDemoNetworks>[0],
+  net: Parameters<typeof collectDemoNetworks>[1],
+  serve: boolean,
+) {
+  const networks = await collectDemoNetworks(db, net, DEMO_DAYS);
+  if (!serve) {
+    await networks.close();
+    return networks;
+  }
+  // Served, the OK and MAX jobs (net.collect) collect from the demo's simulators unless told otherwise.
+  const jobs = ctx.config.jobs;
+  if (!jobs.ok.token)
+    jobs.ok = {
+      url: networks.okUrl,
+      appKey: DEMO_OK_APP.key,
+      appSecret: DEMO_OK_APP.secret,
+      token: DEMO_OK_TOKEN,
+    };
+  if (!jobs.max.token) jobs.max = { url: networks.maxUrl, token: DEMO_MAX_BOT };
+  return networks;
 }
 
 /** Writes the demo world unless one with the same parameters (and today's date) is already there. */

@@ -66,19 +66,3 @@ export async function setPageStatus(db: Db, pageId: number, status: PageStatus, 
   await db.kysely.updateTable('pages').set({ status, updated_at: at }).where('id', '=', pageId).execute();
   await bumpVersion(db, 'collection');
 }
-
-/** The registry's OGRN of each page's institution (pages without one are left out). */
-export async function registryOgrns(db: Db, pageIds: number[]): Promise<Map<number, string>> {
-  const out = new Map<number, string>();
-  for (const chunk of chunked(pageIds, 500)) {
-    const rows = await db.kysely
-      .selectFrom('pages')
-      .innerJoin('institutions', 'institutions.id', 'pages.institution_id')
-      .select(['pages.id', 'institutions.ogrn'])
-      .where('pages.id', 'in', chunk)
-      .where('institutions.ogrn', 'is not', null)
-      .execute();
-    for (const r of rows) if (r.ogrn) out.set(r.id, r.ogrn);
-  }
-  return out;
-}

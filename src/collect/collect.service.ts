@@ -9,6 +9,7 @@ import { unixSeconds } from '../platform/clock.ts';
 import { crashPoint } from '../platform/crash-points.ts';
 import { type Db, inTransaction } from '../platform/db.ts';
 import { AppError } from '../platform/errors.ts';
+import { ogrnsOfPages } from '../registry/index.ts';
 import {
   addressFacts,
   classify,
@@ -29,7 +30,6 @@ import {
   type CollectTarget,
   listCollectTargets,
   newestPostIds,
-  registryOgrns,
   setPageStatus,
   storedCommentCounts,
 } from './collect.repo.ts';
@@ -299,7 +299,7 @@ async function profileExtras(
   pool: TokenPool,
   matched: { t: CollectTarget; g: ReturnType<typeof parseGroups>[number] }[],
 ): Promise<Map<number, ProfileExtras>> {
-  const ogrns = await registryOgrns(
+  const ogrns = await ogrnsOfPages(
     db,
     matched.map(({ t }) => t.id),
   );

@@ -27,6 +27,7 @@ export {
   runNetCollect,
 } from './net-collect-jobs.ts';
 export type { NetCollectOptions } from './net-collect-options.ts';
+export { type NetworkCoverageView, networksContract } from './networks.contract.ts';
 export { NETWORKS, networkOf, requiredNetworks } from './networks.ts';
 export { okPort } from './ok/ok.port.ts';
 export { OK_API_URL, OkClient, type OkCredentials } from './ok/ok-client.ts';

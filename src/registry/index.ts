@@ -17,7 +17,7 @@ export {
   listPagesWithCommunity,
   upsertKnownPages,
 } from './page.repo.ts';
-export { selectPagesInScope } from './page-scope.repo.ts';
+export { ogrnsOfPages, selectPagesInScope } from './page-scope.repo.ts';
 export { regionVersion, regionVersions, setRegionVersion } from './region-version.repo.ts';
 export { regionVersionRoutes } from './region-version.routes.ts';
 export { regionCodes, regionSeeds } from './regions.data.ts';

@@ -34,6 +34,28 @@ export function reportStamp(report: UnitReport, lang: Lang): string {
 const locale = (lang: Lang) => (lang === 'ru' ? 'ru-RU' : 'en-GB');
 
 /** A count or a score as the reader writes it: "1 457", "64,7" in Russian; "1,457", "64.7" in English. */
+/**
+ * A big region's heatmap has thousands of cells: each names a colour class (one rule per hue used, in the
+ * section's style) rather than carrying its own style, which halves the markup Chromium lays out.
+ */
+function heatmapRows(rows: UnitReport['heatmap']['rows'], lang: Lang): { rows: string; style: string } {
+  const hues = new Map<number, string>();
+  const cell = (v: number) => {
+    const hue = rateHue(v);
+    if (!hues.has(hue)) hues.set(hue, `table.heat td.h${hue}{background:${rateColor(v)}}`);
+    return `<td class="h${hue}">${Math.round(v * 100)}</td>`;
+  };
+  const html = rows
+    .map(
+      (row) =>
+        `<tr><th>${esc(row.name[lang])}</th>${row.rates
+          .map((v) => (v === null ? '<td class="na">—</td>' : cell(v)))
+          .join('')}</tr>`,
+    )
+    .join('');
+  return { rows: html, style: [...hues.values()].join('') };
+}
+
 export function reportNumber(v: number, lang: Lang): string {
   return new Intl.NumberFormat(locale(lang), { maximumFractionDigits: 1 }).format(v);
 }
@@ -131,24 +153,9 @@ ${body}
     const head = h.rules
       .map((r, i) => `<th class="rule" title="${esc(r.title[lang])}">${i + 1}</th>`)
       .join('');
-    // A big region's heatmap has thousands of cells: each names a colour class (one rule per hue used, in the
-    // section's style) rather than carrying its own style, which halves the markup Chromium lays out.
-    const hues = new Map<number, string>();
-    const cell = (v: number) => {
-      const hue = rateHue(v);
-      if (!hues.has(hue)) hues.set(hue, `table.heat td.h${hue}{background:${rateColor(v)}}`);
-      return `<td class="h${hue}">${Math.round(v * 100)}</td>`;
-    };
-    const rows = h.rows
-      .map(
-        (row) =>
-          `<tr><th>${esc(row.name[lang])}</th>${row.rates
-            .map((v) => (v === null ? '<td class="na">—</td>' : cell(v)))
-            .join('')}</tr>`,
-      )
-      .join('');
+    const { rows, style } = heatmapRows(h.rows, lang);
     const legend = h.rules.map((r, i) => `<li><b>${i + 1}</b> ${esc(r.title[lang])}</li>`).join('');
-    return `<section class="break"><style>${[...hues.values()].join('')}</style><h2>${esc(t('heatmap'))}</h2><p class="note">${esc(t('heatmapNote'))}</p>
+    return `<section class="break"><style>${style}</style><h2>${esc(t('heatmap'))}</h2><p class="note">${esc(t('heatmapNote'))}</p>
 <table class="heat"><thead><tr><th>${esc(by)}</th>${head}</tr></thead><tbody>${rows}</tbody></table>
 <h3>${esc(t('rules'))}</h3><ol class="legend">${legend}</ol></section>`;
   }

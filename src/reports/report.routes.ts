@@ -52,6 +52,35 @@ const fileItem = z.object({
   createdAt: z.number().int(),
 });
 
+/** A unit's report rendered, or taken from the cache while the runs it shows and the data are unchanged. */
+async function renderUnitReport(
+  db: Db,
+  cache: ReportCache | undefined,
+  ask: {
+    caller: Parameters<typeof unitReport>[1];
+    unit: Parameters<typeof unitReport>[2];
+    endingBy: number | undefined;
+    format: keyof typeof CONTENT_TYPES;
+    lang: Parameters<typeof renderReport>[2];
+    actor: string;
+  },
+) {
+  const make = async () => {
+    const report = await unitReport(db, ask.caller, ask.unit, { endingBy: ask.endingBy });
+    return {
+      body: await renderReport(report, ask.format, ask.lang, ask.actor),
+      fileName: reportFileName(report, ask.format),
+    };
+  };
+  const runs = cache ? await unitReportRuns(db, ask.caller, ask.unit, ask.endingBy) : null;
+  if (!cache || !runs) return { ...(await make()), hit: false };
+  return cache.get(
+    ReportCache.key(scopeKey(ask.unit), runs.run, ask.lang, ask.format),
+    ReportCache.validity(runs, await readVersions(db)),
+    make,
+  );
+}
+
 /** `cache`: rendered reports kept per process (none when PUBLICA_API_CACHE=0). */
 export function reportRoutes(db: Db, options: { cache?: ReportCache | undefined } = {}) {
   return (app: App) => {
@@ -82,23 +111,14 @@ export function reportRoutes(db: Db, options: { cache?: ReportCache | undefined 
         );
         const { asOf, format: asked, lang: language } = request.query;
         const endingBy = asOf ? Date.parse(`${asOf}T00:00:00Z`) / 1000 + 86_400 : undefined;
-        const make = async () => {
-          const report = await unitReport(db, caller, unit, { endingBy });
-          return {
-            body: await renderReport(report, asked, language, `user:${principal.userId}`),
-            fileName: reportFileName(report, asked),
-          };
-        };
-        const cache = options.cache;
-        const runs = cache ? await unitReportRuns(db, caller, unit, endingBy) : null;
-        const { body, fileName, hit } =
-          cache && runs
-            ? await cache.get(
-                ReportCache.key(scopeKey(unit), runs.run, language, asked),
-                ReportCache.validity(runs, await readVersions(db)),
-                make,
-              )
-            : { ...(await make()), hit: false };
+        const { body, fileName, hit } = await renderUnitReport(db, options.cache, {
+          caller,
+          unit,
+          endingBy,
+          format: asked,
+          lang: language,
+          actor: `user:${principal.userId}`,
+        });
         reply
           .type(CONTENT_TYPES[asked])
           .header('cache-control', 'private, no-store')

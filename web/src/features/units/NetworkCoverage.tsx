@@ -2,21 +2,14 @@
 // meet the legal duty of government order 2523-р (a page on VK and on OK). From GET /api/network-coverage.
 import { Group, Header } from '@vkontakte/vkui';
 import { useTranslation } from 'react-i18next';
+import { apiUrl } from '../../lib/client.ts';
 import { pct } from '../../lib/format.ts';
 import { useApi } from '../../lib/queries.ts';
 
-type Coverage = {
-  institutions: number;
-  on: { vk: number; ok: number; max: number };
-  share: { vk: number | null; ok: number | null; max: number | null };
-  meetsLegalDuty: number;
-  meetsLegalDutyShare: number | null;
-};
-
 export function NetworkCoverage({ regionCode }: { regionCode?: string | undefined }) {
   const { t } = useTranslation();
-  const coverage = useApi<Coverage>(
-    regionCode ? `/api/network-coverage?region=${regionCode}` : '/api/network-coverage',
+  const coverage = useApi(
+    apiUrl('GET /api/network-coverage', regionCode ? { query: { region: regionCode } } : undefined),
   );
   const c = coverage.data;
   if (!c) return null;
