@@ -37,6 +37,7 @@ import {
   VK_API_URL,
   withStoredTokens,
 } from '../vk/index.ts';
+import { loadPublishedVersions } from '../workshop/index.ts';
 
 export type Background = { queue: JobQueue; stop(): Promise<void> };
 
@@ -77,7 +78,11 @@ export function jobDefinitions(db: Db, queue: JobQueue, config: Config, metrics?
         for (const [outcome, n] of Object.entries(report.errors)) metrics?.vkCalls.inc({ outcome }, n);
       },
     }),
-    ...auditJobs(db, queue, { shardPages: j.auditShardPages, concurrency: j.concurrency }),
+    ...auditJobs(db, queue, {
+      shardPages: j.auditShardPages,
+      concurrency: j.concurrency,
+      refresh: () => loadPublishedVersions(db),
+    }),
     ...reportJobs(db),
     ...trainingJobs(db),
     ...alertJobs(db, { ...j.alerts, tz: j.schedule.tz }),

@@ -2,6 +2,7 @@
 export type * from './artifacts.ts';
 export { NO_COLOR, type ShownLevel, shownLevels } from './levels.ts';
 export {
+  checkVersion,
   formatProblem,
   listVersionIds,
   loadVersion,
@@ -10,7 +11,11 @@ export {
   type MethodologyVersion,
   NATIONAL_VERSION,
   type Problem,
+  registerVersion,
+  type Sources,
+  sharedSources,
   shippedVersion,
+  withHash,
 } from './methodology.loader.ts';
 export { methodologyRoutes } from './methodology.routes.ts';
 export { isQuestion } from './rules/dialogue.ts';
