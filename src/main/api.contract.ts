@@ -4,13 +4,16 @@ import { authContract } from '../auth/index.ts';
 import { notificationsContract } from '../notifications/index.ts';
 import type { RouteContract, RoutesByKey } from '../platform/http/contract.ts';
 import { trainingContract } from '../training/index.ts';
+import { workshopContract } from '../workshop/index.ts';
 
 export const apiContracts: Record<string, Record<string, RouteContract>> = {
   auth: authContract,
   notifications: notificationsContract,
   training: trainingContract,
+  workshop: workshopContract,
 };
 
 export type ApiRoutes = RoutesByKey<typeof authContract> &
   RoutesByKey<typeof notificationsContract> &
-  RoutesByKey<typeof trainingContract>;
+  RoutesByKey<typeof trainingContract> &
+  RoutesByKey<typeof workshopContract>;
