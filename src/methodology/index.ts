@@ -22,7 +22,6 @@ export { isQuestion } from './rules/dialogue.ts';
 export { rules } from './rules/index.ts';
 export type { Rule } from './rules/rule.ts';
 export { fillTemplate, paramVars, pluralForm } from './template.ts';
-export { findObscenity } from './text/obscenity.ts';
 export { findPersonalData } from './text/personal-data.ts';
 export { findProfanity, type ProfanityKind, type ProfanityMatch } from './text/profanity.ts';
 export type { Comparison, Condition, LevelEntry, RuleEntry, Scoring } from './version.schema.ts';
