@@ -115,6 +115,13 @@ describeEachDialect(
         await w.as('federal_viewer', { method: 'GET', url: '/api/methodology/versions?lang=ru' })
       ).json();
       expect(listed.items.map((v: { id: string }) => v.id)).toContain(id);
+      // The version's own texts read with its thresholds: "5 posts a week", never a placeholder.
+      const read = (
+        await w.as('federal_viewer', { method: 'GET', url: `/api/methodology/versions/${id}?lang=ru` })
+      ).json();
+      const titles = read.ruleList.map((r: { title: string }) => r.title).join('\n');
+      expect(titles).toContain('Не реже 5 постов в неделю');
+      expect(titles).not.toContain('{');
 
       const run = await as('POST', `/api/methodology/workshop/${id}/audits`, { period: PERIOD });
       expect(run.statusCode).toBe(200);

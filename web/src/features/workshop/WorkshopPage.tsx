@@ -144,9 +144,9 @@ function Editor({ id }: { id: string }) {
   const save = useMutation({
     mutationFn: () =>
       callApi('PATCH /api/methodology/workshop/:id', { params: { id }, body: patchOf(edits) }),
-    onSuccess: () => {
+    onSuccess: (saved) => {
+      client.setQueryData([url], saved);
       setEdits({});
-      void refresh();
     },
     onError: (error) => {
       if (error instanceof ApiError && Array.isArray(error.details)) setProblems(error.details as Problem[]);
@@ -164,7 +164,10 @@ function Editor({ id }: { id: string }) {
   });
   const publish = useMutation({
     mutationFn: () => callApi('POST /api/methodology/workshop/:id/publish', { params: { id } }),
-    onSuccess: () => void refresh(),
+    onSuccess: (published) => {
+      client.setQueryData([url], published);
+      void refresh();
+    },
   });
   const audit = useMutation({
     mutationFn: () =>
