@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { findProfanity } from './profanity.ts';
 import { findPersonalData } from './personal-data.ts';
+import { findProfanity } from './profanity.ts';
 
 describe('findProfanity', () => {
   it.each([
