@@ -134,6 +134,11 @@ describeEachDialect(
       const text = JSON.stringify(report.json());
       expect(text).toContain('5 постов в неделю');
       expect(text).not.toContain('3 постов в неделю');
+      // The page card's own history stays with the region's version: the fork's run is not mixed in.
+      const card = (await w.as('institution', { method: 'GET', url: `/api/pages/${w.a.pageId}` })).json();
+      expect(card.historyVersion).toBe('2023.1');
+      expect(card.history.length).toBeGreaterThan(0);
+      expect(card.history.map((h: { runId: number }) => h.runId)).not.toContain(run.json().runId);
     });
   },
   { shared: true },
