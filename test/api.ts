@@ -91,7 +91,7 @@ async function unitOf(db: Db, regionCode: string, runId: number): Promise<Unit> 
 }
 
 function scopeFor(role: Role, u: Unit) {
-  if (role.startsWith('federal')) return { level: 'country' as const };
+  if (role.startsWith('federal') || role === 'methodologist') return { level: 'country' as const };
   if (role.startsWith('region') || role === 'trainer')
     return { level: 'region' as const, regionCode: u.regionCode };
   if (role.startsWith('municipality'))

@@ -6,7 +6,7 @@ import { errorResponses, idParam, pagination, queryFlag } from '../platform/http
 import type { App } from '../platform/http/server.ts';
 import { notFound } from '../platform/scope.ts';
 import { INSTITUTION_KINDS } from '../platform/vocabulary.ts';
-import { checkUnitFilters, findPageInScope, pageRefSchema } from '../registry/index.ts';
+import { checkUnitFilters, findPageInScope, pageRefSchema, regionVersion } from '../registry/index.ts';
 import { listPages, pageScores, rollup } from './analytics.service.ts';
 
 const tags = ['analytics'];
@@ -161,6 +161,8 @@ export function analyticsRoutes(db: Db) {
                 .nullable(),
               latest: scoreSchema.nullable(),
               trend: z.number().nullable(),
+              /** The version the latest score, trend and history are of: the page's region's. */
+              historyVersion: z.string(),
               history: z.array(
                 z.object({
                   runId: z.number().int(),
@@ -197,7 +199,7 @@ export function analyticsRoutes(db: Db) {
                   regionCode: page.region_code ?? '',
                   municipalityId: page.municipality_id,
                 },
-          ...(await pageScores(db, scope, page.id)),
+          ...(await pageScores(db, scope, page.id, await regionVersion(db, page.region_code))),
         };
       },
     );

@@ -237,8 +237,14 @@ function pageItem(p: PageRow) {
   };
 }
 
-export async function pageScores(db: Db, scope: Scope, pageId: number, runs = 12) {
-  const done = await doneRunsFor(db, scope, runs);
+/**
+ * A page's latest score, trend and history under one methodology version (the page's region's): scores of
+ * different versions are not comparable, so runs of other versions are left out and the answer names the version.
+ */
+export async function pageScores(db: Db, scope: Scope, pageId: number, version: string, runs = 12) {
+  const done = (await doneRunsFor(db, scope, runs * 4))
+    .filter((r) => r.methodology_version === version)
+    .slice(0, runs);
   const history = await pageHistory(
     db,
     pageId,
@@ -251,6 +257,7 @@ export async function pageScores(db: Db, scope: Scope, pageId: number, runs = 12
         ? { runId: latest.run_id, score: round(latest.total, 1), level: latest.level }
         : null,
     trend: latest && previous ? round(latest.total - previous.total, 1) : null,
+    historyVersion: version,
     history: history.map((h) => ({
       runId: h.run_id,
       finishedAt: h.finished_at,

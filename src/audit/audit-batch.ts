@@ -99,7 +99,12 @@ const DAY = 86_400;
 /** A quarter, as live broadcasts are counted: 91 days. */
 const QUARTER = 91 * DAY;
 
-async function evaluateBatch(db: Db, version: MethodologyVersion, batch: AuditTarget[], bounds: Bounds) {
+export async function evaluateBatch(
+  db: Db,
+  version: MethodologyVersion,
+  batch: AuditTarget[],
+  bounds: Bounds,
+) {
   const loaded = await loadArtifacts(db, batch, bounds);
   const ids = batch.map((t) => t.id);
   const [facts, lives] = await Promise.all([

@@ -37,6 +37,8 @@ export type AuditJobsConfig = {
   concurrency?: number;
   /** The methodology a worker judges by, from its id; default: the versions shipped in methodology/. */
   load?: (id: string) => MethodologyVersion;
+  /** Reads versions published since this process started (the workshop's), before a job loads one. */
+  refresh?: () => Promise<unknown>;
 };
 
 export type AuditRunData = {
@@ -56,13 +58,19 @@ export function auditJobs(db: Db, queue: JobQueue, config: AuditJobsConfig = {})
     {
       queue: AUDIT_RUN,
       options: { singleton: true, retryLimit: 3, retryDelaySeconds: 10, expireSeconds: 600 },
-      handler: (job: Job<AuditRunData>) => planAudit(db, queue, job, load, config.shardPages ?? 500),
+      handler: async (job: Job<AuditRunData>) => {
+        await config.refresh?.();
+        return planAudit(db, queue, job, load, config.shardPages ?? 500);
+      },
     },
     {
       queue: AUDIT_SHARD,
       options: { retryLimit: 5, retryDelaySeconds: 5, expireSeconds: 900 },
       concurrency: config.concurrency ?? 1,
-      handler: (job: Job<ShardData>) => auditShard(db, job, load),
+      handler: async (job: Job<ShardData>) => {
+        await config.refresh?.();
+        return auditShard(db, job, load);
+      },
     },
   ];
 }

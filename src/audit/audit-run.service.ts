@@ -153,8 +153,7 @@ async function auditInThreads(
     Array.from({ length: threads }, (_, i) => {
       const input: WorkerInput = {
         dbUrl: db.url,
-        versionDir: options.version.dir,
-        hash: options.version.hash,
+        version: options.version,
         bounds: options.period,
         runId,
         batchSize,

@@ -1,15 +1,15 @@
 // A worker thread of a parallel audit: audits its share of the pages with its own database connection and
 // hands back its totals. The coordinator (audit-run.service.ts) merges them and closes the run.
 import { parentPort, workerData } from 'node:worker_threads';
-import { loadVersion } from '../methodology/index.ts';
+import type { MethodologyVersion } from '../methodology/index.ts';
 import { openDb } from '../platform/db.ts';
 import type { AuditTarget } from '../registry/index.ts';
 import { auditTargets, type Bounds, type SerialTotals, serialTotals } from './audit-batch.ts';
 
 export type WorkerInput = {
   dbUrl: string;
-  versionDir: string;
-  hash: string;
+  /** The version itself (shipped on disk or published in the database), checked by the coordinator. */
+  version: MethodologyVersion;
   bounds: Bounds;
   runId: number;
   batchSize: number;
@@ -23,8 +23,7 @@ const port = parentPort;
 if (!port) throw new Error('audit.worker.ts runs only as a worker thread');
 
 try {
-  const version = loadVersion(input.versionDir);
-  if (version.hash !== input.hash) throw new Error(`methodology ${version.id} changed while the audit ran`);
+  const version = input.version;
   const db = openDb(input.dbUrl);
   try {
     const totals = await auditTargets(

@@ -18,6 +18,7 @@ export { pageFactsRoutes } from './page-facts.routes.ts';
 export { type PageReport, pageReport } from './page-report.service.ts';
 export { percentileOf, quantiles } from './peer-stats.ts';
 export { formatPeriod, parsePeriod } from './period.ts';
+export { previewVersion, type VersionPreview } from './preview.service.ts';
 export { type Recommendation, recommend } from './recommend.ts';
 export { logNormalScore, scorePage, scoreRule } from './score.ts';
 export { computeUnitRollups, writeUnitRollups } from './unit-rollups.repo.ts';

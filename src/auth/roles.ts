@@ -20,6 +20,7 @@ export const PERMISSIONS = [
   'planner.use',
   'facts.record',
   'methodology.choose',
+  'methodology.edit',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -70,6 +71,12 @@ export const ROLES: Record<Role, { level: ScopeLevel; permissions: readonly Perm
   },
   // Pupils and teachers a page admin invited: they propose drafts for the page, and see nothing else.
   contributor: { level: 'institution', permissions: ['drafts.propose', 'planner.use'] },
+  // The methodologist forks versions, edits parameters and texts, previews them on the country's current data,
+  // publishes them and re-audits under them; reads pages and scores, not citizens' comments.
+  methodologist: {
+    level: 'country',
+    permissions: ['data.read', 'methodology.read', 'tokens.manage', 'methodology.edit'],
+  },
 };
 
 export const ROLE_IDS = Object.keys(ROLES) as Role[];

@@ -37,10 +37,11 @@ export function registerAudit(program: Command, context: () => CliContext): void
     .option('--json', 'print the summary as JSON')
     .action(async (options: AuditOptions) => {
       const ctx = context();
+      const db = await ctx.db();
       const version = loadVersion(options.methodology);
       const period = parsePeriod(options.period, version.defaultPeriodDays, options.at);
       const progress = ctx.progress('audit');
-      const summary = await runAudit(await ctx.db(), {
+      const summary = await runAudit(db, {
         version,
         period,
         regionCode: options.region,

@@ -4,6 +4,7 @@ import { type Config, loadConfig } from '../platform/config.ts';
 import { type Db, openDb } from '../platform/db.ts';
 import type { Lang } from '../platform/i18n.ts';
 import { migrateToLatest } from '../platform/migrate.ts';
+import { loadPublishedVersions } from '../workshop/index.ts';
 
 export type GlobalOptions = { db?: string; lang?: Lang };
 
@@ -30,6 +31,8 @@ export function createContext(options: GlobalOptions): CliContext {
       opened ??= (async () => {
         const db = openDb(config.db);
         await migrateToLatest(db);
+        // Versions a methodologist published read like shipped ones in every command.
+        await loadPublishedVersions(db);
         return db;
       })();
       return opened;

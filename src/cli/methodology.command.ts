@@ -8,8 +8,19 @@ import {
   loadVersion,
   MethodologyError,
 } from '../methodology/index.ts';
+import { CONSOLE_ACTOR } from '../platform/audit-log.ts';
+import { unixSeconds } from '../platform/clock.ts';
 import { AppError } from '../platform/errors.ts';
+import {
+  diffAny,
+  editVersion,
+  forkVersion,
+  previewWorkshop,
+  publishVersion,
+  type VersionPatch,
+} from '../workshop/index.ts';
 import type { CliContext } from './context.ts';
+import { readPatch } from './methodology-patch.ts';
 
 export function registerMethodology(program: Command, context: () => CliContext): void {
   const m = program.command('methodology').description('methodology versions / версии методики');
@@ -62,9 +73,12 @@ export function registerMethodology(program: Command, context: () => CliContext)
   m.command('diff <a> <b>')
     .description('what changed between two versions / сравнить версии')
     .option('--json', 'print as JSON')
-    .action((a: string, b: string, options: { json?: boolean }) => {
+    .action(async (a: string, b: string, options: { json?: boolean }) => {
       const ctx = context();
-      const diff = diffVersions(loadVersion(a), loadVersion(b));
+      const shippedBoth = [a, b].every((id) => listVersionIds().includes(id));
+      const diff = shippedBoth
+        ? diffVersions(loadVersion(a), loadVersion(b))
+        : await diffAny(await ctx.db(), a, b);
       if (options.json) {
         ctx.out(JSON.stringify(diff));
         return;
@@ -93,5 +107,90 @@ export function registerMethodology(program: Command, context: () => CliContext)
         ctx.out(
           `${r.rule}: scoring: { type: log-normal, p10: ${r.proposed.p10}, median: ${r.proposed.median} }   # now p10 ${r.current.p10}, median ${r.current.median}; n=${r.n}`,
         );
+    });
+  registerWorkshop(m, context);
+}
+
+/** `publica methodology fork|edit|preview|publish`: the methodologist's workshop from the console. */
+function registerWorkshop(m: Command, context: () => CliContext): void {
+  const problems = (ctx: CliContext, error: unknown) => {
+    if (error instanceof MethodologyError) for (const p of error.problems) ctx.err(formatProblem(p));
+    throw error;
+  };
+  m.command('fork <from> <id>')
+    .description('fork a version under a new id, as a draft / скопировать версию как черновик')
+    .action(async (from: string, id: string) => {
+      const ctx = context();
+      const w = await forkVersion(await ctx.db(), CONSOLE_ACTOR, { from, id }, unixSeconds(new Date()));
+      ctx.out(`forked ${w.basedOn} → ${w.id} (draft, ${w.version.rules.length} rules)`);
+    });
+  m.command('edit <id>')
+    .description('change a draft; every change is linted / изменить черновик (с проверкой)')
+    .option(
+      '--set <rule.field=value...>',
+      'e.g. posting-frequency.params.perWeek=5, or a text: posting-frequency.title.ru="…"',
+    )
+    .option(
+      '--patch <file>',
+      'a JSON file of changes: { rules: { <id>: { params, scoring, weight, title… } }, title, text }',
+    )
+    .action(async (id: string, options: { set?: string[]; patch?: string }) => {
+      const ctx = context();
+      const patch: VersionPatch = readPatch(options);
+      try {
+        const w = await editVersion(await ctx.db(), CONSOLE_ACTOR, id, patch, unixSeconds(new Date()));
+        ctx.out(`ok ${w.id} (draft, hash ${w.version.hash.slice(0, 12)})`);
+      } catch (error) {
+        problems(ctx, error);
+      }
+    });
+  m.command('preview <id>')
+    .description(
+      'the version on current data: pages that change level, per region and rule / примерка на текущих данных',
+    )
+    .option('--against <version>', 'compare with this version (default: the one it was forked from)')
+    .option('--region <code>', 'only pages of this region')
+    .option(
+      '--period <period>',
+      '"30d" or "YYYY-MM-DD..YYYY-MM-DD" (default: the version\'s period to today)',
+    )
+    .option('--json', 'print as JSON')
+    .action(
+      async (id: string, options: { against?: string; region?: string; period?: string; json?: boolean }) => {
+        const ctx = context();
+        const p = await previewWorkshop(await ctx.db(), id, {
+          against: options.against,
+          regionCode: options.region,
+          period: options.period,
+          now: new Date(),
+        });
+        if (options.json) {
+          ctx.out(JSON.stringify(p));
+          return;
+        }
+        ctx.out(`${p.before} → ${p.after}: ${p.changed} of ${p.pages} pages change level`);
+        for (const l of p.levels)
+          ctx.out(`  ${l.id.padEnd(16)} ${String(l.before).padStart(6)} → ${l.after}`);
+        for (const mv of p.moves) ctx.out(`  ${mv.from} → ${mv.to}: ${mv.pages}`);
+        for (const r of p.regions.filter((x) => x.changed > 0))
+          ctx.out(`  region ${r.code}: ${r.changed} of ${r.pages}`);
+        for (const r of p.rules)
+          ctx.out(
+            `  rule ${r.rule}: ${r.changed} pages change status; pass ${r.passBefore} → ${r.passAfter}`,
+          );
+      },
+    );
+  m.command('publish <id>')
+    .description('publish a draft under its id / опубликовать черновик')
+    .action(async (id: string) => {
+      const ctx = context();
+      try {
+        const w = await publishVersion(await ctx.db(), CONSOLE_ACTOR, id, unixSeconds(new Date()));
+        ctx.out(
+          `published ${w.id} (hash ${w.version.hash.slice(0, 12)}); audit under it: publica audit --methodology ${w.id}`,
+        );
+      } catch (error) {
+        problems(ctx, error);
+      }
     });
 }

@@ -1,7 +1,7 @@
 // The reply checker: before a reply is sent, flags what a regional reviewer would send back for rework (criteria
 // in reply-criteria.ts) and proposes a concrete fix. Warns; never blocks. Transparent patterns, measured on
 // test/fixtures/reply-checks.ndjson.
-import { findProfanity } from './profanity.ts';
+import { findProfanity } from '../methodology/index.ts';
 import { REPLY_CRITERIA_VERSION, type ReplyCriterionId } from './reply-criteria.ts';
 import { PERSONAL_EXTRA } from './safety-extra.ts';
 

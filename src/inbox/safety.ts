@@ -1,8 +1,7 @@
 // Safety flags on a comment or a post: obscenity and insults (the methodology's lexicon with its morphology and
 // look-alike letters), personal data (phones, e-mails, a child's full name with a class), spam and links to
 // unknown sites, threats. Each flag names its span. Precision over recall: an operator acts on every flag.
-import { findPersonalData } from '../methodology/index.ts';
-import { findProfanity } from './profanity.ts';
+import { findPersonalData, findProfanity } from '../methodology/index.ts';
 import { PERSONAL_EXTRA, SPAM_EXTRA, THREAT_EXTRA } from './safety-extra.ts';
 
 export type SafetyKind = 'obscenity' | 'insult' | 'personal_data' | 'spam' | 'threat';

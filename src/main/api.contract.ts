@@ -6,6 +6,7 @@ import { notificationsContract } from '../notifications/index.ts';
 import type { RouteContract, RoutesByKey } from '../platform/http/contract.ts';
 import { registryContract } from '../registry/index.ts';
 import { trainingContract } from '../training/index.ts';
+import { workshopContract } from '../workshop/index.ts';
 
 export const apiContracts: Record<string, Record<string, RouteContract>> = {
   auth: authContract,
@@ -13,10 +14,12 @@ export const apiContracts: Record<string, Record<string, RouteContract>> = {
   notifications: notificationsContract,
   registry: registryContract,
   training: trainingContract,
+  workshop: workshopContract,
 };
 
 export type ApiRoutes = RoutesByKey<typeof authContract> &
   RoutesByKey<typeof networksContract> &
   RoutesByKey<typeof notificationsContract> &
   RoutesByKey<typeof registryContract> &
-  RoutesByKey<typeof trainingContract>;
+  RoutesByKey<typeof trainingContract> &
+  RoutesByKey<typeof workshopContract>;

@@ -38,6 +38,7 @@ import {
   VK_API_URL,
   withStoredTokens,
 } from '../vk/index.ts';
+import { loadPublishedVersions } from '../workshop/index.ts';
 
 export type Background = { queue: JobQueue; stop(): Promise<void> };
 
@@ -79,7 +80,11 @@ export function jobDefinitions(db: Db, queue: JobQueue, config: Config, metrics?
       },
     }),
     ...netCollectJobs(db, netCollectConfig(j)),
-    ...auditJobs(db, queue, { shardPages: j.auditShardPages, concurrency: j.concurrency }),
+    ...auditJobs(db, queue, {
+      shardPages: j.auditShardPages,
+      concurrency: j.concurrency,
+      refresh: () => loadPublishedVersions(db),
+    }),
     ...reportJobs(db),
     ...trainingJobs(db),
     ...alertJobs(db, { ...j.alerts, tz: j.schedule.tz }),

@@ -37,6 +37,7 @@ import {
   reportRoutes,
 } from '../reports/index.ts';
 import { trainingRoutes } from '../training/index.ts';
+import { loadPublishedVersions, workshopRoutes } from '../workshop/index.ts';
 
 export type WebOptions = {
   clock?: Clock;
@@ -51,6 +52,8 @@ export type WebOptions = {
 
 export async function buildWebApp(db: Db, config: Config, options: WebOptions = {}): Promise<App> {
   const clock = options.clock ?? systemClock;
+  // Versions a methodologist published read like shipped ones from the first request.
+  await loadPublishedVersions(db);
   const sessions = createSessions(
     db,
     { ...DEFAULT_SESSION_POLICY, idleSeconds: config.http.sessionIdleHours * 3600, ...options.sessionPolicy },
@@ -100,6 +103,7 @@ export async function buildWebApp(db: Db, config: Config, options: WebOptions = 
       auditRoutes(db)(app);
       pageFactsRoutes(db, clock)(app);
       methodologyRoutes()(app);
+      workshopRoutes(db, clock)(app);
       openDataRoutes(db)(app);
       reportRoutes(db, { cache: reportCache })(app);
       // A PDF made on request starts a browser in this process; it goes with the server.

@@ -2,6 +2,7 @@
 export type * from './artifacts.ts';
 export { NO_COLOR, type ShownLevel, shownLevels } from './levels.ts';
 export {
+  checkVersion,
   formatProblem,
   listVersionIds,
   loadVersion,
@@ -10,15 +11,19 @@ export {
   type MethodologyVersion,
   NATIONAL_VERSION,
   type Problem,
+  registerVersion,
+  type Sources,
+  sharedSources,
   shippedVersion,
+  withHash,
 } from './methodology.loader.ts';
 export { methodologyRoutes } from './methodology.routes.ts';
 export { isQuestion } from './rules/dialogue.ts';
 export { rules } from './rules/index.ts';
 export type { Rule } from './rules/rule.ts';
 export { fillTemplate, paramVars, pluralForm } from './template.ts';
-export { findObscenity } from './text/obscenity.ts';
 export { findPersonalData } from './text/personal-data.ts';
+export { findProfanity, type ProfanityKind, type ProfanityMatch } from './text/profanity.ts';
 export type { Comparison, Condition, LevelEntry, RuleEntry, Scoring } from './version.schema.ts';
 export { severities } from './version.schema.ts';
 export { diffVersions, type VersionDiff } from './version-diff.ts';

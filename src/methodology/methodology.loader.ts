@@ -37,12 +37,33 @@ export function formatProblem(p: Problem): string {
   return `${p.file}: ${p.rule ? `rule ${p.rule}: ` : ''}${p.field}: ${p.message}`;
 }
 
+/** Versions shipped as folders under the root, and (for the default root) those published in the database. */
 export function listVersionIds(root = METHODOLOGY_ROOT): string[] {
-  return fs
+  const onDisk = fs
     .readdirSync(root, { withFileTypes: true })
     .filter((e) => e.isDirectory() && fs.existsSync(path.join(root, e.name, 'version.yaml')))
-    .map((e) => e.name)
-    .sort();
+    .map((e) => e.name);
+  const extra = root === METHODOLOGY_ROOT ? [...stored.keys()].filter((id) => !onDisk.includes(id)) : [];
+  return [...onDisk, ...extra].sort();
+}
+
+/**
+ * Versions a methodologist published through the workshop (stored in the database, not on disk). The process
+ * that serves or audits registers them on start and on publishing; from then on they read like shipped ones.
+ */
+const stored = new Map<string, MethodologyVersion>();
+
+export function registerVersion(v: MethodologyVersion): void {
+  if (fs.existsSync(path.join(METHODOLOGY_ROOT, v.id, 'version.yaml')))
+    throw new AppError('CONFLICT', `methodology ${v.id} is shipped on disk; choose another id`);
+  stored.set(v.id, v);
+  shipped.delete(v.id);
+}
+
+/** The sources every version shares (methodology/sources.yaml). */
+export function sharedSources(root = METHODOLOGY_ROOT): Sources {
+  const file = path.join(root, 'sources.yaml');
+  return fs.existsSync(file) ? sourcesSchema.parse(readYaml(file)) : {};
 }
 
 function readYaml(file: string): unknown {
@@ -65,6 +86,8 @@ const shipped = new Map<string, MethodologyVersion>();
  * their own use loadVersion.
  */
 export function shippedVersion(id: string): MethodologyVersion {
+  const fromDb = stored.get(id);
+  if (fromDb) return fromDb;
   let found = shipped.get(id);
   if (!found) {
     if (!listVersionIds().includes(id)) throw new AppError('NOT_FOUND', `no methodology version ${id}`);
@@ -76,6 +99,8 @@ export function shippedVersion(id: string): MethodologyVersion {
 
 /** Loads a version by id (a folder under the root) or by the path of its folder. */
 export function loadVersion(idOrDir: string, root = METHODOLOGY_ROOT): MethodologyVersion {
+  const fromDb = root === METHODOLOGY_ROOT ? stored.get(idOrDir) : undefined;
+  if (fromDb) return fromDb;
   const dir = fs.existsSync(path.join(idOrDir, 'version.yaml')) ? idOrDir : path.join(root, idOrDir);
   const file = path.join(dir, 'version.yaml');
   if (!fs.existsSync(file))
@@ -84,19 +109,42 @@ export function loadVersion(idOrDir: string, root = METHODOLOGY_ROOT): Methodolo
       `no methodology version at ${dir} (known: ${listVersionIds(root).join(', ')})`,
     );
   const raw = readYaml(file);
-  const parsed = versionSchema.safeParse(raw);
-  if (!parsed.success)
-    throw new MethodologyError(parsed.error.issues.map((issue) => zodProblem(file, raw, issue)));
   const sourcesFile = path.join(path.dirname(dir), 'sources.yaml');
   const sources = fs.existsSync(sourcesFile) ? sourcesSchema.parse(readYaml(sourcesFile)) : {};
   const texts = { ru: readText(dir, 'ru'), en: readText(dir, 'en') };
+  const checked = checkVersion(file, raw, sources);
+  if (!checked.ok) throw new MethodologyError(checked.problems);
+  return withHash(checked.data, texts, sources, dir);
+}
+
+/**
+ * Every problem of a version's content (schema, references, lint), each naming the place; the workshop runs it
+ * on every change a methodologist makes, the loader on every file.
+ */
+export function checkVersion(
+  file: string,
+  raw: unknown,
+  sources: Sources,
+): { ok: true; data: VersionData } | { ok: false; problems: Problem[] } {
+  const parsed = versionSchema.safeParse(raw);
+  if (!parsed.success)
+    return { ok: false, problems: parsed.error.issues.map((issue) => zodProblem(file, raw, issue)) };
   const problems = crossCheck(file, parsed.data, sources);
-  if (problems.length > 0) throw new MethodologyError(problems);
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, data: parsed.data };
+}
+
+/** A checked version with its content hash: the same content hashes the same, on disk or in the database. */
+export function withHash(
+  data: VersionData,
+  texts: { ru: string; en: string },
+  sources: Sources,
+  dir: string,
+): MethodologyVersion {
   const hash = crypto
     .createHash('sha256')
-    .update(JSON.stringify({ version: parsed.data, texts, sources }))
+    .update(JSON.stringify({ version: data, texts, sources }))
     .digest('hex');
-  return { ...parsed.data, hash, dir, text: texts, sources };
+  return { ...data, hash, dir, text: texts, sources };
 }
 
 function readText(dir: string, lang: 'ru' | 'en'): string {

@@ -5,6 +5,7 @@ import { errorResponses } from '../platform/http/schemas.ts';
 import type { App } from '../platform/http/server.ts';
 import { shownLevels } from './levels.ts';
 import { listVersionIds, type MethodologyVersion, shippedVersion } from './methodology.loader.ts';
+import { fillTemplate, paramVars } from './template.ts';
 
 const tags = ['methodology'];
 const lang = z.object({ lang: z.enum(['ru', 'en']).default('ru') });
@@ -95,23 +96,27 @@ export function methodologyRoutes() {
           ...summary(v, l),
           defaultPeriodDays: v.defaultPeriodDays,
           categories: v.categories.map((c) => ({ id: c.id, title: c.title[l], weight: c.weight })),
-          ruleList: v.rules.map((r) => ({
-            id: r.id,
-            category: r.category,
-            weight: r.weight,
-            severity: r.severity,
-            effort: r.effort,
-            title: r.title[l],
-            rationale: r.rationale[l],
-            help: r.help[l],
-            params: r.params,
-            proposed: r.proposed ?? [],
-            sources: r.source.map((s) => ({
-              id: s,
-              title: v.sources[s]?.title[l] ?? s,
-              url: v.sources[s]?.url ?? '',
-            })),
-          })),
+          ruleList: v.rules.map((r) => {
+            // Thresholds in the texts are the version's own: a 5-posts version says 5, never a placeholder.
+            const fill = (t: { ru: string; en: string }) => fillTemplate(t[l], paramVars(r.params), l);
+            return {
+              id: r.id,
+              category: r.category,
+              weight: r.weight,
+              severity: r.severity,
+              effort: r.effort,
+              title: fill(r.title),
+              rationale: fill(r.rationale),
+              help: fill(r.help),
+              params: r.params,
+              proposed: r.proposed ?? [],
+              sources: r.source.map((s) => ({
+                id: s,
+                title: v.sources[s]?.title[l] ?? s,
+                url: v.sources[s]?.url ?? '',
+              })),
+            };
+          }),
           text: v.text[l],
         };
       },

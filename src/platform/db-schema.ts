@@ -172,6 +172,20 @@ export interface MethodologyVersionTable {
   content_json: string;
 }
 
+/** A version a methodologist forked in the workshop: a draft until published under its own id. */
+export interface MethodologyWorkshopTable {
+  id: string;
+  based_on: string;
+  content_json: string;
+  text_ru: string;
+  text_en: string;
+  status: 'draft' | 'published';
+  created_by: number | null;
+  created_at: number;
+  updated_at: number;
+  published_at: number | null;
+}
+
 export interface AuditPageResultTable {
   run_id: number;
   page_id: number;
@@ -558,7 +572,8 @@ export type Role =
   | 'institution'
   | 'institution_viewer'
   | 'trainer'
-  | 'contributor';
+  | 'contributor'
+  | 'methodologist';
 
 export interface UserTable {
   id: Generated<number>;
@@ -798,6 +813,7 @@ export interface Database {
   collection_runs: CollectionRunTable;
   audit_runs: AuditRunTable;
   methodology_versions: MethodologyVersionTable;
+  methodology_workshop: MethodologyWorkshopTable;
   audit_page_results: AuditPageResultTable;
   audit_rule_results: AuditRuleResultTable;
   audit_rule_stats: AuditRuleStatTable;

@@ -49,7 +49,7 @@ let loginProbe = 0;
 const ADMINS = ['federal', 'region', 'municipality'] as const;
 const LOG_READERS = ['federal', 'region'] as const;
 const COMMENT_READERS = ROLE_IDS.filter(
-  (r) => r !== 'trainer' && r !== 'institution_viewer' && r !== 'contributor',
+  (r) => r !== 'trainer' && r !== 'institution_viewer' && r !== 'contributor' && r !== 'methodologist',
 );
 const ANSWERERS = ['federal', 'region', 'municipality', 'institution'] as const;
 const FACT_RECORDERS = ['federal', 'region', 'municipality', 'institution'] as const;
@@ -58,6 +58,7 @@ const ENROLLERS = ['federal', 'region', 'municipality', 'institution'] as const;
 const DRAFT_MANAGERS = ['federal', 'region', 'municipality', 'institution'] as const;
 const PLANNERS = [...DRAFT_MANAGERS, 'contributor'] as const;
 const REGIONAL = ['federal', 'region'] as const;
+const METHODOLOGISTS = ['methodologist'] as const;
 
 function seminarBody(u: Unit) {
   return {
@@ -938,7 +939,85 @@ const MATRIX: Record<string, Entry> = {
   'GET /api/audit-runs/:id': { allow: 'any', probe: (w) => get(`/api/audit-runs/${w.runId}`) },
   'GET /api/methodology/versions': { allow: 'any', probe: () => get('/api/methodology/versions') },
   'GET /api/methodology/versions/:id': { allow: 'any', probe: () => get('/api/methodology/versions/2023.1') },
+  'GET /api/methodology/workshop': { allow: METHODOLOGISTS, probe: () => get('/api/methodology/workshop') },
+  'POST /api/methodology/workshop': {
+    allow: METHODOLOGISTS,
+    ok: 201,
+    probe: () => ({
+      method: 'POST',
+      url: '/api/methodology/workshop',
+      payload: { from: '2023.1', id: forkId() },
+    }),
+  },
+  'GET /api/methodology/workshop/:id': {
+    allow: METHODOLOGISTS,
+    probe: async (w) => get(`/api/methodology/workshop/${await sharedDraft(w)}`),
+  },
+  'PATCH /api/methodology/workshop/:id': {
+    allow: METHODOLOGISTS,
+    probe: async (w) => ({
+      method: 'PATCH',
+      url: `/api/methodology/workshop/${await sharedDraft(w)}`,
+      payload: { rules: { 'posting-frequency': { weight: 10 } } },
+    }),
+  },
+  'POST /api/methodology/workshop/:id/lint': {
+    allow: METHODOLOGISTS,
+    probe: async (w) => ({
+      method: 'POST',
+      url: `/api/methodology/workshop/${await sharedDraft(w)}/lint`,
+      payload: { rules: { 'posting-frequency': { params: { perWeek: 5 } } } },
+    }),
+  },
+  'GET /api/methodology/workshop/:id/preview': {
+    allow: METHODOLOGISTS,
+    probe: async (w) => get(`/api/methodology/workshop/${await sharedDraft(w)}/preview`),
+  },
+  'POST /api/methodology/workshop/:id/publish': {
+    allow: METHODOLOGISTS,
+    probe: async (w) => ({ method: 'POST', url: `/api/methodology/workshop/${await newDraft(w)}/publish` }),
+  },
+  // A draft is refused (409) after the access check: the matrix starts no audit run that later probes would read.
+  'POST /api/methodology/workshop/:id/audits': {
+    allow: METHODOLOGISTS,
+    ok: 409,
+    probe: async (w) => ({
+      method: 'POST',
+      url: `/api/methodology/workshop/${await sharedDraft(w)}/audits`,
+      payload: {},
+    }),
+  },
+  'GET /api/methodology/diff': {
+    allow: METHODOLOGISTS,
+    probe: () => get('/api/methodology/diff?a=2023.1&b=svetofor'),
+  },
 };
+
+/** Workshop ids are unique in the process: a published version is registered process-wide. */
+let forks = 0;
+function forkId(): string {
+  forks++;
+  return `matrix-${process.pid}-${forks}`;
+}
+async function newDraft(w: ApiWorld): Promise<string> {
+  const id = forkId();
+  const res = await w.as('methodologist', {
+    method: 'POST',
+    url: '/api/methodology/workshop',
+    payload: { from: '2023.1', id },
+  });
+  if (res.statusCode !== 201) throw new Error(`fork failed: ${res.statusCode} ${res.body}`);
+  return id;
+}
+const workshopDrafts = new WeakMap<ApiWorld, Promise<string>>();
+function sharedDraft(w: ApiWorld): Promise<string> {
+  let found = workshopDrafts.get(w);
+  if (!found) {
+    found = newDraft(w);
+    workshopDrafts.set(w, found);
+  }
+  return found;
+}
 
 // Unscoped routes answer "other" like "own".
 const UNSCOPED = new Set([
@@ -964,6 +1043,15 @@ const UNSCOPED = new Set([
   'GET /api/audit-runs/:id',
   'GET /api/methodology/versions',
   'GET /api/methodology/versions/:id',
+  'GET /api/methodology/workshop',
+  'POST /api/methodology/workshop',
+  'GET /api/methodology/workshop/:id',
+  'PATCH /api/methodology/workshop/:id',
+  'POST /api/methodology/workshop/:id/lint',
+  'GET /api/methodology/workshop/:id/preview',
+  'POST /api/methodology/workshop/:id/publish',
+  'POST /api/methodology/workshop/:id/audits',
+  'GET /api/methodology/diff',
   'GET /api/alerts/preferences',
   'PUT /api/alerts/preferences',
   'DELETE /api/alerts/preferences',
@@ -979,7 +1067,7 @@ function expectNothingLeaked(res: LightMyRequestResponse, w: ApiWorld): void {
   for (const secret of [w.b.institution, w.b.municipality]) expect(res.body).not.toContain(secret);
 }
 
-const covers = (role: Role) => role === 'federal' || role === 'federal_viewer';
+const covers = (role: Role) => role === 'federal' || role === 'federal_viewer' || role === 'methodologist';
 
 describeEachDialect(
   'authorization matrix',

@@ -2,7 +2,7 @@
 // `maxVisibleHours` [D] (a comment counts as left visible when it is still there at the end of the period).
 import { z } from 'zod';
 import type { Evidence } from '../artifacts.ts';
-import { findObscenity } from '../text/obscenity.ts';
+import { findProfanity } from '../text/profanity.ts';
 import { notReadable, unreadable } from './helpers.ts';
 import { defineRule } from './rule.ts';
 
@@ -15,14 +15,14 @@ export default defineRule({
     if (unreadable(a)) return notReadable;
     const evidence: Evidence[] = [];
     for (const p of a.posts) {
-      const found = findObscenity(p.text);
+      const found = findProfanity(p.text);
       if (found[0]) evidence.push({ type: 'post', id: p.vkId, date: p.postedAt, note: found[0].text });
     }
     const ownCount = evidence.length;
     const cutoff = ctx.period.end - params.maxVisibleHours * 3600;
     for (const c of a.comments) {
       if (c.isDeleted || c.isFromCommunity || c.postedAt > cutoff) continue;
-      const found = findObscenity(c.text);
+      const found = findProfanity(c.text);
       if (found[0])
         evidence.push({
           type: 'comment',

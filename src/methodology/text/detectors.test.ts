@@ -1,23 +1,24 @@
 import { describe, expect, it } from 'vitest';
-import { findObscenity } from './obscenity.ts';
 import { findPersonalData } from './personal-data.ts';
+import { findProfanity } from './profanity.ts';
 
-describe('findObscenity', () => {
+describe('findProfanity', () => {
   it.each([
     ['Да вы там все дебилы', 'дебилы'],
     ['Опять эта х*рня с расписанием', 'х*рня'],
     ['Что за xyйня', 'xyйня'],
     ['Директор — идиот, бл*дь', 'идиот'],
     ['заебали уже', 'заебали'],
-    ['Х У Й', null],
+    // Letters spaced apart are read as one word (the inbox's detector, now the audit's too).
+    ['Х У Й', 'Х У Й'],
   ])('finds the word in %s', (text, word) => {
-    const found = findObscenity(text);
+    const found = findProfanity(text);
     if (word === null) expect(found).toEqual([]);
     else expect(found[0]?.text).toBe(word);
   });
 
   it('names the span in the original text', () => {
-    const [match] = findObscenity('Ну и xyйня!');
+    const [match] = findProfanity('Ну и xyйня!');
     expect(match).toMatchObject({ start: 5, end: 10, text: 'xyйня', kind: 'obscenity' });
   });
 
@@ -30,7 +31,7 @@ describe('findObscenity', () => {
     'Команда выступила хуже, чем в прошлом году',
     'Страхуйтесь от несчастных случаев',
   ])('leaves ordinary text alone: %s', (text) => {
-    expect(findObscenity(text)).toEqual([]);
+    expect(findProfanity(text)).toEqual([]);
   });
 });
 

@@ -49,6 +49,7 @@ export function Shell({
     { to: '/registry/upload', label: t('nav.upload'), end: false, show: can('registry.import') },
     { to: '/seminars', label: t('seminars.nav'), end: false, show: can('data.read') },
     { to: '/methodology', label: t('nav.methodology'), end: false, show: can('methodology.read') },
+    { to: '/workshop', label: t('workshop.nav'), end: false, show: can('methodology.edit') },
   ].filter((l) => l.show);
 
   return (

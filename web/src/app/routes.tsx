@@ -49,6 +49,9 @@ const SeminarPage = lazy(() =>
 const SeminarsPage = lazy(() =>
   import('../features/training/SeminarsPage.tsx').then((m) => ({ default: m.SeminarsPage })),
 );
+const WorkshopPage = lazy(() =>
+  import('../features/workshop/WorkshopPage.tsx').then((m) => ({ default: m.WorkshopPage })),
+);
 const UnitPage = lazy(() => import('../features/units/UnitPage.tsx').then((m) => ({ default: m.UnitPage })));
 
 export function AppRoutes({ me }: { me: Me }) {
@@ -60,6 +63,7 @@ export function AppRoutes({ me }: { me: Me }) {
         <Route path="/pages" element={<PagesListPage me={me} />} />
         <Route path="/pages/:id" element={<PageReportPage />} />
         <Route path="/methodology/:version?" element={<MethodologyPage />} />
+        <Route path="/workshop" element={<WorkshopPage />} />
         <Route path="/registry/upload" element={<UploadPage />} />
         <Route path="/inbox" element={<InboxPage me={me} />} />
         <Route path="/seminars" element={<SeminarsPage me={me} />} />

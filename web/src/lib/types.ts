@@ -53,6 +53,8 @@ export type PageCard = {
     municipalityId: number | null;
   } | null;
   latest: { runId: number; score: number; level: string } | null;
+  /** The methodology version of latest, trend and history (the page's region's). */
+  historyVersion: string;
   trend: number | null;
   history: { runId: number; finishedAt: number; periodEnd: number; score: number; level: string }[];
 };

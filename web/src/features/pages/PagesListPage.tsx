@@ -9,8 +9,8 @@ import { DebouncedSearch } from '../../components/DebouncedSearch.tsx';
 import { LevelBadge } from '../../components/LevelBadge.tsx';
 import { Empty, Loaded } from '../../components/StateView.tsx';
 import { query } from '../../lib/api.ts';
-import { LEVELS, num, signed } from '../../lib/format.ts';
-import { useApi, useRegions } from '../../lib/queries.ts';
+import { num, signed } from '../../lib/format.ts';
+import { useApi, useLevels, useRegions } from '../../lib/queries.ts';
 import type { InstitutionItem, Me, Municipality, PageList } from '../../lib/types.ts';
 
 const SIZE = 25;
@@ -18,6 +18,7 @@ const KINDS = INSTITUTION_KINDS;
 
 export function PagesListPage({ me }: { me: Me }) {
   const { t, i18n } = useTranslation();
+  const levels = useLevels();
   const [search, setSearch] = useSearchParams();
   const tab = search.get('tab') === 'institutions' ? 'institutions' : 'pages';
   const get = (k: string) => search.get(k) ?? '';
@@ -123,7 +124,8 @@ export function PagesListPage({ me }: { me: Me }) {
                   onChange={(e) => set({ level: e.target.value })}
                   options={[
                     { label: t('list.any'), value: '' },
-                    ...LEVELS.map((l) => ({ label: t(`level.${l}`), value: l })),
+                    // The levels of the versions pages are judged by, titled by the version itself.
+                    ...[...levels.values()].map((l) => ({ label: l.title, value: l.id })),
                   ]}
                 />
               </FormItem>

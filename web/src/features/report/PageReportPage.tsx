@@ -131,7 +131,13 @@ function ReportCard({ report, card }: { report: PageReport; card: PageCard; titl
                 )}
               </Group>
               {model.history.length > 1 && (
-                <Group header={<Header>{t('report.history')}</Header>}>
+                <Group
+                  header={
+                    <Header subtitle={t('report.historyVersion', { version: card.historyVersion })}>
+                      {t('report.history')}
+                    </Header>
+                  }
+                >
                   <TrendLine
                     points={model.history.map((h) => ({ periodEnd: h.periodEnd, meanScore: h.score }))}
                   />

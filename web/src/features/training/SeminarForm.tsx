@@ -13,8 +13,7 @@ type SeminarBody = Body<'POST /api/seminars'>;
 
 import { INSTITUTION_KINDS, type InstitutionKind } from '../../../../src/platform/vocabulary.ts';
 import { errorText } from '../../lib/errors.ts';
-import { LEVELS } from '../../lib/format.ts';
-import { useApi, useMethodology, useRegions } from '../../lib/queries.ts';
+import { useApi, useLevels, useMethodology, useRegions } from '../../lib/queries.ts';
 import type { Me, Municipality } from '../../lib/types.ts';
 
 const KINDS = INSTITUTION_KINDS;
@@ -25,6 +24,7 @@ function toggle<T>(list: T[], item: T, on: boolean): T[] {
 
 export function SeminarForm({ me }: { me: Me }) {
   const { t, i18n } = useTranslation();
+  const versionLevels = useLevels();
   const navigate = useNavigate();
   const regions = useRegions();
   const methodology = useMethodology('2023.1');
@@ -181,15 +181,15 @@ export function SeminarForm({ me }: { me: Me }) {
           </FormItem>
           <FormItem top={t('seminars.form.audienceLevels')}>
             <div className="checks" data-testid="audience-levels">
-              {LEVELS.map((l) => (
-                <label key={l} className="check">
+              {[...versionLevels.values()].map((l) => (
+                <label key={l.id} className="check">
                   <input
                     type="checkbox"
-                    value={l}
-                    checked={levels.includes(l)}
-                    onChange={(e) => setLevels(toggle(levels, l, e.target.checked))}
+                    value={l.id}
+                    checked={levels.includes(l.id)}
+                    onChange={(e) => setLevels(toggle(levels, l.id, e.target.checked))}
                   />{' '}
-                  {t(`level.${l}`)}
+                  {l.title}
                 </label>
               ))}
             </div>

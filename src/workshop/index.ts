@@ -1,0 +1,18 @@
+// The methodologist's workshop: fork, edit with lint, preview, publish, re-audit, compare.
+export { previewWorkshop } from './preview.ts';
+export { reaudit } from './reaudit.service.ts';
+export { workshopContract } from './workshop.contract.ts';
+export { workshopRoutes } from './workshop.routes.ts';
+export {
+  anyVersion,
+  diffAny,
+  editVersion,
+  forkVersion,
+  getWorkshopVersion,
+  lintChange,
+  listWorkshop,
+  loadPublishedVersions,
+  publishVersion,
+  type VersionPatch,
+  type WorkshopVersion,
+} from './workshop.service.ts';
