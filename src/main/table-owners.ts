@@ -20,6 +20,7 @@ export const TABLE_OWNERS = {
   // audit: runs, results, facts and the per-unit roll-ups.
   audit_runs: 'audit',
   methodology_versions: 'audit',
+  methodology_workshop: 'workshop',
   audit_page_results: 'audit',
   audit_rule_results: 'audit',
   audit_rule_stats: 'audit',
