@@ -88,7 +88,9 @@ export function useUnitCrumbs(regionCode: string | undefined, municipalityId: nu
   const { t, i18n } = useTranslation();
   const region = useApi<Region>(regionCode ? `/api/regions/${regionCode}` : null);
   const municipality = useApi<Municipality>(municipalityId ? `/api/municipalities/${municipalityId}` : null);
-  const crumbs: { label: string; to: string }[] = [{ label: t('nav.country'), to: '/units/country' }];
+  const crumbs: { label: string; to: string; name?: boolean }[] = [
+    { label: t('nav.country'), to: '/units/country' },
+  ];
   if (regionCode)
     crumbs.push({
       label: region.data ? (i18n.language === 'en' ? region.data.nameEn : region.data.nameRu) : regionCode,
@@ -98,6 +100,7 @@ export function useUnitCrumbs(regionCode: string | undefined, municipalityId: nu
     crumbs.push({
       label: municipality.data?.name ?? String(municipalityId),
       to: `/units/municipality/${municipalityId}`,
+      name: true,
     });
   return crumbs;
 }

@@ -1,4 +1,4 @@
-// Country, region or municipality: its child units in a sortable table (a municipality: its pages), the tile map of regions (country),
+// Country, region or municipality: its child units in a sortable table (a municipality: its pages), the tile cartogram of regions (country),
 // levels, the trend over audits, the rule × unit heatmap and the movers; drill down by click, breadcrumbs up.
 import { Button, Group, Header } from '@vkontakte/vkui';
 import { useTranslation } from 'react-i18next';
@@ -12,8 +12,8 @@ import { ApiError, query } from '../../lib/api.ts';
 import { num, pct, period } from '../../lib/format.ts';
 import { useApi, useText, useUnitCrumbs, useUnitReport } from '../../lib/queries.ts';
 import type { Me, Region, UnitReport } from '../../lib/types.ts';
+import { RegionCartogram } from './RegionCartogram.tsx';
 import { RegionVersion } from './RegionVersion.tsx';
-import { TileMap } from './TileMap.tsx';
 import { UnitPages } from './UnitPages.tsx';
 
 type Child = UnitReport['children'][number];
@@ -178,14 +178,12 @@ function Unit({ level, unitKey }: { me: Me; level: string; unitKey: string | und
 
 function RegionMap({ report }: { report: UnitReport }) {
   const { t } = useTranslation();
-  const regions = useApi<{ items: (Region & { isoCode: string; timezone: string })[] }>(
-    '/api/regions?size=100',
-  );
+  const regions = useApi<{ items: (Region & { isoCode: string })[] }>('/api/regions?size=100');
   const scores = new Map(report.children.map((c) => [c.key, c.meanScore]));
   return (
     <Group header={<Header>{t('unit.map')}</Header>}>
       <Loaded query={regions} minHeight={260}>
-        {(list) => <TileMap regions={list.items} scores={scores} />}
+        {(list) => <RegionCartogram regions={list.items} scores={scores} />}
       </Loaded>
     </Group>
   );
