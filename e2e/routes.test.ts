@@ -4,6 +4,8 @@
 // does not scroll sideways, no text runs down a box narrower than eight characters, the console stays clean, and
 // the words are the user's: no raw rule id, no ISO date, no English word in the Russian interface and no Russian
 // one in the English interface outside a proper name marked lang="ru". One server, one browser.
+import fs from 'node:fs';
+import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { cardMessages } from '../web/src/lib/messages.card.ts';
@@ -15,7 +17,7 @@ import {
   axeViolations,
   type Demo,
   overflowingElements,
-  shot,
+  SHOTS,
   sidewaysScroll,
   signIn,
   squeezedText,
@@ -163,10 +165,11 @@ describe('every route at 360 px, as the roles that see it, in Russian and in Eng
     if (login) await signIn(page, demo.url, login);
     const ids = login ? await idsOf(page, demo.url) : ({ ruleIds: [] } as unknown as Ids);
     const findings: string[] = [];
-    for (const [name, path] of routes(ids)) {
-      const where = `${login ?? 'signed-out'} ${lang} ${name} (${path})`;
+    fs.mkdirSync(SHOTS, { recursive: true });
+    for (const [name, route] of routes(ids)) {
+      const where = `${login ?? 'signed-out'} ${lang} ${name} (${route})`;
       problems.length = 0;
-      await page.goto(`${demo.url}${path}`);
+      await page.goto(`${demo.url}${route}`, { timeout: 90_000 });
       const headed = await page
         .locator('h1')
         .first()
@@ -185,7 +188,10 @@ describe('every route at 360 px, as the roles that see it, in Russian and in Eng
         .first()
         .waitFor({ state: 'detached', timeout: 30_000 })
         .catch(() => undefined);
-      await shot(page, `route-${lang}-${login ?? 'out'}-${name}`);
+      await page.screenshot({
+        path: path.join(SHOTS, `route-${lang}-${login ?? 'out'}-${name}.png`),
+        fullPage: true,
+      });
       const scroll = await sidewaysScroll(page);
       if (scroll > 1)
         findings.push(`${where}: sideways scroll by ${(await overflowingElements(page)).join(', ')}`);

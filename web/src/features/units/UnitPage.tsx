@@ -2,7 +2,7 @@
 // levels, the trend over audits, the rule × unit heatmap and the movers; drill down by click, breadcrumbs up.
 import { Button, Group, Header } from '@vkontakte/vkui';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { Breadcrumbs } from '../../components/Breadcrumbs.tsx';
 import { Heatmap, LevelBars, TrendLine } from '../../components/charts.tsx';
 import { type Column, SortableTable } from '../../components/SortableTable.tsx';
@@ -29,6 +29,7 @@ function Unit({ level, unitKey }: { me: Me; level: string; unitKey: string | und
   const { t } = useTranslation();
   const text = useText();
   const report = useUnitReport(level, unitKey);
+  const navigate = useNavigate();
   return (
     <Loaded query={report} minHeight={600}>
       {(r) => {
@@ -108,12 +109,24 @@ function Unit({ level, unitKey }: { me: Me; level: string; unitKey: string | und
             </p>
             {r.unit.level === 'region' && unitKey && <RegionVersion regionCode={unitKey} />}
             <div className="actions">
-              <Link to={pagesLink}>
-                <Button mode="secondary">{t('unit.pagesOf')}</Button>
-              </Link>
-              <a href={`/api/reports/units/${level}/${unitKey ?? 'all'}?format=pdf`} download>
-                <Button mode="tertiary">{t('unit.report')}</Button>
-              </a>
+              {/* Links styled as buttons, not buttons inside links: one control, one role. */}
+              <Button
+                mode="secondary"
+                href={pagesLink}
+                onClick={(e) => {
+                  e.preventDefault();
+                  navigate(pagesLink);
+                }}
+              >
+                {t('unit.pagesOf')}
+              </Button>
+              <Button
+                mode="tertiary"
+                href={`/api/reports/units/${level}/${unitKey ?? 'all'}?format=pdf`}
+                download
+              >
+                {t('unit.report')}
+              </Button>
             </div>
             {r.children.length > 0 && (
               <Group header={<Header>{t(`unit.children.${r.heatmap.by}`)}</Header>}>
