@@ -12,6 +12,12 @@ it('writes a day value as a date in words, in Russian and in English', () => {
   );
 });
 
+it('writes each day of a list of days in words', () => {
+  expect(fillTemplate('({lastDates})', { lastDates: '2026-11-27, 2026-12-02' }, 'en')).toBe(
+    '(27 November 2026, 2 December 2026)',
+  );
+});
+
 it('leaves a value that only looks like a day in part as it is', () => {
   expect(fillTemplate('{code}', { code: '2026-11-04x' }, 'ru')).toBe('2026-11-04x');
 });

@@ -80,7 +80,10 @@ export function fillTemplate(
       if (value === undefined) return match;
       if (forms !== undefined) return pluralForm(value, forms.split('|'), lang);
       if (typeof value === 'number') return formatNumber(value, lang);
-      return ISO_DAY.test(value) ? formatDay(value, lang) : term(value, lang);
+      // A day, or a list of days ("2026-11-27, 2026-12-02"), in words; anything else through `term`.
+      return /\b\d{4}-\d{2}-\d{2}\b/.test(value)
+        ? value.replace(/\b\d{4}-\d{2}-\d{2}\b/g, (d) => formatDay(d, lang))
+        : term(value, lang);
     })
     .replace(/\s+([.,;])/g, '$1')
     .trim();
