@@ -138,6 +138,32 @@ export function overflowingElements(page: Page): Promise<string[]> {
   });
 }
 
+/** Elements whose own text (8+ characters) wraps inside a box narrower than 8 characters of their font. */
+export function squeezedText(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const out: string[] = [];
+    for (const el of Array.from(document.querySelectorAll<HTMLElement>('body *'))) {
+      const own = Array.from(el.childNodes)
+        .filter((n) => n.nodeType === Node.TEXT_NODE)
+        .map((n) => n.textContent ?? '')
+        .join('')
+        .trim();
+      if (own.length < 8 || el.closest('svg, canvas, [aria-hidden="true"], .visually-hidden')) continue;
+      const rect = el.getBoundingClientRect();
+      if (rect.width === 0 || rect.height === 0) continue;
+      const style = getComputedStyle(el);
+      const font = Number.parseFloat(style.fontSize) || 16;
+      const line = Number.parseFloat(style.lineHeight) || font * 1.3;
+      // 8 characters of a proportional font are about 4 em; wrapped means taller than two lines.
+      if (rect.width < font * 4 && rect.height > line * 2.2)
+        out.push(
+          `${el.tagName.toLowerCase()}.${el.className} "${own.slice(0, 30)}" ${Math.round(rect.width)}px`,
+        );
+    }
+    return out;
+  });
+}
+
 /** Starts the demo and the browser before a file's tests (handing both over), and stops both after them. */
 export function useDemo(ready: (demo: Demo, browser: Browser) => void): void {
   let demo: Demo | undefined;

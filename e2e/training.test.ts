@@ -123,7 +123,7 @@ describe('seminars in a browser', () => {
     const score = page.getByTestId('effect-score');
     await score.waitFor();
     const text = (await score.textContent()) ?? '';
-    const [, effect, low] = text.match(/Балл: \+?(-?[\d,]+) \(95 % ДИ (-?[\d,]+)/) ?? [];
+    const [, effect, low] = text.match(/Балл: \+?(-?[\d,]+) \(почти наверняка от (-?[\d,]+)/) ?? [];
     expect(Number(effect?.replace(',', '.'))).toBeGreaterThan(0);
     expect(Number(low?.replace(',', '.'))).toBeGreaterThan(0);
     await page.getByTestId('seminar-effect').locator('canvas').first().waitFor();

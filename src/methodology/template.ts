@@ -30,6 +30,18 @@ export function formatNumber(n: number, lang: Lang): string {
   return f.format(n);
 }
 
+const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** A calendar day as its reader writes it: "4 ноября 2026 г.", "4 November 2026" (never "2026-11-04"). */
+export function formatDay(isoDay: string, lang: Lang): string {
+  const m = ISO_DAY.exec(isoDay);
+  if (!m) return isoDay;
+  return new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))).toLocaleDateString(
+    lang === 'ru' ? 'ru-RU' : 'en-GB',
+    { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' },
+  );
+}
+
 /** The number a value stands for ("30+" → 30), for choosing a plural. */
 function numeric(value: string | number): number | null {
   if (typeof value === 'number') return value;
@@ -67,7 +79,11 @@ export function fillTemplate(
       const value = vars[name];
       if (value === undefined) return match;
       if (forms !== undefined) return pluralForm(value, forms.split('|'), lang);
-      return typeof value === 'number' ? formatNumber(value, lang) : term(value, lang);
+      if (typeof value === 'number') return formatNumber(value, lang);
+      // A day, or a list of days ("2026-11-27, 2026-12-02"), in words; anything else through `term`.
+      return /\b\d{4}-\d{2}-\d{2}\b/.test(value)
+        ? value.replace(/\b\d{4}-\d{2}-\d{2}\b/g, (d) => formatDay(d, lang))
+        : term(value, lang);
     })
     .replace(/\s+([.,;])/g, '$1')
     .trim();

@@ -84,7 +84,7 @@ export function Shell({
           >
             {scheme === 'light' ? t('nav.theme.dark') : t('nav.theme.light')}
           </Button>
-          <span className="who" title={me.role}>
+          <span className="who" title={t(`nav.roles.${me.role}`, { defaultValue: '' }) || undefined}>
             {me.login}
           </span>
           <Button

@@ -1,5 +1,6 @@
 // The app's routes, each screen loaded lazily; every view's state (unit, filters, sort, page) is in its URL, so any view can be shared.
 import { lazy, Suspense } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Route, Routes } from 'react-router';
 import { Failed, Loading } from '../components/StateView.tsx';
 import { ApiError } from '../lib/api.ts';
@@ -54,6 +55,19 @@ const WorkshopPage = lazy(() =>
 );
 const UnitPage = lazy(() => import('../features/units/UnitPage.tsx').then((m) => ({ default: m.UnitPage })));
 
+/** An address the app does not know: a screen with its own heading, like every other. */
+function NotFound() {
+  const { t } = useTranslation();
+  return (
+    <section aria-labelledby="not-found-title">
+      <h1 id="not-found-title" className="page-title">
+        {t('state.notFound')}
+      </h1>
+      <Failed error={new ApiError(404, 'NOT_FOUND', 'not found')} />
+    </section>
+  );
+}
+
 export function AppRoutes({ me }: { me: Me }) {
   return (
     <Suspense fallback={<Loading minHeight={400} />}>
@@ -75,7 +89,7 @@ export function AppRoutes({ me }: { me: Me }) {
         <Route path="/planner/syndication" element={<SyndicationPage me={me} />} />
         <Route path="/planner/syndication/:id" element={<SyndicationStatusPage />} />
         <Route path="/planner/:pageId" element={<PlannerPage me={me} />} />
-        <Route path="*" element={<Failed error={new ApiError(404, 'NOT_FOUND', 'not found')} />} />
+        <Route path="*" element={<NotFound />} />
       </Routes>
     </Suspense>
   );

@@ -1,6 +1,7 @@
 // A search box that changes the URL (and so the query) once typing pauses, not on every key.
 import { Search } from '@vkontakte/vkui';
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 
 export function DebouncedSearch({
   value,
@@ -11,6 +12,7 @@ export function DebouncedSearch({
   label: string;
   onChange: (q: string) => void;
 }) {
+  const { t } = useTranslation();
   const [text, setText] = useState(value);
   useEffect(() => setText(value), [value]);
   useEffect(() => {
@@ -24,6 +26,7 @@ export function DebouncedSearch({
         value={text}
         placeholder={label}
         aria-label={label}
+        clearLabel={t('nav.clear')}
         onChange={(e) => setText(e.target.value)}
         data-testid="search"
       />

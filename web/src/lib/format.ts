@@ -53,3 +53,15 @@ export function zonedTime(unixSeconds: number, timeZone: string): string {
     timeZone,
   });
 }
+
+/** A time zone as its reader names it ("Екатеринбург, стандартное время"), not as an IANA id. */
+export function zoneName(timeZone: string): string {
+  try {
+    const parts = new Intl.DateTimeFormat(locale(), { timeZone, timeZoneName: 'long' }).formatToParts(
+      new Date(),
+    );
+    return parts.find((p) => p.type === 'timeZoneName')?.value ?? timeZone;
+  } catch {
+    return timeZone;
+  }
+}

@@ -84,7 +84,9 @@ export function useUnitCrumbs(regionCode: string | undefined, municipalityId: nu
   const municipality = useApi(
     municipalityId ? apiUrl('GET /api/municipalities/:id', { params: { id: municipalityId } }) : null,
   );
-  const crumbs: { label: string; to: string }[] = [{ label: t('nav.country'), to: '/units/country' }];
+  const crumbs: { label: string; to: string; name?: boolean }[] = [
+    { label: t('nav.country'), to: '/units/country' },
+  ];
   if (regionCode)
     crumbs.push({
       label: region.data ? (i18n.language === 'en' ? region.data.nameEn : region.data.nameRu) : regionCode,
@@ -94,6 +96,7 @@ export function useUnitCrumbs(regionCode: string | undefined, municipalityId: nu
     crumbs.push({
       label: municipality.data?.name ?? String(municipalityId),
       to: `/units/municipality/${municipalityId}`,
+      name: true,
     });
   return crumbs;
 }

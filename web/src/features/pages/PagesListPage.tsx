@@ -1,6 +1,6 @@
 // Institutions and their pages: search by name or INN, filters by region, municipality, kind, level, no page
 // and no state mark, every one in the URL; the current view downloads as CSV or XLSX.
-import { Button, FormItem, Group, Pagination, Select, Tabs, TabsItem } from '@vkontakte/vkui';
+import { Button, FormItem, Group, Select, Tabs, TabsItem } from '@vkontakte/vkui';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
@@ -8,6 +8,7 @@ import { INSTITUTION_KINDS } from '../../../../src/platform/vocabulary.ts';
 import { DebouncedSearch } from '../../components/DebouncedSearch.tsx';
 import { LevelBadge } from '../../components/LevelBadge.tsx';
 import { Empty, Loaded } from '../../components/StateView.tsx';
+import { TextPagination } from '../../components/TextPagination.tsx';
 import { query } from '../../lib/api.ts';
 import { num, signed } from '../../lib/format.ts';
 import { useApi, useLevels, useRegions } from '../../lib/queries.ts';
@@ -298,7 +299,7 @@ function PagedTable<T>({
               <table className="data-table">{children(data.items)}</table>
             </div>
             {pages(data.total) > 1 && (
-              <Pagination
+              <TextPagination
                 siblingCount={0}
                 boundaryCount={1}
                 currentPage={page}

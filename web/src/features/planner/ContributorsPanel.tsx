@@ -52,7 +52,8 @@ export function ContributorsPanel({ pageId, me }: { pageId: number; me: Me }) {
         {(list.data?.items ?? []).length === 0 && <li className="muted">{t('planner.contributor.none')}</li>}
         {(list.data?.items ?? []).map((c) => (
           <li key={c.id}>
-            {c.name} ({c.login}, {t(`planner.contributor.${c.kind}`)}){' '}
+            <span translate="no">{c.name}</span> (<span translate="no">{c.login}</span>,{' '}
+            {t(`planner.contributor.${c.kind}`)}){' '}
             {!c.disabled && (
               <Button mode="tertiary" size="s" onClick={() => remove.mutate(c.userId)}>
                 {t('planner.contributor.remove')}

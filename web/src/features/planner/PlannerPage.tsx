@@ -287,7 +287,8 @@ function Calendar({
                 onClick={() => onOpen(d.id)}
                 data-draft={d.id}
               >
-                <span className="plan-draft-kind">{t(`planner.kind.${d.kind}`)}</span> {d.title}
+                <span className="plan-draft-kind">{t(`planner.kind.${d.kind}`)}</span>{' '}
+                <span translate="no">{d.title}</span>
                 <span className="visually-hidden"> — {t(`planner.status.${d.status}`)}</span>
               </button>
             ))}
@@ -295,7 +296,13 @@ function Calendar({
               type="button"
               className="plan-add"
               onClick={() => onAdd(day)}
-              aria-label={t('planner.addOn', { date: day })}
+              aria-label={t('planner.addOn', {
+                date: new Date(`${day}T00:00:00Z`).toLocaleDateString(locale, {
+                  day: 'numeric',
+                  month: 'long',
+                  timeZone: 'UTC',
+                }),
+              })}
             >
               +
             </button>

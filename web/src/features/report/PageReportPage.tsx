@@ -61,7 +61,7 @@ function ReportCard({ report, card }: { report: PageReport; card: PageCard; titl
   const institution = card.institution;
   const crumbs = [
     ...useUnitCrumbs(institution?.regionCode, institution?.municipalityId),
-    { label: institution?.fullName ?? t('report.title') },
+    { label: institution?.fullName ?? t('report.title'), name: Boolean(institution?.fullName) },
   ];
   return (
     <article aria-labelledby="report-title">

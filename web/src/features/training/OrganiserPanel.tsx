@@ -133,7 +133,10 @@ function Participants({ s, onChange }: { s: SeminarDetail; onChange: () => void 
       {s.enrolments.length === 0 ? (
         <p className="muted group-body">{t('seminars.noEnrolments')}</p>
       ) : (
-        <div className="table-wrap">
+        // A table wider than a phone scrolls in its box; with nothing to focus inside, the box itself takes focus
+        // so a keyboard can scroll it.
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard (WCAG 2.1.1).
+        <section className="table-wrap" tabIndex={0} aria-label={t('seminars.enrolments')}>
           <table className="data-table" data-testid="enrolments">
             <thead>
               <tr>
@@ -170,7 +173,7 @@ function Participants({ s, onChange }: { s: SeminarDetail; onChange: () => void 
               ))}
             </tbody>
           </table>
-        </div>
+        </section>
       )}
       {sorted.length > ROWS && !all && (
         <div className="actions group-body">

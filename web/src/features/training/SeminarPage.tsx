@@ -9,7 +9,7 @@ import { useParams } from 'react-router';
 import { Loaded } from '../../components/StateView.tsx';
 import { apiUrl, callApi } from '../../lib/client.ts';
 import { errorText } from '../../lib/errors.ts';
-import { zonedTime } from '../../lib/format.ts';
+import { zonedTime, zoneName } from '../../lib/format.ts';
 import { useApi, useMethodologyTitles } from '../../lib/queries.ts';
 import type { Me, SeminarDetail } from '../../lib/types.ts';
 import { AttendeePanel } from './AttendeePanel.tsx';
@@ -43,11 +43,12 @@ function SeminarView({ s, me }: { s: SeminarDetail; me: Me }) {
       </p>
       <Group>
         <SimpleCell multiline subtitle={t('seminars.when')}>
-          {t('seminars.localTime', { time: zonedTime(s.startsAt, s.timezone), zone: s.timezone })}
+          {t('seminars.localTime', { time: zonedTime(s.startsAt, s.timezone), zone: zoneName(s.timezone) })}
         </SimpleCell>
         <SimpleCell multiline subtitle={t('seminars.where')}>
           {t(`seminars.format.${s.format}`)}
-          {s.place ? `: ${s.place}` : ''}
+          {s.place ? ': ' : ''}
+          {s.place ? <span translate="no">{s.place}</span> : null}
           {s.link && (
             <>
               {' · '}
@@ -58,11 +59,11 @@ function SeminarView({ s, me }: { s: SeminarDetail; me: Me }) {
           )}
         </SimpleCell>
         <SimpleCell multiline subtitle={t('seminars.organiser')}>
-          {t(`seminars.organiserKind.${s.organiserKind}`)}: {s.organiser}
+          {t(`seminars.organiserKind.${s.organiserKind}`)}: <span translate="no">{s.organiser}</span>
         </SimpleCell>
         {s.trainers.length > 0 && (
           <SimpleCell multiline subtitle={t('seminars.trainers')}>
-            {s.trainers.join(', ')}
+            <span translate="no">{s.trainers.join(', ')}</span>
           </SimpleCell>
         )}
         <SimpleCell multiline subtitle={t('seminars.programme')}>

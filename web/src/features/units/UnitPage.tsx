@@ -1,8 +1,8 @@
-// Country, region or municipality: its child units in a sortable table (a municipality: its pages), the tile map of regions (country),
+// Country, region or municipality: its child units in a sortable table (a municipality: its pages), the tile cartogram of regions (country),
 // levels, the trend over audits, the rule × unit heatmap and the movers; drill down by click, breadcrumbs up.
 import { Button, Group, Header } from '@vkontakte/vkui';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { Breadcrumbs } from '../../components/Breadcrumbs.tsx';
 import { Heatmap, LevelBars, TrendLine } from '../../components/charts.tsx';
 import { type Column, SortableTable } from '../../components/SortableTable.tsx';
@@ -13,8 +13,8 @@ import { num, pct, period } from '../../lib/format.ts';
 import { useApi, useText, useUnitCrumbs, useUnitReport } from '../../lib/queries.ts';
 import type { Me, Region, UnitReport } from '../../lib/types.ts';
 import { NetworkCoverage } from './NetworkCoverage.tsx';
+import { RegionCartogram } from './RegionCartogram.tsx';
 import { RegionVersion } from './RegionVersion.tsx';
-import { TileMap } from './TileMap.tsx';
 import { UnitPages } from './UnitPages.tsx';
 
 type Child = UnitReport['children'][number];
@@ -30,6 +30,7 @@ function Unit({ level, unitKey }: { me: Me; level: string; unitKey: string | und
   const { t } = useTranslation();
   const text = useText();
   const report = useUnitReport(level, unitKey);
+  const navigate = useNavigate();
   return (
     <Loaded query={report} minHeight={600}>
       {(r) => {
@@ -109,12 +110,24 @@ function Unit({ level, unitKey }: { me: Me; level: string; unitKey: string | und
             </p>
             {r.unit.level === 'region' && unitKey && <RegionVersion regionCode={unitKey} />}
             <div className="actions">
-              <Link to={pagesLink}>
-                <Button mode="secondary">{t('unit.pagesOf')}</Button>
-              </Link>
-              <a href={`/api/reports/units/${level}/${unitKey ?? 'all'}?format=pdf`} download>
-                <Button mode="tertiary">{t('unit.report')}</Button>
-              </a>
+              {/* Links styled as buttons, not buttons inside links: one control, one role. */}
+              <Button
+                mode="secondary"
+                href={pagesLink}
+                onClick={(e) => {
+                  e.preventDefault();
+                  navigate(pagesLink);
+                }}
+              >
+                {t('unit.pagesOf')}
+              </Button>
+              <Button
+                mode="tertiary"
+                href={`/api/reports/units/${level}/${unitKey ?? 'all'}?format=pdf`}
+                download
+              >
+                {t('unit.report')}
+              </Button>
             </div>
             {r.unit.level !== 'municipality' && <NetworkCoverage regionCode={regionCode} />}
             {r.children.length > 0 && (
@@ -180,14 +193,12 @@ function Unit({ level, unitKey }: { me: Me; level: string; unitKey: string | und
 
 function RegionMap({ report }: { report: UnitReport }) {
   const { t } = useTranslation();
-  const regions = useApi<{ items: (Region & { isoCode: string; timezone: string })[] }>(
-    '/api/regions?size=100',
-  );
+  const regions = useApi<{ items: (Region & { isoCode: string })[] }>('/api/regions?size=100');
   const scores = new Map(report.children.map((c) => [c.key, c.meanScore]));
   return (
     <Group header={<Header>{t('unit.map')}</Header>}>
       <Loaded query={regions} minHeight={260}>
-        {(list) => <TileMap regions={list.items} scores={scores} />}
+        {(list) => <RegionCartogram regions={list.items} scores={scores} />}
       </Loaded>
     </Group>
   );
