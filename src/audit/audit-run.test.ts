@@ -231,11 +231,13 @@ describe('recommendations', () => {
     const ru = recommend(version, outcomes, 'ru', Date.parse('2026-11-29T00:00:00Z') / 1000);
     expect(ru.map((r) => r.ruleId)).toEqual(['state-mark', 'last-post', 'polls', 'cover']);
     expect(ru[1]?.text).toBe(
-      'Последний пост был 19 дней назад (2026-11-09); публикуйте хотя бы раз в 7 дней.',
+      'Последний пост был 19 дней назад (9 ноября 2026 г.); публикуйте хотя бы раз в 7 дней.',
     );
     expect(ru[2]?.text).toContain('«Как провести каникулы с пользой?»');
     expect(ru[0]?.section).toBe('methodology/2023.1#identity');
     const en = recommend(version, outcomes, 'en', Date.parse('2026-11-29T00:00:00Z') / 1000);
-    expect(en[1]?.text).toBe('The last post was 19 days ago (2026-11-09); post at least once every 7 days.');
+    expect(en[1]?.text).toBe(
+      'The last post was 19 days ago (9 November 2026); post at least once every 7 days.',
+    );
   });
 });

@@ -1,5 +1,5 @@
 // What the card says of a rule whose input is unknown: which fact is missing and how to supply it.
-import type { FactSource, Unknown } from '../methodology/index.ts';
+import { type FactSource, formatDay, type Unknown } from '../methodology/index.ts';
 import type { Lang } from '../platform/i18n.ts';
 
 const FACTS: Record<string, { ru: string; en: string }> = {
@@ -46,9 +46,9 @@ const SOURCES = {
   'vk-menu': { ru: 'меню сообщества ВКонтакте', en: "the community's VK menu" },
 } as const;
 
-/** "Source: manual check, 2026-11-20, operator@… — screenshot". */
+/** "Источник: ручная проверка, 20 ноября 2026 г., operator@… — screenshot". */
 export function sourceText(s: FactSource, lang: Lang): string {
-  const date = new Date(s.at * 1000).toISOString().slice(0, 10);
+  const date = formatDay(new Date(s.at * 1000).toISOString().slice(0, 10), lang);
   const parts = [SOURCES[s.source][lang], date, s.by, s.evidence].filter(Boolean);
   return `${lang === 'ru' ? 'Источник' : 'Source'}: ${parts.join(', ')}`;
 }

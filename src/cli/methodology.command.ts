@@ -112,6 +112,17 @@ export function registerMethodology(program: Command, context: () => CliContext)
 }
 
 /** `publica methodology fork|edit|preview|publish`: the methodologist's workshop from the console. */
+/** A preview as lines: level counts before → after, the moves, the regions and rules that change. */
+function printPreview(ctx: CliContext, p: Awaited<ReturnType<typeof previewWorkshop>>): void {
+  ctx.out(`${p.before} → ${p.after}: ${p.changed} of ${p.pages} pages change level`);
+  for (const l of p.levels) ctx.out(`  ${l.id.padEnd(16)} ${String(l.before).padStart(6)} → ${l.after}`);
+  for (const mv of p.moves) ctx.out(`  ${mv.from} → ${mv.to}: ${mv.pages}`);
+  for (const r of p.regions.filter((x) => x.changed > 0))
+    ctx.out(`  region ${r.code}: ${r.changed} of ${r.pages}`);
+  for (const r of p.rules)
+    ctx.out(`  rule ${r.rule}: ${r.changed} pages change status; pass ${r.passBefore} → ${r.passAfter}`);
+}
+
 function registerWorkshop(m: Command, context: () => CliContext): void {
   const problems = (ctx: CliContext, error: unknown) => {
     if (error instanceof MethodologyError) for (const p of error.problems) ctx.err(formatProblem(p));
@@ -168,16 +179,7 @@ function registerWorkshop(m: Command, context: () => CliContext): void {
           ctx.out(JSON.stringify(p));
           return;
         }
-        ctx.out(`${p.before} → ${p.after}: ${p.changed} of ${p.pages} pages change level`);
-        for (const l of p.levels)
-          ctx.out(`  ${l.id.padEnd(16)} ${String(l.before).padStart(6)} → ${l.after}`);
-        for (const mv of p.moves) ctx.out(`  ${mv.from} → ${mv.to}: ${mv.pages}`);
-        for (const r of p.regions.filter((x) => x.changed > 0))
-          ctx.out(`  region ${r.code}: ${r.changed} of ${r.pages}`);
-        for (const r of p.rules)
-          ctx.out(
-            `  rule ${r.rule}: ${r.changed} pages change status; pass ${r.passBefore} → ${r.passAfter}`,
-          );
+        printPreview(ctx, p);
       },
     );
   m.command('publish <id>')

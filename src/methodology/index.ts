@@ -21,7 +21,7 @@ export { methodologyRoutes } from './methodology.routes.ts';
 export { isQuestion } from './rules/dialogue.ts';
 export { rules } from './rules/index.ts';
 export type { Rule } from './rules/rule.ts';
-export { fillTemplate, paramVars, pluralForm } from './template.ts';
+export { fillTemplate, formatDay, paramVars, pluralForm } from './template.ts';
 export { findPersonalData } from './text/personal-data.ts';
 export { findProfanity, type ProfanityKind, type ProfanityMatch } from './text/profanity.ts';
 export type { Comparison, Condition, LevelEntry, RuleEntry, Scoring } from './version.schema.ts';

@@ -3,7 +3,13 @@
 // compliance heatmap, the largest rises and falls since the previous run, and pages leaving questions
 // unanswered. One data object for every format (HTML, PDF, XLSX, JSON).
 import { doneRunsFor, type GroupBy, type RollupRow, rollup } from '../analytics/index.ts';
-import { loadVersion, type MethodologyVersion, shownLevels } from '../methodology/index.ts';
+import {
+  fillTemplate,
+  loadVersion,
+  type MethodologyVersion,
+  paramVars,
+  shownLevels,
+} from '../methodology/index.ts';
 import type { Db } from '../platform/db.ts';
 import type { Lang } from '../platform/i18n.ts';
 import { notFound, type Scope, scopeKey, scopeWithin, unitId } from '../platform/scope.ts';
@@ -240,7 +246,12 @@ async function fullHeatmap(
   version: MethodologyVersion,
   children: RollupRow[],
 ): Promise<UnitReport['heatmap']> {
-  const rules = version.rules.map((r) => ({ id: r.id, title: r.title, category: r.category }));
+  // Titles with the version's own thresholds ("Не реже 3 постов в неделю"), never its raw template.
+  const rules = version.rules.map((r) => {
+    const vars = paramVars(r.params);
+    const title = { ru: fillTemplate(r.title.ru, vars, 'ru'), en: fillTemplate(r.title.en, vars, 'en') };
+    return { id: r.id, title, category: r.category };
+  });
   if (unit.level === 'institution') {
     const pages = await institutionPages(db, unit.institutionId, runId);
     return {

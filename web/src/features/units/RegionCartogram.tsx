@@ -95,21 +95,29 @@ export function RegionCartogram({
         </svg>
       </div>
       <figcaption className="region-map-note">{t('unit.mapNote')}</figcaption>
-      <ul className="map-legend" aria-label={t('unit.mapLegend')}>
-        <li className="map-legend-title" aria-hidden="true">
-          {t('unit.mapLegend')}
-        </li>
-        {BANDS.map((b) => (
-          <li key={b.label}>
-            <span className="swatch" style={{ background: b.color }} aria-hidden="true" />
-            {b.label}
-          </li>
-        ))}
-        <li>
-          <span className="swatch swatch-empty" aria-hidden="true" />
-          {t('unit.mapNoData')}
-        </li>
-      </ul>
+      <MapLegend />
     </figure>
+  );
+}
+
+/** The score bands' colours and the swatch of a region without data. */
+function MapLegend() {
+  const { t } = useTranslation();
+  return (
+    <ul className="map-legend" aria-label={t('unit.mapLegend')}>
+      <li className="map-legend-title" aria-hidden="true">
+        {t('unit.mapLegend')}
+      </li>
+      {BANDS.map((b) => (
+        <li key={b.label}>
+          <span className="swatch" style={{ background: b.color }} aria-hidden="true" />
+          {b.label}
+        </li>
+      ))}
+      <li>
+        <span className="swatch swatch-empty" aria-hidden="true" />
+        {t('unit.mapNoData')}
+      </li>
+    </ul>
   );
 }
