@@ -59,8 +59,6 @@ const LONG_FUNCTIONS: Record<string, number> = {
   'src/inbox/inbox.routes.ts › inboxRoutes': 244,
   'src/inbox/inbox.routes.ts › inboxRoutes › (returned)': 242,
   'src/inbox/inbox.service.ts › listInbox': 89,
-  'src/inbox/messages.routes.ts › messageRoutes': 85,
-  'src/inbox/messages.routes.ts › messageRoutes › (returned)': 83,
   'src/net-sim/max-sim.server.ts › buildMaxSim': 116,
   'src/net-sim/ok-sim.server.ts › buildOkSim': 194,
   'src/planner/demo-planner.ts › ensureDemoPlanner': 83,
