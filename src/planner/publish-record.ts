@@ -3,7 +3,7 @@ import type { Db } from '../platform/db.ts';
 import { inTransaction } from '../platform/db.ts';
 import type { DraftKind } from '../platform/db-schema.ts';
 import { attachmentCounts, type DraftContent, messageOf } from './draft-content.ts';
-import { type DraftRow, updateDraft } from './planner.repo.ts';
+import { type DraftRow, insertPublishedPost, updateDraft } from './planner.repo.ts';
 import { recordHandedOff } from './publish-hand-off.ts';
 
 /**
@@ -25,34 +25,30 @@ export async function recordPublished(
       await recordHandedOff(tx, draft, postId, attempts, now, postponedTo);
       return;
     }
-    await tx.kysely
-      .insertInto('posts')
-      .values({
-        page_id: draft.page_id,
-        vk_id: postId,
-        posted_at: now,
-        edited_at: null,
-        text: messageOf(draft.text, draft.rubric),
-        ...counts,
-        docs: 0,
-        links: 0,
-        podcasts: 0,
-        audios: 0,
-        likes: 0,
-        comments: 0,
-        reposts: 0,
-        views: 0,
-        is_pinned: 0,
-        is_ad: 0,
-        is_repost: 0,
-        repost_owner_id: null,
-        repost_post_id: null,
-        comments_closed: 0,
-        is_deleted: 0,
-        collected_at: now,
-      })
-      .onConflict((oc) => oc.columns(['page_id', 'vk_id']).doNothing())
-      .execute();
+    await insertPublishedPost(tx, {
+      page_id: draft.page_id,
+      vk_id: postId,
+      posted_at: now,
+      edited_at: null,
+      text: messageOf(draft.text, draft.rubric),
+      ...counts,
+      docs: 0,
+      links: 0,
+      podcasts: 0,
+      audios: 0,
+      likes: 0,
+      comments: 0,
+      reposts: 0,
+      views: 0,
+      is_pinned: 0,
+      is_ad: 0,
+      is_repost: 0,
+      repost_owner_id: null,
+      repost_post_id: null,
+      comments_closed: 0,
+      is_deleted: 0,
+      collected_at: now,
+    });
     await updateDraft(tx, draft.id, ['publishing'], {
       status: 'published',
       vk_post_id: postId,
