@@ -22,7 +22,7 @@ const EXCEPTED = [
 
 /** Files over 400 lines today, with their length. */
 const LONG_FILES: Record<string, number> = {
-  'src/collect/collect.service.ts': 500,
+  'src/collect/collect.service.ts': 451,
   'src/inbox/inbox.service.ts': 551,
   'src/planner/planner.routes.ts': 442,
   'src/platform/db-schema.ts': 847,
