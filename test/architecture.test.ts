@@ -74,7 +74,7 @@ const SQL_OUTSIDE_REPOSITORIES: Record<string, number> = {
   'planner/contributors.service.ts': 6,
   'planner/demo-planner.ts': 10,
   'planner/plan.service.ts': 4,
-  'planner/publish.service.ts': 6,
+  'planner/publish.service.ts': 4,
   'planner/syndication.service.ts': 12,
   'platform/audit-log.ts': 2,
   'platform/db.ts': 11,

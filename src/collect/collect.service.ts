@@ -9,15 +9,12 @@ import { unixSeconds } from '../platform/clock.ts';
 import { crashPoint } from '../platform/crash-points.ts';
 import { type Db, inTransaction } from '../platform/db.ts';
 import { AppError } from '../platform/errors.ts';
-import { ogrnsOfPages } from '../registry/index.ts';
 import {
-  addressFacts,
   classify,
   leaseTokens,
   loadUsage,
   type PoolTokenSpec,
   parseComments,
-  parseGroups,
   parsePosts,
   saveUsage,
   type TokenLease,
@@ -33,16 +30,12 @@ import {
   setPageStatus,
   storedCommentCounts,
 } from './collect.repo.ts';
+import { collectProfiles } from './collect-profiles.ts';
 import { failInterruptedCollections, startCollectionRun, updateCollectionRun } from './run.repo.ts';
 import { markPagesCollected, markVanishedComments, upsertComments, upsertPosts } from './snapshot.repo.ts';
-import { storeProfiles } from './store-profiles.ts';
-import { flagOn, type ProfileExtras, vkCommentRow, vkPageStatus, vkPostRow } from './vk-rows.ts';
+import { vkCommentRow, vkPostRow } from './vk-rows.ts';
 
 const DAY = 86_400;
-const GROUP_FIELDS =
-  'description,site,activity,members_count,verified,is_government_organization,trust_mark,wall,cover,contacts,addresses,has_photo,phone,menu';
-/** What groups.getAddresses is asked for (dev.vk.com): the address, its phone and the week's hours. */
-const ADDRESS_FIELDS = 'title,address,additional_address,phone,work_info_status,timetable';
 
 export type CollectOptions = {
   baseUrl: string;
@@ -237,93 +230,6 @@ export function finish(report: CollectReport, pool: TokenPool, started: number) 
   report.seconds = Math.round((performance.now() - started) / 100) / 10;
   report.requestsPerSecond = Math.round((pool.requests / Math.max(report.seconds, 0.001)) * 10) / 10;
   report.errors = Object.fromEntries(pool.errors);
-}
-
-/** Profiles of every page, 500 a call; returns the pages whose walls can be read. */
-async function collectProfiles(
-  db: Db,
-  pool: TokenPool,
-  targets: CollectTarget[],
-  at: number,
-  report: CollectReport,
-): Promise<CollectTarget[]> {
-  const readable: CollectTarget[] = [];
-  for (let i = 0; i < targets.length; i += 500) {
-    const chunk = targets.slice(i, i + 500);
-    const refs = chunk.map((t) => (t.external_id !== null ? String(t.external_id) : (t.screen_name ?? '')));
-    let groups: ReturnType<typeof parseGroups> = [];
-    try {
-      groups = parseGroups(
-        await pool.call('groups.getById', { group_ids: refs.join(','), fields: GROUP_FIELDS }),
-        'groups.getById',
-      );
-    } catch (error) {
-      if (!(error instanceof VkApiError && error.code === 125)) throw error;
-    }
-    const byId = new Map(groups.map((g) => [g.id, g]));
-    const byName = new Map(groups.filter((g) => g.screen_name).map((g) => [g.screen_name as string, g]));
-    const matched = chunk.flatMap((t) => {
-      const g =
-        (t.external_id !== null ? byId.get(t.external_id) : undefined) ??
-        (t.screen_name ? byName.get(t.screen_name) : undefined);
-      return g ? [{ t, g }] : [];
-    });
-    const extras = await profileExtras(db, pool, matched);
-    await inTransaction(db, async (tx) => {
-      await storeProfiles(
-        tx,
-        matched.map(({ g }) => g),
-        at,
-        extras,
-      );
-      // A community VK no longer returns is gone.
-      for (const t of chunk)
-        if (!matched.some((m) => m.t.id === t.id)) await setPageStatus(tx, t.id, 'deleted', at);
-    });
-    crashPoint('collect.after-profiles');
-    for (const { t, g } of matched) {
-      if (vkPageStatus(g) === 'active') readable.push({ ...t, external_id: g.id });
-      else report.inaccessible++;
-    }
-  }
-  return readable;
-}
-
-/**
- * Beyond groups.getById: the addresses block of each page that has one switched on (groups.getAddresses, batched
- * through execute), and the registry's OGRN the menu's widgets are checked against. A page whose addresses VK
- * refused to give keeps the block as "on, details unknown"; the run goes on.
- */
-async function profileExtras(
-  db: Db,
-  pool: TokenPool,
-  matched: { t: CollectTarget; g: ReturnType<typeof parseGroups>[number] }[],
-): Promise<Map<number, ProfileExtras>> {
-  const ogrns = await ogrnsOfPages(
-    db,
-    matched.map(({ t }) => t.id),
-  );
-  const withAddresses = matched.filter(({ g }) => flagOn(g.addresses?.is_enabled));
-  const answers = await pool
-    .many(
-      withAddresses.map(({ g }) => ({
-        method: 'groups.getAddresses',
-        params: { group_id: g.id, count: 10, fields: ADDRESS_FIELDS },
-      })),
-    )
-    .catch((error: unknown) => {
-      // VK refused the method itself (a token kind, a parameter): the addresses stay unknown, the run goes on.
-      if (error instanceof VkApiError) return [];
-      throw error;
-    });
-  const out = new Map<number, ProfileExtras>();
-  for (const { t, g } of matched) out.set(g.id, { registryOgrn: ogrns.get(t.id) ?? null });
-  withAddresses.forEach(({ g }, k) => {
-    const answer = answers[k];
-    const extras = out.get(g.id) as ProfileExtras;
-    if (answer !== undefined && !(answer instanceof VkApiError)) extras.addresses = addressFacts(answer);
-  });
-  return out;
 }
 
 type Window = { at: number; cutoff: number; fresh: number };

@@ -1,6 +1,6 @@
 // HTTP adapters for community messages: the waiting messages, a conversation (each read in the audit log), a
 // decision on a message, and a reply sent once per key. Only page admins and their supervisors (who may answer)
-// reach them: messages are personal data.
+// reach them: messages are personal data. Checking a draft reply and the inbox's change mark have their own files.
 import { z } from 'zod';
 import type { Db } from '../platform/db.ts';
 import { principalOf } from '../platform/http/principal.ts';
@@ -8,13 +8,37 @@ import { errorResponses, idParam } from '../platform/http/schemas.ts';
 import type { App } from '../platform/http/server.ts';
 import { conversationFor } from './conversation.service.ts';
 import type { VkAccess } from './inbox.service.ts';
-import { changeMark } from './messages.repo.ts';
+import { inboxChangesRoute } from './inbox-changes.route.ts';
 import { replyToMessage, setMessageState } from './messages.service.ts';
-import { checkDraftReply } from './reply-check.service.ts';
+import { checkReplyRoute } from './reply-check.route.ts';
 import { checkReply } from './reply-check.ts';
 
 const tags = ['inbox'];
 const now = () => Math.floor(Date.now() / 1000);
+
+const conversationResponse = z.object({
+  pageId: z.number().int(),
+  peerId: z.number().int(),
+  messages: z.array(
+    z.object({
+      id: z.number().int(),
+      vkId: z.number().int(),
+      isOut: z.boolean(),
+      text: z.string(),
+      sentAt: z.number().int(),
+    }),
+  ),
+});
+
+const replyResponse = z.object({
+  status: z.literal('sent'),
+  vkMessageId: z.number().int(),
+  repeated: z.boolean(),
+  check: z.object({
+    version: z.string(),
+    issues: z.array(z.object({ criterion: z.string() }).loose()),
+  }),
+});
 
 export function messageRoutes(db: Db, vk: VkAccess) {
   return (app: App) => {
@@ -28,19 +52,7 @@ export function messageRoutes(db: Db, vk: VkAccess) {
             'The conversation a waiting message belongs to, oldest first (the read is in the audit log)',
           params: idParam,
           response: {
-            200: z.object({
-              pageId: z.number().int(),
-              peerId: z.number().int(),
-              messages: z.array(
-                z.object({
-                  id: z.number().int(),
-                  vkId: z.number().int(),
-                  isOut: z.boolean(),
-                  text: z.string(),
-                  sentAt: z.number().int(),
-                }),
-              ),
-            }),
+            200: conversationResponse,
             ...errorResponses,
           },
         },
@@ -48,44 +60,8 @@ export function messageRoutes(db: Db, vk: VkAccess) {
       async (request) => conversationFor(db, principalOf(request), request.params.id, now()),
     );
 
-    app.post(
-      '/api/inbox/messages/:id/check-reply',
-      {
-        config: { access: 'comments.answer' },
-        schema: {
-          tags,
-          summary: 'Check a draft reply to a message against the rework criteria (a warning, not a block)',
-          params: idParam,
-          body: z.object({ text: z.string().min(1).max(4096) }),
-          response: {
-            200: z
-              .object({
-                version: z.string(),
-                issues: z.array(z.object({ criterion: z.string() }).loose()),
-                proposedDeadline: z.number().int(),
-              })
-              .loose(),
-            ...errorResponses,
-          },
-        },
-      },
-      async (request) =>
-        checkDraftReply(db, principalOf(request), request.params.id, request.body.text, now(), 'message'),
-    );
-
-    app.get(
-      '/api/inbox/changes',
-      {
-        config: { access: 'comments.read' },
-        schema: {
-          tags,
-          summary:
-            'A mark that changes when a comment, message or VK event arrives: the inbox screen polls it (cheap, no text) and reloads its list when it moves',
-          response: { 200: z.object({ mark: z.string() }), ...errorResponses },
-        },
-      },
-      async () => ({ mark: await changeMark(db) }),
-    );
+    checkReplyRoute(app, db);
+    inboxChangesRoute(app, db);
 
     app.post(
       '/api/inbox/messages/:id/state',
@@ -120,15 +96,7 @@ export function messageRoutes(db: Db, vk: VkAccess) {
           params: idParam,
           body: z.object({ text: z.string().min(1).max(4096), key: z.string().min(8).max(100) }),
           response: {
-            200: z.object({
-              status: z.literal('sent'),
-              vkMessageId: z.number().int(),
-              repeated: z.boolean(),
-              check: z.object({
-                version: z.string(),
-                issues: z.array(z.object({ criterion: z.string() }).loose()),
-              }),
-            }),
+            200: replyResponse,
             ...errorResponses,
           },
         },

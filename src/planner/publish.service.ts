@@ -12,8 +12,6 @@
 import { insertNotifications } from '../notifications/index.ts';
 import { crashPoint } from '../platform/crash-points.ts';
 import type { Db } from '../platform/db.ts';
-import { inTransaction } from '../platform/db.ts';
-import type { DraftKind } from '../platform/db-schema.ts';
 import type { SecretBox } from '../platform/secret-box.ts';
 import {
   classify,
@@ -27,16 +25,12 @@ import {
   vkCall,
   vkMethods,
 } from '../vk/index.ts';
-import { attachmentCounts, type DraftContent, messageOf } from './draft-content.ts';
-import {
-  type DraftRow,
-  draftById,
-  dueDrafts,
-  handOffDrafts,
-  releaseStaleClaims,
-  updateDraft,
-} from './planner.repo.ts';
+import { type DraftContent, messageOf } from './draft-content.ts';
+import { type DraftRow, draftById, dueDrafts, releaseStaleClaims, updateDraft } from './planner.repo.ts';
 import { type FileStore, fileBytes } from './planner-files.service.ts';
+import { handOffQueue, handOffTime } from './publish-hand-off.ts';
+import { recordPublished } from './publish-record.ts';
+import { methodsOf, missingTokenMessage } from './publish-tokens.ts';
 
 export type VkPublishing = {
   baseUrl: string;
@@ -57,8 +51,6 @@ type PublishState = {
 
 /** Transient failures retry this often, the wait doubling from 30 s to an hour: about half a day in all. */
 const MAX_ATTEMPTS = 16;
-/** VK is handed a post only this far ahead at least (its publish_date must be in the future when it arrives). */
-export const HAND_OFF_LEAD_SECONDS = 120;
 /** A claim older than this belongs to a process that died (a publication takes seconds). */
 export const STALE_CLAIM_SECONDS = 600;
 
@@ -90,18 +82,6 @@ async function upload(
     if (error instanceof UploadRefusedError) throw new PublishError(error.message, false);
     throw error;
   }
-}
-
-/** The VK methods a draft's publication calls, in order. */
-export function methodsOf(kind: DraftKind | string, content: DraftContent): string[] {
-  const out: string[] = [];
-  if ((content.photos ?? []).length > 0) out.push('photos.getWallUploadServer', 'photos.saveWallPhoto');
-  if (kind === 'video' && content.file) out.push('video.save');
-  if (kind === 'clip' && content.file) out.push('shortVideo.create');
-  if (kind === 'live') out.push('video.startStreaming');
-  if (kind === 'poll' && content.poll) out.push('polls.create');
-  out.push('wall.post');
-  return out;
 }
 
 async function fileOf(db: Db, files: FileStore | undefined, id: number) {
@@ -189,8 +169,8 @@ async function attachments(
   return out;
 }
 
-/** Publishes one due draft (if it is still scheduled and nobody else took it). */
 /**
+ * Publishes one due draft (if it is still scheduled and nobody else took it).
  * `handOff`: a draft due later than HAND_OFF_LEAD_SECONDS from now goes to VK at once as a postponed post
  * (wall.post's publish_date = its time): VK publishes it then, even while Publica is down. Live broadcasts never:
  * they start when they are made.
@@ -206,10 +186,7 @@ export async function publishDraft(
   if (!claimed) return { status: 'skipped' };
   const draft = (await draftById(db, id)) as DraftRow;
   const attempts = draft.attempts + 1;
-  const postponeTo =
-    options.handOff && draft.kind !== 'live' && (draft.planned_at ?? 0) > now + HAND_OFF_LEAD_SECONDS
-      ? (draft.planned_at as number)
-      : null;
+  const postponeTo = handOffTime(draft, now, options.handOff);
   let posting = false;
   try {
     const page = await db.kysely
@@ -245,91 +222,6 @@ export async function publishDraft(
   } catch (error) {
     return failOrRetry(db, draft, attempts, error, now, posting);
   }
-}
-
-/** Exactly which token the draft lacks, for which VK methods, and how to add it or publish by hand. */
-export function missingTokenMessage(
-  pageId: number,
-  tokens: { community: string | null; user: string | null },
-  methods: string[],
-): string {
-  const needsUser = methods.some((m) => m !== 'wall.post');
-  if (needsUser)
-    return `needs a page admin's user token for ${methods.join(', ')} (VK allows them only with a user token${
-      tokens.community ? '; the community token cannot' : ''
-    }): add one with publica vk-token add LABEL --kind user --page ${pageId} --scopes wall,photos,video,offline, or publish the post by hand from the draft`;
-  return `needs a community token or a page admin's user token for wall.post: add one with publica vk-token add LABEL --kind community --page ${pageId}`;
-}
-
-/**
- * The post goes into the page's posts at once (the next collection updates it), and the draft is done. A post VK
- * holds for later (`postponedTo`) is not on the wall yet: the draft is done, published at that time, and the
- * collection after it finds the post on the wall.
- */
-async function recordPublished(
-  db: Db,
-  draft: DraftRow,
-  postId: number,
-  attempts: number,
-  now: number,
-  postponedTo: number | null = null,
-) {
-  const counts = attachmentCounts(draft.kind as DraftKind, JSON.parse(draft.content_json) as DraftContent);
-  await inTransaction(db, async (tx) => {
-    if (postponedTo !== null) {
-      const state = { ...(JSON.parse(draft.publish_state_json) as PublishState), postponedTo };
-      await updateDraft(tx, draft.id, ['publishing'], {
-        status: 'published',
-        vk_post_id: postId,
-        published_at: postponedTo,
-        publish_state_json: JSON.stringify(state),
-        attempts,
-        claimed_at: null,
-        last_error: null,
-        next_attempt_at: null,
-        updated_at: now,
-      });
-      return;
-    }
-    await tx.kysely
-      .insertInto('posts')
-      .values({
-        page_id: draft.page_id,
-        vk_id: postId,
-        posted_at: now,
-        edited_at: null,
-        text: messageOf(draft.text, draft.rubric),
-        ...counts,
-        docs: 0,
-        links: 0,
-        podcasts: 0,
-        audios: 0,
-        likes: 0,
-        comments: 0,
-        reposts: 0,
-        views: 0,
-        is_pinned: 0,
-        is_ad: 0,
-        is_repost: 0,
-        repost_owner_id: null,
-        repost_post_id: null,
-        comments_closed: 0,
-        is_deleted: 0,
-        collected_at: now,
-      })
-      .onConflict((oc) => oc.columns(['page_id', 'vk_id']).doNothing())
-      .execute();
-    await updateDraft(tx, draft.id, ['publishing'], {
-      status: 'published',
-      vk_post_id: postId,
-      published_at: now,
-      attempts,
-      claimed_at: null,
-      last_error: null,
-      next_attempt_at: null,
-      updated_at: now,
-    });
-  });
 }
 
 /** VK's error for a community wall past its daily limit of posts (50 a day; see docs/vk.md). */
@@ -430,15 +322,7 @@ export async function publishDue(
   await releaseStaleClaims(db, now - (options.staleSeconds ?? STALE_CLAIM_SECONDS));
   const due = await dueDrafts(db, now, options.limit ?? 2000);
   // Drafts due within the hand-off window go to VK now as postponed posts (publish_date): VK holds them.
-  const handOff = options.handOffSeconds
-    ? await handOffDrafts(
-        db,
-        now,
-        now + HAND_OFF_LEAD_SECONDS,
-        now + options.handOffSeconds,
-        options.limit ?? 2000,
-      )
-    : [];
+  const handOff = await handOffQueue(db, now, options.handOffSeconds, options.limit ?? 2000);
   const outcomes = new Map<number, PublishOutcome>();
   const queue = [
     ...due.map((d) => ({ ...d, handOff: false })),

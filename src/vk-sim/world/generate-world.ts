@@ -3,6 +3,9 @@
 // parameters (see wall.ts), so a 100,000-institution world is written in seconds.
 import type { InstitutionKind } from '../../platform/db-schema.ts';
 import { completeInn10, completeOgrn13, regionSeeds } from '../../registry/index.ts';
+import { communityMenu } from './community-menu.ts';
+import { nameOf } from './institution-names.ts';
+import { pastSeminars } from './past-seminars.ts';
 import { mixSeed, Rng } from './rng.ts';
 import { translit } from './translit.ts';
 import * as words from './vocabulary.ts';
@@ -118,48 +121,6 @@ export function generateWorld(params: WorldParams): GeneratedWorld {
   };
 }
 
-/** Days before asOf the story's seminars were held: the audit before them and the one after both fit. */
-export const SEMINAR_DAYS_AGO = 45;
-
-/**
- * The story's past seminars, one per region in turn (by code): the region's pages of middling quality (average and
- * business-card profiles, in the registry) are invited, about two in five attend, and those pages post better
- * from then on. A separate random stream, so worlds without seminars are as before.
- */
-function pastSeminars(
-  params: WorldParams,
-  regions: { code: string }[],
-  institutions: WorldInstitution[],
-  communities: WorldCommunity[],
-): WorldSeminar[] {
-  const rng = new Rng(mixSeed(params.seed, 31));
-  const regionOf = new Map(institutions.map((i) => [i.inn, i.region_code]));
-  const out: WorldSeminar[] = [];
-  // In order of region code: the demo's accounts sit in the first region, where the first seminar was.
-  const ordered = regions.map((r) => r.code).sort();
-  for (let key = 0; key < (params.seminars ?? 0) && ordered.length > 0; key++) {
-    const region = ordered[key % ordered.length] as string;
-    const invited = communities.filter(
-      (c) =>
-        regionOf.get(c.inn) === region &&
-        c.registry_url !== null &&
-        c.deactivated === null &&
-        c.trained_days_ago === undefined &&
-        (c.wall_params.profile === 'average' || c.wall_params.profile === 'business_card'),
-    );
-    const attended = invited.filter(() => rng.chance(0.4));
-    for (const c of attended) c.trained_days_ago = SEMINAR_DAYS_AGO;
-    out.push({
-      key,
-      region_code: region,
-      days_ago: SEMINAR_DAYS_AGO,
-      invited: invited.map((c) => c.inn),
-      attended: attended.map((c) => c.inn),
-    });
-  }
-  return out;
-}
-
 function pickRegions(rng: Rng, count: number) {
   const pool = [...regionSeeds];
   if (count >= pool.length) return pool;
@@ -251,57 +212,6 @@ function makeInstitution(
   };
 }
 
-function nameOf(rng: Rng, kind: InstitutionKind, n: number, town: string, isCity: boolean) {
-  const owner = rng.chance(0.75) ? ['Муниципальное бюджетное', 'МБ'] : ['Муниципальное автономное', 'МА'];
-  switch (kind) {
-    case 'school': {
-      if (isCity && rng.chance(0.15)) {
-        const type = rng.pick(['Гимназия', 'Лицей']);
-        return {
-          full: `${owner[0]} общеобразовательное учреждение «${type} № ${n}» г. ${town}`,
-          short: `${owner[1]}ОУ «${type} № ${n}»`,
-          slug: `${type === 'Гимназия' ? 'gimn' : 'licey'}${n}`,
-        };
-      }
-      if (!isCity)
-        return {
-          full: `${owner[0]} общеобразовательное учреждение «${town}ская средняя общеобразовательная школа»`,
-          short: `${owner[1]}ОУ «${town}ская СОШ»`,
-          slug: `sosh${n}`,
-        };
-      return {
-        full: `${owner[0]} общеобразовательное учреждение «Средняя общеобразовательная школа № ${n}» г. ${town}`,
-        short: `${owner[1]}ОУ СОШ № ${n}`,
-        slug: `school${n}`,
-      };
-    }
-    case 'kindergarten': {
-      const title = rng.pick(words.kindergartenNames);
-      return {
-        full: `${owner[0]} дошкольное образовательное учреждение «Детский сад № ${n} «${title}»`,
-        short: `${owner[1]}ДОУ д/с № ${n} «${title}»`,
-        slug: `detsad${n}`,
-      };
-    }
-    case 'college': {
-      const profile = rng.pick(words.collegeProfiles);
-      return {
-        full: `Государственное бюджетное профессиональное образовательное учреждение «${profile} колледж № ${n}»`,
-        short: `ГБПОУ «${profile} колледж № ${n}»`,
-        slug: `college${n}`,
-      };
-    }
-    default: {
-      const title = rng.pick(words.additionalNames);
-      return {
-        full: `${owner[0]} учреждение дополнительного образования «${title} № ${n}»`,
-        short: `${owner[1]}У ДО «${title} № ${n}»`,
-        slug: `do${n}`,
-      };
-    }
-  }
-}
-
 function makeCommunity(
   rng: Rng,
   index: number,
@@ -348,31 +258,6 @@ function makeCommunity(
     wall: profile === 'silent' && rng.chance(0.2) ? 2 : rng.chance(0.03) ? 0 : 1,
     registry_url: rng.chance(0.93) ? registryUrl(rng, id, screen) : null,
     wall_params: wallParams(rng, profile),
-  };
-}
-
-/**
- * The community menu (`fields=menu`, undocumented; the shape modelled on public reports: items with a title and a
- * url). Marked pages mostly carry the feedback platform's (ПОС) widgets on the Gosuslugi domain with their
- * institution's OGRN; a few carry another OGRN (a widget copied from a neighbour). Derived from the page's id,
- * not the world's random stream, so the rest of the world stays as it was.
- */
-function communityMenu(c: WorldCommunity, institution: WorldInstitution): WorldCommunity['menu'] {
-  if (c.deactivated || c.id % 4 === 0) return undefined;
-  if (!c.gov_mark) return { items: [{ id: 1, title: 'Сайт', url: c.site ?? `https://vk.com/club${c.id}` }] };
-  const wrong = c.id % 23 === 0;
-  const ogrn = wrong
-    ? `${institution.ogrn.slice(0, 7)}${String((Number(institution.ogrn.slice(7)) + 7) % 1e6).padStart(6, '0')}`
-    : institution.ogrn;
-  return {
-    items: [
-      {
-        id: 1,
-        title: 'Сообщить о проблеме',
-        url: `https://pos.gosuslugi.ru/form/?opaId=${c.id}&ogrn=${ogrn}`,
-      },
-      { id: 2, title: 'Опросы', url: `https://pos.gosuslugi.ru/og/polls?ogrn=${ogrn}` },
-    ],
   };
 }
 

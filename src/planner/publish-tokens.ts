@@ -1,0 +1,30 @@
+// Which VK methods a draft needs (VK makes photos, videos, clips, polls and live broadcasts only with a user
+// token), and exactly which token a draft lacks, with how to add it or publish by hand.
+import type { DraftKind } from '../platform/db-schema.ts';
+import type { DraftContent } from './draft-content.ts';
+
+/** The VK methods a draft's publication calls, in order. */
+export function methodsOf(kind: DraftKind | string, content: DraftContent): string[] {
+  const out: string[] = [];
+  if ((content.photos ?? []).length > 0) out.push('photos.getWallUploadServer', 'photos.saveWallPhoto');
+  if (kind === 'video' && content.file) out.push('video.save');
+  if (kind === 'clip' && content.file) out.push('shortVideo.create');
+  if (kind === 'live') out.push('video.startStreaming');
+  if (kind === 'poll' && content.poll) out.push('polls.create');
+  out.push('wall.post');
+  return out;
+}
+
+/** Exactly which token the draft lacks, for which VK methods, and how to add it or publish by hand. */
+export function missingTokenMessage(
+  pageId: number,
+  tokens: { community: string | null; user: string | null },
+  methods: string[],
+): string {
+  const needsUser = methods.some((m) => m !== 'wall.post');
+  if (needsUser)
+    return `needs a page admin's user token for ${methods.join(', ')} (VK allows them only with a user token${
+      tokens.community ? '; the community token cannot' : ''
+    }): add one with publica vk-token add LABEL --kind user --page ${pageId} --scopes wall,photos,video,offline, or publish the post by hand from the draft`;
+  return `needs a community token or a page admin's user token for wall.post: add one with publica vk-token add LABEL --kind community --page ${pageId}`;
+}

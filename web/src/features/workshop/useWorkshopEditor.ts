@@ -1,0 +1,99 @@
+// The editor's state: typed changes, lint as the methodologist types, and the save, preview, publish and
+// re-audit calls.
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import { ApiError, api } from '../../lib/api.ts';
+import { apiUrl, callApi } from '../../lib/client.ts';
+import { useApi } from '../../lib/queries.ts';
+import { type Edits, type Preview, type Problem, patchOf } from './workshop-edits.ts';
+
+/** Lint as the methodologist types: each change is checked on the server, nothing saved. */
+function useLint(id: string, edits: Edits, active: boolean) {
+  const [problems, setProblems] = useState<Problem[]>([]);
+  useEffect(() => {
+    if (!active) {
+      setProblems([]);
+      return;
+    }
+    let live = true;
+    const timer = setTimeout(() => {
+      callApi('POST /api/methodology/workshop/:id/lint', { params: { id }, body: patchOf(edits) })
+        .then((r) => live && setProblems(r.problems))
+        .catch(() => live && setProblems([]));
+    }, 250);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [edits, active, id]);
+  return [problems, setProblems] as const;
+}
+
+export function useWorkshopEditor(id: string) {
+  const client = useQueryClient();
+  const url = apiUrl('GET /api/methodology/workshop/:id', { params: { id } });
+  const version = useApi(url);
+  const [edits, setEdits] = useState<Edits>({});
+  const [preview, setPreview] = useState<Preview | null>(null);
+  const [period, setPeriod] = useState('');
+  const draft = version.data?.status === 'draft';
+  const changed = Object.keys(edits).length > 0;
+  const [problems, setProblems] = useLint(id, edits, changed && draft);
+
+  const refresh = () => client.invalidateQueries();
+  const save = useMutation({
+    mutationFn: () =>
+      callApi('PATCH /api/methodology/workshop/:id', { params: { id }, body: patchOf(edits) }),
+    onSuccess: (saved) => {
+      client.setQueryData([url], saved);
+      setEdits({});
+    },
+    onError: (error) => {
+      if (error instanceof ApiError && Array.isArray(error.details)) setProblems(error.details as Problem[]);
+    },
+  });
+  const tryIt = useMutation({
+    mutationFn: () =>
+      api.get<Preview>(
+        apiUrl('GET /api/methodology/workshop/:id/preview', {
+          params: { id },
+          query: period ? { period } : {},
+        }),
+      ),
+    onSuccess: setPreview,
+  });
+  const publish = useMutation({
+    mutationFn: () => callApi('POST /api/methodology/workshop/:id/publish', { params: { id } }),
+    onSuccess: (published) => {
+      client.setQueryData([url], published);
+      void refresh();
+    },
+  });
+  const audit = useMutation({
+    mutationFn: () =>
+      callApi('POST /api/methodology/workshop/:id/audits', {
+        params: { id },
+        body: period ? { period } : {},
+      }),
+    onSuccess: () => void refresh(),
+  });
+  const error = save.error ?? tryIt.error ?? publish.error ?? audit.error;
+  return {
+    version,
+    edits,
+    setEdits,
+    problems,
+    preview,
+    period,
+    setPeriod,
+    draft,
+    changed,
+    save,
+    tryIt,
+    publish,
+    audit,
+    error,
+  };
+}
+
+export type WorkshopEditor = ReturnType<typeof useWorkshopEditor>;
