@@ -29,7 +29,7 @@ const FOREIGN_WRITES: Record<string, string> = {
   'inbox/inbox.repo.ts → comments': 'a reply sent from the inbox is stored as the page’s own comment',
   'inbox/vk-events.repo.ts → comments': 'comments VK pushes (new, edited, deleted) land in collect’s table',
   // A published draft is a post at once, before the next collection sees it.
-  'planner/publish.service.ts → posts': 'publishing records the new post',
+  'planner/planner.repo.ts → posts': 'publishing records the new post (insertPublishedPost)',
 };
 
 /** Writes whose table is not a literal name, per file, with which tables they reach. Only shrinks. */
