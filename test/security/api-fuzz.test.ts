@@ -174,6 +174,8 @@ describeEachDialect(
     // Date, time and zone parameters by name: the calendar edges that once hung the planner or were stored
     // rolled over. Each is refused with a 400 naming that very field, on every route that has one.
     const DATE_FIELD = /^(from|to|asOf|plannedAt|startsLocal|tz|timezone)$|(Date|Local|At)$/;
+    // Named like a date, but not one: the workshop forks `from` a methodology version id.
+    const NOT_DATES = new Set(['POST /api/methodology/workshop body.from']);
     const STRING_EDGES = [...BAD_DATES, ...BAD_LOCAL_TIMES, '25:61', 'Mars/Olympus', '-000001-12'];
     const NUMBER_EDGES = [-1, 0, 1, 946_684_799, 4_133_980_800, 1e15];
 
@@ -204,6 +206,7 @@ describeEachDialect(
               .map(([name, schema]) => ({ where: 'body', name, schema })),
           ];
           for (const t of targets) {
+            if (NOT_DATES.has(`${method.toUpperCase()} ${path} ${t.where}.${t.name}`)) continue;
             fields.add(`${method.toUpperCase()} ${path} ${t.where}.${t.name}`);
             const numeric = [t.schema?.type ?? []].flat().some((x) => x === 'integer' || x === 'number');
             for (const value of numeric ? NUMBER_EDGES : STRING_EDGES) {

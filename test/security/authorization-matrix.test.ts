@@ -873,6 +873,20 @@ const MATRIX: Record<string, Entry> = {
       payload: { status: 'in_progress' },
     }),
   },
+  'POST /api/inbox/messages/:id/check-reply': {
+    allow: ANSWERERS,
+    probe: async (w, u) => ({
+      method: 'POST',
+      url: `/api/inbox/messages/${await messageOf(w, u)}/check-reply`,
+      payload: { text: 'Проверим.' },
+    }),
+  },
+  // A mark of the newest ids the inbox screen polls: no row, no text, the same for everyone who reads comments.
+  'GET /api/inbox/changes': {
+    allow: COMMENT_READERS,
+    other: 200,
+    probe: () => get('/api/inbox/changes'),
+  },
   'POST /api/inbox/messages/:id/reply': {
     allow: ANSWERERS,
     // As for comments: the test world stores no community token, so an allowed call in scope is refused for that.

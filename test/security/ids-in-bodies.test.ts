@@ -306,7 +306,7 @@ async function fingerprint(w: ApiWorld): Promise<string> {
 }
 
 function reaches(role: Role, w: ApiWorld, t: Unit): boolean {
-  if (role.startsWith('federal')) return true;
+  if (role.startsWith('federal') || role === 'methodologist') return true;
   if (role.startsWith('region') || role === 'trainer') return t.regionCode === w.a.regionCode;
   if (role.startsWith('municipality')) return t.municipalityId === w.a.municipalityId;
   return t.institutionId === w.a.institutionId;
