@@ -1,5 +1,5 @@
 // Scale-out on PostgreSQL with real processes: 2 web and 3 worker processes, one simulated VK with 3 tokens,
-// a 5,000-page world. A full collection and audit through the job queue stores every post exactly once, keeps
+// a 2,500-page world (half what it was: the suite must fit CI beside this round's e2e). A full collection and audit through the job queue stores every post exactly once, keeps
 // every token under its limits, survives one worker killed with SIGKILL mid-run, and ends with the same data
 // and audit results as a one-process `publica collect` + `publica audit` of the same world.
 import fs from 'node:fs';
@@ -14,7 +14,7 @@ import { type Proc, runPublica, startPublica, stopAll, urlOf } from './processes
 
 const pgUrl = inject('pgUrl');
 const AT = '2026-11-29';
-const world = generateWorld({ institutions: 7_100, regions: 3, seed: 77, asOf: AT, days: 30 });
+const world = generateWorld({ institutions: 3_550, regions: 3, seed: 77, asOf: AT, days: 30 });
 const readable = world.communities.filter(
   (c) => c.registry_url !== null && !c.deactivated && c.is_closed === 0,
 );
