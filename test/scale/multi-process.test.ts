@@ -1,7 +1,8 @@
 // Scale-out on PostgreSQL with real processes: 2 web and 3 worker processes, one simulated VK with 3 tokens,
-// a 2,500-page world (half what it was: the suite must fit CI beside this round's e2e). A full collection and audit through the job queue stores every post exactly once, keeps
-// every token under its limits, survives one worker killed with SIGKILL mid-run, and ends with the same data
-// and audit results as a one-process `publica collect` + `publica audit` of the same world.
+// a 2,500-page world (it was 5,000; halved so the suite fits CI beside this round's e2e). A full collection and
+// audit through the job queue stores every post exactly once, keeps every token under its limits, survives one
+// worker killed with SIGKILL mid-run, and ends with the same data and audit results as a one-process
+// `publica collect` + `publica audit` of the same world.
 import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
