@@ -186,7 +186,8 @@ describe.skipIf(!pgUrl)('scale-out: 2 web + 3 worker processes on one PostgreSQL
          from audit_page_results r join pages p on p.id = r.page_id order by p.url`,
       );
     const single = await results('single');
-    expect(single.length).toBeGreaterThan(4500);
+    // Every readable page is judged (closed and deactivated ones may be too).
+    expect(single.length).toBeGreaterThanOrEqual(readable.length);
     const dist = await results('dist');
     const differing = dist.findIndex((row, i) => JSON.stringify(row) !== JSON.stringify(single[i]));
     expect(differing, `first differing page: ${JSON.stringify(single[differing])?.slice(0, 200)}`).toBe(-1);
