@@ -190,7 +190,15 @@ describe.skipIf(!pgUrl)('scale-out: 2 web + 3 worker processes on one PostgreSQL
     expect(single.length).toBeGreaterThanOrEqual(readable.length);
     const dist = await results('dist');
     const differing = dist.findIndex((row, i) => JSON.stringify(row) !== JSON.stringify(single[i]));
-    expect(differing, `first differing page: ${JSON.stringify(single[differing])?.slice(0, 200)}`).toBe(-1);
+    const diffOf = (a: unknown, b: unknown) => {
+      const x = a as Record<string, unknown>;
+      const y = b as Record<string, unknown>;
+      return Object.keys(x)
+        .filter((k) => JSON.stringify(x[k]) !== JSON.stringify(y[k]))
+        .map((k) => `${k}: one process ${String(x[k]).slice(0, 600)} | many ${String(y[k]).slice(0, 600)}`)
+        .join('\n');
+    };
+    expect(differing, `first differing page: ${diffOf(single[differing], dist[differing])}`).toBe(-1);
     expect(dist).toEqual(single);
     const peers = (db: 'single' | 'dist') =>
       query(
