@@ -193,9 +193,17 @@ describe.skipIf(!pgUrl)('scale-out: 2 web + 3 worker processes on one PostgreSQL
     const diffOf = (a: unknown, b: unknown) => {
       const x = a as Record<string, unknown>;
       const y = b as Record<string, unknown>;
+      // JSON columns compared key by key, so the message names the rule that differs, not the whole row.
+      const parts = (v: unknown) =>
+        typeof v === 'string' && v.startsWith('{') ? JSON.parse(v) : { value: v };
       return Object.keys(x)
         .filter((k) => JSON.stringify(x[k]) !== JSON.stringify(y[k]))
-        .map((k) => `${k}: one process ${String(x[k]).slice(0, 600)} | many ${String(y[k]).slice(0, 600)}`)
+        .flatMap((k) => {
+          const [p, q] = [parts(x[k]), parts(y[k])];
+          return Object.keys({ ...p, ...q })
+            .filter((r) => JSON.stringify(p[r]) !== JSON.stringify(q[r]))
+            .map((r) => `${k}.${r}: one process ${JSON.stringify(p[r])} | many ${JSON.stringify(q[r])}`);
+        })
         .join('\n');
     };
     expect(differing, `first differing page: ${diffOf(single[differing], dist[differing])}`).toBe(-1);
