@@ -90,10 +90,22 @@ export async function axeViolations(page: Page): Promise<string[]> {
   return page.evaluate(async () => {
     const result = await (
       window as unknown as {
-        axe: { run: (c: Document, o: object) => Promise<{ violations: { id: string; nodes: unknown[] }[] }> };
+        axe: {
+          run: (
+            c: Document,
+            o: object,
+          ) => Promise<{ violations: { id: string; nodes: { target: unknown[] }[] }[] }>;
+        };
       }
     ).axe.run(document, { runOnly: ['wcag2a', 'wcag2aa'] });
-    return result.violations.map((v) => `${v.id} ×${v.nodes.length}`);
+    // Each violation names where it is (the first three elements' selectors), so a failure says what to fix.
+    return result.violations.map(
+      (v) =>
+        `${v.id} ×${v.nodes.length}: ${v.nodes
+          .slice(0, 3)
+          .map((n) => n.target.join(' '))
+          .join(', ')}`,
+    );
   });
 }
 
