@@ -1,17 +1,9 @@
 // A workshop change from the command line: `--set rule.field[.key]=value` pairs and/or a JSON `--patch` file.
 import fs from 'node:fs';
 import { AppError } from '../platform/errors.ts';
-import type { VersionPatch } from '../workshop/index.ts';
+import { TEXT_FIELDS, type VersionPatch } from '../workshop/index.ts';
 
-const TEXTS = new Set([
-  'title',
-  'failureTitle',
-  'warnTitle',
-  'rationale',
-  'help',
-  'recommendation',
-  'warnRecommendation',
-]);
+const TEXTS = new Set<string>(TEXT_FIELDS);
 
 function value(text: string): unknown {
   try {

@@ -13,6 +13,7 @@ export {
   listWorkshop,
   loadPublishedVersions,
   publishVersion,
+  TEXT_FIELDS,
   type VersionPatch,
   type WorkshopVersion,
 } from './workshop.service.ts';

@@ -48,7 +48,8 @@ export type VersionPatch = {
   >;
 };
 
-const TEXT_FIELDS = [
+/** A rule's texts a change may set, in both languages. */
+export const TEXT_FIELDS = [
   'title',
   'failureTitle',
   'warnTitle',
