@@ -48,6 +48,9 @@ function tokens(text: string): Token[] {
   for (const m of text.matchAll(re)) {
     let raw = m[0];
     let start = m.index ?? 0;
+    // VK's hashtag of a community section ("#новости@sosh_8"): the tag is the word, the address is not a mask.
+    const tag = /^#([\p{L}\d_]+)@[\w.]+$/u.exec(raw);
+    if (tag) raw = `#${tag[1]}`;
     // Leading/trailing punctuation belongs to the sentence, not the word ("Пиздец!!!", "бл*дь.").
     while (raw && /[.\-_!?#%]/.test(raw[0] as string)) {
       raw = raw.slice(1);
