@@ -60,6 +60,8 @@ export async function buildOkSim(options: OkSimOptions): Promise<OkSim> {
   const byName = new Map<string, OkGroup>(
     options.world.ok.filter((g) => g.shortname).map((g) => [g.shortname as string, g]),
   );
+  // Comments are read per topic, thousands of times in a collection: found by id, not by a walk over all groups.
+  const topicsById = new Map(options.world.ok.flatMap((g) => g.topics.map((t) => [t.id, t] as const)));
   const tokens = new Map(options.tokens.map((t) => [t.token, t]));
   const calls = new Map<string, number>();
   const lastSecond = new Map<string, { second: number; n: number }>();
@@ -151,7 +153,7 @@ export async function buildOkSim(options: OkSimOptions): Promise<OkSim> {
     },
     'discussions.getComments': (p) => {
       if (p.discussionType !== 'GROUP_TOPIC') throw fail('PARAM', 'discussionType');
-      const t = [...groups.values()].flatMap((g) => g.topics).find((x) => x.id === p.discussionId);
+      const t = topicsById.get(p.discussionId ?? '');
       if (!t) throw fail('NOT_FOUND', `topic ${p.discussionId}`);
       const { slice, anchor, has_more } = page(t.comments, p, 50);
       return {
@@ -203,6 +205,7 @@ export async function buildOkSim(options: OkSimOptions): Promise<OkSim> {
         comments: [],
       };
       g.topics.unshift(topic);
+      topicsById.set(topic.id, topic);
       sim.published.push(topic);
       return topic.id;
     },
