@@ -2,14 +2,14 @@
 import {
   type CommentSnapshot,
   type PostSnapshot,
+  type RawRow,
+  readCommentRows,
   readComments,
   readLastPostsBefore,
   readPinnedPosts,
-  readPosts,
-  readCommentRows,
   readPostRows,
+  readPosts,
   readProfiles,
-  type RawRow,
 } from '../collect/index.ts';
 import type { CommentArtifact, PageArtifacts, PostArtifact, ProfileArtifact } from '../methodology/index.ts';
 import type { Db } from '../platform/db.ts';

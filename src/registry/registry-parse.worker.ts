@@ -13,7 +13,10 @@ const port = parentPort;
 if (!port) throw new Error('registry-parse.worker.ts runs only as a worker thread');
 
 try {
-  port.postMessage({ type: 'done', result: await readValidatedRegistry(input.path, input.limits, input.name) });
+  port.postMessage({
+    type: 'done',
+    result: await readValidatedRegistry(input.path, input.limits, input.name),
+  });
 } catch (error) {
   port.postMessage(errorMessage(error));
 }

@@ -39,7 +39,8 @@ export function validateRegistryFile(file: RegistryFile): ValidatedRegistry {
     invalidRows: 0,
   };
   // Record by record, so the problems of a file of bad rows are counted rather than all held.
-  for (const record of file.records) validator.validateInto(record, result.rows, (p) => addProblems(result, p));
+  for (const record of file.records)
+    validator.validateInto(record, result.rows, (p) => addProblems(result, p));
   return result;
 }
 

@@ -2,7 +2,13 @@
 // digits, symbols standing for letters, letters spaced or dotted apart, stretched letters) and then matches
 // Russian stems with their prefixes and endings. Words that merely contain a stem (употреблять, застрахуйте,
 // гребля, сукно, мандарины, рубля…) are kept apart by anchoring every stem to the word and its known prefixes.
-import { INSULT_PHRASES, INSULT_WORDS, OBSCENE_INSULTS, OBSCENE_WORDS } from './profanity-lexicon.ts';
+import {
+  ANY_WORD,
+  INSULT_PHRASES,
+  INSULT_WORDS,
+  OBSCENE_INSULTS,
+  OBSCENE_WORDS,
+} from './profanity-lexicon.ts';
 
 export type ProfanityKind = 'obscenity' | 'insult';
 export type ProfanityMatch = { kind: ProfanityKind; start: number; end: number; text: string };
@@ -106,9 +112,7 @@ function spellings(folded: string): string[] {
     out.add(v.replace(/[.\-_]/g, ''));
     if (/[.\-_]/.test(v)) for (const part of v.split(/[.\-_]+/)) if (part.length >= 2) out.add(part);
   }
-  return [...out]
-    .map((s) => squeeze(s.replace(MASK_RUN, '*')))
-    .filter(Boolean);
+  return [...out].map((s) => squeeze(s.replace(MASK_RUN, '*'))).filter(Boolean);
 }
 
 function escapeClass(chars: string): string {
@@ -159,6 +163,7 @@ function judgeMasked(word: string): ProfanityKind[] {
       if (i === holes) {
         if (used !== total) return false;
         const candidate = squeeze(acc + parts[i]);
+        if (!ANY_WORD.test(candidate)) return false;
         if (OBSCENE_WORDS.test(candidate)) {
           found = judgePlain(candidate);
           return true;
@@ -167,8 +172,12 @@ function judgeMasked(word: string): ProfanityKind[] {
           insult = judgePlain(candidate);
         return false;
       }
-      for (const f of fills)
-        if (used + f.length <= total && walk(i + 1, acc + parts[i] + f, used + f.length)) return true;
+      // Fillings come shortest first, and every later mask needs a letter: past the first that cannot fit, none can.
+      const room = total - used - (holes - i - 1);
+      for (const f of fills) {
+        if (f.length > room) break;
+        if (walk(i + 1, acc + parts[i] + f, used + f.length)) return true;
+      }
       return false;
     };
     if (walk(0, '', 0)) return found;
