@@ -20,5 +20,6 @@ export {
   readPosts,
   readProfiles,
 } from './snapshot-read.repo.ts';
+export { type RawRow, readCommentRows, readPostRows } from './snapshot-rows.repo.ts';
 export { importVkComments, importVkGroups, importVkWall } from './vk-import.service.ts';
 export { loadWorld, type WorldLoadReport } from './world-load.service.ts';
