@@ -60,7 +60,7 @@ const LONG_FUNCTIONS: Record<string, number> = {
   'src/inbox/inbox.routes.ts › inboxRoutes › (returned)': 242,
   'src/inbox/inbox.service.ts › listInbox': 89,
   'src/net-sim/max-sim.server.ts › buildMaxSim': 116,
-  'src/net-sim/ok-sim.server.ts › buildOkSim': 194,
+  'src/net-sim/ok-sim.server.ts › buildOkSim': 189,
   'src/planner/demo-planner.ts › ensureDemoPlanner': 83,
   'src/planner/plan.service.ts › pagePlan': 106,
   'src/planner/planner.routes.ts › plannerRoutes': 392,

@@ -54,6 +54,15 @@ export type OkSim = {
   published: OkTopic[];
 };
 
+/** OK's anchor paging: the anchor is the offset of the next item, as a string. */
+function page<T>(items: T[], params: Params, max: number) {
+  const offset = Number(params.anchor ?? 0) || 0;
+  const count = Math.min(Number(params.count ?? max) || max, max);
+  const slice = items.slice(offset, offset + count);
+  const next = offset + slice.length;
+  return { slice, anchor: String(next), has_more: next < items.length };
+}
+
 export async function buildOkSim(options: OkSimOptions): Promise<OkSim> {
   const now = options.now ?? Date.now;
   const groups = new Map<string, OkGroup>(options.world.ok.map((g) => [g.uid, g]));
@@ -99,14 +108,6 @@ export async function buildOkSim(options: OkSimOptions): Promise<OkSim> {
     const g = id ? groups.get(id) : undefined;
     if (!g) throw fail('NOT_FOUND', `group ${id}`);
     return g;
-  }
-
-  function page<T>(items: T[], params: Params, max: number) {
-    const offset = Number(params.anchor ?? 0) || 0;
-    const count = Math.min(Number(params.count ?? max) || max, max);
-    const slice = items.slice(offset, offset + count);
-    const next = offset + slice.length;
-    return { slice, anchor: String(next), has_more: next < items.length };
   }
 
   const handlers: Record<string, (p: Params, t: OkSimToken) => unknown> = {
