@@ -88,7 +88,7 @@ describe('the planner in a browser', () => {
         await page.goto(`${demo.url}/planner/${pageId}`);
         await page.getByTestId('new-draft').click();
         await page.getByTestId('draft-editor').waitFor();
-        await page.getByTestId('draft-editor').getByText(kind, { exact: true }).click();
+        await page.getByTestId('draft-kind').getByText(kind, { exact: true }).click();
         await page.locator('#d-title').fill(title);
         await page.locator('#d-text').fill(text);
       };
