@@ -10,10 +10,12 @@ import type { DraftKind } from '../platform/db-schema.ts';
 import { AppError } from '../platform/errors.ts';
 import { instantAt, localTime } from '../platform/time-zone.ts';
 import { regionVersion, regionVersions } from '../registry/index.ts';
+import { pageTokenKinds } from '../vk/index.ts';
 import type { DraftContent } from './draft-content.ts';
 import { type Caller, draftFor, plannerPage } from './drafts.service.ts';
 import { type Around, draftHelps, mixTargets } from './plan-targets.ts';
 import { type DraftRow, draftsOfPage, postsOfPage } from './planner.repo.ts';
+import { tokenNeeds } from './publish-tokens.ts';
 import { inSchoolHolidays, schoolEvents } from './school-calendar.ts';
 
 /** The longest span one plan covers: its last day at most this many days after its first. */
@@ -286,7 +288,9 @@ export async function draftDetail(db: Db, caller: Caller, id: number, now: numbe
     await around(db, page.id, page.timezone, at, draft.id),
     targets,
   );
-  return { ...draftView(draft), helps };
+  // What the page's tokens allow: the editor says which token a photo, poll, clip or broadcast still needs.
+  const publishing = tokenNeeds(draft.kind, content, await pageTokenKinds(db, page.id));
+  return { ...draftView(draft), helps, publishing };
 }
 
 /**

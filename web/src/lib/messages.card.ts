@@ -105,6 +105,8 @@ export const cardMessages = {
           registry_site: 'Сайт в реестре: {{value}}',
           wall: 'Стена сообщества закрыта',
           widgets: 'Установлено виджетов: {{value}}',
+          widget_other_ogrn:
+            'Виджет ПОС в меню принадлежит другой организации: ОГРН {{value}} не совпадает с ОГРН учреждения в реестре, виджет не засчитан',
           other: 'Данные профиля: {{value}}',
         },
         kind: {
@@ -222,6 +224,8 @@ export const cardMessages = {
           registry_site: 'Website in the registry: {{value}}',
           wall: 'The community wall is closed',
           widgets: 'Widgets installed: {{value}}',
+          widget_other_ogrn:
+            "The feedback (POS) widget in the menu belongs to another organisation: its OGRN {{value}} is not the institution's OGRN in the registry, so it does not count",
           other: 'Profile data: {{value}}',
         },
         kind: {

@@ -99,6 +99,12 @@ export const plannerMessages = {
         retryAt: 'Повторная попытка: {{when}}',
         published: 'Опубликовано во ВКонтакте: пост № {{id}}',
         stream: 'Трансляция: сервер {{url}}, ключ {{key}}',
+        needsUser:
+          'Чтобы опубликовать {{what}}, нужен пользовательский токен администратора страницы: с токеном сообщества ВКонтакте публикует только текст. Подключите токен администратора с правами wall, photos, video (publica vk-token add ИМЯ --kind user --page {{page}} --scopes wall,photos,video,offline) или опубликуйте пост во ВКонтакте вручную: текст и файлы — в этом черновике.',
+        needsToken:
+          'У страницы нет токена ВКонтакте: подключите токен сообщества (publica vk-token add ИМЯ --kind community --page {{page}}) или токен администратора, иначе пост не будет опубликован.',
+        notPublished: 'Пост не опубликован.',
+        what: { photos: 'фото', poll: 'опрос', clip: 'клип', video: 'видео', live: 'прямой эфир' },
       },
       contributor: {
         invite: 'Пригласить автора',
@@ -229,6 +235,18 @@ export const plannerMessages = {
         retryAt: 'Next attempt: {{when}}',
         published: 'Published on VK: post #{{id}}',
         stream: 'Stream: server {{url}}, key {{key}}',
+        needsUser:
+          "To publish {{what}}, VK needs a page admin's user token: with the community token VK publishes text only. Connect the admin's token with the wall, photos and video scopes (publica vk-token add NAME --kind user --page {{page}} --scopes wall,photos,video,offline) or publish the post on VK by hand: its text and files are in this draft.",
+        needsToken:
+          'The page has no VK token: connect its community token (publica vk-token add NAME --kind community --page {{page}}) or its admin’s token, or the post will not be published.',
+        notPublished: 'The post was not published.',
+        what: {
+          photos: 'photos',
+          poll: 'a poll',
+          clip: 'a clip',
+          video: 'a video',
+          live: 'a live broadcast',
+        },
       },
       contributor: {
         invite: 'Invite a contributor',

@@ -52,6 +52,37 @@ type Form = {
   templateId: string | null;
 };
 
+/** What each VK method a page admin's user token makes publishes, in words. */
+const WHAT_OF: Record<string, string> = {
+  'photos.getWallUploadServer': 'photos',
+  'photos.saveWallPhoto': 'photos',
+  'polls.create': 'poll',
+  'shortVideo.create': 'clip',
+  'video.save': 'video',
+  'video.startStreaming': 'live',
+};
+
+/**
+ * The token the page lacks for this draft, said plainly: which parts need a page admin's user token (VK makes
+ * photos, polls, clips, videos and broadcasts only with one), how to connect it, or to publish by hand.
+ */
+function TokenNeeded({ draft }: { draft: DraftDetail }) {
+  const { t } = useTranslation();
+  const what = [...new Set(draft.publishing.userMethods.map((m) => WHAT_OF[m] ?? 'photos'))]
+    .map((w) => t(`planner.editor.what.${w}`))
+    .join(', ');
+  const text =
+    draft.publishing.missing === 'user'
+      ? t('planner.editor.needsUser', { what, page: draft.pageId })
+      : t('planner.editor.needsToken', { page: draft.pageId });
+  return (
+    <FormStatus mode={draft.status === 'failed' ? 'error' : 'default'} data-testid="draft-token-missing">
+      {draft.status === 'failed' && `${t('planner.editor.notPublished')} `}
+      {text}
+    </FormStatus>
+  );
+}
+
 function formOf(d: DraftDetail | undefined, day: string | null, tz: string, hour: number | null): Form {
   const c = (d?.content ?? {}) as {
     photos?: number[];
@@ -300,8 +331,13 @@ function EditorForm({
             {t('planner.editor.comment', { comment: draft.reviewComment })}
           </FormStatus>
         )}
-        {draft?.status === 'failed' && draft.lastError && (
-          <FormStatus mode="error">{t('planner.editor.error', { error: draft.lastError })}</FormStatus>
+        {draft?.publishing.missing ? (
+          <TokenNeeded draft={draft} />
+        ) : (
+          draft?.status === 'failed' &&
+          draft.lastError && (
+            <FormStatus mode="error">{t('planner.editor.error', { error: draft.lastError })}</FormStatus>
+          )
         )}
         {draft?.status === 'scheduled' && draft.lastError && draft.nextAttemptAt && (
           <p className="muted">
