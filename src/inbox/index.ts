@@ -13,6 +13,7 @@ export { startLongPollWorkers } from './long-poll.worker.ts';
 export { responseMetrics } from './metrics.ts';
 export { daySets, parseYearCalendar } from './production-calendar.ts';
 export { type SafetyFlag, type SafetyKind, safetyFlags } from './safety.ts';
+export { INBOX_SYNC_MESSAGES, inboxJobs } from './sync-messages.job.ts';
 export { questionsAndAnswers, type ThreadComment, type Waiting } from './thread.ts';
 export {
   addWorkingSeconds,
