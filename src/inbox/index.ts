@@ -1,6 +1,7 @@
 // The inbox feature's public face: waiting questions, replies, safety flags and response-time metrics.
 
 export { loadedCalendars, storeCalendar } from './calendar.repo.ts';
+export { escalationJobs, INBOX_ESCALATE } from './escalate.job.ts';
 export { inboxRoutes } from './inbox.routes.ts';
 export {
   ANSWER_LIMIT_HOURS,

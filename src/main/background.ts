@@ -5,7 +5,13 @@ import { ALERTS_DIGEST, ALERTS_SEND, alertJobs } from '../alerts/index.ts';
 import { AUDIT_RUN, auditJobs } from '../audit/index.ts';
 import { parseTokenSpecs } from '../cli/index.ts';
 import { COLLECT_RUN, collectJobs } from '../collect/index.ts';
-import { INBOX_SYNC_MESSAGES, inboxJobs, startLongPollWorkers } from '../inbox/index.ts';
+import {
+  escalationJobs,
+  INBOX_ESCALATE,
+  INBOX_SYNC_MESSAGES,
+  inboxJobs,
+  startLongPollWorkers,
+} from '../inbox/index.ts';
 import { NET_COLLECT, netCollectConfig, netCollectJobs } from '../networks/index.ts';
 import {
   FileStore,
@@ -87,6 +93,7 @@ export function jobDefinitions(db: Db, queue: JobQueue, config: Config, metrics?
     }),
     ...reportJobs(db),
     ...inboxJobs(db, { baseUrl: j.vkUrl, secrets: config.secrets }),
+    ...escalationJobs(db),
     ...trainingJobs(db),
     ...alertJobs(db, { ...j.alerts, tz: j.schedule.tz }),
     ...plannerJobs(
@@ -216,6 +223,13 @@ async function configureSchedules(scheduler: Scheduler, config: Config): Promise
   });
   // Uploaded files no draft refers to, past their grace period: once a day, at night.
   await scheduler.define('planner-files', { cron: '17 4 * * *', tz, queue: PLANNER_CLEAN_FILES, data: {} });
+  // Overdue questions move to the municipality's and the region's queues: checked as often as alerts go out.
+  await scheduler.define('inbox-escalate', {
+    cron: config.jobs.schedule.alerts,
+    tz,
+    queue: INBOX_ESCALATE,
+    data: {},
+  });
   await scheduler.define('alerts', { cron: config.jobs.schedule.alerts, tz, queue: ALERTS_SEND, data: {} });
   await scheduler.define('alerts-digest', {
     cron: config.jobs.schedule.digest,
