@@ -343,6 +343,6 @@ export function inboxRoutes(db: Db, vk: VkAccess) {
     dialogueRoutes(db)(app);
     escalationRoutes(db)(app);
     messageRoutes(db, vk)(app);
-    vkCallbackRoutes(db)(app);
+    vkCallbackRoutes(db, vk.secrets)(app);
   };
 }

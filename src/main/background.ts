@@ -95,7 +95,7 @@ export function jobDefinitions(db: Db, queue: JobQueue, config: Config, metrics?
     ...inboxJobs(db, { baseUrl: j.vkUrl, secrets: config.secrets }),
     ...escalationJobs(db),
     ...trainingJobs(db),
-    ...alertJobs(db, { ...j.alerts, tz: j.schedule.tz }),
+    ...alertJobs(db, { ...j.alerts, tz: j.schedule.tz, secrets: config.secrets }),
     ...plannerJobs(
       db,
       {
