@@ -1,7 +1,8 @@
 // SQL of escalation: each region's setting, the moves of unanswered questions to the municipality's and the
 // region's queues (one row per item and level, kept after an answer), and the escalated items a scope sees.
 import type { Db } from '../platform/db.ts';
-import { BY_INSTITUTION, inScope, type Scope } from '../platform/scope.ts';
+import { COUNTRY, type Scope } from '../platform/scope.ts';
+import { selectPagesInScope } from '../registry/index.ts';
 import type { EscalationLevel, EscalationSettings } from './escalation.ts';
 
 export type ItemKind = 'comment' | 'message';
@@ -82,13 +83,10 @@ export async function escalatedItemsInScope(
   scope: Scope,
   levels: Exclude<EscalationLevel, 'page'>[],
 ): Promise<{ comment: Set<number>; message: Set<number> }> {
-  const rows = await db.kysely
-    .selectFrom('inbox_escalations')
-    .innerJoin('pages', 'pages.id', 'inbox_escalations.page_id')
-    .leftJoin('institutions', 'institutions.id', 'pages.institution_id')
+  const rows = await selectPagesInScope(db, scope)
+    .innerJoin('inbox_escalations', 'inbox_escalations.page_id', 'pages.id')
     .select(['inbox_escalations.item_kind', 'inbox_escalations.item_id'])
     .where('inbox_escalations.level', 'in', levels)
-    .where(inScope(scope, BY_INSTITUTION))
     .execute();
   const out = { comment: new Set<number>(), message: new Set<number>() };
   for (const r of rows) out[r.item_kind].add(r.item_id);
@@ -98,9 +96,7 @@ export async function escalatedItemsInScope(
 /** Where each page sits: its region (for the setting and calendar) and the region's time zone. */
 export function pagePlacements(db: Db, pageIds: number[]) {
   if (pageIds.length === 0) return Promise.resolve([]);
-  return db.kysely
-    .selectFrom('pages')
-    .leftJoin('institutions', 'institutions.id', 'pages.institution_id')
+  return selectPagesInScope(db, COUNTRY)
     .leftJoin('regions', 'regions.code', 'institutions.region_code')
     .select(['pages.id', 'institutions.region_code', 'regions.timezone'])
     .where('pages.id', 'in', pageIds)

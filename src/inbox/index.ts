@@ -11,7 +11,7 @@ export {
   setInboxState,
 } from './inbox.service.ts';
 export { startLongPollWorkers } from './long-poll.worker.ts';
-export { responseMetrics } from './metrics.ts';
+export { type ResponseMetrics, responseMetrics } from './metrics.ts';
 export { daySets, parseYearCalendar } from './production-calendar.ts';
 export { type SafetyFlag, type SafetyKind, safetyFlags } from './safety.ts';
 export { INBOX_SYNC_MESSAGES, inboxJobs } from './sync-messages.job.ts';
