@@ -8,6 +8,7 @@ import type { App } from '../platform/http/server.ts';
 import { notFound, type Scope } from '../platform/scope.ts';
 import { findPageInScope } from '../registry/index.ts';
 import { dialogueRoutes } from './dialogue.routes.ts';
+import { escalationRoutes } from './escalation.routes.ts';
 import {
   dismissFlag,
   dismissTextFlag,
@@ -61,6 +62,13 @@ const itemSchema = z.object({
   fromId: z.number().int(),
   postText: z.string().nullable(),
   answer: z.object({ text: z.string(), at: z.number().int(), by: z.string().nullable() }).nullable(),
+  // The level an overdue question reached (the municipality's queue, then the region's) and when it moved.
+  escalation: z
+    .object({
+      level: z.enum(['municipality', 'region']),
+      history: z.array(z.object({ level: z.enum(['municipality', 'region']), at: z.number().int() })),
+    })
+    .nullable(),
 });
 
 const replyCheckSchema = z.object({
@@ -112,6 +120,8 @@ export function inboxRoutes(db: Db, vk: VkAccess) {
             days,
             // comment (the default, as before), message, or all: both kinds in one queue.
             kind: z.enum(['comment', 'message', 'all']).default('comment'),
+            // Only what escalated to your queue: the municipality's (municipal scope) or the region's.
+            escalated: queryFlag,
           }),
           response: { 200: listOf(itemSchema), ...errorResponses },
         },
@@ -331,7 +341,8 @@ export function inboxRoutes(db: Db, vk: VkAccess) {
       },
     );
     dialogueRoutes(db)(app);
+    escalationRoutes(db)(app);
     messageRoutes(db, vk)(app);
-    vkCallbackRoutes(db)(app);
+    vkCallbackRoutes(db, vk.secrets)(app);
   };
 }

@@ -50,6 +50,8 @@ export const TABLE_OWNERS = {
   vk_events: 'inbox',
   vk_callback_settings: 'inbox',
   vk_long_poll_state: 'inbox',
+  escalation_settings: 'inbox',
+  inbox_escalations: 'inbox',
   // training: seminars and what follows them.
   seminars: 'training',
   seminar_enrolments: 'training',

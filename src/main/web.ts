@@ -110,7 +110,7 @@ export async function buildWebApp(db: Db, config: Config, options: WebOptions = 
       app.addHook('onClose', async () => closePdfBrowser());
       exportRoutes(db)(app);
       inboxRoutes(db, { baseUrl: config.jobs.vkUrl, secrets: config.secrets })(app);
-      alertRoutes(db)(app);
+      alertRoutes(db, config.secrets)(app);
       trainingRoutes(db, { publicUrl: config.http.publicUrl })(app);
       notificationRoutes(db)(app);
       plannerRoutes(db, new FileStore(config.filesDir))(app);

@@ -794,6 +794,24 @@ export interface VkCallbackSettingsTable {
   updated_at: number;
 }
 
+export interface EscalationSettingsTable {
+  region_code: string;
+  to_municipality_after_hours: number;
+  to_region_after_hours: number;
+  updated_by: number | null;
+  updated_at: number;
+}
+
+export interface InboxEscalationTable {
+  id: Generated<number>;
+  item_kind: 'comment' | 'message';
+  item_id: number;
+  page_id: number;
+  level: 'municipality' | 'region';
+  moved_at: number;
+  recorded_at: number;
+}
+
 export interface VkLongPollStateTable {
   group_id: number;
   ts: string;
@@ -860,4 +878,6 @@ export interface Database {
   vk_events: VkEventTable;
   vk_callback_settings: VkCallbackSettingsTable;
   vk_long_poll_state: VkLongPollStateTable;
+  escalation_settings: EscalationSettingsTable;
+  inbox_escalations: InboxEscalationTable;
 }

@@ -3,8 +3,10 @@
 
 export type { PageReport } from '../../../src/audit/page-report.service.ts';
 export type { Me } from '../../../src/auth/index.ts';
-export type { FlaggedText, InboxItem } from '../../../src/inbox/inbox.service.ts';
+export type { FlaggedText } from '../../../src/inbox/inbox.service.ts';
 export type { ResponseMetrics } from '../../../src/inbox/metrics.ts';
+// A queue row: the inbox item with its escalation (the level it reached past its deadline, when it moved).
+export type { QueueItem as InboxItem } from '../../../src/inbox/queue.service.ts';
 export type { SafetyFlag } from '../../../src/inbox/safety.ts';
 export type { NotificationItem as AppNotification } from '../../../src/notifications/index.ts';
 export type {
