@@ -82,13 +82,20 @@ function Unit({ level, unitKey }: { me: Me; level: string; unitKey: string | und
             render: (c) => pct(answers(c)),
             numeric: true,
           },
-          {
-            id: 'flagship',
-            title: t('level.flagship'),
-            value: (c) => c.levels.flagship ?? 0,
-            numeric: true,
-          },
-          { id: 'inactive', title: t('level.inactive'), value: (c) => c.levels.inactive ?? 0, numeric: true },
+          // The best and the worst level of the run's version (flagship and inactive in 2023.1, green and red in
+          // the traffic light), titled as the version titles them.
+          ...[r.levels[0], r.levels.at(-1)].flatMap((l) =>
+            l
+              ? [
+                  {
+                    id: `level-${l.id}`,
+                    title: text(l.title),
+                    value: (c: Child) => c.levels[l.id] ?? 0,
+                    numeric: true,
+                  },
+                ]
+              : [],
+          ),
         ];
         const pagesLink =
           r.unit.level === 'country'
@@ -158,7 +165,14 @@ function Unit({ level, unitKey }: { me: Me; level: string; unitKey: string | und
                 </Group>
               </div>
               <div>
-                <Group header={<Header>{t('unit.trend')}</Header>}>
+                <Group
+                  header={
+                    <Header subtitle={r.run ? t('unit.trendVersion', { version: r.run.version }) : undefined}>
+                      {t('unit.trend')}
+                    </Header>
+                  }
+                  data-testid="unit-trend"
+                >
                   {r.trend.length === 0 ? (
                     <Empty>{t('state.noAudit')}</Empty>
                   ) : (
