@@ -65,6 +65,8 @@ export const workshopSchema = z.object({
       proposed: z.array(z.string()),
       title: z.object({ ru: z.string(), en: z.string() }),
       failureTitle: z.object({ ru: z.string(), en: z.string() }),
+      /** Every text the rule has (title, failureTitle, warnTitle, rationale, help, recommendation…), as stored. */
+      texts: z.record(z.string(), z.object({ ru: z.string(), en: z.string() })),
     }),
   ),
 });

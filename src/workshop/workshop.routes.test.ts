@@ -73,6 +73,36 @@ describeEachDialect(
         rules: { 'posting-frequency': { title: { ru: 'Не реже {param.nope} постов' } } },
       });
       expect(untranslated.statusCode).toBe(400);
+      expect(
+        (await as('GET', `/api/methodology/workshop/${id}`)).json().rules[0].texts.title.ru,
+      ).not.toContain('nope');
+    });
+
+    it("reads and changes a rule's texts in both languages, linted like its parameters", async () => {
+      const before = (await as('GET', `/api/methodology/workshop/${id}`)).json();
+      const avatar = before.rules.find((r: { id: string }) => r.id === 'avatar');
+      expect(Object.keys(avatar.texts).sort()).toEqual([
+        'failureTitle',
+        'help',
+        'rationale',
+        'recommendation',
+        'title',
+      ]);
+      expect(avatar.texts.title).toEqual({ ru: 'Есть аватар', en: 'An avatar is set' });
+      const lint = await as('POST', `/api/methodology/workshop/${id}/lint`, {
+        rules: { avatar: { recommendation: { en: 'Upload the {registrySite} logo' } } },
+      });
+      expect(lint.json().problems).toEqual([
+        expect.objectContaining({ rule: 'avatar', field: expect.stringContaining('recommendation') }),
+      ]);
+      const saved = await as('PATCH', `/api/methodology/workshop/${id}`, {
+        rules: { avatar: { title: { ru: 'Аватар установлен' }, help: { en: 'Upload a square logo.' } } },
+      });
+      expect(saved.statusCode).toBe(200);
+      const after = saved.json().rules.find((r: { id: string }) => r.id === 'avatar');
+      expect(after.texts.title).toEqual({ ru: 'Аватар установлен', en: 'An avatar is set' });
+      expect(after.texts.help.en).toBe('Upload a square logo.');
+      expect(after.texts.help.ru).toBe(avatar.texts.help.ru);
     });
 
     it('saves 5 posts a week, previews it on current data, publishes it and re-audits: titles say 5', async () => {

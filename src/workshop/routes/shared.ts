@@ -4,7 +4,7 @@ import { type Clock, unixSeconds } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db.ts';
 import { principalOf } from '../../platform/http/principal.ts';
 import { workshopContract } from '../workshop.contract.ts';
-import type { WorkshopVersion } from '../workshop.service.ts';
+import { TEXT_FIELDS, type WorkshopVersion } from '../workshop.service.ts';
 
 export const tags = ['methodology'];
 export const c = workshopContract;
@@ -40,6 +40,7 @@ export function shown(w: WorkshopVersion) {
       proposed: r.proposed ?? [],
       title: r.title,
       failureTitle: r.failureTitle,
+      texts: Object.fromEntries(TEXT_FIELDS.flatMap((f) => (r[f] ? [[f, r[f]]] : []))),
     })),
   };
 }
