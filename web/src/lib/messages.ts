@@ -236,6 +236,7 @@ export const messages = {
       reaudited: 'Оценка {{run}} готова: {{pages}} стр.',
       reauditRunning: 'Переоценка {{run}} идёт: {{done}} из {{total}} стр.',
       reauditQueued: 'Переоценка поставлена в очередь',
+      reauditFailed: 'Переоценка не удалась; её можно запросить снова',
       texts: 'Тексты правил',
       field: {
         title: 'Название (правило выполнено)',
@@ -549,6 +550,7 @@ export const messages = {
       reaudited: 'Audit {{run}} done: {{pages}} pages',
       reauditRunning: 'Audit {{run}} running: {{done}} of {{total}} pages',
       reauditQueued: 'Re-audit queued',
+      reauditFailed: 'The re-audit failed; it may be asked again',
       texts: 'Rule texts',
       field: {
         title: 'Name (the rule is met)',

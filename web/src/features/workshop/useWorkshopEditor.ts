@@ -5,6 +5,7 @@ import { useEffect, useState } from 'react';
 import { ApiError, api } from '../../lib/api.ts';
 import { apiUrl, callApi } from '../../lib/client.ts';
 import { useApi } from '../../lib/queries.ts';
+import { useReaudit } from './useReaudit.ts';
 import { type Edits, type Preview, type Problem, patchOf, type TextEdits } from './workshop-edits.ts';
 
 /** Lint as the methodologist types: each change is checked on the server, nothing saved. */
@@ -71,15 +72,8 @@ export function useWorkshopEditor(id: string) {
       void refresh();
     },
   });
-  const audit = useMutation({
-    mutationFn: () =>
-      callApi('POST /api/methodology/workshop/:id/audits', {
-        params: { id },
-        body: period ? { period } : {},
-      }),
-    onSuccess: () => void refresh(),
-  });
-  const error = save.error ?? tryIt.error ?? publish.error ?? audit.error;
+  const reaudit = useReaudit(id, period);
+  const error = save.error ?? tryIt.error ?? publish.error ?? reaudit.error;
   return {
     version,
     edits,
@@ -95,7 +89,7 @@ export function useWorkshopEditor(id: string) {
     save,
     tryIt,
     publish,
-    audit,
+    reaudit,
     error,
   };
 }
