@@ -41,20 +41,24 @@ const FILL = 'аеиоуыяюйзджлбтнхьс';
 
 type Token = { start: number; end: number; raw: string };
 
+/** Punctuation a token sheds at its start, and at its end. */
+const LEADING = '.-_!?#%';
+const TRAILING = '.-_!?#%$@';
+
 /** Raw tokens: runs of letters, digits, masks and inner separators; trailing separators and "!?" dropped. */
 function tokens(text: string): Token[] {
   const out: Token[] = [];
   const re = /[\p{L}\d*…!#%?$@.\-_]+/gu;
   for (const m of text.matchAll(re)) {
-    let raw = m[0];
-    let start = m.index ?? 0;
+    const whole = m[0];
     // Leading/trailing punctuation belongs to the sentence, not the word ("Пиздец!!!", "бл*дь.").
-    while (raw && /[.\-_!?#%]/.test(raw[0] as string)) {
-      raw = raw.slice(1);
-      start++;
-    }
-    raw = raw.replace(/[.\-_!?#%$@]+$/, '');
+    let from = 0;
+    let to = whole.length;
+    while (from < to && LEADING.includes(whole[from] as string)) from++;
+    while (to > from && TRAILING.includes(whole[to - 1] as string)) to--;
+    const raw = from === 0 && to === whole.length ? whole : whole.slice(from, to);
     if (!LETTER.test(raw)) continue;
+    const start = (m.index ?? 0) + from;
     out.push({ start, end: start + raw.length, raw });
   }
   return out;
@@ -89,13 +93,25 @@ function spellings(folded: string): string[] {
     out.add(v.replace(/[.\-_]/g, ''));
     if (/[.\-_]/.test(v)) for (const part of v.split(/[.\-_]+/)) if (part.length >= 2) out.add(part);
   }
-  return [...out]
-    .map((s) => squeeze(s.replace(new RegExp(`[${escapeClass(MASK)}]+`, 'g'), '*')))
-    .filter(Boolean);
+  return [...out].map((s) => squeeze(s.replace(MASK_RUN, '*'))).filter(Boolean);
 }
 
 function escapeClass(chars: string): string {
   return chars.replace(/[\\\]^-]/g, '\\$&');
+}
+
+const MASK_RUN = new RegExp(`[${escapeClass(MASK)}]+`, 'g');
+
+// Each distinct token is folded and spelled out once: comments repeat their words far more than they vary.
+const formsOfToken = new Map<string, string[]>();
+
+function formsOf(raw: string): string[] {
+  const known = formsOfToken.get(raw);
+  if (known) return known;
+  const forms = spellings(fold(raw, false));
+  if (formsOfToken.size >= MAX_CACHED) formsOfToken.clear();
+  formsOfToken.set(raw, forms);
+  return forms;
 }
 
 // Each distinct word is judged once: a page's comments share most of their vocabulary.
@@ -194,7 +210,7 @@ function words(text: string): Word[] {
     out.push({
       start: t.start,
       end: t.end,
-      forms: spellings(fold(t.raw, false)),
+      forms: formsOf(t.raw),
       spaced: false,
       original: t.raw,
     });
@@ -213,6 +229,9 @@ function substrings(s: string): string[] {
     for (let b = 0; b <= 2; b++) if (a + b > 0 && s.length - a - b >= 3) out.push(s.slice(a, s.length - b));
   return out;
 }
+
+/** What "туп+ы+е+" needs, in any case: most texts are passed over with this one quick look. */
+const TUP = /[тТ][уУ][пП]/;
 
 /** Self-reference is not an insult: "сам дурак", "ну я и дура". */
 const SELF = /(?:^|[^\p{L}])(?:сам|сама|я\s+и|я\s+же)\s*$/iu;
@@ -241,16 +260,21 @@ export function findProfanity(text: string): ProfanityMatch[] {
   }
   out.push(...phrases(text, ws));
   // "Тупыыые, ну неужели…": the adjective alone, called out at someone.
-  for (const m of text.matchAll(/(?<!\p{L})туп+ы+е+(?=\s*[,!])/giu)) {
-    const start = m.index ?? 0;
-    out.push({ kind: 'insult', start, end: start + m[0].length, text: m[0] });
-  }
+  if (TUP.test(text))
+    for (const m of text.matchAll(/(?<!\p{L})туп+ы+е+(?=\s*[,!])/giu)) {
+      const start = m.index ?? 0;
+      out.push({ kind: 'insult', start, end: start + m[0].length, text: m[0] });
+    }
   return out.sort((a, b) => a.start - b.start);
 }
+
+const PHRASE_HINTS = ['туп', 'коза'];
 
 /** Insults made of two words ("тупая корова", "вы все тупые"), matched over the folded words. */
 function phrases(text: string, ws: Word[]): ProfanityMatch[] {
   const out: ProfanityMatch[] = [];
+  // Every phrase holds a word with "туп" or is "коза драная": a text without either has none.
+  if (!ws.some((w) => PHRASE_HINTS.some((h) => (w.forms[0] ?? '').includes(h)))) return out;
   let joined = '';
   const at: { offset: number; word: Word }[] = [];
   for (const w of ws) {
