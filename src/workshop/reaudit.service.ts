@@ -1,8 +1,15 @@
 // Re-auditing under a published workshop version, as a background job: the request checks the version and the
 // period, then enqueues the audit queue's `audit.run` job (its shards resume after a crash and redo nothing
-// done), and answers at once. The same re-audit asked again while one waits is not queued twice. Its progress
+// done), and answers at once. The same re-audit asked again while one waits or runs is not started twice. Its progress
 // (queued, running with pages judged of all, done with its run, failed) is read from the job and its run.
-import { AUDIT_RUN, type AuditRunData, getAuditRun, parsePeriod } from '../audit/index.ts';
+import {
+  AUDIT_RUN,
+  type AuditRunData,
+  countPageResults,
+  findRunningRun,
+  getAuditRun,
+  parsePeriod,
+} from '../audit/index.ts';
 import type { Db } from '../platform/db.ts';
 import { AppError } from '../platform/errors.ts';
 import { type JobQueue, readJobProgress } from '../platform/jobs/index.ts';
@@ -23,7 +30,8 @@ const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 
 /**
  * Enqueues the re-audit and returns its job id; `queued: false` when the same re-audit (version, period, region)
- * already waits, whose job then does it. The period is fixed now (its last day is today's unless named).
+ * already waits (its job does it) or runs (`runId` names the run). The period is fixed now (its last day is
+ * today's unless named).
  */
 export async function enqueueReaudit(
   db: Db,
@@ -33,6 +41,7 @@ export async function enqueueReaudit(
 ): Promise<{
   jobId: string | null;
   queued: boolean;
+  runId: number | null;
   version: string;
   period: { start: number; end: number };
 }> {
@@ -48,9 +57,12 @@ export async function enqueueReaudit(
     ...(options.period ? { period: options.period } : {}),
     ...(options.regionCode ? { regionCode: options.regionCode } : {}),
   };
-  const key = `workshop|${id}|${period.start}|${period.end}|${options.regionCode ?? '*'}`;
+  const scope = options.regionCode ? `region:${options.regionCode}` : 'all';
+  const running = await findRunningRun(db, { version: id, ...period, scope });
+  if (running) return { jobId: null, queued: false, runId: running.id, version: id, period };
+  const key = `workshop|${id}|${period.start}|${period.end}|${scope}`;
   const jobId = await queue.send(AUDIT_RUN, data, { singletonKey: key });
-  return { jobId, queued: jobId !== null, version: id, period };
+  return { jobId, queued: jobId !== null, runId: null, version: id, period };
 }
 
 /** Where a re-audit's job stands: its run once planned, with the pages judged so far. */
@@ -70,19 +82,13 @@ export async function reauditStatus(db: Db, queue: JobQueue, jobId: string): Pro
           : 'queued';
     return { jobId, version, state, runId: null, pagesDone: 0, pagesTotal: 0 };
   }
-  // Shards write their pages as they go; the run counts them only when it closes.
-  const judged = await db.kysely
-    .selectFrom('audit_page_results')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('run_id', '=', run.id)
-    .executeTakeFirst();
   const state: ReauditState = run.status === 'done' ? 'done' : run.status === 'failed' ? 'failed' : 'running';
   return {
     jobId,
     version,
     state,
     runId: run.id,
-    pagesDone: state === 'done' ? run.pages_done : Number(judged?.n ?? 0),
+    pagesDone: state === 'done' ? run.pages_done : await countPageResults(db, run.id),
     pagesTotal: run.pages_total,
   };
 }

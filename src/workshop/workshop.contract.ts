@@ -109,6 +109,8 @@ const auditSchema = z.object({
   /** The queued job, or null when the same re-audit already waits (its job does it). */
   jobId: z.string().nullable(),
   queued: z.boolean(),
+  /** The run already judging this version, period and region, when one is (nothing new is queued). */
+  runId: z.number().int().nullable(),
   version: z.string(),
   period: z.object({ start: z.number().int(), end: z.number().int() }),
 });

@@ -188,6 +188,33 @@ describeEachDialect(
       }
       const status = (await as('GET', statusUrl)).json();
       expect(status).toMatchObject({ version: id, pagesDone: p.pages, pagesTotal: p.pages });
+      // A re-audit asked while the same one (version, period, region) runs names that run and queues nothing.
+      const period = asked.json().period as { start: number; end: number };
+      const running = await ctx.db.kysely
+        .insertInto('audit_runs')
+        .values({
+          methodology_version: id,
+          methodology_hash: 'x',
+          period_start: period.start,
+          period_end: period.end,
+          scope: `region:${w.a.regionCode}`,
+          status: 'running',
+          started_at: period.end,
+          pages_total: 1,
+          pages_done: 0,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      const busy = await as('POST', `/api/methodology/workshop/${id}/audits`, {
+        period: PERIOD,
+        region: w.a.regionCode,
+      });
+      expect(busy.json()).toMatchObject({ queued: false, jobId: null, runId: running.id });
+      await ctx.db.kysely
+        .updateTable('audit_runs')
+        .set({ status: 'failed' })
+        .where('id', '=', running.id)
+        .execute();
       const report = await w.as('institution', {
         method: 'GET',
         url: `/api/pages/${w.a.pageId}/report?run=${status.runId}&lang=ru`,
