@@ -33,6 +33,14 @@ describe('the methodology workshop in a browser', () => {
     expect(await page.getByTestId('lint-problems').textContent()).toContain('posting-frequency');
     await perWeek.fill('5');
     await page.getByTestId('lint-problems').waitFor({ state: 'detached' });
+    // A rule's texts are edited beside its parameters and linted the same way: a placeholder no status fills is named.
+    await page.locator('#texts-rule').selectOption('avatar');
+    const advice = page.locator('#text-avatar-recommendation-en');
+    await advice.fill('Upload the {registrySite} logo');
+    await page.getByTestId('lint-problems').waitFor();
+    expect(await page.getByTestId('lint-problems').textContent()).toContain('avatar');
+    await advice.fill('Upload a square logo of the school.');
+    await page.getByTestId('lint-problems').waitFor({ state: 'detached' });
     await page.getByRole('button', { name: 'Сохранить' }).click();
     await expect.poll(() => page.getByRole('button', { name: 'Сохранить' }).isDisabled()).toBe(true);
     expect(await perWeek.inputValue()).toBe('5');
