@@ -4,6 +4,8 @@ export { auditRoutes } from './audit.routes.ts';
 export { diffRuns, type RunDiff } from './audit-diff.service.ts';
 export { AUDIT_RUN, AUDIT_SHARD, type AuditJobsConfig, type AuditRunData, auditJobs } from './audit-jobs.ts';
 export {
+  countPageResults,
+  findRunningRun,
   getAuditRun,
   lastAuditRun,
   levelChanges,

@@ -47,23 +47,27 @@ const FILL = 'аеиоуыяюйзджлбтнхьс';
 
 type Token = { start: number; end: number; raw: string };
 
+/** Punctuation a token sheds at its start, and at its end. */
+const LEADING = '.-_!?#%';
+const TRAILING = '.-_!?#%$@';
+
 /** Raw tokens: runs of letters, digits, masks and inner separators; trailing separators and "!?" dropped. */
 function tokens(text: string): Token[] {
   const out: Token[] = [];
   const re = /[\p{L}\d*…!#%?$@.\-_]+/gu;
   for (const m of text.matchAll(re)) {
-    let raw = m[0];
-    let start = m.index ?? 0;
+    let whole = m[0];
     // VK's hashtag of a community section ("#новости@sosh_8"): the tag is the word, the address is not a mask.
-    const tag = /^#([\p{L}\d_]+)@[\w.]+$/u.exec(raw);
-    if (tag) raw = `#${tag[1]}`;
+    const tag = /^#([\p{L}\d_]+)@[\w.]+$/u.exec(whole);
+    if (tag) whole = `#${tag[1]}`;
     // Leading/trailing punctuation belongs to the sentence, not the word ("Пиздец!!!", "бл*дь.").
-    while (raw && /[.\-_!?#%]/.test(raw[0] as string)) {
-      raw = raw.slice(1);
-      start++;
-    }
-    raw = raw.replace(/[.\-_!?#%$@]+$/, '');
+    let from = 0;
+    let to = whole.length;
+    while (from < to && LEADING.includes(whole[from] as string)) from++;
+    while (to > from && TRAILING.includes(whole[to - 1] as string)) to--;
+    const raw = from === 0 && to === whole.length ? whole : whole.slice(from, to);
     if (!LETTER.test(raw)) continue;
+    const start = (m.index ?? 0) + from;
     out.push({ start, end: start + raw.length, raw });
   }
   return out;
@@ -124,6 +128,18 @@ function escapeClass(chars: string): string {
 
 /** A run of mask symbols, built once (it was compiled for every spelling of every word). */
 const MASK_RUN = new RegExp(`[${escapeClass(MASK)}]+`, 'g');
+
+// Each distinct token is folded and spelled out once: comments repeat their words far more than they vary.
+const formsOfToken = new Map<string, string[]>();
+
+function formsOf(raw: string): string[] {
+  const known = formsOfToken.get(raw);
+  if (known) return known;
+  const forms = spellings(fold(raw, false));
+  if (formsOfToken.size >= MAX_CACHED) formsOfToken.clear();
+  formsOfToken.set(raw, forms);
+  return forms;
+}
 
 // Each distinct word is judged once: a page's comments share most of their vocabulary.
 const verdicts = new Map<string, ProfanityKind[]>();
@@ -233,7 +249,7 @@ function words(text: string): Word[] {
     out.push({
       start: t.start,
       end: t.end,
-      forms: spellings(fold(t.raw, false)),
+      forms: formsOf(t.raw),
       spaced: false,
       original: t.raw,
     });
@@ -252,6 +268,9 @@ function substrings(s: string): string[] {
     for (let b = 0; b <= 2; b++) if (a + b > 0 && s.length - a - b >= 3) out.push(s.slice(a, s.length - b));
   return out;
 }
+
+/** What "туп+ы+е+" needs, in any case: most texts are passed over with this one quick look. */
+const TUP = /[тТ][уУ][пП]/;
 
 /** Self-reference is not an insult: "сам дурак", "ну я и дура". */
 const SELF = /(?:^|[^\p{L}])(?:сам|сама|я\s+и|я\s+же)\s*$/iu;
@@ -280,16 +299,21 @@ export function findProfanity(text: string): ProfanityMatch[] {
   }
   out.push(...phrases(text, ws));
   // "Тупыыые, ну неужели…": the adjective alone, called out at someone.
-  for (const m of text.matchAll(/(?<!\p{L})туп+ы+е+(?=\s*[,!])/giu)) {
-    const start = m.index ?? 0;
-    out.push({ kind: 'insult', start, end: start + m[0].length, text: m[0] });
-  }
+  if (TUP.test(text))
+    for (const m of text.matchAll(/(?<!\p{L})туп+ы+е+(?=\s*[,!])/giu)) {
+      const start = m.index ?? 0;
+      out.push({ kind: 'insult', start, end: start + m[0].length, text: m[0] });
+    }
   return out.sort((a, b) => a.start - b.start);
 }
+
+const PHRASE_HINTS = ['туп', 'коза'];
 
 /** Insults made of two words ("тупая корова", "вы все тупые"), matched over the folded words. */
 function phrases(text: string, ws: Word[]): ProfanityMatch[] {
   const out: ProfanityMatch[] = [];
+  // Every phrase holds a word with "туп" or is "коза драная": a text without either has none.
+  if (!ws.some((w) => PHRASE_HINTS.some((h) => (w.forms[0] ?? '').includes(h)))) return out;
   let joined = '';
   const at: { offset: number; word: Word }[] = [];
   for (const w of ws) {

@@ -237,7 +237,7 @@ export function buildCard({ report, methodology, card, lang, t }: CardInput): Ca
     const statusKey = ['pass', 'warn', 'fail', 'manual', 'na'].includes(r.status) ? r.status : 'unknown';
     return {
       id: r.id,
-      name: m?.title ?? r.title,
+      name: r.name,
       status: statusKey,
       statusText: t(`card.status.${statusKey}`),
       value: valueText(r),
