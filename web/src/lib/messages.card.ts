@@ -1,4 +1,4 @@
-// The report card's texts (web/src/features/report/card-model.ts): sections, statuses, values with units and
+// The report card's texts (web/src/lib/card-model.ts): sections, statuses, values with units and
 // norms, evidence as sentences. Plural forms are "one|few|many|other" (Intl.PluralRules' categories), picked by
 // format.ts's plural().
 export const cardMessages = {
