@@ -73,7 +73,7 @@ const browser = await chromium.launch({
 });
 let failed = false;
 try {
-  const base = await urlOf(proc, 180_000, /Publica (?:работает|is serving): (http:\/\/127\.0\.0\.1:\d+)/);
+  const base = await urlOf(proc, 300_000, /Publica (?:работает|is serving): (http:\/\/127\.0\.0\.1:\d+)/);
   console.log(
     `web first load, ${PROFILE.downloadThroughput * 8e-6} Mbit/s, ${PROFILE.latency} ms, median of ${RUNS}`,
   );

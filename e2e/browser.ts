@@ -25,8 +25,8 @@ export async function startDemo(): Promise<Demo> {
     PUBLICA_LOG_LEVEL: 'warn',
   });
   // The demo prints the simulated VK's address first; the app's is on the line that says it runs. Generating and
-  // auditing the world takes about a minute, up to three on a machine busy with other work.
-  const url = await urlOf(proc, 170_000, /Publica (?:работает|is serving): (http:\/\/127\.0\.0\.1:\d+)/);
+  // auditing the world takes about a minute, up to five on a machine busy with other work.
+  const url = await urlOf(proc, 300_000, /Publica (?:работает|is serving): (http:\/\/127\.0\.0\.1:\d+)/);
   const vk = await urlOf(proc, 1000, /(?:симулятора ВК|simulated VK) \((http:\/\/127\.0\.0\.1:\d+)/);
   return {
     url,
@@ -184,7 +184,7 @@ export function useDemo(ready: (demo: Demo, browser: Browser) => void): void {
   beforeAll(async () => {
     [demo, browser] = await Promise.all([startDemo(), launch()]);
     ready(demo, browser);
-  }, 240_000);
+  }, 360_000);
   afterAll(async () => {
     await browser?.close();
     await demo?.stop();
