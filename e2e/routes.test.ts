@@ -50,6 +50,9 @@ const LATIN_ALLOWED = new Set([
   'publica',
   'max',
   'email',
+  // Keys as printed on the keyboard (the inbox's shortcuts).
+  'enter',
+  'esc',
 ]);
 
 type Lang = 'ru' | 'en';
