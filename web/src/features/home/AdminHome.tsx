@@ -138,7 +138,7 @@ function PageGoals({ report, card, pageId }: { report: PageReport; card?: PageCa
           {mix.map((item) => (
             <li key={item.id} data-status={item.status}>
               <span className={`dot ${item.status}`} aria-hidden="true" />
-              <span>{item.name}</span>
+              <span className="mix-name">{item.name}</span>
               <span className="muted">
                 {item.value ? `${item.value} · ` : ''}
                 {item.statusText}
