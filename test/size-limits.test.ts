@@ -90,7 +90,7 @@ const LONG_FUNCTIONS: Record<string, number> = {
   'web/src/features/planner/SyndicationPage.tsx › SyndicationPage': 137,
   'web/src/features/registry/UploadPage.tsx › UploadPage': 97,
   'web/src/features/report/PageReportPage.tsx › ReportCard': 118,
-  'web/src/features/report/card-model.ts › buildCard': 198,
+  'web/src/lib/card-model.ts › buildCard': 198,
   'web/src/features/training/AttendeePanel.tsx › AttendeePanel': 81,
   'web/src/features/training/AttendeePanel.tsx › FeedbackForm': 84,
   'web/src/features/training/EffectPanel.tsx › RuleChart': 93,

@@ -3,7 +3,7 @@
 // how, names are the methodology's positive ones, values carry units, the history runs oldest first.
 import i18next from 'i18next';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildCard, type CardModel } from '../../web/src/features/report/card-model.ts';
+import { buildCard, type CardModel } from '../../web/src/lib/card-model.ts';
 import { cardMessages } from '../../web/src/lib/messages.card.ts';
 import { messages } from '../../web/src/lib/messages.ts';
 import type { MethodologyVersion, PageCard, PageReport } from '../../web/src/lib/types.ts';

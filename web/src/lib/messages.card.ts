@@ -1,4 +1,4 @@
-// The report card's texts (web/src/features/report/card-model.ts): sections, statuses, values with units and
+// The report card's texts (web/src/lib/card-model.ts): sections, statuses, values with units and
 // norms, evidence as sentences. Plural forms are "one|few|many|other" (Intl.PluralRules' categories), picked by
 // format.ts's plural().
 export const cardMessages = {
@@ -172,13 +172,13 @@ export const cardMessages = {
         video: 'video|videos|videos|videos',
         live: 'live broadcast|live broadcasts|live broadcasts|live broadcasts',
         share: {
-          'own-content': 'own posts',
-          visuals: 'posts with a photo or video',
-          rubrics: 'posts with a rubric',
-          'answer-rate': 'questions answered',
-          'comments-open': 'posts open to comments',
-          'plain-language': 'posts in plain language',
-          discussion: 'posts with a discussion',
+          'own-content': 'of posts are the page’s own',
+          visuals: 'of posts with a photo or video',
+          rubrics: 'of posts with a rubric',
+          'answer-rate': 'of questions answered',
+          'comments-open': 'of posts open to comments',
+          'plain-language': 'of posts in plain language',
+          discussion: 'of posts with a discussion',
           'official-name': 'similar to the registry name',
           reach: 'of followers see the posts',
           'er-views': 'engagement (ER) by views',

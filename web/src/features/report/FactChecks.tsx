@@ -6,8 +6,8 @@ import { Button, FormItem, FormStatus, Group, Header, Input, Select } from '@vko
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../lib/api.ts';
+import type { CardItem } from '../../lib/card-model.ts';
 import { errorText } from '../../lib/errors.ts';
-import type { CardItem } from './card-model.ts';
 
 const today = () => new Date().toISOString().slice(0, 10);
 

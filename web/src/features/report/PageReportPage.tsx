@@ -11,11 +11,11 @@ import { Gauge } from '../../components/Gauge.tsx';
 import { DialogueGroup } from '../../components/InboxFigures.tsx';
 import { LevelBadge } from '../../components/LevelBadge.tsx';
 import { Loaded } from '../../components/StateView.tsx';
+import { buildCard, type CardItem } from '../../lib/card-model.ts';
 import { dateTime, period } from '../../lib/format.ts';
 import { useApi, useMethodology, usePageCard, usePageReport, useUnitCrumbs } from '../../lib/queries.ts';
 import { useMe } from '../../lib/session.ts';
 import type { PageCard, PageReport } from '../../lib/types.ts';
-import { buildCard, type CardItem } from './card-model.ts';
 import { FactChecks } from './FactChecks.tsx';
 
 export function PageReportPage() {
