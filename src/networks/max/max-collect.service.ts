@@ -3,7 +3,12 @@
 // is counted, not guessed.
 import type { Db } from '../../platform/db.ts';
 import type { NetCollectOptions } from '../net-collect-options.ts';
-import { listNetworkPages, markNetworkPage, upsertNetworkPosts } from '../net-content.repo.ts';
+import {
+  insertNetworkSnapshot,
+  listNetworkPages,
+  markNetworkPage,
+  upsertNetworkPosts,
+} from '../net-content.repo.ts';
 import type { MaxClient } from './max-client.ts';
 import { botChannels, collectMaxChannel } from './max-collect.ts';
 
@@ -37,6 +42,7 @@ export async function collectMaxPages(
     }
     const at = now();
     await upsertNetworkPosts(db, page.id, got.posts, at);
+    await insertNetworkSnapshot(db, page.id, got.page, at);
     await markNetworkPage(db, page.id, {
       status: got.page.gone ? 'deleted' : 'active',
       externalId: Number(got.page.externalId),
