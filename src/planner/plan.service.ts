@@ -2,6 +2,7 @@
 // as suggestions, each week's posts against the methodology's frequency (a gap where it would fail, school
 // holidays excepted), and the month's mix per kind against its targets. Also: what one draft helps meet, and
 // the reminders sent when a page is about to miss its week.
+
 import { type MethodologyVersion, NATIONAL_VERSION, shippedVersion } from '../methodology/index.ts';
 import { insertNotifications } from '../notifications/index.ts';
 import { dayNumber, dayNumberOf, isoOfDayNumber, weekdayOfDayNumber } from '../platform/calendar-date.ts';
@@ -12,6 +13,7 @@ import { instantAt, localTime } from '../platform/time-zone.ts';
 import { regionVersion, regionVersions } from '../registry/index.ts';
 import type { DraftContent } from './draft-content.ts';
 import { type Caller, draftFor, plannerPage } from './drafts.service.ts';
+import { listNetworkPosts } from './network-posts.repo.ts';
 import { type Around, draftHelps, mixTargets } from './plan-targets.ts';
 import { type DraftRow, draftsOfPage, postsOfPage } from './planner.repo.ts';
 import { inSchoolHolidays, schoolEvents } from './school-calendar.ts';
@@ -286,7 +288,14 @@ export async function draftDetail(db: Db, caller: Caller, id: number, now: numbe
     await around(db, page.id, page.timezone, at, draft.id),
     targets,
   );
-  return { ...draftView(draft), helps };
+  const networks = (await listNetworkPosts(db, draft.id)).map((r) => ({
+    network: r.network,
+    status: r.status,
+    attempts: r.attempts,
+    postId: r.external_id,
+    error: r.last_error,
+  }));
+  return { ...draftView(draft), helps, networks };
 }
 
 /**

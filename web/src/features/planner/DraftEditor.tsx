@@ -312,6 +312,20 @@ function EditorForm({
         {draft?.vkPostId && (
           <p data-testid="draft-published">{t('planner.editor.published', { id: draft.vkPostId })}</p>
         )}
+        {draft && draft.networks.length > 0 && (
+          <div data-testid="draft-networks">
+            <p className="muted">{t('planner.editor.networks')}</p>
+            <ul>
+              {draft.networks.map((n) => (
+                <li key={n.network} data-network={n.network} data-status={n.status}>
+                  {t(`planner.editor.network.${n.network}`)}: {t(`planner.editor.networkStatus.${n.status}`)}{' '}
+                  ({t('planner.editor.attempts', { count: n.attempts })})
+                  {n.error && n.status !== 'published' ? ` — ${n.error}` : ''}
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
         {draft?.stream && <p className="muted">{t('planner.editor.stream', draft.stream)}</p>}
         {!draft && (
           <FormItem top={t('planner.editor.template')} htmlFor="d-template">
