@@ -11,6 +11,8 @@ import { tempDir } from '../test/db.ts';
 import { type Proc, startPublica, stopAll, urlOf } from '../test/scale/processes.ts';
 
 export const PASSWORD = 'publica-demo';
+/** How long the demo may take to start (PUBLICA_E2E_START_MS: longer on a machine shared with other work). */
+const START_MS = Number(process.env.PUBLICA_E2E_START_MS ?? 120_000);
 export const SHOTS = path.resolve(import.meta.dirname, 'screenshots');
 export const PHONE = { width: 390, height: 844 };
 export const DESKTOP = { width: 1366, height: 900 };
@@ -25,7 +27,7 @@ export async function startDemo(): Promise<Demo> {
     PUBLICA_LOG_LEVEL: 'warn',
   });
   // The demo prints the simulated VK's address first; the app's is on the line that says it runs.
-  const url = await urlOf(proc, 120_000, /Publica (?:работает|is serving): (http:\/\/127\.0\.0\.1:\d+)/);
+  const url = await urlOf(proc, START_MS, /Publica (?:работает|is serving): (http:\/\/127\.0\.0\.1:\d+)/);
   const vk = await urlOf(proc, 1000, /(?:симулятора ВК|simulated VK) \((http:\/\/127\.0\.0\.1:\d+)/);
   return {
     url,
@@ -183,7 +185,7 @@ export function useDemo(ready: (demo: Demo, browser: Browser) => void): void {
   beforeAll(async () => {
     [demo, browser] = await Promise.all([startDemo(), launch()]);
     ready(demo, browser);
-  }, 180_000);
+  }, START_MS + 60_000);
   afterAll(async () => {
     await browser?.close();
     await demo?.stop();
