@@ -96,26 +96,6 @@ export async function networkPageReport(
   }
   const score = profile ? scorePage(version, outcomes) : null;
   const sources = JSON.parse(profile?.sources_json ?? '{}') as Record<string, string>;
-  const factValue = (fact: (typeof FACTS)[number]): boolean | string | null => {
-    if (!profile) return null;
-    const tri = (v: number | null) => (v === null ? null : v === 1);
-    switch (fact) {
-      case 'isClosed':
-        return profile.is_closed === null ? null : profile.is_closed !== 0;
-      case 'isVerified':
-        return tri(profile.is_verified);
-      case 'hasAvatar':
-        return tri(profile.has_avatar);
-      case 'hasCover':
-        return tri(profile.has_cover);
-      case 'hasDescription':
-        return sources.hasDescription ? profile.description.trim().length > 0 : null;
-      case 'phone':
-        return profile.phone;
-      case 'website':
-        return profile.site;
-    }
-  };
   return {
     pageId,
     network,
@@ -126,7 +106,11 @@ export async function networkPageReport(
     collectedAt: page.last_collected_at,
     total: score?.total ?? null,
     level: score?.level ?? null,
-    facts: FACTS.map((fact) => ({ fact, value: factValue(fact), source: sources[fact] ?? null })),
+    facts: FACTS.map((fact) => ({
+      fact,
+      value: factValue(profile, sources, fact),
+      source: sources[fact] ?? null,
+    })),
     rules: version.rules.map((entry, i) => {
       const o = outcomes[i] as RuleOutcome;
       const on = ruleOnNetwork(entry.id, network);
@@ -149,6 +133,34 @@ export async function networkPageReport(
     institution:
       page.institution_id === null ? null : await rollUp(db, page.institution_id, page.region_code),
   };
+}
+
+type Profile = NonNullable<Awaited<ReturnType<typeof readProfiles>> extends Map<number, infer R> ? R : never>;
+
+/** A stored fact as the card shows it: yes / no / a value, or unknown (null). */
+function factValue(
+  profile: Profile | undefined,
+  sources: Record<string, string>,
+  fact: (typeof FACTS)[number],
+): boolean | string | null {
+  if (!profile) return null;
+  const tri = (v: number | null) => (v === null ? null : v === 1);
+  switch (fact) {
+    case 'isClosed':
+      return profile.is_closed === null ? null : profile.is_closed !== 0;
+    case 'isVerified':
+      return tri(profile.is_verified);
+    case 'hasAvatar':
+      return tri(profile.has_avatar);
+    case 'hasCover':
+      return tri(profile.has_cover);
+    case 'hasDescription':
+      return sources.hasDescription ? profile.description.trim().length > 0 : null;
+    case 'phone':
+      return profile.phone;
+    case 'website':
+      return profile.site;
+  }
 }
 
 /** The institution's presence on each network and the legal duty (a page on every required network). */

@@ -1,5 +1,6 @@
 // Stores what a network collection read: the page's status and resolved id, and its posts and comments in the
-// same tables as VK's (posts and comments keyed by page and the network's numeric id), upserted so a run
+// same tables as VK's (posts and comments keyed by page and the network's numeric id; profiles as
+// snapshots), upserted so a run
 // resumed after a crash writes each row once.
 import type { Db } from '../platform/db.ts';
 import type { PageStatus, Platform } from '../platform/db-schema.ts';

@@ -31,8 +31,6 @@ function Card({ report, card }: { report: Report; card: PageCard }) {
     ...useUnitCrumbs(institution?.regionCode, institution?.municipalityId),
     { label: institution?.fullName ?? card.url, name: Boolean(institution?.fullName) },
   ];
-  const yesNo = (v: boolean | string | null) =>
-    v === null ? t('netCard.unknown') : v === true ? t('netCard.yes') : v === false ? t('netCard.no') : v;
   const applying = report.rules.filter((r) => r.applies);
   const notApplying = report.rules.filter((r) => !r.applies);
   return (
@@ -59,38 +57,8 @@ function Card({ report, card }: { report: Report; card: PageCard }) {
           {report.level && <LevelBadge level={report.level} />}
         </div>
       )}
-      <Group header={<Header>{t('netCard.facts')}</Header>}>
-        <table className="data-table" data-testid="network-facts">
-          <tbody>
-            {report.facts.map((f) => (
-              <tr key={f.fact} data-fact={f.fact}>
-                <th scope="row">{t(`netCard.fact.${f.fact}`)}</th>
-                <td>{yesNo(f.value)}</td>
-                <td className="muted">
-                  {t('netCard.source')}: <code>{f.source ?? t('netCard.unknownSource')}</code>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </Group>
-      {report.institution && (
-        <Group header={<Header>{t('netCard.institution')}</Header>}>
-          <ul className="group-body" data-testid="network-presence">
-            {(['vk', 'ok', 'max'] as const).map((n) => (
-              <li key={n} data-network={n}>
-                {t(`netCard.network.${n}`)} (
-                {report.institution?.required.includes(n) ? t('netCard.required') : t('netCard.recommended')}
-                ): {report.institution?.present[n] ? t('netCard.present') : t('netCard.absent')}
-              </li>
-            ))}
-            <li data-testid="legal-duty">
-              {t('netCard.duty')}:{' '}
-              {report.institution.meetsLegalDuty ? t('netCard.meets') : t('netCard.misses')}
-            </li>
-          </ul>
-        </Group>
-      )}
+      <Facts facts={report.facts} />
+      {report.institution && <Presence presence={report.institution} />}
       <Group header={<Header>{t('netCard.rules')}</Header>}>
         <ul className="rules" data-testid="network-rules">
           {applying.map((r) => (
@@ -123,5 +91,48 @@ function Card({ report, card }: { report: Report; card: PageCard }) {
         </details>
       </Group>
     </article>
+  );
+}
+
+function Facts({ facts }: { facts: Report['facts'] }) {
+  const { t } = useTranslation();
+  const yesNo = (v: boolean | string | null) =>
+    v === null ? t('netCard.unknown') : v === true ? t('netCard.yes') : v === false ? t('netCard.no') : v;
+  return (
+    <Group header={<Header>{t('netCard.facts')}</Header>}>
+      <table className="data-table" data-testid="network-facts">
+        <tbody>
+          {facts.map((f) => (
+            <tr key={f.fact} data-fact={f.fact}>
+              <th scope="row">{t(`netCard.fact.${f.fact}`)}</th>
+              <td>{yesNo(f.value)}</td>
+              <td className="muted">
+                {t('netCard.source')}: <code>{f.source ?? t('netCard.unknownSource')}</code>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </Group>
+  );
+}
+
+function Presence({ presence }: { presence: NonNullable<Report['institution']> }) {
+  const { t } = useTranslation();
+  return (
+    <Group header={<Header>{t('netCard.institution')}</Header>}>
+      <ul className="group-body" data-testid="network-presence">
+        {(['vk', 'ok', 'max'] as const).map((n) => (
+          <li key={n} data-network={n}>
+            {t(`netCard.network.${n}`)} (
+            {presence.required.includes(n) ? t('netCard.required') : t('netCard.recommended')}
+            ): {presence.present[n] ? t('netCard.present') : t('netCard.absent')}
+          </li>
+        ))}
+        <li data-testid="legal-duty">
+          {t('netCard.duty')}: {presence.meetsLegalDuty ? t('netCard.meets') : t('netCard.misses')}
+        </li>
+      </ul>
+    </Group>
   );
 }
