@@ -49,7 +49,8 @@ const FEATURE_CYCLES: Record<string, string> = {
 const WEB_SERVER_IMPORTS: Record<string, string> = {
   'lib/types.ts → audit/page-report.service.ts': 'PageReport',
   'lib/types.ts → auth/index.ts': 'Me',
-  'lib/types.ts → inbox/inbox.service.ts': 'FlaggedText, InboxItem',
+  'lib/types.ts → inbox/inbox.service.ts': 'FlaggedText',
+  'lib/types.ts → inbox/queue.service.ts': 'QueueItem (InboxItem with its escalation)',
   'lib/types.ts → inbox/metrics.ts': 'ResponseMetrics',
   'lib/types.ts → inbox/safety.ts': 'SafetyFlag',
   'lib/types.ts → notifications/index.ts': 'NotificationItem',

@@ -10,7 +10,7 @@ export {
   collectJobs,
 } from './collect-jobs.ts';
 export { lastCollectionRun } from './run.repo.ts';
-export { countSnapshots } from './snapshot.repo.ts';
+export { countSnapshots, insertSnapshots, type SnapshotRow } from './snapshot.repo.ts';
 export {
   type CommentSnapshot,
   type PostSnapshot,

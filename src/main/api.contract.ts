@@ -1,5 +1,6 @@
 // Every feature contract in one table: the server's routes are checked against it and the web app's client
 // (web/src/lib/client.ts) is typed from it, type-only, by "METHOD /path" keys.
+import { networkReportContract } from '../audit/index.ts';
 import { authContract } from '../auth/index.ts';
 import { networksContract } from '../networks/index.ts';
 import { notificationsContract } from '../notifications/index.ts';
@@ -10,6 +11,7 @@ import { workshopContract } from '../workshop/index.ts';
 
 export const apiContracts: Record<string, Record<string, RouteContract>> = {
   auth: authContract,
+  audit: networkReportContract,
   networks: networksContract,
   notifications: notificationsContract,
   registry: registryContract,
@@ -18,6 +20,7 @@ export const apiContracts: Record<string, Record<string, RouteContract>> = {
 };
 
 export type ApiRoutes = RoutesByKey<typeof authContract> &
+  RoutesByKey<typeof networkReportContract> &
   RoutesByKey<typeof networksContract> &
   RoutesByKey<typeof notificationsContract> &
   RoutesByKey<typeof registryContract> &

@@ -61,6 +61,7 @@ export const TABLE_OWNERS = {
   // planner: drafts, files, contributors.
   planner_drafts: 'planner',
   planner_syndications: 'planner',
+  planner_network_posts: 'planner',
   planner_files: 'planner',
   planner_contributors: 'planner',
   planner_page_settings: 'planner',

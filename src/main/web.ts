@@ -3,7 +3,7 @@
 import { fileURLToPath } from 'node:url';
 import { alertRoutes } from '../alerts/index.ts';
 import { analyticsRoutes } from '../analytics/index.ts';
-import { auditRoutes, pageFactsRoutes } from '../audit/index.ts';
+import { auditRoutes, networkReportRoutes, pageFactsRoutes } from '../audit/index.ts';
 import {
   authRoutes,
   createOidc,
@@ -119,6 +119,7 @@ export async function buildWebApp(db: Db, config: Config, options: WebOptions = 
       networkCoverageRoutes(db)(app);
       collectRoutes(db)(app);
       auditRoutes(db)(app);
+      networkReportRoutes(db)(app);
       pageFactsRoutes(db, clock)(app);
       methodologyRoutes()(app);
       const jobs = lazyQueue(db, config);

@@ -6,11 +6,19 @@ import formbody from '@fastify/formbody';
 import multipart from '@fastify/multipart';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { OK_ERRORS, OK_METHOD_NAMES, okSignature } from '../networks/index.ts';
+import { dropConnection, type NetFaults } from './net-faults.ts';
 import type { NetWorld, OkGroup, OkTopic } from './net-world.ts';
 
 export type OkSimApp = { key: string; secret: string };
 export type OkSimToken = { token: string; perSecond?: number; perDay?: number; canPublish?: boolean };
-export type OkSimOptions = { world: NetWorld; app: OkSimApp; tokens: OkSimToken[]; now?: () => number };
+export type OkSimOptions = {
+  world: NetWorld;
+  app: OkSimApp;
+  tokens: OkSimToken[];
+  now?: () => number;
+  /** Faults injected into calls by method name (`mediatopic.post`). */
+  faults?: NetFaults;
+};
 
 class OkFault extends Error {
   constructor(
@@ -225,7 +233,15 @@ export async function buildOkSim(options: OkSimOptions): Promise<OkSim> {
       const token = admit(params);
       const handler = handlers[params.method as string];
       if (!handler) throw fail('METHOD');
-      return JSON.stringify(handler(params, token));
+      const fault = options.faults?.next(params.method as string) ?? null;
+      if (fault === 'http5xx') return reply.code(503).send('Service Unavailable');
+      if (fault === 'timeout') {
+        await new Promise((r) => setTimeout(r, options.faults?.holdMs ?? 0));
+        return dropConnection(req, reply);
+      }
+      const answer = JSON.stringify(handler(params, token));
+      if (fault === 'lost-answer') return dropConnection(req, reply);
+      return answer;
     } catch (error) {
       if (!(error instanceof OkFault)) throw error;
       return JSON.stringify({ error_code: error.code, error_msg: error.name_, error_data: null });

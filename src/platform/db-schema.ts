@@ -523,6 +523,21 @@ export interface PlannerDraftTable {
   updated_at: number;
 }
 
+/** A draft's publication on OK or MAX: one row per draft and network. */
+export interface PlannerNetworkPostTable {
+  id: Generated<number>;
+  draft_id: number;
+  network: 'ok' | 'max';
+  page_id: number;
+  /** pending: not sent; sent: a post call went out, its answer not (yet) known; published; failed. */
+  status: 'pending' | 'sent' | 'published' | 'failed';
+  attempts: Generated<number>;
+  sent_at: number | null;
+  external_id: string | null;
+  last_error: string | null;
+  updated_at: number;
+}
+
 export interface PlannerSyndicationTable {
   id: Generated<number>;
   region_code: string;
@@ -819,6 +834,7 @@ export interface VkLongPollStateTable {
 }
 
 export interface Database {
+  planner_network_posts: PlannerNetworkPostTable;
   audit_unit_rollups: AuditUnitRollupTable;
   registry_unit_counts: RegistryUnitCountTable;
   regions: RegionTable;

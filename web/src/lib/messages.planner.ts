@@ -98,6 +98,15 @@ export const plannerMessages = {
         comment: 'Комментарий проверяющего: {{comment}}',
         error: 'Не удалось опубликовать: {{error}}',
         retryAt: 'Повторная попытка: {{when}}',
+        networks: 'В других сетях',
+        network: { ok: 'Одноклассники', max: 'MAX' },
+        networkStatus: {
+          pending: 'ждёт отправки',
+          sent: 'отправлено, ответ не получен — проверим перед повтором',
+          published: 'опубликовано',
+          failed: 'не опубликовано',
+        },
+        attempts: 'попыток: {{count}}',
         published: 'Опубликовано во ВКонтакте: пост № {{id}}',
         stream: 'Трансляция: сервер {{url}}, ключ {{key}}',
         needsUser:
@@ -235,6 +244,15 @@ export const plannerMessages = {
         comment: "Reviewer's comment: {{comment}}",
         error: 'Could not publish: {{error}}',
         retryAt: 'Next attempt: {{when}}',
+        networks: 'On other networks',
+        network: { ok: 'OK', max: 'MAX' },
+        networkStatus: {
+          pending: 'waiting to be sent',
+          sent: 'sent, no answer yet — checked before a retry',
+          published: 'published',
+          failed: 'not published',
+        },
+        attempts: 'attempts: {{count}}',
         published: 'Published on VK: post #{{id}}',
         stream: 'Stream: server {{url}}, key {{key}}',
         needsUser:

@@ -43,6 +43,8 @@ export type PageList = { runId: number | null; items: PageItem[]; page: number; 
 
 export type PageCard = {
   id: number;
+  /** vk, ok or max: an OK group's or MAX channel's card is judged when asked (/network-report). */
+  platform: string;
   url: string;
   /** The community's VK id: posts are at https://vk.com/wall-{externalId}_{postId}. */
   externalId: number | null;

@@ -21,6 +21,7 @@ import { errorText } from '../../lib/errors.ts';
 import { useApi } from '../../lib/queries.ts';
 import type { DraftDetail, Me, PlanView } from '../../lib/types.ts';
 import { fromZonedInput, toZonedInput } from '../../lib/zoned.ts';
+import { DraftStatus } from './DraftStatus.tsx';
 
 const KINDS = ['text', 'poll', 'clip', 'video', 'live'] as const;
 type Kind = (typeof KINDS)[number];
@@ -51,37 +52,6 @@ type Form = {
   link: string;
   templateId: string | null;
 };
-
-/** What each VK method a page admin's user token makes publishes, in words. */
-const WHAT_OF: Record<string, string> = {
-  'photos.getWallUploadServer': 'photos',
-  'photos.saveWallPhoto': 'photos',
-  'polls.create': 'poll',
-  'shortVideo.create': 'clip',
-  'video.save': 'video',
-  'video.startStreaming': 'live',
-};
-
-/**
- * The token the page lacks for this draft, said plainly: which parts need a page admin's user token (VK makes
- * photos, polls, clips, videos and broadcasts only with one), how to connect it, or to publish by hand.
- */
-function TokenNeeded({ draft }: { draft: DraftDetail }) {
-  const { t } = useTranslation();
-  const what = [...new Set(draft.publishing.userMethods.map((m) => WHAT_OF[m] ?? 'photos'))]
-    .map((w) => t(`planner.editor.what.${w}`))
-    .join(', ');
-  const text =
-    draft.publishing.missing === 'user'
-      ? t('planner.editor.needsUser', { what, page: draft.pageId })
-      : t('planner.editor.needsToken', { page: draft.pageId });
-  return (
-    <FormStatus mode={draft.status === 'failed' ? 'error' : 'default'} data-testid="draft-token-missing">
-      {draft.status === 'failed' && `${t('planner.editor.notPublished')} `}
-      {text}
-    </FormStatus>
-  );
-}
 
 function formOf(d: DraftDetail | undefined, day: string | null, tz: string, hour: number | null): Form {
   const c = (d?.content ?? {}) as {
@@ -326,29 +296,7 @@ function EditorForm({
           save.mutate();
         }}
       >
-        {draft?.reviewComment && (
-          <FormStatus mode="error">
-            {t('planner.editor.comment', { comment: draft.reviewComment })}
-          </FormStatus>
-        )}
-        {draft?.publishing.missing ? (
-          <TokenNeeded draft={draft} />
-        ) : (
-          draft?.status === 'failed' &&
-          draft.lastError && (
-            <FormStatus mode="error">{t('planner.editor.error', { error: draft.lastError })}</FormStatus>
-          )
-        )}
-        {draft?.status === 'scheduled' && draft.lastError && draft.nextAttemptAt && (
-          <p className="muted">
-            {t('planner.editor.error', { error: draft.lastError })}{' '}
-            {t('planner.editor.retryAt', { when: toZonedInput(draft.nextAttemptAt, tz).replace('T', ' ') })}
-          </p>
-        )}
-        {draft?.vkPostId && (
-          <p data-testid="draft-published">{t('planner.editor.published', { id: draft.vkPostId })}</p>
-        )}
-        {draft?.stream && <p className="muted">{t('planner.editor.stream', draft.stream)}</p>}
+        {draft && <DraftStatus draft={draft} tz={tz} />}
         {!draft && (
           <FormItem top={t('planner.editor.template')} htmlFor="d-template">
             <NativeSelect
