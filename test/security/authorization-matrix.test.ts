@@ -491,6 +491,12 @@ const MATRIX: Record<string, Entry> = {
   },
   'GET /api/pages/:id/report': { allow: 'any', probe: (_w, u) => get(`/api/pages/${u.pageId}/report`) },
   'GET /api/pages/:id/facts': { allow: 'any', probe: (_w, u) => get(`/api/pages/${u.pageId}/facts`) },
+  // The matrix's pages are VK pages: in scope the OK/MAX card refuses them (400, after the scope check), else 404.
+  'GET /api/pages/:id/network-report': {
+    allow: 'any',
+    ok: 400,
+    probe: (_w, u) => get(`/api/pages/${u.pageId}/network-report`),
+  },
   'POST /api/pages/:id/facts': {
     allow: [...FACT_RECORDERS],
     ok: 201,
@@ -1015,6 +1021,12 @@ const MATRIX: Record<string, Entry> = {
       payload: {},
     }),
   },
+  // No such job: a methodologist is told so (404 after the access check), anyone else is refused.
+  'GET /api/methodology/workshop/:id/audits/:job': {
+    allow: METHODOLOGISTS,
+    ok: 404,
+    probe: async (w) => get(`/api/methodology/workshop/${await sharedDraft(w)}/audits/no-such-job`),
+  },
   'GET /api/methodology/diff': {
     allow: METHODOLOGISTS,
     probe: () => get('/api/methodology/diff?a=2023.1&b=svetofor'),
@@ -1079,6 +1091,7 @@ const UNSCOPED = new Set([
   'GET /api/methodology/workshop/:id/preview',
   'POST /api/methodology/workshop/:id/publish',
   'POST /api/methodology/workshop/:id/audits',
+  'GET /api/methodology/workshop/:id/audits/:job',
   'GET /api/methodology/diff',
   'GET /api/alerts/preferences',
   'PUT /api/alerts/preferences',
