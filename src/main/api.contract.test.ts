@@ -1,6 +1,7 @@
 // The contracts and the server agree: every route a contract declares is served with the same method, path and
-// access and is in the OpenAPI document, which lists exactly the operations the route table serves; the web app calls the API at literal URLs only where the allow-list
-// says (a number that can only shrink as screens move to the typed client).
+// access and is in the OpenAPI document, which lists exactly the operations the route table serves; the web app
+// calls the API at literal URLs only where the allow-list says (a number that can only shrink as screens move to
+// the typed client).
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
