@@ -1,6 +1,7 @@
 // Every feature contract in one table: the server's routes are checked against it and the web app's client
 // (web/src/lib/client.ts) is typed from it, type-only, by "METHOD /path" keys.
 import { authContract } from '../auth/index.ts';
+import { methodologyContract } from '../methodology/index.ts';
 import { networksContract } from '../networks/index.ts';
 import { notificationsContract } from '../notifications/index.ts';
 import type { RouteContract, RoutesByKey } from '../platform/http/contract.ts';
@@ -15,6 +16,7 @@ export const apiContracts: Record<string, Record<string, RouteContract>> = {
   registry: registryContract,
   training: trainingContract,
   workshop: workshopContract,
+  methodology: methodologyContract,
 };
 
 export type ApiRoutes = RoutesByKey<typeof authContract> &
@@ -22,4 +24,5 @@ export type ApiRoutes = RoutesByKey<typeof authContract> &
   RoutesByKey<typeof notificationsContract> &
   RoutesByKey<typeof registryContract> &
   RoutesByKey<typeof trainingContract> &
-  RoutesByKey<typeof workshopContract>;
+  RoutesByKey<typeof workshopContract> &
+  RoutesByKey<typeof methodologyContract>;

@@ -4,7 +4,7 @@ import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from './api.ts';
 import { type ApiUrl, apiUrl, type GetKey, type Reply } from './client.ts';
-import type { MethodologyVersion, PageCard, PageList, PageReport, UnitReport } from './types.ts';
+import type { PageCard, PageList, PageReport, UnitReport } from './types.ts';
 
 /** A GET by URL, the URL its query key: typed by its route when built with `apiUrl`. */
 export function useApi<K extends GetKey>(url: ApiUrl<K> | null): UseQueryResult<Reply<K>>;
@@ -12,6 +12,9 @@ export function useApi<T>(url: string | null): UseQueryResult<T>;
 export function useApi(url: string | null): UseQueryResult<unknown> {
   return useQuery({ queryKey: [url], queryFn: () => api.get(url as string), enabled: url !== null });
 }
+
+/** The app's language as the API's `lang` parameter. */
+export const language = (i18n: { language: string }): 'ru' | 'en' => (i18n.language === 'en' ? 'en' : 'ru');
 
 export function unitUrl(level: string, key: string | undefined): string {
   return `/api/reports/units/${level}/${encodeURIComponent(key ?? 'all')}?format=json`;
@@ -37,9 +40,7 @@ export type ShownLevel = { id: string; title: string; color: string };
  */
 export function useLevels(): Map<string, ShownLevel> {
   const { i18n } = useTranslation();
-  const versions = useApi<{ items: { levels: ShownLevel[] }[] }>(
-    `/api/methodology/versions?lang=${i18n.language}`,
-  );
+  const versions = useApi(apiUrl('GET /api/methodology/versions', { query: { lang: language(i18n) } }));
   return useMemo(
     () => new Map((versions.data?.items ?? []).flatMap((v) => v.levels.map((l) => [l.id, l] as const))),
     [versions.data],
@@ -48,7 +49,9 @@ export function useLevels(): Map<string, ShownLevel> {
 
 export function useMethodology(version: string) {
   const { i18n } = useTranslation();
-  return useApi<MethodologyVersion>(`/api/methodology/versions/${version}?lang=${i18n.language}`);
+  return useApi(
+    apiUrl('GET /api/methodology/versions/:id', { params: { id: version }, query: { lang: language(i18n) } }),
+  );
 }
 
 /**

@@ -75,27 +75,3 @@ export type InstitutionItem = {
 
 export type Region = { code: string; nameRu: string; nameEn: string };
 export type Municipality = { id: number; regionCode: string; name: string; institutions: number };
-
-export type MethodologyRule = {
-  id: string;
-  category: string;
-  weight: number;
-  severity: string;
-  /** low, medium or high: how long meeting the rule takes. */
-  effort: string;
-  title: string;
-  rationale: string;
-  help: string;
-  params: Record<string, unknown>;
-  /** Parameters that are our proposal rather than a source's number. */
-  proposed?: string[];
-  sources: { id: string; title: string; url?: string }[];
-};
-
-export type MethodologyVersion = {
-  id: string;
-  title: string;
-  categories: { id: string; title: string; weight: number }[];
-  levels: { id: string; title: string; color?: string }[];
-  ruleList: MethodologyRule[];
-};

@@ -3,7 +3,11 @@
 // its positive name, status, value with unit and norm, percentile in words, evidence as dated sentences linked
 // to the posts on VK and the methodology's "how to"; then the rules to check by hand, then what is done. No
 // React and no i18next here, so a test can build the card of every page of a world.
-import type { MethodologyRule, MethodologyVersion, PageCard, PageReport } from '../../lib/types.ts';
+import type {
+  MethodologyRuleView as MethodologyRule,
+  MethodologyVersionView as MethodologyVersion,
+} from '../../../../src/methodology/methodology.contract.ts';
+import type { PageCard, PageReport } from '../../lib/types.ts';
 
 export type Translate = (key: string, options?: Record<string, unknown>) => string;
 type Rule = PageReport['rules'][number];
