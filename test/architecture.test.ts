@@ -47,15 +47,12 @@ const FEATURE_CYCLES: Record<string, string> = {
  * Type-only, and only shrinks: each goes when its routes get a contract.
  */
 const WEB_SERVER_IMPORTS: Record<string, string> = {
-  'lib/types.ts → audit/page-report.service.ts': 'PageReport',
   'lib/types.ts → auth/index.ts': 'Me',
   'lib/types.ts → inbox/inbox.service.ts': 'FlaggedText, InboxItem',
   'lib/types.ts → inbox/metrics.ts': 'ResponseMetrics',
   'lib/types.ts → inbox/safety.ts': 'SafetyFlag',
   'lib/types.ts → notifications/index.ts': 'NotificationItem',
   'lib/types.ts → planner/planner.types.ts': 'planner views',
-  'lib/types.ts → registry/registry-upload.service.ts': 'UploadResult',
-  'lib/types.ts → reports/unit-report.service.ts': 'UnitReport',
   'lib/types.ts → training/training.types.ts': 'SeminarDetail, SeminarEffectView',
 };
 

@@ -18,6 +18,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { Loaded } from '../../components/StateView.tsx';
 import { api } from '../../lib/api.ts';
+import { apiUrl } from '../../lib/client.ts';
 import { errorText } from '../../lib/errors.ts';
 import { useApi } from '../../lib/queries.ts';
 import type { Me, SyndicationView } from '../../lib/types.ts';
@@ -27,9 +28,7 @@ type Item = { id: number; title: string; mode: string; regionCode: string; creat
 export function SyndicationPage({ me }: { me: Me }) {
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
-  const regions = useApi<{ items: { code: string; nameRu: string; nameEn: string }[] }>(
-    '/api/regions?size=100',
-  );
+  const regions = useApi(apiUrl('GET /api/regions'));
   const list = useApi<{ items: Item[] }>('/api/planner/syndications');
   const [region, setRegion] = useState(me.scope.regionCode ?? '');
   const [kind, setKind] = useState<'text' | 'poll'>('text');
