@@ -48,9 +48,6 @@ const FEATURE_CYCLES: Record<string, string> = {
  */
 const WEB_SERVER_IMPORTS: Record<string, string> = {
   'lib/types.ts → auth/index.ts': 'Me',
-  'lib/types.ts → inbox/inbox.service.ts': 'FlaggedText, InboxItem',
-  'lib/types.ts → inbox/metrics.ts': 'ResponseMetrics',
-  'lib/types.ts → inbox/safety.ts': 'SafetyFlag',
   'lib/types.ts → notifications/index.ts': 'NotificationItem',
   'lib/types.ts → planner/planner.types.ts': 'planner views',
   'lib/types.ts → training/training.types.ts': 'SeminarDetail, SeminarEffectView',

@@ -1,3 +1,6 @@
+// Thin HTTP adapters over the facts VK does not tell: a page's recorded checks, recording one, and importing the
+// region's Госпаблики export. Who may: the page's admin and the municipality, region and federal admins whose
+// scope holds the page (`facts.record`); every write is in the audit log.
 import { type Clock, systemClock, unixSeconds } from '../platform/clock.ts';
 import type { Db } from '../platform/db.ts';
 import { principalOf } from '../platform/http/principal.ts';

@@ -1,3 +1,4 @@
+// Thin HTTP adapters over a page's collected posts and comments.
 import type { Db } from '../platform/db.ts';
 import { principalOf } from '../platform/http/principal.ts';
 import { errorResponses } from '../platform/http/schemas.ts';

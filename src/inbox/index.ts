@@ -1,6 +1,12 @@
 // The inbox feature's public face: waiting questions, replies, safety flags and response-time metrics.
 
 export { loadedCalendars, storeCalendar } from './calendar.repo.ts';
+export {
+  type InboxItemView,
+  inboxContract,
+  type ResponseMetricsView,
+  type SafetyFlagView,
+} from './inbox.contract.ts';
 export { inboxRoutes } from './inbox.routes.ts';
 export {
   ANSWER_LIMIT_HOURS,

@@ -13,11 +13,6 @@ import { apiContracts } from './api.contract.ts';
 const WEB = path.resolve(import.meta.dirname, '../../web/src');
 /** Literal `/api/...` URLs still written in web/src, per file; moving a screen to the client lowers them. */
 const LITERAL_URLS_LEFT: Record<string, number> = {
-  'components/InboxFigures.tsx': 1,
-  'features/inbox/FlaggedTexts.tsx': 2,
-  'features/inbox/InboxPage.tsx': 1,
-  'features/inbox/QueueRow.tsx': 5,
-  'features/inbox/UnitTable.tsx': 1,
   'features/planner/BestTime.tsx': 1,
   'features/planner/ContributorsPanel.tsx': 2,
   'features/planner/DraftEditor.tsx': 11,

@@ -4,6 +4,7 @@ import { analyticsContract } from '../analytics/index.ts';
 import { auditContract } from '../audit/index.ts';
 import { authContract } from '../auth/index.ts';
 import { collectContract } from '../collect/index.ts';
+import { inboxContract } from '../inbox/index.ts';
 import { methodologyContract } from '../methodology/index.ts';
 import { networksContract } from '../networks/index.ts';
 import { notificationsContract } from '../notifications/index.ts';
@@ -18,6 +19,7 @@ export const apiContracts: Record<string, Record<string, RouteContract>> = {
   audit: auditContract,
   auth: authContract,
   collect: collectContract,
+  inbox: inboxContract,
   methodology: methodologyContract,
   networks: networksContract,
   notifications: notificationsContract,
@@ -31,6 +33,7 @@ export type ApiRoutes = RoutesByKey<typeof analyticsContract> &
   RoutesByKey<typeof auditContract> &
   RoutesByKey<typeof authContract> &
   RoutesByKey<typeof collectContract> &
+  RoutesByKey<typeof inboxContract> &
   RoutesByKey<typeof methodologyContract> &
   RoutesByKey<typeof networksContract> &
   RoutesByKey<typeof notificationsContract> &

@@ -2,9 +2,6 @@
 // these (their answers are `Reply<'METHOD /path'>` of lib/client.ts), and this file shrinks as contracts grow.
 
 export type { Me } from '../../../src/auth/index.ts';
-export type { FlaggedText, InboxItem } from '../../../src/inbox/inbox.service.ts';
-export type { ResponseMetrics } from '../../../src/inbox/metrics.ts';
-export type { SafetyFlag } from '../../../src/inbox/safety.ts';
 export type { NotificationItem as AppNotification } from '../../../src/notifications/index.ts';
 export type {
   DraftDetail,

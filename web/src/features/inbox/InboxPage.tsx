@@ -12,8 +12,9 @@ import { DebouncedSearch } from '../../components/DebouncedSearch.tsx';
 import { InboxFigures } from '../../components/InboxFigures.tsx';
 import { Empty, Loaded } from '../../components/StateView.tsx';
 import { api, query } from '../../lib/api.ts';
+import { apiUrl, type Reply, withSearch } from '../../lib/client.ts';
 import { useApi } from '../../lib/queries.ts';
-import type { InboxItem, Me } from '../../lib/types.ts';
+import type { Me } from '../../lib/types.ts';
 import { FlaggedTexts } from './FlaggedTexts.tsx';
 import { QueueRow } from './QueueRow.tsx';
 import { UnitTable } from './UnitTable.tsx';
@@ -26,7 +27,7 @@ type Kind = (typeof KINDS)[number];
 // The pause between one answer of the change mark and the next ask: more than the 500 ms of quiet a browser
 // counts as "network idle", so a page that polls still settles (measured: a pushed message shows in 0.3–0.4 s).
 const POLL_GAP_MS = 600;
-const INBOX = '/api/inbox';
+const INBOX = apiUrl('GET /api/inbox');
 
 /** Reloads the queue when the server's change mark moves (a comment, a message or a VK event was stored). */
 function useLiveQueue() {
@@ -38,7 +39,7 @@ function useLiveQueue() {
     const tick = async () => {
       if (!document.hidden)
         try {
-          const { mark } = await api.get<{ mark: string }>(`${INBOX}/changes`);
+          const { mark } = await api.get<Reply<'GET /api/inbox/changes'>>(apiUrl('GET /api/inbox/changes'));
           if (live && seen !== null && seen !== mark) {
             // The list first (what the admin waits for), then the figures, which take longer to count.
             const key = (q: { queryKey: readonly unknown[] }) => String(q.queryKey[0]);
@@ -93,16 +94,19 @@ export function InboxPage({ me }: { me: Me }) {
   const askedKind = search.get('kind') as Kind | null;
   const kind: Kind = canAnswer ? (askedKind && KINDS.includes(askedKind) ? askedKind : 'all') : 'comment';
   useLiveQueue();
-  const list = useApi<{ items: InboxItem[]; total: number }>(
-    `${INBOX}${query({
-      ...filterQuery(filter, status, me.id),
-      kind,
-      flagged: search.get('flagged') ? 1 : undefined,
-      pageId: search.get('pageId') ?? undefined,
-      q: search.get('q') ?? undefined,
-      page,
-      size: SIZE,
-    })}`,
+  const list = useApi(
+    withSearch(
+      INBOX,
+      query({
+        ...filterQuery(filter, status, me.id),
+        kind,
+        flagged: search.get('flagged') ? 1 : undefined,
+        pageId: search.get('pageId') ?? undefined,
+        q: search.get('q') ?? undefined,
+        page,
+        size: SIZE,
+      }),
+    ),
   );
   const [openId, setOpenId] = useState<string | null>(null);
   const [toast, setToast] = useState<string | null>(null);
@@ -132,7 +136,7 @@ export function InboxPage({ me }: { me: Me }) {
       <h1 id="inbox-title" className="page-title">
         {t('inbox.title')}
       </h1>
-      <InboxFigures url={`${INBOX}/metrics`} />
+      <InboxFigures url={apiUrl('GET /api/inbox/metrics')} />
       <UnitTable />
       <Tabs>
         {(['questions', 'flags'] as const).map((v) => (
