@@ -1,7 +1,6 @@
 // The contracts and the server agree: every route a contract declares is served with the same method, path and
 // access and is in the OpenAPI document, which lists exactly the operations the route table serves; the web app
-// calls the API at literal URLs only where the allow-list says (a number that can only shrink as screens move to
-// the typed client).
+// calls the API only through the typed client (no literal /api URL, no hand-written answer types).
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,17 +10,6 @@ import type { App } from '../platform/http/server.ts';
 import { apiContracts } from './api.contract.ts';
 
 const WEB = path.resolve(import.meta.dirname, '../../web/src');
-/** Literal `/api/...` URLs still written in web/src, per file; moving a screen to the client lowers them. */
-const LITERAL_URLS_LEFT: Record<string, number> = {
-  'features/planner/BestTime.tsx': 1,
-  'features/planner/ContributorsPanel.tsx': 2,
-  'features/planner/DraftEditor.tsx': 11,
-  'features/planner/PlannerHome.tsx': 1,
-  'features/planner/PlannerPage.tsx': 2,
-  'features/planner/ReviewPage.tsx': 1,
-  'features/planner/SyndicationPage.tsx': 3,
-  'features/training/SeminarForm.tsx': 1,
-};
 
 function webFiles(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -83,19 +71,13 @@ describe('the API contracts', () => {
     expect(documented).toEqual(served);
   });
 
-  it('are how the web app calls the API: literal /api URLs only where the allow-list still says', () => {
-    const counts = Object.fromEntries(
-      webFiles(WEB)
-        .map((file) => {
-          const text = fs.readFileSync(file, 'utf8').replace(/^\s*\/\/.*$/gm, '');
-          return [path.relative(WEB, file), (text.match(/['`"]\/api\//g) ?? []).length] as const;
-        })
-        .filter(([, n]) => n > 0),
-    );
-    const over = Object.entries(counts)
-      .filter(([file, n]) => n > (LITERAL_URLS_LEFT[file] ?? 0))
-      .map(([file, n]) => `${file}: ${n} literal /api URLs, allowed ${LITERAL_URLS_LEFT[file] ?? 0}`);
-    expect(over).toEqual([]);
-    expect(Object.values(counts).reduce((a, b) => a + b, 0)).toBeLessThan(77);
+  it('are how the web app calls the API: no literal /api URL in web/src, no hand-written answer types', () => {
+    const literal = webFiles(WEB).flatMap((file) => {
+      const text = fs.readFileSync(file, 'utf8').replace(/^\s*\/\/.*$/gm, '');
+      const n = (text.match(/['`"]\/api\//g) ?? []).length;
+      return n > 0 ? [`${path.relative(WEB, file)}: ${n}`] : [];
+    });
+    expect(literal).toEqual([]);
+    expect(fs.existsSync(path.join(WEB, 'lib/types.ts'))).toBe(false);
   });
 });

@@ -8,6 +8,7 @@ import { inboxContract } from '../inbox/index.ts';
 import { methodologyContract } from '../methodology/index.ts';
 import { networksContract } from '../networks/index.ts';
 import { notificationsContract } from '../notifications/index.ts';
+import { plannerContract } from '../planner/index.ts';
 import type { RouteContract, RoutesByKey } from '../platform/http/contract.ts';
 import { registryContract } from '../registry/index.ts';
 import { reportsContract } from '../reports/index.ts';
@@ -23,6 +24,7 @@ export const apiContracts: Record<string, Record<string, RouteContract>> = {
   methodology: methodologyContract,
   networks: networksContract,
   notifications: notificationsContract,
+  planner: plannerContract,
   registry: registryContract,
   reports: reportsContract,
   training: trainingContract,
@@ -37,6 +39,7 @@ export type ApiRoutes = RoutesByKey<typeof analyticsContract> &
   RoutesByKey<typeof methodologyContract> &
   RoutesByKey<typeof networksContract> &
   RoutesByKey<typeof notificationsContract> &
+  RoutesByKey<typeof plannerContract> &
   RoutesByKey<typeof registryContract> &
   RoutesByKey<typeof reportsContract> &
   RoutesByKey<typeof trainingContract> &

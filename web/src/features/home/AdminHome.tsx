@@ -3,13 +3,13 @@ import { Button, Card, CardGrid, Group, Header, SimpleCell } from '@vkontakte/vk
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { PageReportView as PageReport } from '../../../../src/audit/audit.contract.ts';
+import type { Me } from '../../../../src/auth/auth.contract.ts';
 import { Gauge } from '../../components/Gauge.tsx';
 import { LevelBadge } from '../../components/LevelBadge.tsx';
 import { Empty, Loaded } from '../../components/StateView.tsx';
 import { apiUrl } from '../../lib/client.ts';
 import { num, signed, zonedTime } from '../../lib/format.ts';
 import { useApi, usePageCard, usePageList, usePageReport, useUnitReport } from '../../lib/queries.ts';
-import type { Me } from '../../lib/types.ts';
 
 export function AdminHome({ me }: { me: Me }) {
   const { t } = useTranslation();

@@ -4,6 +4,7 @@ import { Button, FormItem, Group, Select, Tabs, TabsItem } from '@vkontakte/vkui
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
+import type { Me } from '../../../../src/auth/auth.contract.ts';
 import { INSTITUTION_KINDS } from '../../../../src/platform/vocabulary.ts';
 import { DebouncedSearch } from '../../components/DebouncedSearch.tsx';
 import { LevelBadge } from '../../components/LevelBadge.tsx';
@@ -13,7 +14,6 @@ import { query } from '../../lib/api.ts';
 import { apiUrl, withSearch } from '../../lib/client.ts';
 import { num, signed } from '../../lib/format.ts';
 import { useApi, useLevels, useRegions } from '../../lib/queries.ts';
-import type { Me } from '../../lib/types.ts';
 
 const SIZE = 25;
 const KINDS = INSTITUTION_KINDS;

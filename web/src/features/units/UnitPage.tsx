@@ -3,6 +3,7 @@
 import { Button, Group, Header } from '@vkontakte/vkui';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
+import type { Me } from '../../../../src/auth/auth.contract.ts';
 import type { UnitReport } from '../../../../src/reports/reports.contract.ts';
 import { Breadcrumbs } from '../../components/Breadcrumbs.tsx';
 import { Heatmap, LevelBars, TrendLine } from '../../components/charts.tsx';
@@ -13,7 +14,6 @@ import { ApiError, query } from '../../lib/api.ts';
 import { apiUrl } from '../../lib/client.ts';
 import { num, pct, period } from '../../lib/format.ts';
 import { useApi, useText, useUnitCrumbs, useUnitReport } from '../../lib/queries.ts';
-import type { Me } from '../../lib/types.ts';
 import { NetworkCoverage } from './NetworkCoverage.tsx';
 import { RegionCartogram } from './RegionCartogram.tsx';
 import { RegionVersion } from './RegionVersion.tsx';
