@@ -7,9 +7,8 @@ import { reply, route } from '../platform/http/contract.ts';
 import { idParam, plainText } from '../platform/http/schemas.ts';
 import type { inviteContributor, listContributors } from './contributors.service.ts';
 import { DRAFT_KINDS } from './draft-content.ts';
-import type { approveDraft } from './drafts.service.ts';
 import type { DraftDetail, PlanDraft, PlanView, SyndicationView } from './planner.types.ts';
-import type { listSyndications, syndicate } from './syndication.service.ts';
+import type { listSyndications } from './syndication.service.ts';
 import type { templatesIn } from './templates.ts';
 
 const pageParam = z.object({ pageId: z.coerce.number().int().positive() });
@@ -78,7 +77,6 @@ export const plannerContract = {
     access: 'planner.use',
     params: pageParam,
     response: z.object({ id: z.number().int(), name: z.string(), size: z.number().int() }),
-    reply: reply<{ id: number; name: string; size: number }>(),
   }),
   createDraft: route({
     method: 'POST',
@@ -87,7 +85,6 @@ export const plannerContract = {
     params: pageParam,
     body: draftBody,
     response: z.object({ id: z.number().int() }),
-    reply: reply<{ id: number }>(),
   }),
   draft: route({
     method: 'GET',
@@ -102,7 +99,6 @@ export const plannerContract = {
     params: idParam,
     body: draftBody,
     response: z.object({ saved: z.boolean() }),
-    reply: reply<{ saved: true }>(),
   }),
   removeDraft: route({
     method: 'DELETE',
@@ -110,7 +106,6 @@ export const plannerContract = {
     access: 'planner.use',
     params: idParam,
     response: z.object({ deleted: z.boolean() }),
-    reply: reply<{ deleted: true }>(),
   }),
   moveDraft: route({
     method: 'POST',
@@ -119,7 +114,6 @@ export const plannerContract = {
     params: idParam,
     body: z.object({ plannedAt: unixSeconds }),
     response: z.object({ moved: z.boolean() }),
-    reply: reply<{ moved: true }>(),
   }),
   approveDraft: route({
     method: 'POST',
@@ -128,7 +122,6 @@ export const plannerContract = {
     params: idParam,
     body: z.object({ plannedAt: unixSeconds.optional() }),
     response: z.object({ status: z.string() }),
-    reply: reply<{ status: Awaited<ReturnType<typeof approveDraft>> }>(),
   }),
   rejectDraft: route({
     method: 'POST',
@@ -137,7 +130,6 @@ export const plannerContract = {
     params: idParam,
     body: z.object({ comment: z.string().max(2000) }),
     response: z.object({ rejected: z.boolean() }),
-    reply: reply<{ rejected: true }>(),
   }),
   municipalityDecision: route({
     method: 'POST',
@@ -146,7 +138,6 @@ export const plannerContract = {
     params: idParam,
     body: z.object({ approve: z.boolean(), comment: z.string().max(2000).optional() }),
     response: z.object({ decided: z.boolean() }),
-    reply: reply<{ decided: true }>(),
   }),
   unscheduleDraft: route({
     method: 'POST',
@@ -154,7 +145,6 @@ export const plannerContract = {
     access: 'drafts.manage',
     params: idParam,
     response: z.object({ ok: z.boolean() }),
-    reply: reply<{ ok: true }>(),
   }),
   review: route({
     method: 'GET',
@@ -178,8 +168,8 @@ export const plannerContract = {
       login: z.string().min(3).max(64),
       name: z.string().trim().min(2).max(200),
       kind: z.enum(['pupil', 'teacher']),
-      reply: reply<Awaited<ReturnType<typeof inviteContributor>>>(),
     }),
+    reply: reply<Awaited<ReturnType<typeof inviteContributor>>>(),
   }),
   removeContributor: route({
     method: 'DELETE',
@@ -187,7 +177,6 @@ export const plannerContract = {
     access: 'drafts.manage',
     params: pageParam.extend({ userId: z.coerce.number().int().positive() }),
     response: z.object({ removed: z.boolean() }),
-    reply: reply<{ removed: true }>(),
   }),
   settings: route({
     method: 'PUT',
@@ -196,7 +185,6 @@ export const plannerContract = {
     params: pageParam,
     body: z.object({ municipalityApproval: z.boolean() }),
     response: z.object({ municipalityApproval: z.boolean() }),
-    reply: reply<{ municipalityApproval: boolean }>(),
   }),
   syndications: route({
     method: 'GET',
@@ -218,7 +206,6 @@ export const plannerContract = {
       rubric: z.string().max(61).nullable().optional(),
       content: z.record(z.string(), z.unknown()).default({}),
       plannedAt: unixSeconds.nullable().optional(),
-      reply: reply<Awaited<ReturnType<typeof syndicate>>>(),
     }),
     response: z.object({ id: z.number().int(), pages: z.number().int() }),
   }),
