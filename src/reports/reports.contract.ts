@@ -37,7 +37,11 @@ export const reportsContract = {
     path: '/api/reports/units/:level/:key',
     access: 'data.read',
     params: z.object({ level: unitLevel, key: z.string().min(1).max(20) }),
-    query: z.object({ format: reportFormat.default('pdf'), lang: lang.default('ru'), asOf: isoDate.optional() }),
+    query: z.object({
+      format: reportFormat.default('pdf'),
+      lang: lang.default('ru'),
+      asOf: isoDate.optional(),
+    }),
     /** The JSON format's answer; the others are files. */
     reply: reply<UnitReport>(),
   }),
