@@ -5,7 +5,7 @@
 // the screen's main content. Targets: sign-in <= 1.5 s and <= 150 KB of JavaScript, home <= 2.5 s, any
 // screen <= 350 KB of JavaScript.
 // Run: npm run bench:web (needs `npm run build` first). Env: BENCH_RUNS per screen (default 3, the median is
-// printed).
+// printed); BENCH_URL to measure a demo already running instead of starting one.
 import fs from 'node:fs';
 import sparticuz from '@sparticuz/chromium';
 import { type BrowserContext, chromium } from 'playwright-core';
@@ -61,11 +61,15 @@ async function measure(context: BrowserContext, base: string, screen: Screen): P
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
 const kb = (n: number) => `${(n / 1000).toFixed(1)} KB`;
 
+// BENCH_URL: a demo already running (`publica start`), for a machine too busy to start one in time.
+const running = process.env.BENCH_URL;
 const dir = tempDir('publica-bench-web-');
-const proc = startPublica(['start', '--institutions', '300', '--regions', '3', '--port', '0'], {
-  PUBLICA_DATA_DIR: dir,
-  PUBLICA_LOG_LEVEL: 'warn',
-});
+const proc = running
+  ? null
+  : startPublica(['start', '--institutions', '300', '--regions', '3', '--port', '0'], {
+      PUBLICA_DATA_DIR: dir,
+      PUBLICA_LOG_LEVEL: 'warn',
+    });
 const browser = await chromium.launch({
   executablePath: await sparticuz.executablePath(),
   args: sparticuz.args.filter((a) => a !== '--single-process'),
@@ -73,7 +77,10 @@ const browser = await chromium.launch({
 });
 let failed = false;
 try {
-  const base = await urlOf(proc, 180_000, /Publica (?:работает|is serving): (http:\/\/127\.0\.0\.1:\d+)/);
+  const base =
+    running ??
+    (proc && (await urlOf(proc, 300_000, /Publica (?:работает|is serving): (http:\/\/127\.0\.0\.1:\d+)/)));
+  if (!base) throw new Error('no demo to measure');
   console.log(
     `web first load, ${PROFILE.downloadThroughput * 8e-6} Mbit/s, ${PROFILE.latency} ms, median of ${RUNS}`,
   );
@@ -106,7 +113,7 @@ try {
   }
 } finally {
   await browser.close();
-  await stopAll([proc]);
+  if (proc) await stopAll([proc]);
   fs.rmSync(dir, { recursive: true, force: true });
 }
 process.exitCode = failed ? 1 : 0;

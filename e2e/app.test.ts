@@ -116,6 +116,53 @@ describe('the web app in a browser', () => {
     await context.close();
   }, 120_000);
 
+  it('shows the report card of an OK group and a MAX channel, reached from the school’s VK card', async () => {
+    const { page, context, problems } = await openPage(browser);
+    await signIn(page, demo.url, 'demo-federal');
+    // A school with a VK page, a collected OK group and a collected MAX channel.
+    const vkPage = await page.evaluate(async () => {
+      const list = (await (await fetch('/api/institutions?size=100')).json()) as { items: { id: number }[] };
+      for (const { id } of list.items) {
+        const one = (await (await fetch(`/api/institutions/${id}`)).json()) as {
+          pages: { id: number; platform: string; status: string }[];
+        };
+        const on = (p: string) => one.pages.find((x) => x.platform === p && x.status === 'active');
+        if (on('vk') && on('ok') && on('max')) return on('vk')?.id;
+      }
+      return null;
+    });
+    expect(vkPage, 'a demo school on VK, OK and MAX').toBeTruthy();
+    await page.goto(`${demo.url}/pages/${vkPage}`);
+    for (const network of ['ok', 'max'] as const) {
+      await page.getByTestId(`network-card-${network}`).click();
+      const card = page.locator(`[data-testid="network-card"][data-network="${network}"]`);
+      await card.waitFor({ timeout: 15_000 });
+      expect(page.url()).toMatch(/\/pages\/\d+$/);
+      // The network's facts, each with the network's field it came from.
+      const avatar = page.locator('[data-testid="network-facts"] tr[data-fact="hasAvatar"]');
+      await expect.poll(() => avatar.textContent()).toMatch(new RegExp(`${network}:`));
+      // Rules that need VK-only data are not applicable here, with why, never failed.
+      const notApplicable = page.getByTestId('network-not-applicable');
+      await notApplicable.locator('summary').click();
+      expect(await notApplicable.locator('.rule').count()).toBeGreaterThan(0);
+      expect(await notApplicable.locator('.rule[data-status="fail"]').count()).toBe(0);
+      expect(await notApplicable.locator('#rule-state-mark').textContent()).toMatch(/только во ВКонтакте/);
+      expect(await page.getByTestId('network-rules').locator('.rule').count()).toBeGreaterThan(0);
+      // The institution's roll-up: VK and OK required, MAX recommended; this school meets the legal duty.
+      await expect
+        .poll(() => page.getByTestId('legal-duty').textContent())
+        .toMatch(/\(ВК и ОК\): выполняется/);
+      expect(
+        await page.locator('[data-testid="network-presence"] li[data-network="max"]').textContent(),
+      ).toMatch(/рекомендована/);
+      await shot(page, `report-card-${network}-desktop`);
+      await page.goBack();
+      await page.getByTestId('vk-link').waitFor();
+    }
+    expect(problems).toEqual([]);
+    await context.close();
+  }, 120_000);
+
   it('switches the language, and keeps it after a reload', async () => {
     const { page, context, problems } = await openPage(browser);
     await signIn(page, demo.url, 'demo-region');

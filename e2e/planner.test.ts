@@ -3,9 +3,11 @@
 // publishes due drafts): the page admin creates a poll draft in the calendar, sees what it does for the
 // methodology, approves it for now; the scheduler publishes it through the simulated VK, and the page report
 // shows it among the page's posts. A contributor's proposal reaches the admin's review. The screens pass
-// axe-core and fit a phone.
+// axe-core and fit a phone. With only the community token a text post goes, and the editor says which token a
+// poll or a live broadcast needs (the admin's user token) and how to connect it or publish by hand.
 import type { Browser } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { runPublica } from '../test/scale/processes.ts';
 import {
   axeViolations,
   type Demo,
@@ -71,6 +73,81 @@ describe('the planner in a browser', () => {
     expect(problems).toEqual([]);
     await context.close();
   }, 120_000);
+
+  it('with only the community token publishes a text post, and says a poll and a live broadcast need the admin’s user token', async () => {
+    const { page, context, problems } = await openPage(browser);
+    await signIn(page, demo.url, 'demo-institution');
+    await page.getByRole('link', { name: 'Планировщик' }).click();
+    await page.getByTestId('plan-calendar').waitFor();
+    const pageId = Number(new URL(page.url()).pathname.split('/').at(-1));
+    // The page's admin has not connected a user token: only the community token is left (the demo connects both).
+    const env = { PUBLICA_DATA_DIR: demo.dir, PUBLICA_LOG_LEVEL: 'warn' };
+    await runPublica(['vk-token', 'disable', `demo-admin-${pageId}`], env);
+    try {
+      const newDraft = async (kind: string, title: string, text: string) => {
+        await page.goto(`${demo.url}/planner/${pageId}`);
+        await page.getByTestId('new-draft').click();
+        await page.getByTestId('draft-editor').waitFor();
+        await page.getByTestId('draft-kind').getByText(kind, { exact: true }).click();
+        await page.locator('#d-title').fill(title);
+        await page.locator('#d-text').fill(text);
+      };
+      const saved = async () => {
+        await page.getByTestId('draft-save').click();
+        await page.getByTestId('draft-helps').waitFor();
+      };
+      const stamp = Date.now();
+      await newDraft('Текст и фото', 'Итоги недели', `Итоги недели: олимпиада и субботник. ${stamp}`);
+      await saved();
+      // A text post goes with the community token: nothing is missing.
+      expect(await page.getByTestId('draft-token-missing').count()).toBe(0);
+      await page.getByTestId('draft-publish-now').click();
+      await expect
+        .poll(
+          async () => {
+            await page.reload();
+            await page.getByTestId('draft-editor').waitFor();
+            return page.getByTestId('draft-published').count();
+          },
+          { timeout: 60_000, interval: 2_000 },
+        )
+        .toBe(1);
+      // A poll needs the admin's user token: the editor says so before publishing, and after it failed.
+      await newDraft('Опрос', 'Опрос о кружках', 'Какие кружки открыть?');
+      await page.locator('#d-question').fill(`Какие кружки открыть? ${stamp}`);
+      await page.locator('#d-options').fill('Шахматы\nРобототехника');
+      await saved();
+      const missing = page.getByTestId('draft-token-missing');
+      expect(await missing.textContent()).toMatch(
+        /Чтобы опубликовать опрос, нужен пользовательский токен администратора страницы.*--kind user --page \d+/,
+      );
+      await page.getByTestId('draft-publish-now').click();
+      await expect
+        .poll(
+          async () => {
+            await page.reload();
+            await page.getByTestId('draft-editor').waitFor();
+            return (await page.getByTestId('draft-editor').textContent()) ?? '';
+          },
+          { timeout: 60_000, interval: 2_000 },
+        )
+        .toContain('Пост не опубликован.');
+      expect(await missing.textContent()).toContain('опубликуйте пост во ВКонтакте вручную');
+      // Nothing English from the server leaks into the Russian editor.
+      expect(await page.getByTestId('draft-editor').textContent()).not.toContain('needs a page admin');
+      await shot(page, 'planner-token-missing');
+      // A live broadcast: said before anything is tried.
+      await newDraft('Прямой эфир', 'Эфир с линейки', 'Смотрите линейку в прямом эфире.');
+      await page.locator('#d-live-title').fill('Линейка');
+      await page.locator('#d-live-at').fill('2030-09-01T09:00');
+      await saved();
+      expect(await missing.textContent()).toContain('Чтобы опубликовать прямой эфир');
+      expect(problems).toEqual([]);
+    } finally {
+      await runPublica(['vk-token', 'enable', `demo-admin-${pageId}`], env);
+      await context.close();
+    }
+  }, 180_000);
 
   it('takes a contributor’s proposal to the page admin’s review', async () => {
     const pupil = await openPage(browser);

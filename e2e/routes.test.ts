@@ -1,6 +1,6 @@
 /// <reference lib="dom" />
 // Every route of the web app (web/src/app/routes.tsx, plus the sign-in and the certificate check) on a 360-px
-// phone, as the roles that can see it, in Russian and in English: axe finds no WCAG 2 A/AA violation, the page
+// phone, and each role's main path on a 1366-px desktop, as the roles that can see it, in Russian and in English: axe finds no WCAG 2 A/AA violation, the page
 // does not scroll sideways, no text runs down a box narrower than eight characters, the console stays clean, and
 // the words are the user's: no raw rule id, no ISO date, no English word in the Russian interface and no Russian
 // one in the English interface outside a proper name marked lang="ru". One server, one browser.
@@ -15,6 +15,7 @@ import { trainingMessages } from '../web/src/lib/messages.training.ts';
 import { messages } from '../web/src/lib/messages.ts';
 import {
   axeViolations,
+  DESKTOP,
   type Demo,
   overflowingElements,
   SHOTS,
@@ -49,6 +50,9 @@ const LATIN_ALLOWED = new Set([
   'publica',
   'max',
   'email',
+  // Keys as printed on the keyboard (the inbox's shortcuts).
+  'enter',
+  'esc',
 ]);
 
 type Lang = 'ru' | 'en';
@@ -153,8 +157,13 @@ describe('every route at 360 px, as the roles that see it, in Russian and in Eng
   });
 
   /** One role's walk over its routes in one language; returns every finding, so one run names them all. */
-  async function walk(login: string | null, lang: Lang, routes: (ids: Ids) => [string, string][]) {
-    const context = await browser.newContext({ bypassCSP: true, viewport: PHONE_360, locale: 'ru-RU' });
+  async function walk(
+    login: string | null,
+    lang: Lang,
+    routes: (ids: Ids) => [string, string][],
+    viewport = PHONE_360,
+  ) {
+    const context = await browser.newContext({ bypassCSP: true, viewport, locale: 'ru-RU' });
     await context.addInitScript((l) => localStorage.setItem('publica.lang', l), lang);
     const page = await context.newPage();
     const problems: string[] = [];
@@ -167,7 +176,7 @@ describe('every route at 360 px, as the roles that see it, in Russian and in Eng
     const findings: string[] = [];
     fs.mkdirSync(SHOTS, { recursive: true });
     for (const [name, route] of routes(ids)) {
-      const where = `${login ?? 'signed-out'} ${lang} ${name} (${route})`;
+      const where = `${login ?? 'signed-out'} ${lang} ${viewport.width} px ${name} (${route})`;
       problems.length = 0;
       await page.goto(`${demo.url}${route}`, { timeout: 90_000 });
       const headed = await page
@@ -189,7 +198,7 @@ describe('every route at 360 px, as the roles that see it, in Russian and in Eng
         .waitFor({ state: 'detached', timeout: 30_000 })
         .catch(() => undefined);
       await page.screenshot({
-        path: path.join(SHOTS, `route-${lang}-${login ?? 'out'}-${name}.png`),
+        path: path.join(SHOTS, `route-${viewport.width}-${lang}-${login ?? 'out'}-${name}.png`),
         fullPage: true,
       });
       const scroll = await sidewaysScroll(page);
@@ -256,6 +265,42 @@ describe('every route at 360 px, as the roles that see it, in Russian and in Eng
       ...(await walk('demo-federal', 'en', everyRoute)),
       ...(await walk('demo-institution', 'en', (i) => [
         ['home', '/'],
+        ['report', `/pages/${i.page}`],
+        ['planner', `/planner/${i.page}`],
+      ])),
+    ];
+    expect(findings).toEqual([]);
+  }, 400_000);
+
+  // The desktop: each role's main path (its home and the screen it works on), not every route again; the same
+  // checks, so a layout that only breaks wide (a table, a chart, a sticky column) is caught too.
+  it("at 1366 px: each role's main path in Russian, and the federal and page admin's in English", async () => {
+    const wide = (login: string | null, lang: Lang, routes: (ids: Ids) => [string, string][]) =>
+      walk(login, lang, routes, DESKTOP);
+    const findings = [
+      ...(await wide(null, 'ru', () => [['sign-in', '/']])),
+      ...(await wide('demo-federal', 'ru', () => [
+        ['home', '/'],
+        ['country', '/units/country'],
+      ])),
+      ...(await wide('demo-region', 'ru', (i) => [
+        ['region', `/units/region/${i.region}`],
+        ['inbox', '/inbox'],
+      ])),
+      ...(await wide('demo-municipality', 'ru', (i) => [
+        ['municipality', `/units/municipality/${i.municipality}`],
+        ['pages', '/pages'],
+      ])),
+      ...(await wide('demo-institution', 'ru', (i) => [
+        ['home', '/'],
+        ['report', `/pages/${i.page}`],
+        ['planner', `/planner/${i.page}`],
+      ])),
+      ...(await wide('demo-institution-viewer', 'ru', () => [['home', '/']])),
+      ...(await wide('demo-trainer', 'ru', () => [['seminars', '/seminars']])),
+      ...(await wide('demo-methodologist', 'ru', () => [['workshop', '/workshop']])),
+      ...(await wide('demo-federal', 'en', () => [['country', '/units/country']])),
+      ...(await wide('demo-institution', 'en', (i) => [
         ['report', `/pages/${i.page}`],
         ['planner', `/planner/${i.page}`],
       ])),

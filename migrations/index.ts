@@ -24,6 +24,8 @@ import * as m0021net from './0021_net_network_pages.ts';
 import * as m0024perf from './0024_perf_rollups.ts';
 import * as m0030vk2 from './0030_vk2_replies_missing.ts';
 import * as m0031audit3 from './0031_audit3_methodology_workshop.ts';
+import * as m0032inbox4 from './0032_inbox4_escalation.ts';
+import * as m0032net4 from './0032_net4_network_posts.ts';
 
 export const migrations = {
   '0001_foundation': m0001,
@@ -51,4 +53,6 @@ export const migrations = {
   '0024_perf_rollups': m0024perf,
   '0030_vk2_replies_missing': m0030vk2,
   '0031_audit3_methodology_workshop': m0031audit3,
+  '0032_inbox4_escalation': m0032inbox4,
+  '0032_net4_network_posts': m0032net4,
 };

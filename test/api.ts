@@ -13,6 +13,7 @@ import type { Db } from '../src/platform/db.ts';
 import type { Role } from '../src/platform/db-schema.ts';
 import type { App } from '../src/platform/http/server.ts';
 import { COUNTRY } from '../src/platform/scope.ts';
+import { newSecretKeyText, type SecretBox } from '../src/platform/secret-box.ts';
 import { generateWorld, worldEnd, writeWorld } from '../src/vk-sim/index.ts';
 import { tempDir } from './db.ts';
 
@@ -43,6 +44,8 @@ export type ApiWorld = {
   users: Record<Role, { id: number; login: string }>;
   /** Where the server keeps uploaded files (PUBLICA_FILES_DIR). */
   filesDir: string;
+  /** The installation's key the server seals settings with. */
+  secrets: SecretBox | null;
   /** Users placed in institution A and B, for probes that change someone. */
   victims: { a: number; b: number };
   sessions: Partial<Record<Role, Session>>;
@@ -162,7 +165,11 @@ export async function apiWorld(db: Db, options: { institutions?: number } = {}):
   });
 
   // Uploaded files go to the world's temporary folder, never to the project's data/.
-  const config = { ...loadConfig({ PUBLICA_FILES_DIR: `${dir}/files` }), logLevel: 'silent' as const };
+  // An installation key, so settings kept sealed (webhook and Callback API secrets) can be stored.
+  const config = {
+    ...loadConfig({ PUBLICA_FILES_DIR: `${dir}/files`, PUBLICA_SECRET_KEY: newSecretKeyText() }),
+    logLevel: 'silent' as const,
+  };
   const app = await buildWebApp(db, config, {
     logStream: silent,
     sessionPolicy: { failuresPerAddress: 100_000 },
@@ -193,6 +200,7 @@ export async function apiWorld(db: Db, options: { institutions?: number } = {}):
     b,
     users,
     filesDir: config.filesDir,
+    secrets: config.secrets,
     victims: { a: victimA.user.id, b: victimB.user.id },
     sessions,
     signIn,

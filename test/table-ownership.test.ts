@@ -24,6 +24,8 @@ const FOREIGN_WRITES: Record<string, string> = {
   'networks/net-content.repo.ts → pages':
     'OK/MAX collection sets status and last_collected_at like collect does',
   'networks/net-content.repo.ts → posts': 'OK/MAX posts are stored in collect’s table',
+  'networks/net-content.repo.ts → page_snapshots':
+    'OK/MAX profile facts are stored as collect’s snapshots (importing collect would close a cycle through registry)',
   'networks/net-content.repo.ts → comments': 'OK/MAX comments are stored in collect’s table',
   // The inbox answers comments and learns new ones from VK's callbacks and long poll.
   'inbox/inbox.repo.ts → comments': 'a reply sent from the inbox is stored as the page’s own comment',

@@ -4,6 +4,7 @@ import crypto from 'node:crypto';
 import type { Db } from '../platform/db.ts';
 import { AppError } from '../platform/errors.ts';
 import { notFound, type Scope } from '../platform/scope.ts';
+import type { SecretBox } from '../platform/secret-box.ts';
 import {
   deletePreferences,
   deleteWebhook,
@@ -15,6 +16,7 @@ import {
   savePreferences,
   webhookDeliveries,
 } from './alerts.repo.ts';
+import { sealWebhookSecret } from './webhook-secret.ts';
 
 type Caller = { userId: number; scope: Scope };
 
@@ -52,6 +54,7 @@ export async function addWebhook(
   caller: Caller,
   input: { regionCode: string; url: string },
   now: number,
+  secrets: SecretBox | null,
 ) {
   const region = webhookRegion(caller.scope);
   if (region !== null && region !== input.regionCode)
@@ -61,9 +64,15 @@ export async function addWebhook(
   const url = new URL(input.url);
   if (url.protocol !== 'https:' && url.protocol !== 'http:')
     throw new AppError('VALIDATION', 'body.url: an http or https address');
-  // Shown once: the receiver checks x-publica-signature (sha256=HMAC of the body) with it.
+  // Shown once: the receiver checks x-publica-signature (sha256=HMAC of the body) with it. Stored sealed.
   const secret = crypto.randomBytes(24).toString('base64url');
-  const id = await insertWebhook(db, { regionCode: input.regionCode, url: url.toString(), secret, at: now });
+  const sealed = sealWebhookSecret(secrets, secret);
+  const id = await insertWebhook(db, {
+    regionCode: input.regionCode,
+    url: url.toString(),
+    secret: sealed,
+    at: now,
+  });
   return { id, regionCode: input.regionCode, url: url.toString(), secret };
 }
 

@@ -6,6 +6,7 @@ import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDialect } from '../../test/db.ts';
 import { COUNTRY } from '../platform/scope.ts';
+import { newSecretKeyText, parseSecretKey, SecretBox } from '../platform/secret-box.ts';
 import {
   addWebhook,
   getPreferences,
@@ -16,6 +17,10 @@ import {
   webhooksOf,
 } from './alert-settings.service.ts';
 import { runAlertPass } from './alerts.job.ts';
+import { openWebhookSecret } from './webhook-secret.ts';
+
+const box = new SecretBox(parseSecretKey(newSecretKeyText(), 'test'));
+
 import { queueDailyDigest } from './alerts.ts';
 
 const mails: string[] = [];
@@ -85,10 +90,29 @@ describeEachDialect('alert settings', (ctx) => {
     await removePreferences(ctx.db, op97);
     expect(await getPreferences(ctx.db, op97)).toBeNull();
 
-    const made = await addWebhook(ctx.db, op97, { regionCode: '97', url: 'https://example.org/hook' }, now);
-    expect(made.secret.length).toBeGreaterThan(20);
+    // Without the installation's key a webhook is refused and nothing is stored.
     await expect(
-      addWebhook(ctx.db, op97, { regionCode: '98', url: 'https://example.org/x' }, now),
+      addWebhook(ctx.db, op97, { regionCode: '97', url: 'https://example.org/hook' }, now, null),
+    ).rejects.toThrow(/webhook secrets are stored sealed: set PUBLICA_SECRET_KEY/);
+    expect(await webhooksOf(ctx.db, op97)).toEqual([]);
+    const made = await addWebhook(
+      ctx.db,
+      op97,
+      { regionCode: '97', url: 'https://example.org/hook' },
+      now,
+      box,
+    );
+    expect(made.secret.length).toBeGreaterThan(20);
+    // Sealed at rest with the installation's key, and listed without it.
+    const stored = await ctx.db.kysely
+      .selectFrom('alert_webhooks')
+      .select('secret')
+      .executeTakeFirstOrThrow();
+    expect(stored.secret).not.toContain(made.secret);
+    expect(openWebhookSecret(box, stored.secret)).toBe(made.secret);
+    expect(JSON.stringify(await webhooksOf(ctx.db, op97))).not.toContain(made.secret);
+    await expect(
+      addWebhook(ctx.db, op97, { regionCode: '98', url: 'https://example.org/x' }, now, box),
     ).rejects.toThrow('body.regionCode: no region 98 in your scope');
     expect((await webhooksOf(ctx.db, op98)).map((h) => h.id)).toEqual([]);
     expect((await webhooksOf(ctx.db, { userId, scope: COUNTRY })).map((h) => h.id)).toEqual([made.id]);

@@ -4,6 +4,7 @@
 import nodemailer from 'nodemailer';
 import type { Db } from '../platform/db.ts';
 import type { JobDefinition } from '../platform/jobs/index.ts';
+import type { SecretBox } from '../platform/secret-box.ts';
 import { localTime } from '../platform/time-zone.ts';
 import { queueDailyDigest, queueImmediateAlerts } from './alerts.ts';
 import { deliverDue, type Mailer } from './deliveries.ts';
@@ -11,7 +12,13 @@ import { deliverDue, type Mailer } from './deliveries.ts';
 export const ALERTS_SEND = 'alerts.send';
 export const ALERTS_DIGEST = 'alerts.digest';
 
-export type AlertJobConfig = { smtpUrl: string | undefined; from: string; tz: string };
+export type AlertJobConfig = {
+  smtpUrl: string | undefined;
+  from: string;
+  tz: string;
+  /** Opens the webhooks' sealed secrets; absent, webhooks fail (and are retried) until the key is set. */
+  secrets?: SecretBox | null;
+};
 
 /** The mailer of a job run; without PUBLICA_SMTP_URL e-mails wait in the log as pending (webhooks still go). */
 function mailerOf(config: AlertJobConfig): Mailer & { close(): void } {
@@ -28,7 +35,10 @@ export async function runAlertPass(db: Db, config: AlertJobConfig, now: number) 
   const mailer = mailerOf(config);
   try {
     const queued = await queueImmediateAlerts(db, now);
-    return { queued, ...(await deliverDue(db, { mailer, from: config.from }, now)) };
+    return {
+      queued,
+      ...(await deliverDue(db, { mailer, from: config.from, secrets: config.secrets ?? null }, now)),
+    };
   } finally {
     mailer.close();
   }
@@ -44,7 +54,10 @@ export async function runDigest(db: Db, config: AlertJobConfig, now: number) {
   const mailer = mailerOf(config);
   try {
     const queued = await queueDailyDigest(db, now, dayOf(now, config.tz));
-    return { queued, ...(await deliverDue(db, { mailer, from: config.from }, now)) };
+    return {
+      queued,
+      ...(await deliverDue(db, { mailer, from: config.from, secrets: config.secrets ?? null }, now)),
+    };
   } finally {
     mailer.close();
   }

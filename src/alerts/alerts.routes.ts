@@ -5,6 +5,7 @@ import type { Db } from '../platform/db.ts';
 import { principalOf } from '../platform/http/principal.ts';
 import { errorResponses, idParam } from '../platform/http/schemas.ts';
 import type { App } from '../platform/http/server.ts';
+import type { SecretBox } from '../platform/secret-box.ts';
 import {
   addWebhook,
   getPreferences,
@@ -26,7 +27,7 @@ const hook = z.object({
   createdAt: z.number().int(),
 });
 
-export function alertRoutes(db: Db) {
+export function alertRoutes(db: Db, secrets: SecretBox | null) {
   return (app: App) => {
     app.get(
       '/api/alerts/preferences',
@@ -100,7 +101,7 @@ export function alertRoutes(db: Db) {
           },
         },
       },
-      async (request) => addWebhook(db, principalOf(request), request.body, now()),
+      async (request) => addWebhook(db, principalOf(request), request.body, now(), secrets),
     );
     app.delete(
       '/api/alerts/webhooks/:id',

@@ -8,8 +8,12 @@ import nodemailer from 'nodemailer';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDialect } from '../../test/db.ts';
+import { newSecretKeyText, parseSecretKey, SecretBox } from '../platform/secret-box.ts';
 import { queueDailyDigest, queueImmediateAlerts } from './alerts.ts';
 import { backoffSeconds, deliverDue, signBody } from './deliveries.ts';
+import { sealWebhookSecret } from './webhook-secret.ts';
+
+const box = new SecretBox(parseSecretKey(newSecretKeyText(), 'test'));
 
 type Mail = { to: string; subject: string; raw: string };
 const inbox: Mail[] = [];
@@ -69,7 +73,8 @@ function startWorker() {
     secure: false,
     ignoreTLS: true,
   });
-  return { mailer, from: 'publica@example.org', close: () => mailer.close() };
+  // A restarted worker opens the sealed secrets with the same installation key.
+  return { mailer, from: 'publica@example.org', secrets: box, close: () => mailer.close() };
 }
 
 describeEachDialect('alerts outside the app', (ctx) => {
@@ -148,8 +153,15 @@ describeEachDialect('alerts outside the app', (ctx) => {
       .execute();
     await db
       .insertInto('alert_webhooks')
-      .values({ region_code: '99', url: hookUrl, secret: 'region-secret', created_at: now })
+      .values({
+        region_code: '99',
+        url: hookUrl,
+        secret: sealWebhookSecret(box, 'region-secret'),
+        created_at: now,
+      })
       .execute();
+    const stored = await db.selectFrom('alert_webhooks').select('secret').executeTakeFirstOrThrow();
+    expect(stored.secret).not.toContain('region-secret');
 
     // First worker: queue and deliver.
     const first = startWorker();

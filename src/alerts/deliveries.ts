@@ -3,6 +3,8 @@
 // signed with HMAC-SHA256, failed attempts retried with exponential backoff; the rows are the delivery log.
 import crypto from 'node:crypto';
 import type { Db } from '../platform/db.ts';
+import type { SecretBox } from '../platform/secret-box.ts';
+import { openWebhookSecret } from './webhook-secret.ts';
 
 export type Mailer = {
   sendMail(mail: { from: string; to: string; subject: string; text: string }): Promise<unknown>;
@@ -10,8 +12,9 @@ export type Mailer = {
 export type DeliveryDeps = {
   mailer: Mailer;
   from: string;
-  /** Webhook secrets by URL (looked up from alert_webhooks when absent). */
   fetch?: typeof fetch;
+  /** Opens the webhooks' sealed secrets (the installation's key). */
+  secrets: SecretBox | null;
 };
 
 export const MAX_ATTEMPTS = 6;
@@ -84,7 +87,7 @@ export async function deliverDue(
           method: 'POST',
           headers: {
             'content-type': 'application/json',
-            'x-publica-signature': signBody(hook.secret, d.body),
+            'x-publica-signature': signBody(openWebhookSecret(deps.secrets, hook.secret), d.body),
             'x-publica-delivery': d.dedupe_key,
           },
           body: d.body,

@@ -2,9 +2,12 @@
 import {
   type CommentSnapshot,
   type PostSnapshot,
+  type RawRow,
+  readCommentRows,
   readComments,
   readLastPostsBefore,
   readPinnedPosts,
+  readPostRows,
   readPosts,
   readProfiles,
 } from '../collect/index.ts';
@@ -51,6 +54,78 @@ function commentArtifact(r: CommentSnapshot): CommentArtifact {
   };
 }
 
+/** A post from a raw row (page_id, then POST_FIELDS in order): one object per row, no driver row object. */
+function postFromRow(r: RawRow): PostArtifact {
+  return {
+    vkId: r[1] as number,
+    postedAt: r[2] as number,
+    editedAt: r[3] as number | null,
+    text: r[4] as string,
+    photos: r[5] as number,
+    videos: r[6] as number,
+    clips: r[7] as number,
+    polls: r[8] as number,
+    lives: r[9] as number,
+    docs: r[10] as number,
+    links: r[11] as number,
+    likes: r[12] as number,
+    comments: r[13] as number,
+    reposts: r[14] as number,
+    views: r[15] as number,
+    isPinned: r[16] === 1,
+    isAd: r[17] === 1,
+    isRepost: r[18] === 1,
+    commentsClosed: r[19] === 1,
+  };
+}
+
+function commentFromRow(r: RawRow): CommentArtifact {
+  return {
+    vkId: r[2] as number,
+    postVkId: r[1] as number,
+    fromId: r[3] as number,
+    isFromCommunity: r[4] === 1,
+    postedAt: r[5] as number,
+    replyTo: r[6] as number | null,
+    threadRoot: r[7] as number | null,
+    text: r[8] as string,
+    isDeleted: r[9] === 1,
+  };
+}
+
+/** Raw rows ordered by page (column 0) cut into each page's artifacts, in one pass. */
+function groupRows<T>(rows: RawRow[], make: (row: RawRow) => T): Map<number, T[]> {
+  const out = new Map<number, T[]>();
+  let current = -1;
+  let list: T[] = [];
+  for (const row of rows) {
+    const page = row[0] as number;
+    if (page !== current) {
+      current = page;
+      list = out.get(page) ?? [];
+      out.set(page, list);
+    }
+    list.push(make(row));
+  }
+  return out;
+}
+
+/** Posts and comments of a batch per page: raw column arrays on SQLite, row objects on PostgreSQL. */
+async function readContent(db: Db, ids: number[], period: { start: number; end: number }) {
+  if (db.sqlite)
+    return {
+      posts: groupRows(readPostRows(db.sqlite, ids, period), postFromRow),
+      comments: groupRows(readCommentRows(db.sqlite, ids, period), commentFromRow),
+    };
+  const [posts, comments] = await Promise.all([readPosts(db, ids, period), readComments(db, ids, period)]);
+  const postsBy = new Map<number, PostArtifact[]>();
+  for (const [page, rows] of groupBy(posts, (p) => p.page_id)) postsBy.set(page, rows.map(postArtifact));
+  const commentsBy = new Map<number, CommentArtifact[]>();
+  for (const [page, rows] of groupBy(comments, (c) => c.page_id))
+    commentsBy.set(page, rows.map(commentArtifact));
+  return { posts: postsBy, comments: commentsBy };
+}
+
 function parseJson<T>(text: string | null, fallback: T): T {
   if (!text) return fallback;
   try {
@@ -79,18 +154,15 @@ export async function loadArtifacts(
 ): Promise<PageArtifacts[]> {
   if (targets.length === 0) return [];
   const ids = targets.map((t) => t.id);
-  const [profiles, posts, comments, before, pinned] = await Promise.all([
+  const [profiles, content, before, pinned] = await Promise.all([
     readProfiles(db, ids, period.end),
-    readPosts(db, ids, period),
-    readComments(db, ids, period),
+    readContent(db, ids, period),
     readLastPostsBefore(db, ids, period.start),
     readPinnedPosts(db, ids),
   ]);
-  const postsBy = groupBy(posts, (p) => p.page_id);
-  const commentsBy = groupBy(comments, (c) => c.page_id);
   return targets.map((t) => {
     const profile = profiles.get(t.id);
-    const pagePosts = (postsBy.get(t.id) ?? []).map(postArtifact);
+    const pagePosts = content.posts.get(t.id) ?? [];
     const inPeriod = new Set(pagePosts.map((p) => p.vkId));
     const pinnedRow = pinned.get(t.id);
     return {
@@ -106,7 +178,7 @@ export async function loadArtifacts(
         : null,
       profile: profile ? profileArtifact(profile) : null,
       posts: pagePosts,
-      comments: (commentsBy.get(t.id) ?? []).filter((c) => inPeriod.has(c.post_vk_id)).map(commentArtifact),
+      comments: (content.comments.get(t.id) ?? []).filter((c) => inPeriod.has(c.postVkId)),
       lastPostBefore: before.get(t.id) ?? null,
       pinned: pinnedRow ? postArtifact(pinnedRow) : null,
       external: {},

@@ -285,3 +285,30 @@ export function levelCountsInScope(db: Db, scope: Scope, runId: number) {
     .groupBy('level')
     .execute();
 }
+
+/** Pages a run has judged so far: shards write theirs as they go, the run counts them only when it closes. */
+export async function countPageResults(db: Db, runId: number): Promise<number> {
+  const row = await db.kysely
+    .selectFrom('audit_page_results')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('run_id', '=', runId)
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
+/** A run of this version, period and scope ("all", "region:NN") still running, if there is one. */
+export async function findRunningRun(
+  db: Db,
+  run: { version: string; start: number; end: number; scope: string },
+) {
+  return db.kysely
+    .selectFrom('audit_runs')
+    .select(['id'])
+    .where('methodology_version', '=', run.version)
+    .where('period_start', '=', run.start)
+    .where('period_end', '=', run.end)
+    .where('scope', '=', run.scope)
+    .where('status', '=', 'running')
+    .orderBy('id', 'desc')
+    .executeTakeFirst();
+}

@@ -33,6 +33,7 @@ export const reportSchema = z.object({
     z.object({
       id: z.string(),
       category: z.string(),
+      name: z.string(),
       title: z.string(),
       status: z.string(),
       value: z.number().nullable(),

@@ -13,7 +13,7 @@ import type { RuleOutcome } from './evaluate.ts';
 import { RULE_FACTS } from './page-facts.service.ts';
 import { percentileOf } from './peer-stats.ts';
 import { type Recommendation, recommend } from './recommend.ts';
-import { peerSentence, ruleTitle } from './rule-text.ts';
+import { peerSentence, ruleName, ruleTitle } from './rule-text.ts';
 import { sourceText, unknownText } from './unknown-text.ts';
 
 export type PageReport = {
@@ -28,6 +28,8 @@ export type PageReport = {
   rules: {
     id: string;
     category: string;
+    /** The rule's one positive name in this run's version, the same whatever the status. */
+    name: string;
     title: string;
     status: RuleStatus;
     value: number | null;
@@ -107,10 +109,12 @@ export async function pageReport(
       const o = byId.get(r.id);
       const q = peers.get(r.id);
       const value = o?.value ?? null;
-      const percentile = value !== null && q ? percentileOf(value, q) : null;
+      const lowerIsBetter = implementations.get(r.id)?.value?.lowerIsBetter ?? false;
+      const percentile = value !== null && q ? percentileOf(value, q, lowerIsBetter) : null;
       return {
         id: r.id,
         category: r.category,
+        name: ruleName(r, lang),
         title: ruleTitle(r, o?.status ?? 'na', lang),
         status: o?.status ?? 'na',
         value,
@@ -119,10 +123,7 @@ export async function pageReport(
         // For rules where less is better (days of silence, hours to answer) a high percentile is worse.
         ...(percentile !== null
           ? {
-              peers: peerSentence(
-                implementations.get(r.id)?.value?.lowerIsBetter ? 100 - percentile : percentile,
-                lang,
-              ),
+              peers: peerSentence(lowerIsBetter ? 100 - percentile : percentile, lang),
             }
           : {}),
         evidence: o?.evidence ?? [],

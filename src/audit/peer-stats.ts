@@ -63,18 +63,31 @@ export function quantiles(sorted: ArrayLike<number>): number[] {
   return out;
 }
 
-/** Where a value stands among peers, 0..100, interpolated over the stored quantiles. */
-export function percentileOf(value: number, q: number[]): number {
+/**
+ * Where a value stands among peers, 0..100, interpolated over the stored quantiles; a value many peers share
+ * (a run of equal quantiles) stands in the middle of that run, not at its start. The percentile never crosses
+ * the median the value is on the other side of: a value above the median is above 50, one below it under 50,
+ * and one at the median reads as no worse than the median (for `lowerIsBetter` rules, where 100 is the worst,
+ * no higher than 50).
+ */
+export function percentileOf(value: number, q: number[], lowerIsBetter = false): number {
   if (q.length === 0) return 50;
-  if (value <= (q[0] ?? 0)) return 0;
-  if (value >= (q[q.length - 1] ?? 0)) return 100;
-  for (let i = 1; i < q.length; i++) {
-    const hi = q[i] ?? 0;
-    const lo = q[i - 1] ?? 0;
-    if (value <= hi) {
-      const within = hi === lo ? 0.5 : (value - lo) / (hi - lo);
-      return Math.round(((i - 1 + within) / (q.length - 1)) * 100);
-    }
+  const last = q.length - 1;
+  const first = q.findIndex((x) => x >= value);
+  if (first === -1) return 100;
+  let end = first;
+  while (end < last && (q[end + 1] ?? 0) <= value) end++;
+  let rank: number;
+  if (q[first] === value) rank = (first + end) / 2;
+  else if (first === 0) return 0;
+  else {
+    const lo = q[first - 1] ?? 0;
+    const hi = q[first] ?? 0;
+    rank = first - 1 + (value - lo) / (hi - lo);
   }
-  return 100;
+  const p = Math.round((rank * 100) / last);
+  const median = q[Math.floor(last / 2)] ?? 0;
+  if (value < median) return Math.min(p, 49);
+  if (value > median) return Math.max(p, 51);
+  return lowerIsBetter ? Math.min(p, 50) : Math.max(p, 50);
 }

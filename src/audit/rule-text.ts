@@ -27,15 +27,23 @@ const PREFIX = {
 
 type TextEntry = Pick<RuleEntry, 'title' | 'failureTitle' | 'warnTitle' | 'params'>;
 
+/**
+ * The rule's one positive name, whatever the page's status: what a page that meets it does well ("Есть
+ * аватар", "Не реже 5 постов в неделю"), with the version's own thresholds, never the failing wording.
+ */
+export function ruleName(entry: Pick<RuleEntry, 'title' | 'params'>, lang: Lang): string {
+  return fillTemplate(entry.title[lang], paramVars(entry.params), lang);
+}
+
 /** The title for a status: what the page is, never a claim its value contradicts. */
 export function ruleTitle(entry: TextEntry, status: RuleStatus, lang: Lang): string {
   const vars = paramVars(entry.params);
   const fill = (t: { ru: string; en: string }) => fillTemplate(t[lang], vars, lang);
-  if (status === 'pass') return fill(entry.title);
+  if (status === 'pass') return ruleName(entry, lang);
   if (status === 'fail') return fill(entry.failureTitle);
   if (status === 'warn') return fill(entry.warnTitle ?? entry.failureTitle);
   // Not judged: name the requirement and say it was not judged, rather than claim either way.
-  return `${PREFIX[status][lang]}: ${fill(entry.title)}`;
+  return `${PREFIX[status][lang]}: ${ruleName(entry, lang)}`;
 }
 
 /** The recommendation for a failed or warned rule, with its values and the version's parameters. */

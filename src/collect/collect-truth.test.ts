@@ -1,6 +1,9 @@
 import path from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { describeEachDialect, tempDir } from '../../test/db.ts';
+import { pageReport, runAudit } from '../audit/index.ts';
+import { loadVersion } from '../methodology/index.ts';
+import { COUNTRY } from '../platform/scope.ts';
 import { importRegistryFile } from '../registry/index.ts';
 import {
   buildVkSim,
@@ -129,7 +132,7 @@ describeEachDialect('collecting what VK really shows', (ctx) => {
     expect(still.deleted_at).toBe(SECOND.getTime() / 1000);
   });
 
-  it('reads the addresses block, its hours and phone with groups.getAddresses, and checks the menu OGRN against the registry', async () => {
+  it('reads the addresses block, its hours and phone with groups.getAddresses, checks the menu OGRN against the registry, and counts no widget of another organisation', async () => {
     if (!withAddress) throw new Error('the world has no listed page with an address and hours');
     const institution = world.institutions.find((i) => i.inn === withAddress.inn);
     if (!institution) throw new Error('no institution');
@@ -167,6 +170,30 @@ describeEachDialect('collecting what VK really shows', (ctx) => {
       timetable: 'vk:groups.getAddresses.timetable',
       menuWidgets: 'vk:groups.getById.menu',
       menuOgrn: 'vk:groups.getById.menu+registry.ogrn',
+    });
+    // Judged: the polls widget of another organisation is shown with its OGRN and the menu as source, and does
+    // not count as this page's widget (one of two: a warning, not a pass).
+    const end = Math.floor(FIRST.getTime() / 1000);
+    const run = await runAudit(ctx.db, {
+      version: loadVersion('2023.1'),
+      period: { start: end - 30 * 86_400, end },
+      workers: 1,
+      now: FIRST,
+    });
+    const { id: pageId } = await ctx.db.kysely
+      .selectFrom('pages')
+      .select('id')
+      .where('external_id', '=', withAddress.id)
+      .executeTakeFirstOrThrow();
+    const report = await pageReport(ctx.db, COUNTRY, pageId, 'ru', run.runId);
+    expect(report.rules.find((r) => r.id === 'feedback-widgets')).toMatchObject({
+      status: 'warn',
+      value: 1,
+      evidence: [
+        { type: 'field', name: 'widgets', value: 1 },
+        { type: 'field', name: 'widget_other_ogrn', value: other },
+      ],
+      source: { source: 'vk-menu', text: expect.stringContaining('меню сообщества ВКонтакте') },
     });
   });
 });

@@ -11,7 +11,7 @@ export {
   collectJobs,
 } from './collect-jobs.ts';
 export { lastCollectionRun } from './run.repo.ts';
-export { countSnapshots } from './snapshot.repo.ts';
+export { countSnapshots, insertSnapshots, type SnapshotRow } from './snapshot.repo.ts';
 export {
   type CommentSnapshot,
   type PostSnapshot,
@@ -21,5 +21,6 @@ export {
   readPosts,
   readProfiles,
 } from './snapshot-read.repo.ts';
+export { type RawRow, readCommentRows, readPostRows } from './snapshot-rows.repo.ts';
 export { importVkComments, importVkGroups, importVkWall } from './vk-import.service.ts';
 export { loadWorld, type WorldLoadReport } from './world-load.service.ts';

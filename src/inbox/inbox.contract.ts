@@ -41,6 +41,13 @@ const itemSchema = z.object({
   fromId: z.number().int(),
   postText: z.string().nullable(),
   answer: z.object({ text: z.string(), at: z.number().int(), by: z.string().nullable() }).nullable(),
+  // The level an overdue question reached (the municipality's queue, then the region's) and when it moved.
+  escalation: z
+    .object({
+      level: z.enum(['municipality', 'region']),
+      history: z.array(z.object({ level: z.enum(['municipality', 'region']), at: z.number().int() })),
+    })
+    .nullable(),
 });
 
 const replyCheckSchema = z.object({
@@ -103,8 +110,18 @@ const topic = z.enum([
   'fees',
 ]);
 
+const escalationParams = z.object({ regionCode: z.string().min(1).max(10) });
+const escalationHours = z.number().int().min(1).max(400);
+const escalationSetting = z.object({
+  regionCode: z.string(),
+  toMunicipalityAfterHours: z.number().int(),
+  toRegionAfterHours: z.number().int(),
+  isDefault: z.boolean(),
+});
+
 const countSchema = z.object({ key: z.string(), topic: z.string(), questions: z.number().int() });
 
+/** A queue row: the inbox item with its escalation (the level it reached past its deadline, when it moved). */
 export type InboxItemView = z.output<typeof itemSchema>;
 export type SafetyFlagView = z.output<typeof flagSchema>;
 export type ResponseMetricsView = z.output<typeof metricsSchema>;
@@ -127,6 +144,8 @@ export const inboxContract = {
       days,
       // comment (the default, as before), message, or all: both kinds in one queue.
       kind: z.enum(['comment', 'message', 'all']).default('comment'),
+      // Only what escalated to your queue: the municipality's (municipal scope) or the region's.
+      escalated: queryFlag,
     }),
     response: listOf(itemSchema),
   }),
@@ -356,5 +375,20 @@ export const inboxContract = {
         proposedDeadline: z.number().int(),
       })
       .loose(),
+  }),
+  escalation: route({
+    method: 'GET',
+    path: '/api/inbox/escalation/:regionCode',
+    access: 'comments.read',
+    params: escalationParams,
+    response: escalationSetting,
+  }),
+  setEscalation: route({
+    method: 'PUT',
+    path: '/api/inbox/escalation/:regionCode',
+    access: 'users.manage',
+    params: escalationParams,
+    body: z.object({ toMunicipalityAfterHours: escalationHours, toRegionAfterHours: escalationHours }),
+    response: escalationSetting,
   }),
 };

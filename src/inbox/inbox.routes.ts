@@ -7,6 +7,7 @@ import type { App } from '../platform/http/server.ts';
 import { notFound, type Scope } from '../platform/scope.ts';
 import { findPageInScope } from '../registry/index.ts';
 import { dialogueRoutes } from './dialogue.routes.ts';
+import { escalationRoutes } from './escalation.routes.ts';
 import { inboxContract } from './inbox.contract.ts';
 import {
   dismissFlag,
@@ -211,7 +212,8 @@ export function inboxRoutes(db: Db, vk: VkAccess) {
       },
     );
     dialogueRoutes(db)(app);
+    escalationRoutes(db)(app);
     messageRoutes(db, vk)(app);
-    vkCallbackRoutes(db)(app);
+    vkCallbackRoutes(db, vk.secrets)(app);
   };
 }

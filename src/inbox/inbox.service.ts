@@ -93,6 +93,8 @@ export type InboxFilter = {
   /** Only the questions still waiting: new or in progress. */
   unanswered?: boolean;
   days?: number;
+  /** Only these items (ids of comments, or of messages in the messages' list): the escalated ones. */
+  onlyIds?: ReadonlySet<number>;
 };
 
 type Caller = { userId: number; scope: Scope };
@@ -209,6 +211,7 @@ export async function listInbox(
         answer: answerRow ? { text: answerRow.text, at: answerRow.posted_at, by: null } : null,
       };
     })
+    .filter((item) => !filter.onlyIds || filter.onlyIds.has(item.commentId))
     .filter((item) => !filter.overdue || item.overdue)
     .filter((item) => !filter.unanswered || item.status === 'new' || item.status === 'in_progress')
     .filter((item) => !filter.status || item.status === filter.status)

@@ -1,6 +1,7 @@
 // The inbox feature's public face: waiting questions, replies, safety flags and response-time metrics.
 
 export { loadedCalendars, storeCalendar } from './calendar.repo.ts';
+export { escalationJobs, INBOX_ESCALATE } from './escalate.job.ts';
 export {
   type InboxItemView,
   inboxContract,
@@ -16,9 +17,10 @@ export {
   setInboxState,
 } from './inbox.service.ts';
 export { startLongPollWorkers } from './long-poll.worker.ts';
-export { responseMetrics } from './metrics.ts';
+export { type ResponseMetrics, responseMetrics } from './metrics.ts';
 export { daySets, parseYearCalendar } from './production-calendar.ts';
 export { type SafetyFlag, type SafetyKind, safetyFlags } from './safety.ts';
+export { INBOX_SYNC_MESSAGES, inboxJobs } from './sync-messages.job.ts';
 export { questionsAndAnswers, type ThreadComment, type Waiting } from './thread.ts';
 export {
   addWorkingSeconds,

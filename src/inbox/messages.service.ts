@@ -66,7 +66,30 @@ export async function listMessageItems(
   now: number,
 ): Promise<MessageItem[]> {
   requireMessageAccess(caller);
-  const rows = await messagesInScope(db, caller.scope, {
+  const { items, rows, assigneeOf } = await messageItems(db, caller.scope, filter, now);
+  await logRead(db, caller, rows, now);
+  // The queue's filters, as comments have them (the status, flag and text filters are the queue's own).
+  return items
+    .filter((i) => !filter.overdue || i.overdue)
+    .filter((i) => !filter.unanswered || i.status === 'new' || i.status === 'in_progress')
+    .filter((i) => filter.assigneeId === undefined || assigneeOf(i.commentId) === filter.assigneeId);
+}
+
+/**
+ * Every waiting stretch in scope as an item, unfiltered and not logged: for the system's own passes (the
+ * escalation job), which show no one the text.
+ */
+export async function messageItems(
+  db: Db,
+  scope: Scope,
+  filter: Pick<InboxFilter, 'pageId' | 'days'>,
+  now: number,
+): Promise<{
+  items: MessageItem[];
+  rows: MessageRow[];
+  assigneeOf: (id: number) => number | null | undefined;
+}> {
+  const rows = await messagesInScope(db, scope, {
     since: now - (filter.days ?? 60) * DAY,
     ...(filter.pageId !== undefined ? { pageId: filter.pageId } : {}),
   });
@@ -117,14 +140,7 @@ export async function listMessageItems(
       answer: answerOf(rows, r.page_id, w.answerVkId),
     };
   });
-  await logRead(db, caller, rows, now);
-  // The queue's filters, as comments have them (the status, flag and text filters are the queue's own).
-  return items
-    .filter((i) => !filter.overdue || i.overdue)
-    .filter((i) => !filter.unanswered || i.status === 'new' || i.status === 'in_progress')
-    .filter(
-      (i) => filter.assigneeId === undefined || states.get(i.commentId)?.assignee_id === filter.assigneeId,
-    );
+  return { items, rows, assigneeOf: (id) => states.get(id)?.assignee_id };
 }
 
 /** The community's message that answered a waiting stretch (messages carry no sender login). */

@@ -16,6 +16,7 @@ import { COUNTRY } from '../platform/scope.ts';
 import { newSecretKeyText, parseSecretKey, SecretBox } from '../platform/secret-box.ts';
 import { addVkToken } from '../vk/index.ts';
 import { buildVkSim, generateWorld, readWorld, type VkSim, worldEnd, writeWorld } from '../vk-sim/index.ts';
+import { setCallbackSettings } from './callback-secret.ts';
 import { conversationFor } from './conversation.service.ts';
 import { inboxMetrics } from './inbox.service.ts';
 import { checkOnce, openLongPoll } from './long-poll.ts';
@@ -27,7 +28,7 @@ import {
   syncPageMessages,
 } from './messages.service.ts';
 import { listQueue } from './queue.service.ts';
-import { countEvents, saveCallbackSettings } from './vk-events.repo.ts';
+import { countEvents } from './vk-events.repo.ts';
 import { handleVkEvent, parseVkEvent } from './vk-events.ts';
 
 const world = generateWorld({ institutions: 16, regions: 1, seed: 26, asOf: '2026-11-29', days: 20 });
@@ -115,12 +116,20 @@ describeEachDialect('community messages', (ctx) => {
     });
     const publica = await app.listen({ port: 0, host: '127.0.0.1' });
     try {
-      await saveCallbackSettings(ctx.db, {
+      await setCallbackSettings(ctx.db, config.secrets, {
         groupId: GROUP,
         confirmation: 'a1b2c3d4',
         secret: 'callback-secret',
         at: NOW,
       });
+      // Sealed at rest: the database holds no secret in the clear.
+      const stored = await ctx.db.kysely
+        .selectFrom('vk_callback_settings')
+        .select('secret')
+        .where('group_id', '=', GROUP)
+        .executeTakeFirstOrThrow();
+      expect(stored.secret).not.toContain('callback-secret');
+      expect(stored.secret).toMatch(/^v1\./);
       // VK confirms the address first: Publica answers the configured string.
       const added = await simPost('/admin/callback', {
         groupId: GROUP,

@@ -1,6 +1,7 @@
 // VK's Callback API: one public route that answers the confirmation request with the community's configured
 // string, checks the secret of every other event and stores it once by its event_id; and the route where a
-// page's admin sets the confirmation string and secret VK shows in the community's settings.
+// page's admin sets the confirmation string and secret VK shows in the community's settings (the secret is
+// stored sealed and never answered back).
 import crypto from 'node:crypto';
 import { z } from 'zod';
 import type { Db } from '../platform/db.ts';
@@ -9,8 +10,9 @@ import { principalOf } from '../platform/http/principal.ts';
 import { errorResponses, idParam } from '../platform/http/schemas.ts';
 import type { App } from '../platform/http/server.ts';
 import { notFound } from '../platform/scope.ts';
+import type { SecretBox } from '../platform/secret-box.ts';
 import { findPageInScope } from '../registry/index.ts';
-import { callbackSettings, saveCallbackSettings } from './vk-events.repo.ts';
+import { openCallbackSettings, setCallbackSettings } from './callback-secret.ts';
 import { handleVkEvent, parseVkEvent } from './vk-events.ts';
 
 const now = () => Math.floor(Date.now() / 1000);
@@ -21,7 +23,7 @@ function sameSecret(a: string, b: string): boolean {
   return x.length === y.length && crypto.timingSafeEqual(x, y);
 }
 
-export function vkCallbackRoutes(db: Db) {
+export function vkCallbackRoutes(db: Db, secrets: SecretBox | null) {
   return (app: App) => {
     app.post(
       '/api/vk/callback',
@@ -36,7 +38,7 @@ export function vkCallbackRoutes(db: Db) {
       },
       async (request, reply) => {
         const body = request.body as { type: string; group_id: number; secret?: unknown };
-        const settings = await callbackSettings(db, body.group_id);
+        const settings = await openCallbackSettings(db, secrets, body.group_id);
         if (!settings) throw notFound('community', body.group_id, 'body.group_id');
         if (body.type === 'confirmation') return reply.type('text/plain').send(settings.confirmation);
         if (typeof body.secret !== 'string' || !sameSecret(body.secret, settings.secret))
@@ -63,7 +65,7 @@ export function vkCallbackRoutes(db: Db) {
         const page = await findPageInScope(db, principalOf(request).scope, request.params.id);
         if (!page) throw notFound('page', request.params.id);
         if (!page.external_id) throw new AppError('CONFLICT', `page ${page.id} has no VK community id yet`);
-        await saveCallbackSettings(db, { groupId: page.external_id, ...request.body, at: now() });
+        await setCallbackSettings(db, secrets, { groupId: page.external_id, ...request.body, at: now() });
         return { ok: true as const, url: '/api/vk/callback' };
       },
     );

@@ -54,11 +54,12 @@ export function callbackSettings(db: Db, groupId: number) {
     .executeTakeFirst();
 }
 
+/** Stores a community's settings; the secret comes sealed (callback-secret.ts), never in the clear. */
 export async function saveCallbackSettings(
   db: Db,
-  row: { groupId: number; confirmation: string; secret: string; at: number },
+  row: { groupId: number; confirmation: string; sealedSecret: string; at: number },
 ): Promise<void> {
-  const values = { confirmation: row.confirmation, secret: row.secret, updated_at: row.at };
+  const values = { confirmation: row.confirmation, secret: row.sealedSecret, updated_at: row.at };
   await db.kysely
     .insertInto('vk_callback_settings')
     .values({ group_id: row.groupId, ...values })

@@ -1,7 +1,7 @@
 // Every feature contract in one table: the server's routes are checked against it and the web app's client
 // (web/src/lib/client.ts) is typed from it, type-only, by "METHOD /path" keys.
 import { analyticsContract } from '../analytics/index.ts';
-import { auditContract } from '../audit/index.ts';
+import { auditContract, networkReportContract } from '../audit/index.ts';
 import { authContract } from '../auth/index.ts';
 import { collectContract } from '../collect/index.ts';
 import { inboxContract } from '../inbox/index.ts';
@@ -17,7 +17,7 @@ import { workshopContract } from '../workshop/index.ts';
 
 export const apiContracts: Record<string, Record<string, RouteContract>> = {
   analytics: analyticsContract,
-  audit: auditContract,
+  audit: { ...auditContract, networkReport: networkReportContract.report },
   auth: authContract,
   collect: collectContract,
   inbox: inboxContract,
@@ -33,6 +33,7 @@ export const apiContracts: Record<string, Record<string, RouteContract>> = {
 
 export type ApiRoutes = RoutesByKey<typeof analyticsContract> &
   RoutesByKey<typeof auditContract> &
+  RoutesByKey<typeof networkReportContract> &
   RoutesByKey<typeof authContract> &
   RoutesByKey<typeof collectContract> &
   RoutesByKey<typeof inboxContract> &

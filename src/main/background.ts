@@ -5,7 +5,13 @@ import { ALERTS_DIGEST, ALERTS_SEND, alertJobs } from '../alerts/index.ts';
 import { AUDIT_RUN, auditJobs } from '../audit/index.ts';
 import { parseTokenSpecs } from '../cli/index.ts';
 import { COLLECT_RUN, collectJobs } from '../collect/index.ts';
-import { startLongPollWorkers } from '../inbox/index.ts';
+import {
+  escalationJobs,
+  INBOX_ESCALATE,
+  INBOX_SYNC_MESSAGES,
+  inboxJobs,
+  startLongPollWorkers,
+} from '../inbox/index.ts';
 import { NET_COLLECT, netCollectConfig, netCollectJobs } from '../networks/index.ts';
 import {
   FileStore,
@@ -86,8 +92,10 @@ export function jobDefinitions(db: Db, queue: JobQueue, config: Config, metrics?
       refresh: () => loadPublishedVersions(db),
     }),
     ...reportJobs(db),
+    ...inboxJobs(db, { baseUrl: j.vkUrl, secrets: config.secrets }),
+    ...escalationJobs(db),
     ...trainingJobs(db),
-    ...alertJobs(db, { ...j.alerts, tz: j.schedule.tz }),
+    ...alertJobs(db, { ...j.alerts, tz: j.schedule.tz, secrets: config.secrets }),
     ...plannerJobs(
       db,
       {
@@ -184,6 +192,10 @@ async function configureSchedules(scheduler: Scheduler, config: Config): Promise
       data: { windowDays: config.jobs.collectWindowDays, followUp: { queue: AUDIT_RUN, data: {} } },
     });
   else await scheduler.remove('collect');
+  // The backstop for community messages the Callback API and Long Poll missed: on the collection's schedule.
+  if (collect && config.jobs.vkUrl)
+    await scheduler.define('collect-messages', { cron: collect, tz, queue: INBOX_SYNC_MESSAGES, data: {} });
+  else await scheduler.remove('collect-messages');
   // OK and MAX on the same schedule as VK, each network where its keys are set.
   const nets = netCollectConfig(config.jobs);
   for (const network of ['ok', 'max'] as const)
@@ -211,6 +223,13 @@ async function configureSchedules(scheduler: Scheduler, config: Config): Promise
   });
   // Uploaded files no draft refers to, past their grace period: once a day, at night.
   await scheduler.define('planner-files', { cron: '17 4 * * *', tz, queue: PLANNER_CLEAN_FILES, data: {} });
+  // Overdue questions move to the municipality's and the region's queues: checked as often as alerts go out.
+  await scheduler.define('inbox-escalate', {
+    cron: config.jobs.schedule.alerts,
+    tz,
+    queue: INBOX_ESCALATE,
+    data: {},
+  });
   await scheduler.define('alerts', { cron: config.jobs.schedule.alerts, tz, queue: ALERTS_SEND, data: {} });
   await scheduler.define('alerts-digest', {
     cron: config.jobs.schedule.digest,

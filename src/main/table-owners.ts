@@ -50,6 +50,8 @@ export const TABLE_OWNERS = {
   vk_events: 'inbox',
   vk_callback_settings: 'inbox',
   vk_long_poll_state: 'inbox',
+  escalation_settings: 'inbox',
+  inbox_escalations: 'inbox',
   // training: seminars and what follows them.
   seminars: 'training',
   seminar_enrolments: 'training',
@@ -59,6 +61,7 @@ export const TABLE_OWNERS = {
   // planner: drafts, files, contributors.
   planner_drafts: 'planner',
   planner_syndications: 'planner',
+  planner_network_posts: 'planner',
   planner_files: 'planner',
   planner_contributors: 'planner',
   planner_page_settings: 'planner',

@@ -3,7 +3,7 @@
 import { fileURLToPath } from 'node:url';
 import { alertRoutes } from '../alerts/index.ts';
 import { analyticsRoutes } from '../analytics/index.ts';
-import { auditRoutes, pageFactsRoutes } from '../audit/index.ts';
+import { auditRoutes, networkReportRoutes, pageFactsRoutes } from '../audit/index.ts';
 import {
   authRoutes,
   createOidc,
@@ -25,6 +25,7 @@ import { systemClock } from '../platform/clock.ts';
 import type { Config } from '../platform/config.ts';
 import { type Db, pingDb, readVersions } from '../platform/db.ts';
 import { type App, buildHttpServer } from '../platform/http/server.ts';
+import type { JobQueue } from '../platform/jobs/index.ts';
 import type { Metrics } from '../platform/metrics.ts';
 import { projectFile } from '../platform/paths.ts';
 import { regionVersionRoutes, registryRoutes } from '../registry/index.ts';
@@ -38,6 +39,7 @@ import {
 } from '../reports/index.ts';
 import { trainingRoutes } from '../training/index.ts';
 import { loadPublishedVersions, workshopRoutes } from '../workshop/index.ts';
+import { openQueueForSending } from './background.ts';
 
 export type WebOptions = {
   clock?: Clock;
@@ -48,7 +50,23 @@ export type WebOptions = {
   metrics?: Metrics;
   /** The built web app to serve; default web/dist of the project. */
   webRoot?: string;
+  /** The job queue requests enqueue into (a re-audit); default one opened for sending on first use. */
+  queue?: () => Promise<JobQueue>;
 };
+
+/** A queue opened for sending on first use, and stopped with the server if it was. */
+function lazyQueue(db: Db, config: Config) {
+  let opened: Promise<JobQueue> | undefined;
+  return {
+    get: () => {
+      opened ??= openQueueForSending(db, config);
+      return opened;
+    },
+    stop: async () => {
+      if (opened) await (await opened).stop();
+    },
+  };
+}
 
 export async function buildWebApp(db: Db, config: Config, options: WebOptions = {}): Promise<App> {
   const clock = options.clock ?? systemClock;
@@ -101,16 +119,19 @@ export async function buildWebApp(db: Db, config: Config, options: WebOptions = 
       networkCoverageRoutes(db)(app);
       collectRoutes(db)(app);
       auditRoutes(db)(app);
+      networkReportRoutes(db)(app);
       pageFactsRoutes(db, clock)(app);
       methodologyRoutes()(app);
-      workshopRoutes(db, clock)(app);
+      const jobs = lazyQueue(db, config);
+      if (!options.queue) app.addHook('onClose', jobs.stop);
+      workshopRoutes(db, options.queue ?? jobs.get, clock)(app);
       openDataRoutes(db)(app);
       reportRoutes(db, { cache: reportCache })(app);
       // A PDF made on request starts a browser in this process; it goes with the server.
       app.addHook('onClose', async () => closePdfBrowser());
       exportRoutes(db)(app);
       inboxRoutes(db, { baseUrl: config.jobs.vkUrl, secrets: config.secrets })(app);
-      alertRoutes(db)(app);
+      alertRoutes(db, config.secrets)(app);
       trainingRoutes(db, { publicUrl: config.http.publicUrl })(app);
       notificationRoutes(db)(app);
       plannerRoutes(db, new FileStore(config.filesDir))(app);

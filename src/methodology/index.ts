@@ -23,6 +23,7 @@ export {
   withHash,
 } from './methodology.loader.ts';
 export { methodologyRoutes } from './methodology.routes.ts';
+export { type RuleNetwork, ruleOnNetwork } from './networks.ts';
 export { isQuestion } from './rules/dialogue.ts';
 export { rules } from './rules/index.ts';
 export type { Rule } from './rules/rule.ts';

@@ -3,10 +3,17 @@
 // MAX now does), JSON errors {code, message} with HTTP 400/401/404/429, dates in milliseconds. Each bot sees
 // only the channels it was added to as an admin.
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import { dropConnection, type NetFaults } from './net-faults.ts';
 import type { MaxChannel, MaxMessage, NetWorld } from './net-world.ts';
 
 export type MaxSimBot = { token: string; userId: number; channels: number[] | 'all'; perSecond?: number };
-export type MaxSimOptions = { world: NetWorld; bots: MaxSimBot[]; now?: () => number };
+export type MaxSimOptions = {
+  world: NetWorld;
+  bots: MaxSimBot[];
+  now?: () => number;
+  /** Faults injected into calls by "METHOD /path" (`POST /messages`). */
+  faults?: NetFaults;
+};
 export type MaxSim = {
   app: FastifyInstance;
   world: NetWorld;
@@ -84,7 +91,16 @@ export async function buildMaxSim(options: MaxSimOptions): Promise<MaxSim> {
     (handler: (req: FastifyRequest, b: MaxSimBot) => unknown) =>
     async (req: FastifyRequest, reply: FastifyReply) => {
       try {
-        return handler(req, bot(req));
+        const b = bot(req);
+        const fault = options.faults?.next(`${req.method} ${req.routeOptions.url}`) ?? null;
+        if (fault === 'http5xx') return reply.code(503).send({ code: 'service.unavailable', message: '' });
+        if (fault === 'timeout') {
+          await new Promise((r) => setTimeout(r, options.faults?.holdMs ?? 0));
+          return dropConnection(req, reply);
+        }
+        const answer = handler(req, b);
+        if (fault === 'lost-answer') return dropConnection(req, reply);
+        return answer;
       } catch (error) {
         if (!(error instanceof MaxFault)) throw error;
         return reply.code(error.status).send({ code: error.code, message: error.message });

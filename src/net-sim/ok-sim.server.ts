@@ -6,11 +6,19 @@ import formbody from '@fastify/formbody';
 import multipart from '@fastify/multipart';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { OK_ERRORS, OK_METHOD_NAMES, okSignature } from '../networks/index.ts';
+import { dropConnection, type NetFaults } from './net-faults.ts';
 import type { NetWorld, OkGroup, OkTopic } from './net-world.ts';
 
 export type OkSimApp = { key: string; secret: string };
 export type OkSimToken = { token: string; perSecond?: number; perDay?: number; canPublish?: boolean };
-export type OkSimOptions = { world: NetWorld; app: OkSimApp; tokens: OkSimToken[]; now?: () => number };
+export type OkSimOptions = {
+  world: NetWorld;
+  app: OkSimApp;
+  tokens: OkSimToken[];
+  now?: () => number;
+  /** Faults injected into calls by method name (`mediatopic.post`). */
+  faults?: NetFaults;
+};
 
 class OkFault extends Error {
   constructor(
@@ -54,12 +62,23 @@ export type OkSim = {
   published: OkTopic[];
 };
 
+/** OK's anchor paging: the anchor is the offset of the next item, as a string. */
+function page<T>(items: T[], params: Params, max: number) {
+  const offset = Number(params.anchor ?? 0) || 0;
+  const count = Math.min(Number(params.count ?? max) || max, max);
+  const slice = items.slice(offset, offset + count);
+  const next = offset + slice.length;
+  return { slice, anchor: String(next), has_more: next < items.length };
+}
+
 export async function buildOkSim(options: OkSimOptions): Promise<OkSim> {
   const now = options.now ?? Date.now;
   const groups = new Map<string, OkGroup>(options.world.ok.map((g) => [g.uid, g]));
   const byName = new Map<string, OkGroup>(
     options.world.ok.filter((g) => g.shortname).map((g) => [g.shortname as string, g]),
   );
+  // Comments are read per topic, thousands of times in a collection: found by id, not by a walk over all groups.
+  const topicsById = new Map(options.world.ok.flatMap((g) => g.topics.map((t) => [t.id, t] as const)));
   const tokens = new Map(options.tokens.map((t) => [t.token, t]));
   const calls = new Map<string, number>();
   const lastSecond = new Map<string, { second: number; n: number }>();
@@ -97,14 +116,6 @@ export async function buildOkSim(options: OkSimOptions): Promise<OkSim> {
     const g = id ? groups.get(id) : undefined;
     if (!g) throw fail('NOT_FOUND', `group ${id}`);
     return g;
-  }
-
-  function page<T>(items: T[], params: Params, max: number) {
-    const offset = Number(params.anchor ?? 0) || 0;
-    const count = Math.min(Number(params.count ?? max) || max, max);
-    const slice = items.slice(offset, offset + count);
-    const next = offset + slice.length;
-    return { slice, anchor: String(next), has_more: next < items.length };
   }
 
   const handlers: Record<string, (p: Params, t: OkSimToken) => unknown> = {
@@ -151,7 +162,7 @@ export async function buildOkSim(options: OkSimOptions): Promise<OkSim> {
     },
     'discussions.getComments': (p) => {
       if (p.discussionType !== 'GROUP_TOPIC') throw fail('PARAM', 'discussionType');
-      const t = [...groups.values()].flatMap((g) => g.topics).find((x) => x.id === p.discussionId);
+      const t = topicsById.get(p.discussionId ?? '');
       if (!t) throw fail('NOT_FOUND', `topic ${p.discussionId}`);
       const { slice, anchor, has_more } = page(t.comments, p, 50);
       return {
@@ -203,6 +214,7 @@ export async function buildOkSim(options: OkSimOptions): Promise<OkSim> {
         comments: [],
       };
       g.topics.unshift(topic);
+      topicsById.set(topic.id, topic);
       sim.published.push(topic);
       return topic.id;
     },
@@ -221,7 +233,15 @@ export async function buildOkSim(options: OkSimOptions): Promise<OkSim> {
       const token = admit(params);
       const handler = handlers[params.method as string];
       if (!handler) throw fail('METHOD');
-      return JSON.stringify(handler(params, token));
+      const fault = options.faults?.next(params.method as string) ?? null;
+      if (fault === 'http5xx') return reply.code(503).send('Service Unavailable');
+      if (fault === 'timeout') {
+        await new Promise((r) => setTimeout(r, options.faults?.holdMs ?? 0));
+        return dropConnection(req, reply);
+      }
+      const answer = JSON.stringify(handler(params, token));
+      if (fault === 'lost-answer') return dropConnection(req, reply);
+      return answer;
     } catch (error) {
       if (!(error instanceof OkFault)) throw error;
       return JSON.stringify({ error_code: error.code, error_msg: error.name_, error_data: null });

@@ -1,9 +1,10 @@
 // Stores what a network collection read: the page's status and resolved id, and its posts and comments in the
-// same tables as VK's (posts and comments keyed by page and the network's numeric id), upserted so a run
+// same tables as VK's (posts and comments keyed by page and the network's numeric id; profiles as
+// snapshots), upserted so a run
 // resumed after a crash writes each row once.
 import type { Db } from '../platform/db.ts';
 import type { PageStatus, Platform } from '../platform/db-schema.ts';
-import type { NetComment, NetPost } from './model.ts';
+import type { NetComment, NetPage, NetPost } from './model.ts';
 
 export type NetworkPageRow = {
   id: number;
@@ -35,6 +36,46 @@ export async function markNetworkPage(
       ...(change.externalId ? { external_id: change.externalId } : {}),
     })
     .where('id', '=', pageId)
+    .execute();
+}
+
+const flag = (v: boolean | null) => (v === null ? null : v ? (1 as const) : (0 as const));
+
+/**
+ * The page's profile as the network described it, appended like VK's snapshots: each fact yes / no / unknown
+ * (NULL) and `sources_json` naming the network, method and field it came from, so the report card can say so.
+ */
+export async function insertNetworkSnapshot(
+  db: Db,
+  pageId: number,
+  page: NetPage,
+  at: number,
+): Promise<void> {
+  const f = page.facts;
+  await db.kysely
+    .insertInto('page_snapshots')
+    .values({
+      page_id: pageId,
+      collected_at: at,
+      name: page.name,
+      screen_name: page.screenName,
+      is_closed: f.isClosed === null ? null : f.isClosed ? 1 : 0,
+      deactivated: page.gone,
+      is_verified: flag(f.isVerified),
+      members_count: page.members ?? 0,
+      description: page.description,
+      site: f.website,
+      activity: null,
+      has_avatar: flag(f.hasAvatar),
+      has_cover: flag(f.hasCover),
+      wall: null,
+      contacts_json: f.phone ? JSON.stringify([{ phone: f.phone }]) : null,
+      addresses_json: null,
+      extra_json: JSON.stringify({ network: page.network, membersKnown: page.members !== null }),
+      phone: f.phone,
+      menu_widgets_json: null,
+      sources_json: JSON.stringify(f.sources),
+    })
     .execute();
 }
 

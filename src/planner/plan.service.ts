@@ -2,6 +2,7 @@
 // as suggestions, each week's posts against the methodology's frequency (a gap where it would fail, school
 // holidays excepted), and the month's mix per kind against its targets. Also: what one draft helps meet, and
 // the reminders sent when a page is about to miss its week.
+
 import { type MethodologyVersion, NATIONAL_VERSION, shippedVersion } from '../methodology/index.ts';
 import { insertNotifications } from '../notifications/index.ts';
 import { dayNumber, dayNumberOf, isoOfDayNumber, weekdayOfDayNumber } from '../platform/calendar-date.ts';
@@ -10,10 +11,13 @@ import type { DraftKind } from '../platform/db-schema.ts';
 import { AppError } from '../platform/errors.ts';
 import { instantAt, localTime } from '../platform/time-zone.ts';
 import { regionVersion, regionVersions } from '../registry/index.ts';
+import { pageTokenKinds } from '../vk/index.ts';
 import type { DraftContent } from './draft-content.ts';
 import { type Caller, draftFor, plannerPage } from './drafts.service.ts';
+import { listNetworkPosts } from './network-posts.repo.ts';
 import { type Around, draftHelps, mixTargets } from './plan-targets.ts';
 import { type DraftRow, draftsOfPage, postsOfPage } from './planner.repo.ts';
+import { tokenNeeds } from './publish-tokens.ts';
 import { inSchoolHolidays, schoolEvents } from './school-calendar.ts';
 
 /** The longest span one plan covers: its last day at most this many days after its first. */
@@ -286,7 +290,16 @@ export async function draftDetail(db: Db, caller: Caller, id: number, now: numbe
     await around(db, page.id, page.timezone, at, draft.id),
     targets,
   );
-  return { ...draftView(draft), helps };
+  // What the page's tokens allow: the editor says which token a photo, poll, clip or broadcast still needs.
+  const publishing = tokenNeeds(draft.kind, content, await pageTokenKinds(db, page.id));
+  const networks = (await listNetworkPosts(db, draft.id)).map((r) => ({
+    network: r.network,
+    status: r.status,
+    attempts: r.attempts,
+    postId: r.external_id,
+    error: r.last_error,
+  }));
+  return { ...draftView(draft), helps, publishing, networks };
 }
 
 /**

@@ -224,7 +224,7 @@ describe('planner', () => {
       expect(published[4]?.publish_state_json).toContain('rtmp://');
     });
 
-    it('with only a community token publishes text and names the user token a poll needs', async () => {
+    it('with only a community token publishes text, and names the user token a poll and a broadcast need', async () => {
       const [page] = await pagesWithTokens(ctx.db, 1, false);
       if (!page?.external_id) throw new Error('no page');
       const text = await createDraft(
@@ -246,6 +246,23 @@ describe('planner', () => {
         },
         now(),
       );
+      const live = await createDraft(
+        ctx.db,
+        federal,
+        page.id,
+        {
+          kind: 'live',
+          title: 'Эфир',
+          text: 'Линейка',
+          content: { title: 'Линейка', startsAt: now() + 86_400 },
+        },
+        now(),
+      );
+      // The editor is told beforehand which token each draft lacks: none for text, the user token for the rest.
+      const needs = async (id: number) => (await draftDetail(ctx.db, federal, id, now())).publishing;
+      expect(await needs(text)).toEqual({ userMethods: [], missing: null });
+      expect(await needs(poll)).toEqual({ userMethods: ['polls.create'], missing: 'user' });
+      expect(await needs(live)).toEqual({ userMethods: ['video.startStreaming'], missing: 'user' });
       for (const id of [text, poll]) await approveDraft(ctx.db, federal, id, now(), now() - 1);
       const outcomes = await publishDue(ctx.db, vk(), now());
       expect(outcomes.get(text)?.status).toBe('published');

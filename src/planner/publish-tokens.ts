@@ -15,13 +15,32 @@ export function methodsOf(kind: DraftKind | string, content: DraftContent): stri
   return out;
 }
 
+/** VK methods that only a user token may call (everything a draft does beyond wall.post). */
+const userOnly = (methods: string[]) => methods.filter((m) => m !== 'wall.post');
+
+/**
+ * What publishing the draft needs against what the page has, for the editor to say before (and after) it
+ * fails: the VK methods only a page admin's user token may make, and which token is missing — `user` (the
+ * draft uploads, makes a poll, a clip or a broadcast and the page has no admin's user token), `token` (the page
+ * has no token at all), or null (it can go).
+ */
+export function tokenNeeds(
+  kind: DraftKind | string,
+  content: DraftContent,
+  has: { community: boolean; user: boolean },
+): { userMethods: string[]; missing: 'user' | 'token' | null } {
+  const userMethods = userOnly(methodsOf(kind, content));
+  const missing = userMethods.length > 0 && !has.user ? 'user' : !has.user && !has.community ? 'token' : null;
+  return { userMethods, missing };
+}
+
 /** Exactly which token the draft lacks, for which VK methods, and how to add it or publish by hand. */
 export function missingTokenMessage(
   pageId: number,
   tokens: { community: string | null; user: string | null },
   methods: string[],
 ): string {
-  const needsUser = methods.some((m) => m !== 'wall.post');
+  const needsUser = userOnly(methods).length > 0;
   if (needsUser)
     return `needs a page admin's user token for ${methods.join(', ')} (VK allows them only with a user token${
       tokens.community ? '; the community token cannot' : ''

@@ -20,10 +20,13 @@ function forbidden(code: number): boolean {
   return false;
 }
 
+const hex = (code: number) => `\\u${code.toString(16).padStart(4, '0')}`;
+/** The same ranges as one character class: a regular expression scans a 100,000-row registry's cells fastest. */
+const FORBIDDEN_CLASS = new RegExp(`[${FORBIDDEN.map(([from, to]) => `${hex(from)}-${hex(to)}`).join('')}]`);
+
 /** Whether the text holds a control or direction character (tabs and line breaks aside). */
 export function hasControlCharacters(text: string): boolean {
-  for (let i = 0; i < text.length; i++) if (forbidden(text.charCodeAt(i))) return true;
-  return false;
+  return FORBIDDEN_CLASS.test(text);
 }
 
 /** The text without control or direction characters, tabs and line breaks too: for names on one line. */

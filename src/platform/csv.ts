@@ -1,5 +1,6 @@
 // CSV both ways: reading rows one at a time (UTF-8 or Windows-1251, the delimiter guessed), and writing lines
 // where a field is quoted when it holds the delimiter, a quote or a line break.
+import { isUtf8 } from 'node:buffer';
 import Papa from 'papaparse';
 
 export function csvField(value: string | number | null | undefined, delimiter: string): string {
@@ -28,12 +29,10 @@ export const BOM = '\uFEFF';
 export function decodeText(buffer: Buffer): string {
   if (buffer[0] === 0xef && buffer[1] === 0xbb && buffer[2] === 0xbf)
     return buffer.subarray(3).toString('utf8');
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(buffer);
-  } catch {
-    // Not valid UTF-8: Excel "CSV (разделители - запятые)" in a Russian locale writes Windows-1251.
-    return new TextDecoder('windows-1251').decode(buffer);
-  }
+  // Checked and decoded natively: a strict TextDecoder takes a second over a 45 MB registry.
+  if (isUtf8(buffer)) return buffer.toString('utf8');
+  // Not valid UTF-8: Excel "CSV (разделители - запятые)" in a Russian locale writes Windows-1251.
+  return new TextDecoder('windows-1251').decode(buffer);
 }
 
 export function detectDelimiter(text: string): string {

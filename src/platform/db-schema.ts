@@ -523,6 +523,21 @@ export interface PlannerDraftTable {
   updated_at: number;
 }
 
+/** A draft's publication on OK or MAX: one row per draft and network. */
+export interface PlannerNetworkPostTable {
+  id: Generated<number>;
+  draft_id: number;
+  network: 'ok' | 'max';
+  page_id: number;
+  /** pending: not sent; sent: a post call went out, its answer not (yet) known; published; failed. */
+  status: 'pending' | 'sent' | 'published' | 'failed';
+  attempts: Generated<number>;
+  sent_at: number | null;
+  external_id: string | null;
+  last_error: string | null;
+  updated_at: number;
+}
+
 export interface PlannerSyndicationTable {
   id: Generated<number>;
   region_code: string;
@@ -794,6 +809,24 @@ export interface VkCallbackSettingsTable {
   updated_at: number;
 }
 
+export interface EscalationSettingsTable {
+  region_code: string;
+  to_municipality_after_hours: number;
+  to_region_after_hours: number;
+  updated_by: number | null;
+  updated_at: number;
+}
+
+export interface InboxEscalationTable {
+  id: Generated<number>;
+  item_kind: 'comment' | 'message';
+  item_id: number;
+  page_id: number;
+  level: 'municipality' | 'region';
+  moved_at: number;
+  recorded_at: number;
+}
+
 export interface VkLongPollStateTable {
   group_id: number;
   ts: string;
@@ -801,6 +834,7 @@ export interface VkLongPollStateTable {
 }
 
 export interface Database {
+  planner_network_posts: PlannerNetworkPostTable;
   audit_unit_rollups: AuditUnitRollupTable;
   registry_unit_counts: RegistryUnitCountTable;
   regions: RegionTable;
@@ -860,4 +894,6 @@ export interface Database {
   vk_events: VkEventTable;
   vk_callback_settings: VkCallbackSettingsTable;
   vk_long_poll_state: VkLongPollStateTable;
+  escalation_settings: EscalationSettingsTable;
+  inbox_escalations: InboxEscalationTable;
 }

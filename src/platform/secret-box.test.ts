@@ -2,7 +2,14 @@
 // named by id, old keys opening old values after a key change.
 import { describe, expect, it } from 'vitest';
 import { AppError } from './errors.ts';
-import { newSecretKeyText, parseSecretKey, SecretBox } from './secret-box.ts';
+import {
+  isSealed,
+  newSecretKeyText,
+  openStored,
+  parseSecretKey,
+  requireBox,
+  SecretBox,
+} from './secret-box.ts';
 
 const keyA = parseSecretKey(newSecretKeyText(), 'A');
 const keyB = parseSecretKey('ab'.repeat(32), 'B');
@@ -50,5 +57,20 @@ describe('secret box', () => {
     expect(() =>
       SecretBox.fromEnv({ PUBLICA_SECRET_KEY: 'ab'.repeat(32), PUBLICA_SECRET_KEYS_OLD: 'x,y' }),
     ).toThrow(/PUBLICA_SECRET_KEYS_OLD\[0\]/);
+  });
+
+  it('opens a stored setting when sealed, reads one stored before sealing began, and needs the key to seal', () => {
+    const box = new SecretBox(keyA);
+    const sealed = box.seal('callback-secret', 'vk-callback-secret');
+    expect(isSealed(sealed)).toBe(true);
+    expect(isSealed('callback-secret')).toBe(false);
+    expect(openStored(box, sealed, 'vk-callback-secret', 'secrets')).toBe('callback-secret');
+    expect(openStored(null, 'plain-from-before', 'vk-callback-secret', 'secrets')).toBe('plain-from-before');
+    expect(() => openStored(null, sealed, 'vk-callback-secret', 'Callback API secrets')).toThrow(
+      /Callback API secrets are stored sealed: set PUBLICA_SECRET_KEY/,
+    );
+    // Sealed for one purpose, it does not open as another.
+    expect(() => openStored(box, sealed, 'webhook-secret', 'secrets')).toThrow(/does not open/);
+    expect(() => requireBox(null, 'webhook secrets')).toThrow(/webhook secrets are stored sealed/);
   });
 });

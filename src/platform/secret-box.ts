@@ -102,3 +102,23 @@ export function secretBoxFromFile(file: string): SecretBox {
   }
   return new SecretBox(parseSecretKey(fs.readFileSync(file, 'utf8'), file));
 }
+
+/** Whether a stored value is sealed; a setting stored before sealing began is plain text. */
+export function isSealed(value: string): boolean {
+  return /^v1\.[0-9a-f]{8}\.[\w-]+\.[\w-]+\.[\w-]*$/.test(value);
+}
+
+/** The box a sealed setting needs; `what` names the setting in the error. */
+export function requireBox(box: SecretBox | null, what: string): SecretBox {
+  if (!box)
+    throw new AppError(
+      'CONFIG',
+      `${what} are stored sealed: set PUBLICA_SECRET_KEY (publica vk-token new-key makes one)`,
+    );
+  return box;
+}
+
+/** A stored secret in the clear: opened when sealed, as it is when stored before sealing began. */
+export function openStored(box: SecretBox | null, stored: string, purpose: string, what: string): string {
+  return isSealed(stored) ? requireBox(box, what).open(stored, purpose) : stored;
+}

@@ -43,6 +43,7 @@ export {
   findPageInScope,
   firstPlacedInstitution,
   type InstitutionRow,
+  pagesOfInstitution,
 } from './registry-read.repo.ts';
 export { validateRecord } from './registry-row.ts';
 export { checkUnitFilters } from './registry-scope.ts';

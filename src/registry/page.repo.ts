@@ -175,7 +175,7 @@ export type AuditTarget = {
 /** The pages an audit judges (all, or those of one region), with their institution, in id order. */
 export async function listAuditTargets(
   db: Db,
-  filter: { regionCode?: string | undefined; pageIds?: number[] } = {},
+  filter: { regionCode?: string | undefined; pageIds?: number[]; platform?: Platform } = {},
 ): Promise<AuditTarget[]> {
   let query = db.kysely
     .selectFrom('pages')
@@ -194,7 +194,7 @@ export async function listAuditTargets(
       'institutions.municipality_id',
       'regions.timezone',
     ])
-    .where('pages.platform', '=', 'vk')
+    .where('pages.platform', '=', filter.platform ?? 'vk')
     .orderBy('pages.id');
   if (filter.regionCode) query = query.where('institutions.region_code', '=', filter.regionCode);
   if (filter.pageIds) query = query.where('pages.id', 'in', filter.pageIds.length ? filter.pageIds : [0]);

@@ -99,10 +99,25 @@ export async function readRegistryFile(
   limits: ReadLimits = CLI_READ_LIMITS,
   name = path.basename(filePath),
 ): Promise<RegistryFile> {
+  const records: RawRecord[] = [];
+  const read = await eachRegistryRecord(filePath, (record) => records.push(record), limits, name);
+  return { ...read, records };
+}
+
+/**
+ * The records of a registry file, each handed to `onRecord` as it is parsed (with the header map read before
+ * it), none kept: an import validates while the file is tokenised. Returns what the header said.
+ */
+export async function eachRegistryRecord(
+  filePath: string,
+  onRecord: (record: RawRecord, header: HeaderMap) => void,
+  limits: ReadLimits = CLI_READ_LIMITS,
+  name = path.basename(filePath),
+): Promise<Omit<RegistryFile, 'records'>> {
   const file = name;
   let map: HeaderMap | undefined;
-  const records: RawRecord[] = [];
   let index = 0;
+  let count = 0;
   const onRow = (cells: string[]) => {
     index++;
     if (cells.length > limits.maxColumns && cells.slice(limits.maxColumns).some((c) => c.trim() !== ''))
@@ -113,9 +128,9 @@ export async function readRegistryFile(
     }
     const record = recordOf(cells, index, map.columns);
     if (!record) return;
-    if (records.length >= limits.maxRows)
-      throw new RegistryFileError(file, 'too_many_rows', { max: limits.maxRows });
-    records.push(record);
+    if (count >= limits.maxRows) throw new RegistryFileError(file, 'too_many_rows', { max: limits.maxRows });
+    count++;
+    onRecord(record, map);
   };
   try {
     if (/\.xlsx$/i.test(name) || /\.xlsx$/i.test(filePath)) await eachXlsxRow(filePath, onRow);
@@ -125,7 +140,7 @@ export async function readRegistryFile(
     throw new RegistryFileError(file, 'unreadable', { reason: (error as Error).message });
   }
   if (!map) throw new RegistryFileError(file, 'empty_file');
-  return { file, headers: map.headers, columnCount: map.columnCount, records };
+  return { file, headers: map.headers, columnCount: map.columnCount };
 }
 
 export { decodeText, detectDelimiter, eachCsvRow } from '../platform/csv.ts';

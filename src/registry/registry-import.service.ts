@@ -16,12 +16,13 @@ import {
   insertInstitutions,
   updateInstitutions,
 } from './registry.repo.ts';
-import { type RegistryFile, readRegistryFile } from './registry-file.reader.ts';
+import type { RegistryFile } from './registry-file.reader.ts';
 import { indexLookups, type Lookups, queryLookups } from './registry-lookups.ts';
 import type { RegistryRow, RowProblem } from './registry-row.ts';
 import {
   addProblems,
   pageIdentity,
+  readValidatedRegistry,
   type ValidatedRegistry,
   validateRegistryFile,
 } from './registry-validate.ts';
@@ -52,8 +53,9 @@ export type ImportReport = {
   headers: RegistryFile['headers'];
 };
 
+/** Reads, validates (while parsing) and imports a file. */
 export async function importRegistryFile(db: Db, filePath: string, options: ImportOptions = {}) {
-  return importRegistry(db, await readRegistryFile(filePath), options);
+  return importValidated(db, await readValidatedRegistry(filePath), options);
 }
 
 export async function importRegistry(

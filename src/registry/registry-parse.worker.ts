@@ -2,8 +2,8 @@
 // thread's bounded heap and none of the event loop's time; posts back the valid rows and the problem tally.
 import { parentPort, workerData } from 'node:worker_threads';
 import { errorMessage } from '../platform/threads.ts';
-import { type ReadLimits, readRegistryFile } from './registry-file.reader.ts';
-import { type ValidatedRegistry, validateRegistryFile } from './registry-validate.ts';
+import type { ReadLimits } from './registry-file.reader.ts';
+import { readValidatedRegistry, type ValidatedRegistry } from './registry-validate.ts';
 
 export type ParseInput = { path: string; name: string; limits: ReadLimits };
 export type ParseResult = ValidatedRegistry;
@@ -13,8 +13,10 @@ const port = parentPort;
 if (!port) throw new Error('registry-parse.worker.ts runs only as a worker thread');
 
 try {
-  const file = await readRegistryFile(input.path, input.limits, input.name);
-  port.postMessage({ type: 'done', result: validateRegistryFile(file) });
+  port.postMessage({
+    type: 'done',
+    result: await readValidatedRegistry(input.path, input.limits, input.name),
+  });
 } catch (error) {
   port.postMessage(errorMessage(error));
 }

@@ -1,6 +1,12 @@
 // Validates registry records: each row on its own, then the checks across rows (the same INN, OGRN or page
 // twice in one file). Keeps what it has seen, so a file can be validated slice by slice as it is parsed.
-import type { RawRecord, RegistryFile } from './registry-file.reader.ts';
+import {
+  CLI_READ_LIMITS,
+  eachRegistryRecord,
+  type RawRecord,
+  type ReadLimits,
+  type RegistryFile,
+} from './registry-file.reader.ts';
 import { type RegistryRow, type RowProblem, validateRecord } from './registry-row.ts';
 
 /** A report lists this many problems; `problemCount` says how many there were in all. */
@@ -33,12 +39,36 @@ export function validateRegistryFile(file: RegistryFile): ValidatedRegistry {
     invalidRows: 0,
   };
   // Record by record, so the problems of a file of bad rows are counted rather than all held.
-  for (const record of file.records) {
-    const { rows, problems } = validator.validate([record]);
-    result.rows.push(...rows);
-    addProblems(result, problems);
-  }
+  for (const record of file.records)
+    validator.validateInto(record, result.rows, (p) => addProblems(result, p));
   return result;
+}
+
+/**
+ * Reads and validates a registry file in one pass: each record is validated as soon as it is parsed and only
+ * valid rows are kept, so the raw records of a 100,000-row file are never all held.
+ */
+export async function readValidatedRegistry(
+  filePath: string,
+  limits: ReadLimits = CLI_READ_LIMITS,
+  name?: string,
+): Promise<ValidatedRegistry> {
+  let validator: RowValidator | undefined;
+  const rows: RegistryRow[] = [];
+  const tally: ProblemTally = { problems: [], problemCount: 0, invalidRows: 0 };
+  let records = 0;
+  const onProblems = (problems: RowProblem[]) => addProblems(tally, problems);
+  const read = await eachRegistryRecord(
+    filePath,
+    (record, header) => {
+      validator ??= new RowValidator(header.columnCount);
+      records++;
+      validator.validateInto(record, rows, onProblems);
+    },
+    limits,
+    name,
+  );
+  return { ...read, records, rows, ...tally };
 }
 
 export class RowValidator {
@@ -53,24 +83,27 @@ export class RowValidator {
   validate(records: readonly RawRecord[]): { rows: RegistryRow[]; problems: RowProblem[] } {
     const rows: RegistryRow[] = [];
     const problems: RowProblem[] = [];
-    for (const record of records) {
-      const result = validateRecord(record, this.columnCount);
-      if (!result.ok) {
-        problems.push(...result.problems);
-        continue;
-      }
-      const row = result.row;
-      const duplicate = firstDuplicate(row, this.seen);
-      if (duplicate) {
-        problems.push({ row: row.row, ...duplicate });
-        continue;
-      }
-      if (row.inn) this.seen.inn.set(row.inn, row.row);
-      if (row.ogrn) this.seen.ogrn.set(row.ogrn, row.row);
-      if (row.vk) this.seen.page.set(pageIdentity(row.vk), row.row);
-      rows.push(row);
-    }
+    for (const record of records) this.validateInto(record, rows, (p) => problems.push(...p));
     return { rows, problems };
+  }
+
+  /** One record: its row onto `rows` when valid, else its problems to `onProblems` (a row's, in order). */
+  validateInto(record: RawRecord, rows: RegistryRow[], onProblems: (problems: RowProblem[]) => void): void {
+    const result = validateRecord(record, this.columnCount);
+    if (!result.ok) {
+      onProblems(result.problems);
+      return;
+    }
+    const row = result.row;
+    const duplicate = firstDuplicate(row, this.seen);
+    if (duplicate) {
+      onProblems([{ row: row.row, ...duplicate }]);
+      return;
+    }
+    if (row.inn) this.seen.inn.set(row.inn, row.row);
+    if (row.ogrn) this.seen.ogrn.set(row.ogrn, row.row);
+    if (row.vk) this.seen.page.set(pageIdentity(row.vk), row.row);
+    rows.push(row);
   }
 }
 

@@ -4,6 +4,7 @@
 // are valid only for the run they were made of and the audit and registry data versions they were made at
 // (a new run of any unit bumps the audit version and so drops every entry). Identical requests in flight
 // share one render. Bounded by entries and bytes, least recently used out first.
+import { BoundedCache } from '../platform/bounded-cache.ts';
 import type { Versions } from '../platform/db.ts';
 import type { Lang } from '../platform/i18n.ts';
 import type { ReportFormat } from './report-render.ts';
@@ -14,15 +15,13 @@ export type CachedReport = { body: Buffer; fileName: string };
 type Entry = CachedReport & { validity: string };
 
 export class ReportCache {
-  private readonly entries = new Map<string, Entry>();
+  private readonly entries: BoundedCache<Entry>;
   private readonly inFlight = new Map<string, { validity: string; made: Promise<CachedReport> }>();
-  private bytes = 0;
   readonly stats = { hits: 0, misses: 0 };
 
-  constructor(
-    private readonly maxEntries = 200,
-    private readonly maxBytes = 64 * 2 ** 20,
-  ) {}
+  constructor(maxEntries = 200, maxBytes = 64 * 2 ** 20) {
+    this.entries = new BoundedCache(maxEntries, maxBytes);
+  }
 
   /** unit | methodology version | period | language | format. */
   static key(unitKey: string, run: RunRef | null, lang: Lang, format: ReportFormat): string {
@@ -43,8 +42,6 @@ export class ReportCache {
   ): Promise<CachedReport & { hit: boolean }> {
     const entry = this.entries.get(key);
     if (entry && entry.validity === validity) {
-      this.entries.delete(key);
-      this.entries.set(key, entry);
       this.stats.hits++;
       return { body: entry.body, fileName: entry.fileName, hit: true };
     }
@@ -58,7 +55,7 @@ export class ReportCache {
     this.inFlight.set(key, { validity, made });
     try {
       const report = await made;
-      this.store(key, { ...report, validity });
+      this.entries.set(key, { ...report, validity }, report.body.length);
       return { ...report, hit: false };
     } finally {
       if (this.inFlight.get(key)?.made === made) this.inFlight.delete(key);
@@ -66,30 +63,10 @@ export class ReportCache {
   }
 
   get size(): { entries: number; bytes: number } {
-    return { entries: this.entries.size, bytes: this.bytes };
+    return this.entries.size;
   }
 
   clear(): void {
     this.entries.clear();
-    this.bytes = 0;
-  }
-
-  private store(key: string, entry: Entry): void {
-    this.evict(key);
-    if (entry.body.length > this.maxBytes / 4) return;
-    this.entries.set(key, entry);
-    this.bytes += entry.body.length;
-    while (this.entries.size > this.maxEntries || this.bytes > this.maxBytes) {
-      const oldest = this.entries.keys().next().value;
-      if (oldest === undefined) break;
-      this.evict(oldest);
-    }
-  }
-
-  private evict(key: string): void {
-    const entry = this.entries.get(key);
-    if (!entry) return;
-    this.bytes -= entry.body.length;
-    this.entries.delete(key);
   }
 }

@@ -82,7 +82,7 @@ export async function renderReportHtml(report: UnitReport, lang: Lang): Promise<
     count: s.levels[l.id] ?? 0,
   }));
   const body = report.run
-    ? [summary(), trend(), children(), heatmap(), movers(), unanswered()].join('\n')
+    ? [summary(), trend(), children(), heatmap(), movers(), unanswered(), dialogue()].join('\n')
     : `<p class="empty">${esc(t('noRun'))}</p>`;
   return `<!doctype html>
 <html lang="${lang}"><head><meta charset="utf-8">
@@ -187,6 +187,32 @@ ${body}
       )
       .join('');
     return `<section><h2>${esc(t('unanswered'))}</h2><table class="wide"><thead><tr><th>${esc(t('institution'))}</th><th class="n">${esc(t('questions'))}</th><th class="n">${esc(t('noAnswer'))}</th><th class="n">${esc(t('oldest'))}</th></tr></thead><tbody>${rows}</tbody></table></section>`;
+  }
+  function dialogue() {
+    const d = report.dialogue;
+    const rows = (
+      [
+        [t('dialogueTotal'), d.total],
+        [t('dialogueComments'), d.comments],
+        [t('dialogueMessages'), d.messages],
+      ] as const
+    )
+      .map(
+        ([name, m]) =>
+          `<tr><td>${esc(name)}</td><td class="n">${num(m.questions)}</td><td class="n">${num(m.answered)}</td><td class="n">${num(m.medianHours)}</td><td class="n">${num(m.p90Hours)}</td><td class="n">${esc(pct(m.withinDeadline))}</td><td class="n">${num(m.overdue)}</td></tr>`,
+      )
+      .join('');
+    const head = [
+      t('questions'),
+      t('answered'),
+      t('medianHours'),
+      t('p90Hours'),
+      t('withinDeadline'),
+      t('overdue'),
+    ]
+      .map((h) => `<th class="n">${esc(h)}</th>`)
+      .join('');
+    return `<section id="dialogue"><h2>${esc(t('dialogue'))}</h2><p class="note">${esc(t('dialogueNote'))}</p><table class="wide"><thead><tr><th></th>${head}</tr></thead><tbody>${rows}</tbody></table></section>`;
   }
 }
 

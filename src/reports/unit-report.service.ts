@@ -1,8 +1,10 @@
 // The report of a unit — the country, a region, a municipality or an institution — as of one audit run: the
 // summary (pages, mean score, levels, coverage), its child units, the trend over runs, the rule × unit
 // compliance heatmap, the largest rises and falls since the previous run, and pages leaving questions
-// unanswered. One data object for every format (HTML, PDF, XLSX, JSON).
+// unanswered, and the dialogue: response times of comments and community messages together and apart. One data
+// object for every format (HTML, PDF, XLSX, JSON).
 import { doneRunsFor, type GroupBy, type RollupRow, rollup } from '../analytics/index.ts';
+import { inboxMetrics, type ResponseMetrics } from '../inbox/index.ts';
 import {
   fillTemplate,
   loadVersion,
@@ -64,6 +66,11 @@ export type UnitReport = {
     questions: number;
     oldest: string | null;
   }[];
+  /**
+   * Response times in the run's period (the inbox's metrics, in working hours): comments and community messages
+   * together, and each apart. Counts only: no text of a message reaches a report.
+   */
+  dialogue: { total: ResponseMetrics; comments: ResponseMetrics; messages: ResponseMetrics };
 };
 
 const ROUND = (v: number, d = 1) => Math.round(v * 10 ** d) / 10 ** d;
@@ -178,7 +185,16 @@ export async function unitReport(
           oldest: u.oldest,
         }))
       : [],
+    dialogue: await dialogueOf(db, unit, run),
   };
+}
+
+/** The inbox's response-time metrics of the unit over the run's period (the last 30 days without a run). */
+async function dialogueOf(db: Db, unit: Scope, run: RunRef | null): Promise<UnitReport['dialogue']> {
+  const end = run?.periodEnd ?? Math.floor(Date.now() / 1000);
+  const days = run ? Math.min(365, Math.max(1, Math.ceil((run.periodEnd - run.periodStart) / 86_400))) : 30;
+  const m = await inboxMetrics(db, { userId: 0, scope: unit }, { days }, end);
+  return { total: m.total, comments: m.byKind.comments, messages: m.byKind.messages };
 }
 
 /** Child units' change of mean score between the previous period's run and this one. */

@@ -40,6 +40,7 @@ export {
   disableVkToken,
   listVkTokens,
   openStoredTokens,
+  pageTokenKinds,
   pageTokensOf,
   removeVkToken,
   rotateVkTokens,

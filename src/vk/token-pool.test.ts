@@ -20,6 +20,7 @@ beforeAll(async () => {
       { token: 'svc', kind: 'service', perSecond: 100 },
       { token: 'thrifty', kind: 'user', perSecond: 100, dailyQuota: { 'wall.get': 3 } },
       { token: 'plenty', kind: 'user', perSecond: 100 },
+      { token: 'paced', kind: 'user', perSecond: 20 },
     ],
   });
   baseUrl = await sim.app.listen({ port: 0, host: '127.0.0.1' });
@@ -41,6 +42,22 @@ describe('error classes', () => {
 });
 
 describe('token pool', () => {
+  it('keeps to the token’s per-second window as VK counts it: a burst of calls is never refused with 6', async () => {
+    // Two pools of the same token in one process share its window (a collection and the publisher together).
+    const pools = [0, 1].map(
+      () => new TokenPool([{ token: 'paced', kind: 'user', perSecond: 20 }], { baseUrl, maxRetries: 0 }),
+    );
+    const started = Date.now();
+    const calls = Array.from({ length: 60 }, (_, i) =>
+      pools[i % 2]?.call('groups.getById', { group_ids: String(open?.id ?? 1) }),
+    );
+    await Promise.all(calls);
+    // 60 calls at 20 a second: the first 20 at once, each next one a second after an answer came back.
+    expect(Date.now() - started).toBeGreaterThanOrEqual(2000);
+    expect(sim.tokens.tooFast.get('paced') ?? 0).toBe(0);
+    expect((pools[0]?.requests ?? 0) + (pools[1]?.requests ?? 0)).toBe(60);
+  });
+
   it("moves to another token when one's daily quota is spent, and says so when all are", async () => {
     const pool = new TokenPool(
       [

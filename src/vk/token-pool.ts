@@ -1,9 +1,9 @@
-// The pool of VK tokens: each token keeps to its own requests per second (p-throttle) and daily quota per
+// The pool of VK tokens: each token keeps to its own requests per second (its SecondWindow) and daily quota per
 // method; the pool picks a token allowed to make the call, retries with backoff what may pass later, parks a
 // token whose quota is spent (29) and drops a token VK refuses (5).
 import crypto from 'node:crypto';
-import pThrottle from 'p-throttle';
 import { isVkIdToken, methodRow, type TokenKind, tokenMayCall, vkIdRefuses } from './methods/index.ts';
+import { SecondWindow } from './second-window.ts';
 import { classify, type ExecuteResult, VkApiError, VkTransportError, vkRequest } from './vk-client.ts';
 
 export type { TokenKind };
@@ -22,24 +22,19 @@ export const DAILY_QUOTA: Record<string, number> = {
 };
 export const EXECUTE_MAX_CALLS = 25;
 
-type Throttled = <T>(work: () => Promise<T>) => Promise<T>;
 /**
- * One throttle per token and rate in the process, shared by every pool that holds the token: a collection,
+ * One rate window per token and rate in the process, shared by every pool that holds the token: a collection,
  * the publisher and the inbox's replies keep to one token's limit together.
  */
-const throttles = new Map<string, Throttled>();
-function throttleOf(key: string, perSecond: number): Throttled {
+const windows = new Map<string, SecondWindow>();
+function windowOf(key: string, perSecond: number): SecondWindow {
   const id = `${key}|${perSecond}`;
-  let throttled = throttles.get(id);
-  if (!throttled) {
-    // 5 % longer than VK's second: requests that leave evenly can arrive bunched by the network.
-    const run = pThrottle({ limit: perSecond, interval: 1050, strict: true })(
-      (work: () => Promise<unknown>) => work(),
-    );
-    throttled = run as Throttled;
-    throttles.set(id, throttled);
+  let window = windows.get(id);
+  if (!window) {
+    window = new SecondWindow(perSecond);
+    windows.set(id, window);
   }
-  return throttled;
+  return window;
 }
 
 /** A call of a method not in the table is a bug in Publica, not VK's refusal: it fails before any request. */
@@ -52,7 +47,7 @@ type PoolToken = {
   spec: PoolTokenSpec;
   key: string;
   send: (method: string, params: Record<string, string | number>) => Promise<unknown>;
-  throttled: Throttled;
+  window: SecondWindow;
   dead?: string;
   requests: number;
 };
@@ -91,17 +86,17 @@ export class TokenPool {
     this.usage = options.usage ?? new Map();
     this.tokens = specs.map((spec) => {
       const key = tokenKey(spec.token);
-      const throttled = throttleOf(key, spec.perSecond ?? PER_SECOND[spec.kind]);
+      const window = windowOf(key, spec.perSecond ?? PER_SECOND[spec.kind]);
       const token: PoolToken = {
         spec,
         key,
         requests: 0,
-        throttled,
+        window,
         send: (method, params) =>
-          throttled(() => {
+          window.run((answered) => {
             options.guard?.();
             token.requests++;
-            return vkRequest(options.baseUrl, method, params, spec.token, options.timeoutMs);
+            return vkRequest(options.baseUrl, method, params, spec.token, options.timeoutMs, answered);
           }),
       };
       return token;
@@ -234,8 +229,12 @@ export class TokenPool {
         attempt++;
         if (attempt > maxRetries) break;
         this.options.onEvent?.({ type: 'retry', token: token.key, error: (error as Error).message });
-        // Too many requests a second (6) clears within the second; other passing errors back off exponentially.
+        // Too many requests a second (6): the token's window already holds the refused request's slot for a
+        // second after VK's answer, so the first retry just waits its turn there; a repeated 6 (VK counting
+        // differently, or another process on the token) waits half a second more. Other passing errors back
+        // off exponentially.
         const tooFast = error instanceof VkApiError && error.code === 6;
+        if (tooFast && attempt === 1) continue;
         const base = tooFast ? 500 : (this.options.backoffMs ?? 200) * 2 ** Math.min(attempt, 5);
         await sleep(base / 2 + Math.random() * base);
       }
@@ -300,7 +299,7 @@ export class TokenPool {
 
   /**
    * The upload flows' second step: the file, as multipart, to the address VK handed out. It is paced by the
-   * same throttle as the token that asked for the address, so uploads count against that token's rate too.
+   * same rate window as the token that asked for the address, so uploads count against that token's rate too.
    */
   async upload(
     url: string,
@@ -310,7 +309,7 @@ export class TokenPool {
   ): Promise<Record<string, unknown>> {
     const token = this.tokens.find((t) => !t.dead);
     if (!token) throw new PoolExhaustedError('no live VK token to upload with');
-    return token.throttled(async () => {
+    return token.window.run(async (answered) => {
       this.options.guard?.();
       token.requests++;
       const form = new FormData();
@@ -318,6 +317,7 @@ export class TokenPool {
       let res: Response;
       try {
         res = await fetch(url, { method: 'POST', body: form, signal: AbortSignal.timeout(timeoutMs) });
+        answered();
       } catch (error) {
         throw new VkTransportError('network', `upload: ${(error as Error).message}`);
       }

@@ -45,6 +45,17 @@ export function sealedTokens(db: Db, options: { includeDisabled?: boolean } = {}
   return query.execute();
 }
 
+/** The kinds of a page's enabled tokens (community, user), without reading the sealed tokens. */
+export async function pageTokenKindRows(db: Db, pageId: number): Promise<string[]> {
+  const rows = await db.kysely
+    .selectFrom('vk_tokens')
+    .select('kind')
+    .where('page_id', '=', pageId)
+    .where('disabled', '=', 0)
+    .execute();
+  return rows.map((r) => r.kind);
+}
+
 export async function deleteVkToken(db: Db, label: string): Promise<boolean> {
   const result = await db.kysely.deleteFrom('vk_tokens').where('label', '=', label).executeTakeFirst();
   return Number(result.numDeletedRows) > 0;

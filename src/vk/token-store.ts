@@ -10,6 +10,7 @@ import {
   findVkTokenClash,
   insertVkToken,
   listVkTokenRows,
+  pageTokenKindRows,
   sealedTokens,
   setVkTokenDisabled,
   updateSealed,
@@ -213,6 +214,12 @@ export async function pageTokensOf(
     return row ? needBox(box).open(row.sealed, PURPOSE) : null;
   };
   return { community: open('community'), user: open('user') };
+}
+
+/** Which of its own tokens a page has (enabled), without opening any: what its drafts can be published with. */
+export async function pageTokenKinds(db: Db, pageId: number): Promise<{ community: boolean; user: boolean }> {
+  const kinds = await pageTokenKindRows(db, pageId);
+  return { community: kinds.includes('community'), user: kinds.includes('user') };
 }
 
 /**

@@ -54,6 +54,8 @@ export async function vkRequest(
   params: Record<string, string | number>,
   token: string,
   timeoutMs = 15_000,
+  /** Told when VK's answer starts to arrive (VK counted the request by then): the rate window uses it. */
+  answered?: () => void,
 ): Promise<unknown> {
   const body = new URLSearchParams({ v: VK_API_VERSION, access_token: token });
   for (const [k, v] of Object.entries(params)) body.set(k, String(v));
@@ -69,6 +71,7 @@ export async function vkRequest(
     const timedOut = (error as Error).name === 'TimeoutError' || (error as Error).name === 'AbortError';
     throw new VkTransportError(timedOut ? 'timeout' : 'network', `${method}: ${(error as Error).message}`);
   }
+  answered?.();
   if (res.status >= 500) throw new VkTransportError('http', `${method}: HTTP ${res.status}`);
   let text: string;
   try {

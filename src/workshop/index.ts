@@ -1,6 +1,6 @@
 // The methodologist's workshop: fork, edit with lint, preview, publish, re-audit, compare.
 export { previewWorkshop } from './preview.ts';
-export { reaudit } from './reaudit.service.ts';
+export { enqueueReaudit, type ReauditStatus, reauditStatus } from './reaudit.service.ts';
 export { workshopContract } from './workshop.contract.ts';
 export { workshopRoutes } from './workshop.routes.ts';
 export {

@@ -65,6 +65,8 @@ export const workshopSchema = z.object({
       proposed: z.array(z.string()),
       title: z.object({ ru: z.string(), en: z.string() }),
       failureTitle: z.object({ ru: z.string(), en: z.string() }),
+      /** Every text the rule has (title, failureTitle, warnTitle, rationale, help, recommendation…), as stored. */
+      texts: z.record(z.string(), z.object({ ru: z.string(), en: z.string() })),
     }),
   ),
 });
@@ -104,11 +106,22 @@ const diffSchema = z.object({
 });
 
 const auditSchema = z.object({
-  runId: z.number().int(),
+  /** The queued job, or null when the same re-audit already waits (its job does it). */
+  jobId: z.string().nullable(),
+  queued: z.boolean(),
+  /** The run already judging this version, period and region, when one is (nothing new is queued). */
+  runId: z.number().int().nullable(),
   version: z.string(),
-  pages: z.number().int(),
-  levels: z.record(z.string(), z.number().int()),
-  meanTotal: z.number(),
+  period: z.object({ start: z.number().int(), end: z.number().int() }),
+});
+
+const auditStatusSchema = z.object({
+  jobId: z.string(),
+  version: z.string(),
+  state: z.enum(['queued', 'running', 'done', 'failed']),
+  runId: z.number().int().nullable(),
+  pagesDone: z.number().int(),
+  pagesTotal: z.number().int(),
 });
 
 export const workshopContract = {
@@ -170,6 +183,13 @@ export const workshopContract = {
     params: idParams,
     body: z.object({ period, region }).strict(),
     response: auditSchema,
+  }),
+  auditStatus: route({
+    method: 'GET',
+    path: '/api/methodology/workshop/:id/audits/:job',
+    access,
+    params: idParams.extend({ job: z.string().min(1).max(64) }),
+    response: auditStatusSchema,
   }),
   diff: route({
     method: 'GET',

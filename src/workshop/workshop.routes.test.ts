@@ -1,9 +1,24 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type ApiWorld, apiWorld } from '../../test/api.ts';
 import { describeEachDialect } from '../../test/db.ts';
+import { testQueue } from '../../test/job-queues.ts';
+import { auditJobs } from '../audit/index.ts';
 import { listVersionIds, shippedVersion } from '../methodology/index.ts';
+import type { Db } from '../platform/db.ts';
+import { loadPublishedVersions } from './index.ts';
 
 const PERIOD = '2026-10-31..2026-11-29';
+
+/** A worker of the audit queues, as the worker role runs them (published versions read before each job). */
+async function auditWorker(db: Db, dialect: string) {
+  const queue = testQueue(dialect === 'postgres' ? 'pg-boss' : 'db', db);
+  await queue.start();
+  for (const d of auditJobs(db, queue, { refresh: () => loadPublishedVersions(db) })) {
+    await queue.createQueue(d.queue, d.options);
+    await queue.work(d.queue, { concurrency: 1 }, d.handler);
+  }
+  return queue;
+}
 
 describeEachDialect(
   "the methodologist's workshop through the API",
@@ -73,6 +88,36 @@ describeEachDialect(
         rules: { 'posting-frequency': { title: { ru: 'Не реже {param.nope} постов' } } },
       });
       expect(untranslated.statusCode).toBe(400);
+      expect(
+        (await as('GET', `/api/methodology/workshop/${id}`)).json().rules[0].texts.title.ru,
+      ).not.toContain('nope');
+    });
+
+    it("reads and changes a rule's texts in both languages, linted like its parameters", async () => {
+      const before = (await as('GET', `/api/methodology/workshop/${id}`)).json();
+      const avatar = before.rules.find((r: { id: string }) => r.id === 'avatar');
+      expect(Object.keys(avatar.texts).sort()).toEqual([
+        'failureTitle',
+        'help',
+        'rationale',
+        'recommendation',
+        'title',
+      ]);
+      expect(avatar.texts.title).toEqual({ ru: 'Есть аватар', en: 'An avatar is set' });
+      const lint = await as('POST', `/api/methodology/workshop/${id}/lint`, {
+        rules: { avatar: { recommendation: { en: 'Upload the {registrySite} logo' } } },
+      });
+      expect(lint.json().problems).toEqual([
+        expect.objectContaining({ rule: 'avatar', field: expect.stringContaining('recommendation') }),
+      ]);
+      const saved = await as('PATCH', `/api/methodology/workshop/${id}`, {
+        rules: { avatar: { title: { ru: 'Аватар установлен' }, help: { en: 'Upload a square logo.' } } },
+      });
+      expect(saved.statusCode).toBe(200);
+      const after = saved.json().rules.find((r: { id: string }) => r.id === 'avatar');
+      expect(after.texts.title).toEqual({ ru: 'Аватар установлен', en: 'An avatar is set' });
+      expect(after.texts.help.en).toBe('Upload a square logo.');
+      expect(after.texts.help.ru).toBe(avatar.texts.help.ru);
     });
 
     it('saves 5 posts a week, previews it on current data, publishes it and re-audits: titles say 5', async () => {
@@ -123,12 +168,56 @@ describeEachDialect(
       expect(titles).toContain('Не реже 5 постов в неделю');
       expect(titles).not.toContain('{');
 
-      const run = await as('POST', `/api/methodology/workshop/${id}/audits`, { period: PERIOD });
-      expect(run.statusCode).toBe(200);
-      expect(run.json()).toMatchObject({ version: id, pages: p.pages });
+      // The re-audit is a background job: queued at once, not queued twice, done by a worker of the audit queue.
+      const asked = await as('POST', `/api/methodology/workshop/${id}/audits`, { period: PERIOD });
+      expect(asked.statusCode).toBe(202);
+      const { jobId } = asked.json();
+      expect(asked.json()).toMatchObject({ queued: true, version: id });
+      const again = await as('POST', `/api/methodology/workshop/${id}/audits`, { period: PERIOD });
+      expect(again.json()).toMatchObject({ queued: false, jobId: null });
+      const statusUrl = `/api/methodology/workshop/${id}/audits/${jobId}`;
+      expect((await as('GET', statusUrl)).json()).toMatchObject({ state: 'queued', runId: null });
+      expect((await as('GET', `/api/methodology/workshop/2023.1/audits/${jobId}`)).statusCode).toBe(404);
+      const worker = await auditWorker(ctx.db, ctx.dialect);
+      try {
+        await expect
+          .poll(async () => (await as('GET', statusUrl)).json().state, { timeout: 90_000, interval: 100 })
+          .toBe('done');
+      } finally {
+        await worker.stop();
+      }
+      const status = (await as('GET', statusUrl)).json();
+      expect(status).toMatchObject({ version: id, pagesDone: p.pages, pagesTotal: p.pages });
+      // A re-audit asked while the same one (version, period, region) runs names that run and queues nothing.
+      const period = asked.json().period as { start: number; end: number };
+      const running = await ctx.db.kysely
+        .insertInto('audit_runs')
+        .values({
+          methodology_version: id,
+          methodology_hash: 'x',
+          period_start: period.start,
+          period_end: period.end,
+          scope: `region:${w.a.regionCode}`,
+          status: 'running',
+          started_at: period.end,
+          pages_total: 1,
+          pages_done: 0,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      const busy = await as('POST', `/api/methodology/workshop/${id}/audits`, {
+        period: PERIOD,
+        region: w.a.regionCode,
+      });
+      expect(busy.json()).toMatchObject({ queued: false, jobId: null, runId: running.id });
+      await ctx.db.kysely
+        .updateTable('audit_runs')
+        .set({ status: 'failed' })
+        .where('id', '=', running.id)
+        .execute();
       const report = await w.as('institution', {
         method: 'GET',
-        url: `/api/pages/${w.a.pageId}/report?run=${run.json().runId}&lang=ru`,
+        url: `/api/pages/${w.a.pageId}/report?run=${status.runId}&lang=ru`,
       });
       expect(report.statusCode).toBe(200);
       const text = JSON.stringify(report.json());
@@ -138,7 +227,7 @@ describeEachDialect(
       const card = (await w.as('institution', { method: 'GET', url: `/api/pages/${w.a.pageId}` })).json();
       expect(card.historyVersion).toBe('2023.1');
       expect(card.history.length).toBeGreaterThan(0);
-      expect(card.history.map((h: { runId: number }) => h.runId)).not.toContain(run.json().runId);
+      expect(card.history.map((h: { runId: number }) => h.runId)).not.toContain(status.runId);
     });
   },
   { shared: true },

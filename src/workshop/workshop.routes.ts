@@ -5,10 +5,11 @@
 import { type Clock, systemClock } from '../platform/clock.ts';
 import type { Db } from '../platform/db.ts';
 import type { App } from '../platform/http/server.ts';
+import type { JobQueue } from '../platform/jobs/index.ts';
 import { WORKSHOP_ROUTES } from './routes/index.ts';
 
-export function workshopRoutes(db: Db, clock: Clock = systemClock) {
+export function workshopRoutes(db: Db, queue: () => Promise<JobQueue>, clock: Clock = systemClock) {
   return (app: App) => {
-    for (const route of WORKSHOP_ROUTES) route(app, { db, clock });
+    for (const route of WORKSHOP_ROUTES) route(app, { db, clock, queue });
   };
 }

@@ -220,6 +220,7 @@ function webhookOf(w: ApiWorld, u: Unit, fresh = false): Promise<number> {
     { userId: w.users.federal.id, scope: COUNTRY },
     { regionCode: u.regionCode, url: 'https://hooks.example.ru/publica' },
     Math.floor(Date.now() / 1000),
+    w.secrets,
   ).then((h) => h.id);
   if (!fresh) ofWorld.set(u.regionCode, made);
   return made;
@@ -903,6 +904,19 @@ const MATRIX: Record<string, Entry> = {
       method: 'PUT',
       url: `/api/inbox/pages/${u.pageId}/vk-callback`,
       payload: { confirmation: 'a1b2c3d4', secret: 'matrix-secret' },
+    }),
+  },
+  // A region's escalation hours: read by those who read its comments, set by its regional and federal operators.
+  'GET /api/inbox/escalation/:regionCode': {
+    allow: COMMENT_READERS,
+    probe: (_w, u) => get(`/api/inbox/escalation/${u.regionCode}`),
+  },
+  'PUT /api/inbox/escalation/:regionCode': {
+    allow: REGIONAL,
+    probe: (_w, u) => ({
+      method: 'PUT',
+      url: `/api/inbox/escalation/${u.regionCode}`,
+      payload: { toMunicipalityAfterHours: 9, toRegionAfterHours: 27 },
     }),
   },
   // VK calls it without a session; a community with no Callback API settings is not one Publica knows.

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PageCardView as PageCard } from '../../src/analytics/index.ts';
 import type { PageReportView as PageReport } from '../../src/audit/index.ts';
 import type { MethodologyVersionView as MethodologyVersion } from '../../src/methodology/index.ts';
-import { buildCard, type CardModel } from '../../web/src/features/report/card-model.ts';
+import { buildCard, type CardModel } from '../../web/src/lib/card-model.ts';
 import { cardMessages } from '../../web/src/lib/messages.card.ts';
 import { messages } from '../../web/src/lib/messages.ts';
 import { type ApiWorld, apiWorld } from '../api.ts';

@@ -222,6 +222,64 @@ describe('facts from the region export', () => {
   });
 });
 
+describe('a feedback widget of another organisation in the menu', () => {
+  const own = { url: 'https://pos.gosuslugi.ru/form/?ogrn=1020000000001', ogrn: '1020000000001' };
+  const foreign = { url: 'https://pos.gosuslugi.ru/og/polls?ogrn=1020000000009', ogrn: '1020000000009' };
+
+  it('is shown with its OGRN and the menu as source, and does not count as the page’s widget', () => {
+    const a = page({
+      profile: profile({
+        menuWidgets: [
+          { ...own, matchesRegistry: true },
+          { ...foreign, matchesRegistry: false },
+        ],
+      }),
+    });
+    expect(feedbackWidgets.evaluate(a, {}, c)).toMatchObject({
+      status: 'warn',
+      value: 1,
+      evidence: [
+        { type: 'field', name: 'widgets', value: 1 },
+        { type: 'field', name: 'widget_other_ogrn', value: '1020000000009' },
+      ],
+      source: { source: 'vk-menu' },
+    });
+    const onlyForeign = page({ profile: profile({ menuWidgets: [{ ...foreign, matchesRegistry: false }] }) });
+    expect(feedbackWidgets.evaluate(onlyForeign, {}, c)).toMatchObject({ status: 'fail', value: 0 });
+  });
+
+  it('counts a widget whose OGRN could not be checked, as before, and stays unknown without menu or record', () => {
+    const unchecked = page({
+      profile: profile({
+        menuWidgets: [
+          { ...own, matchesRegistry: null },
+          { ...foreign, ogrn: null },
+        ],
+      }),
+    });
+    expect(feedbackWidgets.evaluate(unchecked, {}, c)).toMatchObject({ status: 'pass', value: 2 });
+    expect(feedbackWidgets.evaluate(page({ profile: profile({ menuWidgets: null }) }), {}, c).status).toBe(
+      'unknown',
+    );
+  });
+
+  it('is still named when a newer manual check decides the count', () => {
+    const fresh = { source: 'manual' as const, at: END + DAY, by: 'op' };
+    const a = page({
+      profile: profile({ menuWidgets: [{ ...foreign, matchesRegistry: false }] }),
+      external: { feedbackWidgets: 2, sources: { feedbackWidgets: fresh } },
+    });
+    expect(feedbackWidgets.evaluate(a, {}, c)).toMatchObject({
+      status: 'pass',
+      source: fresh,
+      evidence: [
+        { type: 'field', name: 'widgets', value: 2 },
+        { type: 'field', name: 'widget_other_ogrn', value: '1020000000009' },
+      ],
+    });
+  });
+});
+
 describe('facts VK did not send', () => {
   it('make state-mark, avatar, cover, open-page unknown, not failed', () => {
     const blank = profile({ isVerified: null, hasAvatar: null, hasCover: null, isClosed: null });

@@ -22,6 +22,13 @@ describe('findProfanity', () => {
     expect(match).toMatchObject({ start: 5, end: 10, text: 'xyйня', kind: 'obscenity' });
   });
 
+  it("reads VK's section hashtag (#tag@community) as its tag, not as a word with a hidden letter", () => {
+    expect(findProfanity('#новости@sosh_8_ekaterinburg #родителям@d_s_2_skazka')).toEqual([]);
+    expect(findProfanity('Итоги #хуйня@sosh_8')).toMatchObject([
+      { kind: 'obscenity', start: 7, text: 'хуйня' },
+    ]);
+  });
+
   it.each([
     'Спасибо себе и тебе',
     'Небо, хлеб, учеба, учебник',

@@ -84,6 +84,8 @@ const whole = (sources: string[]) => new RegExp(`^(?:${sources.join('|')})$`, 'u
 export const OBSCENE_WORDS = whole(OBSCENE);
 export const OBSCENE_INSULTS = whole(OBSCENE_PERSON);
 export const INSULT_WORDS = whole(INSULT);
+/** Any of the three at once: a word none of them matches is ruled out with one test instead of three. */
+export const ANY_WORD = whole([...OBSCENE, ...OBSCENE_PERSON, ...INSULT]);
 
 /** Two-word insults over folded words joined by single spaces. */
 export const INSULT_PHRASES = [

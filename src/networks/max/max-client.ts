@@ -18,6 +18,8 @@ export type MaxErrorClass = 'retry' | 'quota' | 'auth' | 'inaccessible' | 'fatal
 
 export function classifyMax(error: unknown): MaxErrorClass {
   if (!(error instanceof MaxApiError)) return 'retry';
+  // No answer, or one cut short: the server may be fine a moment later (and a write may have happened).
+  if (error.code === 'network' || error.code === 'truncated') return 'retry';
   if (error.status === 429) return 'quota';
   if (error.status === 503 || error.status >= 500) return 'retry';
   if (error.status === 401) return 'auth';

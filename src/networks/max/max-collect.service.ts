@@ -3,7 +3,12 @@
 // is counted, not guessed.
 import type { Db } from '../../platform/db.ts';
 import type { NetCollectOptions } from '../net-collect-options.ts';
-import { listNetworkPages, markNetworkPage, upsertNetworkPosts } from '../net-content.repo.ts';
+import {
+  insertNetworkSnapshot,
+  listNetworkPages,
+  markNetworkPage,
+  upsertNetworkPosts,
+} from '../net-content.repo.ts';
 import type { MaxClient } from './max-client.ts';
 import { botChannels, collectMaxChannel } from './max-collect.ts';
 
@@ -23,12 +28,23 @@ export async function collectMaxPages(
   const now = () => Math.floor((options.now ?? Date.now)() / 1000);
   const summary: MaxRunSummary = { pages: 0, collected: 0, posts: 0, notAdmin: 0, failed: 0 };
   const chats = await botChannels(client);
-  for (const page of await listNetworkPages(db, 'max')) {
-    if (options.after !== undefined && page.id <= options.after) continue;
-    summary.pages++;
+  const todo = (await listNetworkPages(db, 'max')).filter(
+    (page) => options.after === undefined || page.id > options.after,
+  );
+  // The next channel is read while this one is written, so the bot's pace is not idle during the writes.
+  const read = (page: (typeof todo)[number]) => {
     const ref = { network: 'max' as const, url: page.url, externalId: null, screenName: page.screen_name };
     const chatId = chats.get(page.url.replace(/^https?:\/\//, '').toLowerCase());
-    const got = await collectMaxChannel(client, ref, chatId, options.sinceSec);
+    const pending = collectMaxChannel(client, ref, chatId, options.sinceSec);
+    pending.catch(() => undefined);
+    return pending;
+  };
+  let next = todo[0] ? read(todo[0]) : null;
+  for (const [i, page] of todo.entries()) {
+    const got = await (next as ReturnType<typeof read>);
+    const following = todo[i + 1];
+    next = following ? read(following) : null;
+    summary.pages++;
     if (!got.ok) {
       if (got.errorClass === 'bot_not_admin') summary.notAdmin++;
       else summary.failed++;
@@ -37,6 +53,7 @@ export async function collectMaxPages(
     }
     const at = now();
     await upsertNetworkPosts(db, page.id, got.posts, at);
+    await insertNetworkSnapshot(db, page.id, got.page, at);
     await markNetworkPage(db, page.id, {
       status: got.page.gone ? 'deleted' : 'active',
       externalId: Number(got.page.externalId),

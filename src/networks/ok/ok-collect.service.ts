@@ -4,6 +4,7 @@
 import type { Db } from '../../platform/db.ts';
 import type { NetCollectOptions } from '../net-collect-options.ts';
 import {
+  insertNetworkSnapshot,
   listNetworkPages,
   markNetworkPage,
   upsertNetworkComments,
@@ -49,6 +50,7 @@ export async function collectOkPages(
     const at = now();
     await upsertNetworkPosts(db, page.id, got.posts, at);
     await upsertNetworkComments(db, page.id, got.comments, at);
+    await insertNetworkSnapshot(db, page.id, got.page, at);
     await markNetworkPage(db, page.id, {
       status: got.page.gone ? 'deleted' : got.page.facts.isClosed ? 'closed' : 'active',
       externalId: Number(got.page.externalId),

@@ -3,6 +3,7 @@
 // at: every write bumps its kind's version in the database, inside its transaction, so no process serves a
 // response older than the data under it.
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { BoundedCache } from '../bounded-cache.ts';
 import type { VersionKind } from '../db.ts';
 import { scopeKey } from '../scope.ts';
 
@@ -12,7 +13,6 @@ type Entry = {
   etag: string | undefined;
   type: string;
   cacheControl: string;
-  bytes: number;
 };
 
 /** Heavy reads are revalidated every time (ETag) unless their route says otherwise. */
@@ -29,13 +29,11 @@ declare module 'fastify' {
 }
 
 export class ResponseCache {
-  private readonly entries = new Map<string, Entry>();
-  private bytes = 0;
+  private readonly entries: BoundedCache<Entry>;
 
-  constructor(
-    private readonly maxEntries = 5000,
-    private readonly maxBytes = 128 * 2 ** 20,
-  ) {}
+  constructor(maxEntries = 5000, maxBytes = 128 * 2 ** 20) {
+    this.entries = new BoundedCache(maxEntries, maxBytes, maxBytes / 10);
+  }
 
   /** onRequest, after the access check: answers from the cache, or notes where to store the answer. */
   lookup(request: FastifyRequest, reply: FastifyReply): FastifyReply | undefined {
@@ -47,8 +45,6 @@ export class ResponseCache {
     const version = dependsOn.map((kind) => versions[kind]).join('.');
     const entry = this.entries.get(key);
     if (entry && entry.version === version) {
-      this.entries.delete(key);
-      this.entries.set(key, entry);
       reply.header('x-cache', 'hit').header('cache-control', entry.cacheControl).type(entry.type);
       if (entry.etag) reply.header('etag', entry.etag);
       return reply.send(entry.body);
@@ -62,30 +58,17 @@ export class ResponseCache {
   store(request: FastifyRequest, reply: FastifyReply, payload: unknown): void {
     const slot = request.cacheSlot;
     if (!slot || reply.statusCode !== 200 || typeof payload !== 'string') return;
-    const bytes = payload.length * 2;
-    if (bytes > this.maxBytes / 10) return;
-    this.evict(slot.key);
     const etag = reply.getHeader('etag');
-    this.entries.set(slot.key, {
-      version: slot.version,
-      body: payload,
-      etag: typeof etag === 'string' ? etag : undefined,
-      type: String(reply.getHeader('content-type') ?? 'application/json; charset=utf-8'),
-      cacheControl: String(reply.getHeader('cache-control') ?? DEFAULT_CACHE_CONTROL),
-      bytes,
-    });
-    this.bytes += bytes;
-    while (this.entries.size > this.maxEntries || this.bytes > this.maxBytes) {
-      const oldest = this.entries.keys().next().value;
-      if (oldest === undefined) break;
-      this.evict(oldest);
-    }
-  }
-
-  private evict(key: string): void {
-    const entry = this.entries.get(key);
-    if (!entry) return;
-    this.bytes -= entry.bytes;
-    this.entries.delete(key);
+    this.entries.set(
+      slot.key,
+      {
+        version: slot.version,
+        body: payload,
+        etag: typeof etag === 'string' ? etag : undefined,
+        type: String(reply.getHeader('content-type') ?? 'application/json; charset=utf-8'),
+        cacheControl: String(reply.getHeader('cache-control') ?? DEFAULT_CACHE_CONTROL),
+      },
+      payload.length * 2,
+    );
   }
 }

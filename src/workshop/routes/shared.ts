@@ -3,13 +3,19 @@ import { shownLevels } from '../../methodology/index.ts';
 import { type Clock, unixSeconds } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db.ts';
 import { principalOf } from '../../platform/http/principal.ts';
+import type { JobQueue } from '../../platform/jobs/index.ts';
 import { workshopContract } from '../workshop.contract.ts';
-import type { WorkshopVersion } from '../workshop.service.ts';
+import { TEXT_FIELDS, type WorkshopVersion } from '../workshop.service.ts';
 
 export const tags = ['methodology'];
 export const c = workshopContract;
 
-export type WorkshopRouteDeps = { db: Db; clock: Clock };
+export type WorkshopRouteDeps = {
+  db: Db;
+  clock: Clock;
+  /** The job queue re-audits go through, opened on first use. */
+  queue: () => Promise<JobQueue>;
+};
 
 export const nowOf = (clock: Clock) => unixSeconds(clock.now());
 
@@ -40,6 +46,7 @@ export function shown(w: WorkshopVersion) {
       proposed: r.proposed ?? [],
       title: r.title,
       failureTitle: r.failureTitle,
+      texts: Object.fromEntries(TEXT_FIELDS.flatMap((f) => (r[f] ? [[f, r[f]]] : []))),
     })),
   };
 }

@@ -84,7 +84,11 @@ export function Shell({
           >
             {scheme === 'light' ? t('nav.theme.dark') : t('nav.theme.light')}
           </Button>
-          <span className="who" title={t(`nav.roles.${me.role}`, { defaultValue: '' }) || undefined}>
+          <span
+            className="who"
+            translate="no"
+            title={t(`nav.roles.${me.role}`, { defaultValue: '' }) || undefined}
+          >
             {me.login}
           </span>
           <Button

@@ -1,4 +1,4 @@
-// The report card's texts (web/src/features/report/card-model.ts): sections, statuses, values with units and
+// The report card's texts (web/src/lib/card-model.ts): sections, statuses, values with units and
 // norms, evidence as sentences. Plural forms are "one|few|many|other" (Intl.PluralRules' categories), picked by
 // format.ts's plural().
 export const cardMessages = {
@@ -105,6 +105,8 @@ export const cardMessages = {
           registry_site: 'Сайт в реестре: {{value}}',
           wall: 'Стена сообщества закрыта',
           widgets: 'Установлено виджетов: {{value}}',
+          widget_other_ogrn:
+            'Виджет ПОС в меню принадлежит другой организации: ОГРН {{value}} не совпадает с ОГРН учреждения в реестре, виджет не засчитан',
           other: 'Данные профиля: {{value}}',
         },
         kind: {
@@ -170,13 +172,13 @@ export const cardMessages = {
         video: 'video|videos|videos|videos',
         live: 'live broadcast|live broadcasts|live broadcasts|live broadcasts',
         share: {
-          'own-content': 'own posts',
-          visuals: 'posts with a photo or video',
-          rubrics: 'posts with a rubric',
-          'answer-rate': 'questions answered',
-          'comments-open': 'posts open to comments',
-          'plain-language': 'posts in plain language',
-          discussion: 'posts with a discussion',
+          'own-content': 'of posts are the page’s own',
+          visuals: 'of posts with a photo or video',
+          rubrics: 'of posts with a rubric',
+          'answer-rate': 'of questions answered',
+          'comments-open': 'of posts open to comments',
+          'plain-language': 'of posts in plain language',
+          discussion: 'of posts with a discussion',
           'official-name': 'similar to the registry name',
           reach: 'of followers see the posts',
           'er-views': 'engagement (ER) by views',
@@ -222,6 +224,8 @@ export const cardMessages = {
           registry_site: 'Website in the registry: {{value}}',
           wall: 'The community wall is closed',
           widgets: 'Widgets installed: {{value}}',
+          widget_other_ogrn:
+            "The feedback (POS) widget in the menu belongs to another organisation: its OGRN {{value}} is not the institution's OGRN in the registry, so it does not count",
           other: 'Profile data: {{value}}',
         },
         kind: {

@@ -1,15 +1,26 @@
-// A page admin's home: their institution's page at a glance, and the three things to fix first.
+// A page admin's home: their institution's page at a glance, and the three things to fix first, named and valued
+// as on the report card.
 import { Button, Card, CardGrid, Group, Header, SimpleCell } from '@vkontakte/vkui';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import type { PageCardView as PageCard } from '../../../../src/analytics/analytics.contract.ts';
 import type { PageReportView as PageReport } from '../../../../src/audit/audit.contract.ts';
 import type { Me } from '../../../../src/auth/auth.contract.ts';
 import { Gauge } from '../../components/Gauge.tsx';
 import { LevelBadge } from '../../components/LevelBadge.tsx';
 import { Empty, Loaded } from '../../components/StateView.tsx';
+import { buildCard } from '../../lib/card-model.ts';
 import { apiUrl } from '../../lib/client.ts';
-import { num, signed, zonedTime } from '../../lib/format.ts';
-import { useApi, usePageCard, usePageList, usePageReport, useUnitReport } from '../../lib/queries.ts';
+import { signed, zonedTime } from '../../lib/format.ts';
+import {
+  useApi,
+  useMethodology,
+  usePageCard,
+  usePageList,
+  usePageReport,
+  useUnitReport,
+} from '../../lib/queries.ts';
 
 export function AdminHome({ me }: { me: Me }) {
   const { t } = useTranslation();
@@ -66,19 +77,7 @@ function MyPage({ pageId, institutionId }: { pageId: number; institutionId: numb
               </div>
             </Card>
           </CardGrid>
-          <Group header={<Header>{t('home.fixFirst')}</Header>}>
-            <ol className="fix-list" data-testid="fix-first">
-              {r.recommendations.slice(0, 3).map((rec) => (
-                <li key={rec.ruleId}>
-                  <Link to={`/pages/${pageId}#rule-${rec.ruleId}`}>
-                    <strong>{rec.title}</strong>
-                  </Link>
-                  <p>{rec.text}</p>
-                </li>
-              ))}
-            </ol>
-          </Group>
-          <ContentMix report={r} />
+          <PageGoals report={r} card={card.data} pageId={pageId} />
           <Group header={<Header>{t('home.categories')}</Header>}>
             <div className="gauges">
               {r.categories.map((c) => (
@@ -93,24 +92,64 @@ function MyPage({ pageId, institutionId }: { pageId: number; institutionId: numb
   );
 }
 
-/** The content rules of the last period: what the methodology asks for and how the page did. */
-function ContentMix({ report }: { report: PageReport }) {
-  const { t } = useTranslation();
-  const content = report.rules.filter((r) => r.category === 'content' || r.category === 'activity');
+/**
+ * The three things to fix first and the content rules of the period, as the report card says them (card-model.ts):
+ * each rule by its positive name, with its status, its value with the unit and the norm, points and effort.
+ */
+function PageGoals({ report, card, pageId }: { report: PageReport; card?: PageCard; pageId: number }) {
+  const { t, i18n } = useTranslation();
+  const methodology = useMethodology(report.version);
+  const model = useMemo(
+    () =>
+      methodology.data
+        ? buildCard({
+            report,
+            methodology: methodology.data,
+            card: card ?? { history: [] },
+            lang: i18n.language === 'en' ? 'en' : 'ru',
+            t: (key, options) => t(key, options ?? {}) as string,
+          })
+        : null,
+    [report, card, methodology.data, i18n.language, t],
+  );
+  if (!model) return null;
+  const content = new Set(
+    report.rules.filter((r) => r.category === 'content' || r.category === 'activity').map((r) => r.id),
+  );
+  const mix = [...model.todo, ...model.done].filter((item) => content.has(item.id));
   return (
-    <Group header={<Header>{t('home.contentMix')}</Header>}>
-      <ul className="mix">
-        {content.map((rule) => (
-          <li key={rule.id} data-status={rule.status}>
-            <span className={`dot ${rule.status}`} aria-hidden="true" />
-            <span>{rule.title}</span>
-            <span className="muted">
-              {num(rule.value, 2)} · {t(`status.${rule.status}`)}
-            </span>
-          </li>
-        ))}
-      </ul>
-    </Group>
+    <>
+      <Group header={<Header>{t('home.fixFirst')}</Header>}>
+        <ol className="fix-list" data-testid="fix-first">
+          {model.todo.slice(0, 3).map((item) => (
+            <li key={item.id}>
+              <Link to={`/pages/${pageId}#rule-${item.id}`}>
+                <strong>{item.name}</strong>
+              </Link>
+              <p className="muted">
+                {item.gainText}
+                {item.effort ? ` · ${item.effort}` : ''}
+              </p>
+              <p>{item.advice ?? item.howTo}</p>
+            </li>
+          ))}
+        </ol>
+      </Group>
+      <Group header={<Header>{t('home.contentMix')}</Header>}>
+        <ul className="mix">
+          {mix.map((item) => (
+            <li key={item.id} data-status={item.status}>
+              <span className={`dot ${item.status}`} aria-hidden="true" />
+              <span className="mix-name">{item.name}</span>
+              <span className="muted">
+                {item.value ? `${item.value} · ` : ''}
+                {item.statusText}
+              </span>
+            </li>
+          ))}
+        </ul>
+      </Group>
+    </>
   );
 }
 

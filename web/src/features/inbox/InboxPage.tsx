@@ -20,7 +20,8 @@ import { QueueRow } from './QueueRow.tsx';
 import { UnitTable } from './UnitTable.tsx';
 
 const SIZE = 20;
-const FILTERS = ['unanswered', 'mine', 'overdue', 'answered', 'all'] as const;
+// `escalated`: what moved to the caller's own queue (the municipality's, or the region's) past its deadline.
+const FILTERS = ['unanswered', 'mine', 'overdue', 'escalated', 'answered', 'all'] as const;
 type Filter = (typeof FILTERS)[number];
 const KINDS = ['all', 'comment', 'message'] as const;
 type Kind = (typeof KINDS)[number];
@@ -68,6 +69,7 @@ function filterQuery(filter: Filter, status: string | null, meId: number) {
   if (filter === 'unanswered') return { unanswered: 1 };
   if (filter === 'mine') return { assigneeId: meId };
   if (filter === 'overdue') return { overdue: 1 };
+  if (filter === 'escalated') return { escalated: 1 };
   if (filter === 'answered') return { status: 'answered' };
   return {};
 }

@@ -96,6 +96,11 @@ export function QueueRow(props: {
       <button type="button" className="queue-summary" aria-expanded={open} onClick={onToggle}>
         <DeadlineBadge item={item} />
         <span className="queue-kind muted">{t(`queue.kind.${item.kind}`)}</span>
+        {item.escalation && (
+          <span className="queue-kind" data-escalation={item.escalation.level}>
+            {t(`queue.escalatedTo.${item.escalation.level}`)}
+          </span>
+        )}
         <span className="queue-who">{item.institution ?? item.pageUrl}</span>
         <span className="queue-snippet">{item.text}</span>
       </button>

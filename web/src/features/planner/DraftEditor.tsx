@@ -23,6 +23,7 @@ import { apiUrl } from '../../lib/client.ts';
 import { errorText } from '../../lib/errors.ts';
 import { useApi } from '../../lib/queries.ts';
 import { fromZonedInput, toZonedInput } from '../../lib/zoned.ts';
+import { DraftStatus } from './DraftStatus.tsx';
 
 const KINDS = ['text', 'poll', 'clip', 'video', 'live'] as const;
 type Kind = (typeof KINDS)[number];
@@ -308,24 +309,7 @@ function EditorForm({
           save.mutate();
         }}
       >
-        {draft?.reviewComment && (
-          <FormStatus mode="error">
-            {t('planner.editor.comment', { comment: draft.reviewComment })}
-          </FormStatus>
-        )}
-        {draft?.status === 'failed' && draft.lastError && (
-          <FormStatus mode="error">{t('planner.editor.error', { error: draft.lastError })}</FormStatus>
-        )}
-        {draft?.status === 'scheduled' && draft.lastError && draft.nextAttemptAt && (
-          <p className="muted">
-            {t('planner.editor.error', { error: draft.lastError })}{' '}
-            {t('planner.editor.retryAt', { when: toZonedInput(draft.nextAttemptAt, tz).replace('T', ' ') })}
-          </p>
-        )}
-        {draft?.vkPostId && (
-          <p data-testid="draft-published">{t('planner.editor.published', { id: draft.vkPostId })}</p>
-        )}
-        {draft?.stream && <p className="muted">{t('planner.editor.stream', draft.stream)}</p>}
+        {draft && <DraftStatus draft={draft} tz={tz} />}
         {!draft && (
           <FormItem top={t('planner.editor.template')} htmlFor="d-template">
             <NativeSelect

@@ -11,6 +11,7 @@ import type { Me } from '../../../../src/auth/auth.contract.ts';
 import type { PlanDraft, PlanView } from '../../../../src/planner/planner.contract.ts';
 import { Loaded } from '../../components/StateView.tsx';
 import { api } from '../../lib/api.ts';
+import { plural } from '../../lib/card-model.ts';
 import { apiUrl } from '../../lib/client.ts';
 import { pct } from '../../lib/format.ts';
 import { useApi } from '../../lib/queries.ts';
@@ -142,6 +143,21 @@ export function PlannerPage({ me }: { me: Me }) {
   );
 }
 
+/** A day cell's classes: another month's, today (marked, and named to a screen reader), past (nothing to add). */
+function dayProps(day: string, month: string | null, over: string | null) {
+  const today = iso(new Date());
+  const classes = [
+    'month-day',
+    month && day.slice(0, 7) !== month ? 'other-month' : '',
+    over === day ? 'drop-target' : '',
+  ];
+  classes.push(day === today ? 'today' : day < today ? 'past' : '');
+  return {
+    className: classes.filter(Boolean).join(' '),
+    'aria-current': day === today ? ('date' as const) : undefined,
+  };
+}
+
 function Gaps({ plan }: { plan: PlanView }) {
   const { t, i18n } = useTranslation();
   // Weeks still to come (or this one): a past week's gap can no longer be filled.
@@ -160,6 +176,7 @@ function Gaps({ plan }: { plan: PlanView }) {
               timeZone: 'UTC',
             }),
             count: w.gap,
+            posts: plural(w.gap, t('planner.gapPosts'), i18n.language === 'en' ? 'en' : 'ru'),
             target: w.target,
           })}
         </li>
@@ -248,7 +265,7 @@ function Calendar({
           // biome-ignore lint/a11y/noStaticElementInteractions: a drop target for the mouse; by keyboard, a draft moves by its date in the editor.
           <div
             key={day}
-            className={`month-day${month && day.slice(0, 7) !== month ? ' other-month' : ''}${over === day ? ' drop-target' : ''}`}
+            {...dayProps(day, month, over)}
             data-day={day}
             onDragOver={(e) => {
               if (!plan.canManage) return;

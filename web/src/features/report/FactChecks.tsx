@@ -5,9 +5,9 @@ import { useMutation } from '@tanstack/react-query';
 import { Button, FormItem, FormStatus, Group, Header, Input, Select } from '@vkontakte/vkui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { CardItem } from '../../lib/card-model.ts';
 import { callApi } from '../../lib/client.ts';
 import { errorText } from '../../lib/errors.ts';
-import type { CardItem } from './card-model.ts';
 
 const today = () => new Date().toISOString().slice(0, 10);
 

@@ -13,25 +13,38 @@ import { Gauge } from '../../components/Gauge.tsx';
 import { DialogueGroup } from '../../components/InboxFigures.tsx';
 import { LevelBadge } from '../../components/LevelBadge.tsx';
 import { Loaded } from '../../components/StateView.tsx';
+import { buildCard, type CardItem } from '../../lib/card-model.ts';
 import { apiUrl } from '../../lib/client.ts';
 import { dateTime, period } from '../../lib/format.ts';
 import { useApi, useMethodology, usePageCard, usePageReport, useUnitCrumbs } from '../../lib/queries.ts';
 import { useMe } from '../../lib/session.ts';
-import { buildCard, type CardItem } from './card-model.ts';
 import { FactChecks } from './FactChecks.tsx';
+import { NetworkReportCard } from './NetworkReportCard.tsx';
+import { OtherNetworks } from './OtherNetworks.tsx';
 
 export function PageReportPage() {
   const { t } = useTranslation();
   const id = Number(useParams().id);
-  const report = usePageReport(Number.isInteger(id) ? id : -1);
   const card = usePageCard(Number.isInteger(id) ? id : -1);
   return (
+    <Loaded query={card} minHeight={600}>
+      {(c) =>
+        c.platform === 'ok' || c.platform === 'max' ? (
+          <NetworkReportCard card={c} />
+        ) : (
+          <VkReport card={c} title={t('report.title')} />
+        )
+      }
+    </Loaded>
+  );
+}
+
+/** A VK page's card: the stored audit's report. */
+function VkReport({ card, title }: { card: PageCard; title: string }) {
+  const report = usePageReport(card.id);
+  return (
     <Loaded query={report} minHeight={600}>
-      {(r) => (
-        <Loaded query={card} minHeight={600}>
-          {(c) => <ReportCard report={r} card={c} title={t('report.title')} />}
-        </Loaded>
-      )}
+      {(r) => <ReportCard report={r} card={card} title={title} />}
     </Loaded>
   );
 }
@@ -78,6 +91,7 @@ function ReportCard({ report, card }: { report: PageReport; card: PageCard; titl
           {t('report.openVk')}
         </a>
       </p>
+      {institution && <OtherNetworks institutionId={institution.id} pageId={card.id} />}
       <div className="report-top">
         <Gauge score={report.total} label={t('report.total')} size={128} />
         <div>

@@ -1,7 +1,7 @@
 // The methodology version a region is judged by; its admin (or the federal one) may choose another or go back
 // to the national one. Dashboards, reports, open data, plans and certificates of the region follow the choice.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Button, FormItem, FormStatus, Select } from '@vkontakte/vkui';
+import { Button, FormItem, FormStatus, NativeSelect } from '@vkontakte/vkui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { apiUrl, callApi } from '../../lib/client.ts';
@@ -42,15 +42,13 @@ export function RegionVersion({ regionCode }: { regionCode: string }) {
       }}
     >
       <FormItem top={t('unit.version.label')} htmlFor="region-version">
-        <Select
-          id="region-version"
-          value={value}
-          options={c.available.map((v) => ({
-            value: v.id,
-            label: v.id === c.national ? `${v.title} (${t('unit.version.national')})` : v.title,
-          }))}
-          onChange={(e) => setWanted(e.target.value)}
-        />
+        <NativeSelect id="region-version" value={value} onChange={(e) => setWanted(e.target.value)}>
+          {c.available.map((v) => (
+            <option key={v.id} value={v.id}>
+              {v.id === c.national ? `${v.title} (${t('unit.version.national')})` : v.title}
+            </option>
+          ))}
+        </NativeSelect>
       </FormItem>
       <FormItem>
         <Button type="submit" mode="secondary" disabled={value === c.version || save.isPending}>

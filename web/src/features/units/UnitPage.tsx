@@ -84,13 +84,7 @@ function Unit({ level, unitKey }: { me: Me; level: string; unitKey: string | und
             render: (c) => pct(answers(c)),
             numeric: true,
           },
-          {
-            id: 'flagship',
-            title: t('level.flagship'),
-            value: (c) => c.levels.flagship ?? 0,
-            numeric: true,
-          },
-          { id: 'inactive', title: t('level.inactive'), value: (c) => c.levels.inactive ?? 0, numeric: true },
+          ...extremeLevelColumns(r, text),
         ];
         const pagesLink =
           r.unit.level === 'country'
@@ -163,13 +157,7 @@ function Unit({ level, unitKey }: { me: Me; level: string; unitKey: string | und
                 </Group>
               </div>
               <div>
-                <Group header={<Header>{t('unit.trend')}</Header>}>
-                  {r.trend.length === 0 ? (
-                    <Empty>{t('state.noAudit')}</Empty>
-                  ) : (
-                    <TrendLine points={r.trend} />
-                  )}
-                </Group>
+                <UnitTrend report={r} />
               </div>
             </div>
             <Group header={<Header subtitle={t('unit.heatmapHint')}>{t('unit.heatmap')}</Header>}>
@@ -217,4 +205,37 @@ function UnitCrumbs({
   municipalityId: number | null;
 }) {
   return <Breadcrumbs items={useUnitCrumbs(regionCode, municipalityId)} />;
+}
+
+/** Columns of the best and the worst level of the run's version (flagship and inactive in 2023.1, green and red
+ * in the traffic light), titled as the version titles them. */
+function extremeLevelColumns(r: UnitReport, text: ReturnType<typeof useText>): Column<Child>[] {
+  return [r.levels[0], r.levels.at(-1)].flatMap((l) =>
+    l
+      ? [
+          {
+            id: `level-${l.id}`,
+            title: text(l.title),
+            value: (c: Child) => c.levels[l.id] ?? 0,
+            numeric: true,
+          },
+        ]
+      : [],
+  );
+}
+
+/** The mean score by audit, of runs of the unit's version only, saying which. */
+function UnitTrend({ report: r }: { report: UnitReport }) {
+  const { t } = useTranslation();
+  return (
+    <Group
+      header={
+        <Header subtitle={r.run ? t('unit.trendVersion', { version: r.run.version }) : undefined}>
+          {t('unit.trend')}
+        </Header>
+      }
+    >
+      {r.trend.length === 0 ? <Empty>{t('state.noAudit')}</Empty> : <TrendLine points={r.trend} />}
+    </Group>
+  );
 }

@@ -4,6 +4,7 @@ import { Loaded } from '../../components/StateView.tsx';
 import { EditorActions } from './EditorActions.tsx';
 import { ParamsTable } from './ParamsTable.tsx';
 import { PreviewTable } from './PreviewTable.tsx';
+import { TextsEditor } from './TextsEditor.tsx';
 import { useWorkshopEditor } from './useWorkshopEditor.ts';
 import type { Version } from './workshop-edits.ts';
 
@@ -27,6 +28,14 @@ export function Editor({ id }: { id: string }) {
             draft={e.draft}
             edits={e.edits}
             setEdits={e.setEdits}
+            problems={e.problems}
+          />
+          <TextsEditor
+            v={v}
+            lang={lang}
+            draft={e.draft}
+            texts={e.texts}
+            setTexts={e.setTexts}
             problems={e.problems}
           />
           <EditorActions e={e} />

@@ -2,11 +2,13 @@
 import { Button, FormItem, FormStatus, Group, Input } from '@vkontakte/vkui';
 import { useTranslation } from 'react-i18next';
 import { errorText } from '../../lib/errors.ts';
+import type { ReauditStatus } from './useReaudit.ts';
 import type { WorkshopEditor } from './useWorkshopEditor.ts';
 
 export function EditorActions({ e }: { e: WorkshopEditor }) {
   const { t } = useTranslation();
-  const { draft, changed, save, tryIt, publish, audit, error } = e;
+  const { draft, changed, save, tryIt, publish, reaudit, error } = e;
+  const working = reaudit.status?.state === 'queued' || reaudit.status?.state === 'running';
   return (
     <Group>
       <FormItem top={t('workshop.period')} htmlFor="workshop-period">
@@ -41,17 +43,35 @@ export function EditorActions({ e }: { e: WorkshopEditor }) {
           </Button>
         )}
         {!draft && (
-          <Button onClick={() => audit.mutate()} loading={audit.isPending}>
+          <Button onClick={() => reaudit.ask.mutate()} loading={reaudit.ask.isPending || working}>
             {t('workshop.reaudit')}
           </Button>
         )}
       </div>
       {error && <FormStatus mode="error">{errorText(error)}</FormStatus>}
-      {audit.data && (
-        <FormStatus mode="default" data-testid="reaudit-done">
-          {t('workshop.reaudited', { run: audit.data.runId, pages: audit.data.pages })}
-        </FormStatus>
-      )}
+      {reaudit.status && <ReauditProgress s={reaudit.status} />}
     </Group>
+  );
+}
+
+/** Where the re-audit's job stands, said as it changes (a live region). */
+function ReauditProgress({ s }: { s: ReauditStatus }) {
+  const { t } = useTranslation();
+  const text =
+    s.state === 'done'
+      ? t('workshop.reaudited', { run: s.runId, pages: s.pagesDone })
+      : s.state === 'running' && s.runId !== null
+        ? t('workshop.reauditRunning', { run: s.runId, done: s.pagesDone, total: s.pagesTotal })
+        : s.state === 'failed'
+          ? t('workshop.reauditFailed')
+          : t('workshop.reauditQueued');
+  return (
+    <FormStatus
+      mode={s.state === 'failed' ? 'error' : 'default'}
+      data-testid={s.state === 'done' ? 'reaudit-done' : 'reaudit-progress'}
+      role="status"
+    >
+      {text}
+    </FormStatus>
   );
 }

@@ -5,10 +5,11 @@ import { useEffect, useState } from 'react';
 import { ApiError, api } from '../../lib/api.ts';
 import { apiUrl, callApi } from '../../lib/client.ts';
 import { useApi } from '../../lib/queries.ts';
-import { type Edits, type Preview, type Problem, patchOf } from './workshop-edits.ts';
+import { useReaudit } from './useReaudit.ts';
+import { type Edits, type Preview, type Problem, patchOf, type TextEdits } from './workshop-edits.ts';
 
 /** Lint as the methodologist types: each change is checked on the server, nothing saved. */
-function useLint(id: string, edits: Edits, active: boolean) {
+function useLint(id: string, edits: Edits, texts: TextEdits, active: boolean) {
   const [problems, setProblems] = useState<Problem[]>([]);
   useEffect(() => {
     if (!active) {
@@ -17,7 +18,7 @@ function useLint(id: string, edits: Edits, active: boolean) {
     }
     let live = true;
     const timer = setTimeout(() => {
-      callApi('POST /api/methodology/workshop/:id/lint', { params: { id }, body: patchOf(edits) })
+      callApi('POST /api/methodology/workshop/:id/lint', { params: { id }, body: patchOf(edits, texts) })
         .then((r) => live && setProblems(r.problems))
         .catch(() => live && setProblems([]));
     }, 250);
@@ -25,7 +26,7 @@ function useLint(id: string, edits: Edits, active: boolean) {
       live = false;
       clearTimeout(timer);
     };
-  }, [edits, active, id]);
+  }, [edits, texts, active, id]);
   return [problems, setProblems] as const;
 }
 
@@ -34,19 +35,21 @@ export function useWorkshopEditor(id: string) {
   const url = apiUrl('GET /api/methodology/workshop/:id', { params: { id } });
   const version = useApi(url);
   const [edits, setEdits] = useState<Edits>({});
+  const [texts, setTexts] = useState<TextEdits>({});
   const [preview, setPreview] = useState<Preview | null>(null);
   const [period, setPeriod] = useState('');
   const draft = version.data?.status === 'draft';
-  const changed = Object.keys(edits).length > 0;
-  const [problems, setProblems] = useLint(id, edits, changed && draft);
+  const changed = Object.keys(edits).length > 0 || Object.keys(texts).length > 0;
+  const [problems, setProblems] = useLint(id, edits, texts, changed && draft);
 
   const refresh = () => client.invalidateQueries();
   const save = useMutation({
     mutationFn: () =>
-      callApi('PATCH /api/methodology/workshop/:id', { params: { id }, body: patchOf(edits) }),
+      callApi('PATCH /api/methodology/workshop/:id', { params: { id }, body: patchOf(edits, texts) }),
     onSuccess: (saved) => {
       client.setQueryData([url], saved);
       setEdits({});
+      setTexts({});
     },
     onError: (error) => {
       if (error instanceof ApiError && Array.isArray(error.details)) setProblems(error.details as Problem[]);
@@ -69,19 +72,14 @@ export function useWorkshopEditor(id: string) {
       void refresh();
     },
   });
-  const audit = useMutation({
-    mutationFn: () =>
-      callApi('POST /api/methodology/workshop/:id/audits', {
-        params: { id },
-        body: period ? { period } : {},
-      }),
-    onSuccess: () => void refresh(),
-  });
-  const error = save.error ?? tryIt.error ?? publish.error ?? audit.error;
+  const reaudit = useReaudit(id, period);
+  const error = save.error ?? tryIt.error ?? publish.error ?? reaudit.error;
   return {
     version,
     edits,
     setEdits,
+    texts,
+    setTexts,
     problems,
     preview,
     period,
@@ -91,7 +89,7 @@ export function useWorkshopEditor(id: string) {
     save,
     tryIt,
     publish,
-    audit,
+    reaudit,
     error,
   };
 }
