@@ -14,6 +14,8 @@
 // of the day's news was seen, and how many tokens a full daily pass over every wall needs.
 // Run: npm run bench:quota-day. Env: BENCH_TOKENS (default 6), BENCH_PAGES, BENCH_DAYS, BENCH_CONFIDENCE.
 
+import { seededRandom } from '../src/platform/seeded-random.ts';
+
 const PAGES = Number(process.env.BENCH_PAGES ?? 70_000);
 const TOKENS = Number(process.env.BENCH_TOKENS ?? 6);
 const DAYS = Number(process.env.BENCH_DAYS ?? 7);
@@ -26,18 +28,7 @@ const DAY = 86_400;
 const ROUND = 600;
 const HISTORY_DAYS = 90;
 
-/** mulberry32: the same world every run. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-const random = rng(24);
+const random = seededRandom(24);
 const normal = () => Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
 function poisson(mean: number): number {
   if (mean > 30) return Math.max(0, Math.round(mean + Math.sqrt(mean) * normal()));

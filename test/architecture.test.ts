@@ -44,21 +44,9 @@ const FEATURE_CYCLES: Record<string, string> = {
 /**
  * What the web app imports from the server, "web file → src file", beyond the contracts (src/main/api.contract.ts,
  * src/platform/http/contract.ts, any *.contract.ts) and the shared vocabulary (src/platform/vocabulary.ts).
- * Type-only, and only shrinks: each goes when its routes get a contract.
+ * Type-only. None is left: every screen takes its types from the contracts; an entry here would be a step back.
  */
-const WEB_SERVER_IMPORTS: Record<string, string> = {
-  'lib/types.ts → audit/page-report.service.ts': 'PageReport',
-  'lib/types.ts → auth/index.ts': 'Me',
-  'lib/types.ts → inbox/inbox.service.ts': 'FlaggedText',
-  'lib/types.ts → inbox/queue.service.ts': 'QueueItem (InboxItem with its escalation)',
-  'lib/types.ts → inbox/metrics.ts': 'ResponseMetrics',
-  'lib/types.ts → inbox/safety.ts': 'SafetyFlag',
-  'lib/types.ts → notifications/index.ts': 'NotificationItem',
-  'lib/types.ts → planner/planner.types.ts': 'planner views',
-  'lib/types.ts → registry/registry-upload.service.ts': 'UploadResult',
-  'lib/types.ts → reports/unit-report.service.ts': 'UnitReport',
-  'lib/types.ts → training/training.types.ts': 'SeminarDetail, SeminarEffectView',
-};
+const WEB_SERVER_IMPORTS: Record<string, string> = {};
 
 /**
  * Files outside repositories that still touch SQL, with how many times: query chains (selectFrom, insertInto,

@@ -1,81 +1,16 @@
 // Thin HTTP adapters over audit runs and a page's report card.
-import { z } from 'zod';
 import type { Db } from '../platform/db.ts';
 import { principalOf } from '../platform/http/principal.ts';
-import { errorResponses, idParam, listOf, pagination } from '../platform/http/schemas.ts';
+import { errorResponses } from '../platform/http/schemas.ts';
 import type { App } from '../platform/http/server.ts';
 import { notFound, type Scope } from '../platform/scope.ts';
+import { auditContract, reportSchema } from './audit.contract.ts';
 import { findRunInScope, levelCountsInScope, listRunsInScope } from './audit-run.repo.ts';
 import { pageReport } from './page-report.service.ts';
 
 const tags = ['audit'];
 
-const runSchema = z.object({
-  id: z.number().int(),
-  version: z.string(),
-  scope: z.string(),
-  periodStart: z.number().int(),
-  periodEnd: z.number().int(),
-  status: z.string(),
-  startedAt: z.number().int(),
-  finishedAt: z.number().int().nullable(),
-});
-
-const evidenceSchema = z.record(z.string(), z.unknown());
-
-const reportSchema = z.object({
-  pageId: z.number().int(),
-  runId: z.number().int(),
-  version: z.string(),
-  period: z.object({ start: z.number().int(), end: z.number().int() }),
-  total: z.number(),
-  level: z.string(),
-  levelTitle: z.string(),
-  categories: z.array(z.object({ id: z.string(), title: z.string(), score: z.number().nullable() })),
-  rules: z.array(
-    z.object({
-      id: z.string(),
-      category: z.string(),
-      name: z.string(),
-      title: z.string(),
-      status: z.string(),
-      value: z.number().nullable(),
-      score: z.number().nullable(),
-      percentile: z.number().nullable(),
-      peers: z.string().optional(),
-      evidence: z.array(evidenceSchema),
-      unknown: z
-        .object({
-          fact: z.string(),
-          supply: z.array(z.enum(['collect', 'manual', 'export'])),
-          text: z.string(),
-        })
-        .optional(),
-      check: z.object({ fact: z.string(), max: z.union([z.literal(1), z.literal(2)]) }).optional(),
-      source: z
-        .object({
-          source: z.enum(['manual', 'export', 'vk-menu']),
-          at: z.number().int(),
-          by: z.string().optional(),
-          evidence: z.string().optional(),
-          text: z.string(),
-        })
-        .optional(),
-    }),
-  ),
-  unknownRules: z.array(z.string()),
-  recommendations: z.array(
-    z.object({
-      ruleId: z.string(),
-      severity: z.string(),
-      status: z.string(),
-      title: z.string(),
-      text: z.string(),
-      section: z.string(),
-      priority: z.number(),
-    }),
-  ),
-});
+const c = auditContract;
 
 type RunRow = {
   id: number;
@@ -110,14 +45,14 @@ async function requireRun(db: Db, scope: Scope, id: number) {
 export function auditRoutes(db: Db) {
   return (app: App) => {
     app.get(
-      '/api/audit-runs',
+      c.runs.path,
       {
-        config: { access: 'data.read' },
+        config: { access: c.runs.access },
         schema: {
           tags,
           summary: 'Audit runs that judged your scope, newest first',
-          querystring: z.object(pagination),
-          response: { 200: listOf(runSchema), ...errorResponses },
+          querystring: c.runs.query,
+          response: { 200: c.runs.response, ...errorResponses },
         },
       },
       async (request) => {
@@ -127,21 +62,14 @@ export function auditRoutes(db: Db) {
     );
 
     app.get(
-      '/api/audit-runs/:id',
+      c.run.path,
       {
-        config: { access: 'data.read' },
+        config: { access: c.run.access },
         schema: {
           tags,
           summary: 'One audit run with the pages it judged in your scope: counts by level and mean score',
-          params: idParam,
-          response: {
-            200: runSchema.extend({
-              pages: z.number().int(),
-              meanScore: z.number().nullable(),
-              levels: z.record(z.string(), z.number().int()),
-            }),
-            ...errorResponses,
-          },
+          params: c.run.params,
+          response: { 200: c.run.response, ...errorResponses },
         },
       },
       async (request) => {
@@ -160,18 +88,15 @@ export function auditRoutes(db: Db) {
     );
 
     app.get(
-      '/api/pages/:id/report',
+      c.pageReport.path,
       {
-        config: { access: 'data.read', cache: ['registry', 'audit'] },
+        config: { access: c.pageReport.access, cache: ['registry', 'audit'] },
         schema: {
           tags,
           summary:
             'A page’s report card: total, level, categories, every rule with status, value, evidence and percentile among peers, recommendations',
-          params: idParam,
-          querystring: z.object({
-            run: z.coerce.number().int().positive().optional(),
-            lang: z.enum(['ru', 'en']).default('ru'),
-          }),
+          params: c.pageReport.params,
+          querystring: c.pageReport.query,
           response: { 200: reportSchema, ...errorResponses },
         },
       },

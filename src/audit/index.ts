@@ -1,5 +1,6 @@
 // The audit feature's public face.
 
+export { auditContract, type PageReportView } from './audit.contract.ts';
 export { auditRoutes } from './audit.routes.ts';
 export { diffRuns, type RunDiff } from './audit-diff.service.ts';
 export { AUDIT_RUN, AUDIT_SHARD, type AuditJobsConfig, type AuditRunData, auditJobs } from './audit-jobs.ts';

@@ -1,46 +1,18 @@
 // Thin HTTP adapters over the facts VK does not tell: a page's recorded checks, recording one, and importing the
 // region's Госпаблики export. Who may: the page's admin and the municipality, region and federal admins whose
 // scope holds the page (`facts.record`); every write is in the audit log.
-import { z } from 'zod';
-import { isoDate } from '../platform/calendar-date.ts';
 import { type Clock, systemClock, unixSeconds } from '../platform/clock.ts';
 import type { Db } from '../platform/db.ts';
 import { principalOf } from '../platform/http/principal.ts';
-import { errorResponses, idParam, okBody, queryFlag } from '../platform/http/schemas.ts';
+import { errorResponses } from '../platform/http/schemas.ts';
 import type { App } from '../platform/http/server.ts';
 import { receiveFile, UPLOAD_LIMITS } from '../platform/http/upload.ts';
-import { CHECKABLE_FACTS } from './page-facts.service.ts';
+import { auditContract } from './audit.contract.ts';
 import { type Caller, importExportAs, listFactsAs, recordCheckAs } from './record-check.service.ts';
 
 const tags = ['audit'];
 
-const factSchema = z.object({
-  fact: z.string(),
-  value: z.number().int(),
-  source: z.string(),
-  checkedAt: z.number().int(),
-  by: z.string().nullable(),
-  evidence: z.string().nullable(),
-});
-
-const checkBody = z.object({
-  fact: z.enum(CHECKABLE_FACTS as [string, ...string[]]),
-  /** yes/no facts take true/false (or 1/0); the ПОС widgets 0, 1 or 2. */
-  value: z.union([z.boolean(), z.number().int().min(0).max(2)]),
-  /** The day of the check (default now); never in the future. */
-  checkedOn: isoDate.optional(),
-  /** A link to a screenshot or a document, or a short note. */
-  evidence: z.string().trim().max(500).optional(),
-});
-
-const exportReportSchema = z.object({
-  rows: z.number().int(),
-  pages: z.number().int(),
-  facts: z.number().int(),
-  problems: z.array(
-    z.object({ row: z.number().int(), field: z.string(), key: z.string(), value: z.string().optional() }),
-  ),
-});
+const c = auditContract;
 
 function callerOf(request: Parameters<typeof principalOf>[0]): Caller {
   const p = principalOf(request);
@@ -51,15 +23,15 @@ export function pageFactsRoutes(db: Db, clock: Clock = systemClock) {
   const now = () => unixSeconds(clock.now());
   return (app: App) => {
     app.get(
-      '/api/pages/:id/facts',
+      c.facts.path,
       {
-        config: { access: 'data.read' },
+        config: { access: c.facts.access },
         schema: {
           tags,
           summary:
             'The latest recorded value of each fact of a page (manual checks and the export), with who and when',
-          params: idParam,
-          response: { 200: z.object({ items: z.array(factSchema) }), ...errorResponses },
+          params: c.facts.params,
+          response: { 200: c.facts.response, ...errorResponses },
         },
       },
       async (request) => {
@@ -78,16 +50,16 @@ export function pageFactsRoutes(db: Db, clock: Clock = systemClock) {
     );
 
     app.post(
-      '/api/pages/:id/facts',
+      c.recordFact.path,
       {
-        config: { access: 'facts.record' },
+        config: { access: c.recordFact.access },
         schema: {
           tags,
           summary:
             'Record a manual check of a page (ПОС widgets, Госпаблики connection, site backlink, two-factor, state mark): value, day, evidence; the next audit reads it',
-          params: idParam,
-          body: checkBody,
-          response: { 201: okBody, ...errorResponses },
+          params: c.recordFact.params,
+          body: c.recordFact.body,
+          response: { 201: c.recordFact.response, ...errorResponses },
         },
       },
       async (request, reply) => {
@@ -107,15 +79,15 @@ export function pageFactsRoutes(db: Db, clock: Clock = systemClock) {
     );
 
     app.post(
-      '/api/page-facts/imports',
+      c.importFacts.path,
       {
-        config: { access: 'facts.record' },
+        config: { access: c.importFacts.access },
         schema: {
           tags,
           summary:
             'Import the region’s Госпаблики export (multipart field "file", CSV or XLSX: ОГРН, connected, state mark, design %, widgets 0/1/2, activity %). Any bad row, or a row of no page in your scope, writes nothing; dryRun=1 previews.',
-          querystring: z.object({ dryRun: queryFlag }),
-          response: { 200: exportReportSchema, ...errorResponses },
+          querystring: c.importFacts.query,
+          response: { 200: c.importFacts.response, ...errorResponses },
         },
       },
       async (request) => {

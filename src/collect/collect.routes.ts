@@ -1,51 +1,15 @@
 // Thin HTTP adapters over a page's collected posts and comments.
-import { z } from 'zod';
-import { unixSecondsQuery } from '../platform/calendar-date.ts';
 import type { Db } from '../platform/db.ts';
 import { principalOf } from '../platform/http/principal.ts';
-import { errorResponses, idParam, listOf, pagination } from '../platform/http/schemas.ts';
+import { errorResponses } from '../platform/http/schemas.ts';
 import type { App } from '../platform/http/server.ts';
 import { notFound, type Scope } from '../platform/scope.ts';
 import { findPageInScope } from '../registry/index.ts';
+import { collectContract } from './collect.contract.ts';
 import { listPageComments, listPagePosts } from './page-content.repo.ts';
 
 const tags = ['collection'];
-const range = { from: unixSecondsQuery.optional(), to: unixSecondsQuery.optional() };
-
-const postSchema = z.object({
-  vkId: z.number().int(),
-  postedAt: z.number().int(),
-  editedAt: z.number().int().nullable(),
-  text: z.string(),
-  attachments: z.object({
-    photos: z.number().int(),
-    videos: z.number().int(),
-    clips: z.number().int(),
-    polls: z.number().int(),
-    lives: z.number().int(),
-    docs: z.number().int(),
-    links: z.number().int(),
-  }),
-  likes: z.number().int(),
-  comments: z.number().int(),
-  reposts: z.number().int(),
-  views: z.number().int(),
-  pinned: z.boolean(),
-  ad: z.boolean(),
-  repost: z.boolean(),
-  commentsClosed: z.boolean(),
-});
-
-const commentSchema = z.object({
-  postVkId: z.number().int(),
-  vkId: z.number().int(),
-  fromId: z.number().int(),
-  fromCommunity: z.boolean(),
-  postedAt: z.number().int(),
-  replyTo: z.number().int().nullable(),
-  threadRoot: z.number().int().nullable(),
-  text: z.string(),
-});
+const c = collectContract;
 
 async function requirePage(db: Db, scope: Scope, id: number): Promise<void> {
   if (!(await findPageInScope(db, scope, id))) throw notFound('page', id);
@@ -54,20 +18,16 @@ async function requirePage(db: Db, scope: Scope, id: number): Promise<void> {
 export function collectRoutes(db: Db) {
   return (app: App) => {
     app.get(
-      '/api/pages/:id/posts',
+      c.posts.path,
       {
-        config: { access: 'data.read' },
+        config: { access: c.posts.access },
         schema: {
           tags,
           summary:
             'Collected posts of a page, newest first; from/to are unix seconds; kind keeps posts with such attachments',
-          params: idParam,
-          querystring: z.object({
-            ...pagination,
-            ...range,
-            kind: z.enum(['poll', 'clip', 'video', 'live', 'photo']).optional(),
-          }),
-          response: { 200: listOf(postSchema), ...errorResponses },
+          params: c.posts.params,
+          querystring: c.posts.query,
+          response: { 200: c.posts.response, ...errorResponses },
         },
       },
       async (request) => {
@@ -106,15 +66,15 @@ export function collectRoutes(db: Db) {
     );
 
     app.get(
-      '/api/pages/:id/comments',
+      c.comments.path,
       {
-        config: { access: 'comments.read' },
+        config: { access: c.comments.access },
         schema: {
           tags,
           summary: 'Collected comments of a page (or of one post), newest first',
-          params: idParam,
-          querystring: z.object({ ...pagination, ...range, post: z.coerce.number().int().optional() }),
-          response: { 200: listOf(commentSchema), ...errorResponses },
+          params: c.comments.params,
+          querystring: c.comments.query,
+          response: { 200: c.comments.response, ...errorResponses },
         },
       },
       async (request) => {

@@ -1,5 +1,6 @@
 // The collect feature's public face.
 
+export { collectContract } from './collect.contract.ts';
 export { collectRoutes } from './collect.routes.ts';
 export { type CollectOptions, type CollectProgress, type CollectReport, collect } from './collect.service.ts';
 export {

@@ -1,57 +1,29 @@
 // HTTP adapters for the dialogue tools: saved replies (libraries, offered for a question), a page's contacts for
 // their variables, and questions counted by topic with the suggestion to pin an answer.
-import { z } from 'zod';
 import type { Db } from '../platform/db.ts';
 import { principalOf } from '../platform/http/principal.ts';
-import { errorResponses, idParam } from '../platform/http/schemas.ts';
+import { errorResponses } from '../platform/http/schemas.ts';
 import type { App } from '../platform/http/server.ts';
+import { inboxContract } from './inbox.contract.ts';
 import { addSavedReply, savedRepliesFor, setPageContacts, topicCounts } from './saved-replies.ts';
 
 const tags = ['inbox'];
+const c = inboxContract;
 const now = () => Math.floor(Date.now() / 1000);
-const topic = z.enum([
-  'admission',
-  'meals',
-  'timetable',
-  'transport',
-  'clubs',
-  'documents',
-  'exams',
-  'safety',
-  'building',
-  'fees',
-]);
-const countSchema = z.object({ key: z.string(), topic: z.string(), questions: z.number().int() });
 
 export function dialogueRoutes(db: Db) {
   return (app: App) => {
     app.get(
-      '/api/inbox/saved-replies',
+      c.savedReplies.path,
       {
-        config: { access: 'comments.read' },
+        config: { access: c.savedReplies.access },
         schema: {
           tags,
           summary:
             "Saved replies of a page's libraries, filled for the page, those on the question's topic first",
-          querystring: z.object({
-            pageId: z.coerce.number().int().positive(),
-            question: z.string().max(4000).optional(),
-          }),
+          querystring: c.savedReplies.query,
           response: {
-            200: z.object({
-              topics: z.array(z.string()),
-              replies: z.array(
-                z.object({
-                  id: z.number().int(),
-                  level: z.enum(['region', 'municipality', 'page']),
-                  topic: z.string(),
-                  title: z.string(),
-                  text: z.string(),
-                  missing: z.array(z.string()),
-                  matches: z.boolean(),
-                }),
-              ),
-            }),
+            200: c.savedReplies.response,
             ...errorResponses,
           },
         },
@@ -61,43 +33,29 @@ export function dialogueRoutes(db: Db) {
     );
 
     app.post(
-      '/api/inbox/saved-replies',
+      c.saveReply.path,
       {
-        config: { access: 'comments.answer' },
+        config: { access: c.saveReply.access },
         schema: {
           tags,
           summary: 'Add a saved reply to a region, municipality or page library within your scope',
-          body: z.object({
-            level: z.enum(['region', 'municipality', 'page']),
-            regionCode: z
-              .string()
-              .regex(/^\d{2}$/)
-              .optional(),
-            municipalityId: z.number().int().positive().optional(),
-            pageId: z.number().int().positive().optional(),
-            topic,
-            title: z.string().trim().min(1).max(200),
-            text: z.string().trim().min(1).max(4000),
-          }),
-          response: { 200: z.object({ id: z.number().int() }), ...errorResponses },
+          body: c.saveReply.body,
+          response: { 200: c.saveReply.response, ...errorResponses },
         },
       },
       async (request) => ({ id: await addSavedReply(db, principalOf(request), request.body, now()) }),
     );
 
     app.put(
-      '/api/inbox/pages/:id/contacts',
+      c.setContacts.path,
       {
-        config: { access: 'comments.answer' },
+        config: { access: c.setContacts.access },
         schema: {
           tags,
           summary: "A page's phone and office hours, for the {phone} and {hours} of saved replies",
-          params: idParam,
-          body: z.object({
-            phone: z.string().trim().max(100).nullable(),
-            hours: z.string().trim().max(200).nullable(),
-          }),
-          response: { 200: z.object({ ok: z.literal(true) }), ...errorResponses },
+          params: c.setContacts.params,
+          body: c.setContacts.body,
+          response: { 200: c.setContacts.response, ...errorResponses },
         },
       },
       async (request) => {
@@ -107,27 +65,16 @@ export function dialogueRoutes(db: Db) {
     );
 
     app.get(
-      '/api/inbox/topics',
+      c.topics.path,
       {
-        config: { access: 'comments.read' },
+        config: { access: c.topics.access },
         schema: {
           tags,
           summary:
             'Questions by topic per page, municipality and region, and the questions asked again and again',
-          querystring: z.object({
-            days: z.coerce.number().int().min(1).max(365).optional(),
-            pageId: z.coerce.number().int().positive().optional(),
-          }),
+          querystring: c.topics.query,
           response: {
-            200: z.object({
-              total: z.array(z.object({ topic: z.string(), questions: z.number().int() })),
-              byPage: z.array(countSchema),
-              byMunicipality: z.array(countSchema),
-              byRegion: z.array(countSchema),
-              suggestions: z.array(
-                z.object({ pageId: z.number().int(), topic: z.string(), questions: z.number().int() }),
-              ),
-            }),
+            200: c.topics.response,
             ...errorResponses,
           },
         },

@@ -2,6 +2,12 @@
 
 export { loadedCalendars, storeCalendar } from './calendar.repo.ts';
 export { escalationJobs, INBOX_ESCALATE } from './escalate.job.ts';
+export {
+  type InboxItemView,
+  inboxContract,
+  type ResponseMetricsView,
+  type SafetyFlagView,
+} from './inbox.contract.ts';
 export { inboxRoutes } from './inbox.routes.ts';
 export {
   ANSWER_LIMIT_HOURS,

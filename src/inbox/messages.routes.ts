@@ -1,12 +1,12 @@
 // HTTP adapters for community messages: the waiting messages, a conversation (each read in the audit log), a
 // decision on a message, and a reply sent once per key. Only page admins and their supervisors (who may answer)
 // reach them: messages are personal data. Checking a draft reply and the inbox's change mark have their own files.
-import { z } from 'zod';
 import type { Db } from '../platform/db.ts';
 import { principalOf } from '../platform/http/principal.ts';
-import { errorResponses, idParam } from '../platform/http/schemas.ts';
+import { errorResponses } from '../platform/http/schemas.ts';
 import type { App } from '../platform/http/server.ts';
 import { conversationFor } from './conversation.service.ts';
+import { inboxContract } from './inbox.contract.ts';
 import type { VkAccess } from './inbox.service.ts';
 import { inboxChangesRoute } from './inbox-changes.route.ts';
 import { replyToMessage, setMessageState } from './messages.service.ts';
@@ -14,45 +14,22 @@ import { checkReplyRoute } from './reply-check.route.ts';
 import { checkReply } from './reply-check.ts';
 
 const tags = ['inbox'];
+const c = inboxContract;
 const now = () => Math.floor(Date.now() / 1000);
-
-const conversationResponse = z.object({
-  pageId: z.number().int(),
-  peerId: z.number().int(),
-  messages: z.array(
-    z.object({
-      id: z.number().int(),
-      vkId: z.number().int(),
-      isOut: z.boolean(),
-      text: z.string(),
-      sentAt: z.number().int(),
-    }),
-  ),
-});
-
-const replyResponse = z.object({
-  status: z.literal('sent'),
-  vkMessageId: z.number().int(),
-  repeated: z.boolean(),
-  check: z.object({
-    version: z.string(),
-    issues: z.array(z.object({ criterion: z.string() }).loose()),
-  }),
-});
 
 export function messageRoutes(db: Db, vk: VkAccess) {
   return (app: App) => {
     app.get(
-      '/api/inbox/messages/:id/conversation',
+      c.conversation.path,
       {
-        config: { access: 'comments.answer' },
+        config: { access: c.conversation.access },
         schema: {
           tags,
           summary:
             'The conversation a waiting message belongs to, oldest first (the read is in the audit log)',
-          params: idParam,
+          params: c.conversation.params,
           response: {
-            200: conversationResponse,
+            200: c.conversation.response,
             ...errorResponses,
           },
         },
@@ -64,19 +41,15 @@ export function messageRoutes(db: Db, vk: VkAccess) {
     inboxChangesRoute(app, db);
 
     app.post(
-      '/api/inbox/messages/:id/state',
+      c.setMessageState.path,
       {
-        config: { access: 'comments.answer' },
+        config: { access: c.setMessageState.access },
         schema: {
           tags,
           summary: 'Take a message in hand, assign it, or mark that it needs no answer (with the reason)',
-          params: idParam,
-          body: z.object({
-            status: z.enum(['new', 'in_progress', 'no_answer_needed']),
-            reason: z.string().max(500).optional(),
-            assigneeId: z.number().int().positive().nullable().optional(),
-          }),
-          response: { 200: z.object({ ok: z.literal(true) }), ...errorResponses },
+          params: c.setMessageState.params,
+          body: c.setMessageState.body,
+          response: { 200: c.setMessageState.response, ...errorResponses },
         },
       },
       async (request) => {
@@ -86,17 +59,17 @@ export function messageRoutes(db: Db, vk: VkAccess) {
     );
 
     app.post(
-      '/api/inbox/messages/:id/reply',
+      c.replyToMessage.path,
       {
-        config: { access: 'comments.answer' },
+        config: { access: c.replyToMessage.access },
         schema: {
           tags,
           summary:
             'Answer a person on VK (messages.send with a random_id from the key): the same key sends once',
-          params: idParam,
-          body: z.object({ text: z.string().min(1).max(4096), key: z.string().min(8).max(100) }),
+          params: c.replyToMessage.params,
+          body: c.replyToMessage.body,
           response: {
-            200: replyResponse,
+            200: c.replyToMessage.response,
             ...errorResponses,
           },
         },

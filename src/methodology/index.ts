@@ -2,6 +2,11 @@
 export type * from './artifacts.ts';
 export { NO_COLOR, type ShownLevel, shownLevels } from './levels.ts';
 export {
+  type MethodologyRuleView,
+  type MethodologyVersionView,
+  methodologyContract,
+} from './methodology.contract.ts';
+export {
   checkVersion,
   formatProblem,
   listVersionIds,

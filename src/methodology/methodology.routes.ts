@@ -1,50 +1,14 @@
 // Thin HTTP adapters over methodology versions: the list, and one version with its rules, levels, sources and
 // text, in the reader's language.
-import { z } from 'zod';
 import { errorResponses } from '../platform/http/schemas.ts';
 import type { App } from '../platform/http/server.ts';
 import { shownLevels } from './levels.ts';
+import { methodologyContract } from './methodology.contract.ts';
 import { listVersionIds, type MethodologyVersion, shippedVersion } from './methodology.loader.ts';
 import { fillTemplate, paramVars } from './template.ts';
 
 const tags = ['methodology'];
-const lang = z.object({ lang: z.enum(['ru', 'en']).default('ru') });
-
-const levelSchema = z.object({ id: z.string(), title: z.string(), color: z.string() });
-
-const summarySchema = z.object({
-  id: z.string(),
-  status: z.string(),
-  published: z.string().nullable(),
-  title: z.string(),
-  hash: z.string(),
-  rules: z.number().int(),
-  /** From the best down, with their colours: what badges and charts show for runs of this version. */
-  levels: z.array(levelSchema),
-});
-
-const versionSchema = summarySchema.extend({
-  defaultPeriodDays: z.number().int(),
-  categories: z.array(z.object({ id: z.string(), title: z.string(), weight: z.number() })),
-  rules: z.number().int(),
-  ruleList: z.array(
-    z.object({
-      id: z.string(),
-      category: z.string(),
-      weight: z.number(),
-      severity: z.string(),
-      effort: z.string(),
-      title: z.string(),
-      rationale: z.string(),
-      help: z.string(),
-      params: z.record(z.string(), z.unknown()),
-      /** Parameters that are our proposal rather than a source's number. */
-      proposed: z.array(z.string()),
-      sources: z.array(z.object({ id: z.string(), title: z.string(), url: z.string() })),
-    }),
-  ),
-  text: z.string(),
-});
+const c = methodologyContract;
 
 function summary(v: MethodologyVersion, l: 'ru' | 'en') {
   return {
@@ -61,14 +25,14 @@ function summary(v: MethodologyVersion, l: 'ru' | 'en') {
 export function methodologyRoutes() {
   return (app: App) => {
     app.get(
-      '/api/methodology/versions',
+      c.versions.path,
       {
-        config: { access: 'methodology.read' },
+        config: { access: c.versions.access },
         schema: {
           tags,
           summary: 'Methodology versions',
-          querystring: lang,
-          response: { 200: z.object({ items: z.array(summarySchema) }), ...errorResponses },
+          querystring: c.versions.query,
+          response: { 200: c.versions.response, ...errorResponses },
         },
       },
       async (request) => ({
@@ -77,15 +41,15 @@ export function methodologyRoutes() {
     );
 
     app.get(
-      '/api/methodology/versions/:id',
+      c.version.path,
       {
-        config: { access: 'methodology.read' },
+        config: { access: c.version.access },
         schema: {
           tags,
           summary: 'One methodology version: categories, levels, rules with thresholds and sources, the text',
-          params: z.object({ id: z.string().min(1).max(40) }),
-          querystring: lang,
-          response: { 200: versionSchema, ...errorResponses },
+          params: c.version.params,
+          querystring: c.version.query,
+          response: { 200: c.version.response, ...errorResponses },
         },
       },
       async (request, reply) => {

@@ -2,6 +2,8 @@
 // institutions have an OK group (some silent, some closed, some missing), a smaller share a MAX channel.
 // Seeded, so the same institutions and seed always give the same pages, topics and comments.
 
+import { seededRandom } from '../platform/seeded-random.ts';
+
 export type NetWorldInstitution = { inn: string; short_name: string; region_code: string };
 
 export type OkTopic = {
@@ -68,18 +70,6 @@ export type NetWorld = { asOfMs: number; ok: OkGroup[]; max: MaxChannel[] };
 export const OK_GROUP_ID_BASE = 70_000_000_000_000;
 export const MAX_CHAT_ID_BASE = -72_000_000_000_000;
 
-/** mulberry32: a small seeded source, enough for a world's shares and counts. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const TEXTS = [
   'Линейка, посвящённая Дню знаний',
   'Итоги муниципального этапа олимпиады',
@@ -100,7 +90,7 @@ export type NetWorldParams = {
 };
 
 export function generateNetWorld(institutions: NetWorldInstitution[], p: NetWorldParams): NetWorld {
-  const rand = rng(p.seed);
+  const rand = seededRandom(p.seed);
   const asOfMs = Date.parse(`${p.asOf}T00:00:00Z`);
   const ok: OkGroup[] = [];
   const max: MaxChannel[] = [];

@@ -1,17 +1,14 @@
 // Thin HTTP adapters over the planner: templates, a page's plan, files, drafts and their review, contributors,
 // the municipality's second approval, and regional syndication. Who may do what on which page is the
 // services' check (a page admin manages; a contributor proposes for their own page).
-import { z } from 'zod';
-import { isoDate, unixSeconds } from '../platform/calendar-date.ts';
 import type { Db } from '../platform/db.ts';
 import { AppError } from '../platform/errors.ts';
 import { principalOf } from '../platform/http/principal.ts';
-import { errorResponses, idParam, plainText } from '../platform/http/schemas.ts';
+import { errorResponses, idParam } from '../platform/http/schemas.ts';
 import type { App } from '../platform/http/server.ts';
 import { receiveFile } from '../platform/http/upload.ts';
 import { pageBestTime } from './best-time.service.ts';
 import { inviteContributor, listContributors, removeContributor } from './contributors.service.ts';
-import { DRAFT_KINDS } from './draft-content.ts';
 import {
   approveDraft,
   createDraft,
@@ -24,6 +21,7 @@ import {
   unscheduleDraft,
 } from './drafts.service.ts';
 import { draftDetail, draftView, pagePlan } from './plan.service.ts';
+import { plannerContract } from './planner.contract.ts';
 import {
   draftsAwaiting,
   pagesOfContributor,
@@ -35,42 +33,32 @@ import { listSyndications, syndicate, syndicationStatus } from './syndication.se
 import { templatesIn } from './templates.ts';
 
 const tags = ['planner'];
+const c = plannerContract;
 const now = () => Math.floor(Date.now() / 1000);
-const pageParam = z.object({ pageId: z.coerce.number().int().positive() });
-
-const draftBody = z.object({
-  kind: z.enum(DRAFT_KINDS as ['text', 'poll', 'clip', 'video', 'live']),
-  title: plainText(z.string().trim().min(1).max(200)),
-  text: z.string().max(15_000),
-  rubric: z.string().max(61).nullable().optional(),
-  content: z.record(z.string(), z.unknown()).default({}),
-  plannedAt: unixSeconds.nullable().optional(),
-  templateId: z.string().max(60).nullable().optional(),
-});
 
 export function plannerRoutes(db: Db, files: FileStore) {
   return (app: App) => {
     const caller = (request: Parameters<typeof principalOf>[0]) => principalOf(request);
     app.get(
-      '/api/planner/templates',
+      c.templates.path,
       {
-        config: { access: 'planner.use' },
+        config: { access: c.templates.access },
         schema: {
           tags,
           summary: 'Drafts to start from',
-          querystring: z.object({ lang: z.enum(['ru', 'en']).default('ru') }),
+          querystring: c.templates.query,
         },
       },
       async (request) => ({ items: templatesIn(request.query.lang) }),
     );
     app.get(
-      '/api/planner/pages',
+      c.pages.path,
       {
-        config: { access: 'planner.use' },
+        config: { access: c.pages.access },
         schema: {
           tags,
           summary: 'Pages you may plan (a contributor: the pages you propose for)',
-          querystring: z.object({ q: z.string().max(200).optional() }),
+          querystring: c.pages.query,
         },
       },
       async (request) => {
@@ -84,32 +72,17 @@ export function plannerRoutes(db: Db, files: FileStore) {
         return { items: rows.map((r) => ({ id: r.id, url: r.url, name: r.short_name ?? r.full_name })) };
       },
     );
-    const cell = z.object({
-      weekday: z.number().int(),
-      hour: z.number().int(),
-      posts: z.number().int(),
-      reach: z.number().nullable(),
-      er: z.number().nullable(),
-    });
     app.get(
-      '/api/planner/pages/:pageId/best-time',
+      c.bestTime.path,
       {
-        config: { access: 'planner.use' },
+        config: { access: c.bestTime.access },
         schema: {
           tags,
           summary:
             'When this page’s own posts got the most views: local weekday × 3-hour slots, the best three (or not enough data)',
-          params: pageParam,
+          params: c.bestTime.params,
           response: {
-            200: z.object({
-              posts: z.number().int(),
-              need: z.number().int(),
-              enough: z.boolean(),
-              cells: z.array(cell),
-              best: z.array(cell),
-              timezone: z.string(),
-              windowDays: z.number().int(),
-            }),
+            200: c.bestTime.response,
             ...errorResponses,
           },
         },
@@ -117,31 +90,31 @@ export function plannerRoutes(db: Db, files: FileStore) {
       async (request) => pageBestTime(db, caller(request), request.params.pageId, now()),
     );
     app.get(
-      '/api/planner/pages/:pageId/plan',
+      c.plan.path,
       {
-        config: { access: 'planner.use' },
+        config: { access: c.plan.access },
         schema: {
           tags,
           summary:
             'A page’s plan between two local dates: drafts, posts, school events, weekly gaps, content mix',
-          params: pageParam,
-          querystring: z.object({ from: isoDate, to: isoDate }),
+          params: c.plan.params,
+          querystring: c.plan.query,
         },
       },
       async (request) =>
         pagePlan(db, caller(request), request.params.pageId, request.query.from, request.query.to),
     );
     app.post(
-      '/api/planner/pages/:pageId/files',
+      c.uploadFile.path,
       {
-        config: { access: 'planner.use' },
+        config: { access: c.uploadFile.access },
         schema: {
           tags,
           summary:
             'Upload a photo (PNG, JPEG, GIF, WebP; 20 MiB) or a video (MP4, MOV, WebM; 64 MiB) for the page’s drafts (multipart field "file"); 1 GiB per page',
-          params: pageParam,
+          params: c.uploadFile.params,
           response: {
-            200: z.object({ id: z.number().int(), name: z.string(), size: z.number().int() }),
+            200: c.uploadFile.response,
             ...errorResponses,
           },
         },
@@ -160,15 +133,15 @@ export function plannerRoutes(db: Db, files: FileStore) {
       },
     );
     app.post(
-      '/api/planner/pages/:pageId/drafts',
+      c.createDraft.path,
       {
-        config: { access: 'planner.use' },
+        config: { access: c.createDraft.access },
         schema: {
           tags,
           summary: 'A new draft (a contributor’s is a proposal for review)',
-          params: pageParam,
-          body: draftBody,
-          response: { 200: z.object({ id: z.number().int() }), ...errorResponses },
+          params: c.createDraft.params,
+          body: c.createDraft.body,
+          response: { 200: c.createDraft.response, ...errorResponses },
         },
       },
       async (request) => ({
@@ -176,23 +149,23 @@ export function plannerRoutes(db: Db, files: FileStore) {
       }),
     );
     app.get(
-      '/api/planner/drafts/:id',
+      c.draft.path,
       {
-        config: { access: 'planner.use' },
+        config: { access: c.draft.access },
         schema: { tags, summary: 'A draft, with the methodology rules it helps meet', params: idParam },
       },
       async (request) => draftDetail(db, caller(request), request.params.id, now()),
     );
     app.put(
-      '/api/planner/drafts/:id',
+      c.editDraft.path,
       {
-        config: { access: 'planner.use' },
+        config: { access: c.editDraft.access },
         schema: {
           tags,
           summary: 'Edit a draft',
-          params: idParam,
-          body: draftBody,
-          response: { 200: z.object({ saved: z.boolean() }), ...errorResponses },
+          params: c.editDraft.params,
+          body: c.editDraft.body,
+          response: { 200: c.editDraft.response, ...errorResponses },
         },
       },
       async (request) => {
@@ -201,14 +174,14 @@ export function plannerRoutes(db: Db, files: FileStore) {
       },
     );
     app.delete(
-      '/api/planner/drafts/:id',
+      c.removeDraft.path,
       {
-        config: { access: 'planner.use' },
+        config: { access: c.removeDraft.access },
         schema: {
           tags,
           summary: 'Delete a draft not yet published',
-          params: idParam,
-          response: { 200: z.object({ deleted: z.boolean() }), ...errorResponses },
+          params: c.removeDraft.params,
+          response: { 200: c.removeDraft.response, ...errorResponses },
         },
       },
       async (request) => {
@@ -217,15 +190,15 @@ export function plannerRoutes(db: Db, files: FileStore) {
       },
     );
     app.post(
-      '/api/planner/drafts/:id/move',
+      c.moveDraft.path,
       {
-        config: { access: 'drafts.manage' },
+        config: { access: c.moveDraft.access },
         schema: {
           tags,
           summary: 'Move a draft in the calendar',
-          params: idParam,
-          body: z.object({ plannedAt: unixSeconds }),
-          response: { 200: z.object({ moved: z.boolean() }), ...errorResponses },
+          params: c.moveDraft.params,
+          body: c.moveDraft.body,
+          response: { 200: c.moveDraft.response, ...errorResponses },
         },
       },
       async (request) => {
@@ -234,15 +207,15 @@ export function plannerRoutes(db: Db, files: FileStore) {
       },
     );
     app.post(
-      '/api/planner/drafts/:id/approve',
+      c.approveDraft.path,
       {
-        config: { access: 'drafts.manage' },
+        config: { access: c.approveDraft.access },
         schema: {
           tags,
           summary: 'Approve a draft for publishing at its time (or the time given; now without one)',
-          params: idParam,
-          body: z.object({ plannedAt: unixSeconds.optional() }),
-          response: { 200: z.object({ status: z.string() }), ...errorResponses },
+          params: c.approveDraft.params,
+          body: c.approveDraft.body,
+          response: { 200: c.approveDraft.response, ...errorResponses },
         },
       },
       async (request) => ({
@@ -250,15 +223,15 @@ export function plannerRoutes(db: Db, files: FileStore) {
       }),
     );
     app.post(
-      '/api/planner/drafts/:id/reject',
+      c.rejectDraft.path,
       {
-        config: { access: 'drafts.manage' },
+        config: { access: c.rejectDraft.access },
         schema: {
           tags,
           summary: 'Reject a draft with a comment its author reads',
-          params: idParam,
-          body: z.object({ comment: z.string().max(2000) }),
-          response: { 200: z.object({ rejected: z.boolean() }), ...errorResponses },
+          params: c.rejectDraft.params,
+          body: c.rejectDraft.body,
+          response: { 200: c.rejectDraft.response, ...errorResponses },
         },
       },
       async (request) => {
@@ -267,15 +240,15 @@ export function plannerRoutes(db: Db, files: FileStore) {
       },
     );
     app.post(
-      '/api/planner/drafts/:id/municipality',
+      c.municipalityDecision.path,
       {
-        config: { access: 'drafts.manage' },
+        config: { access: c.municipalityDecision.access },
         schema: {
           tags,
           summary: 'The municipality’s second approval (or refusal, with a comment)',
-          params: idParam,
-          body: z.object({ approve: z.boolean(), comment: z.string().max(2000).optional() }),
-          response: { 200: z.object({ decided: z.boolean() }), ...errorResponses },
+          params: c.municipalityDecision.params,
+          body: c.municipalityDecision.body,
+          response: { 200: c.municipalityDecision.response, ...errorResponses },
         },
       },
       async (request) => {
@@ -284,14 +257,14 @@ export function plannerRoutes(db: Db, files: FileStore) {
       },
     );
     app.post(
-      '/api/planner/drafts/:id/unschedule',
+      c.unscheduleDraft.path,
       {
-        config: { access: 'drafts.manage' },
+        config: { access: c.unscheduleDraft.access },
         schema: {
           tags,
           summary: 'Take a draft off the schedule',
-          params: idParam,
-          response: { 200: z.object({ ok: z.boolean() }), ...errorResponses },
+          params: c.unscheduleDraft.params,
+          response: { 200: c.unscheduleDraft.response, ...errorResponses },
         },
       },
       async (request) => {
@@ -300,9 +273,9 @@ export function plannerRoutes(db: Db, files: FileStore) {
       },
     );
     app.get(
-      '/api/planner/review',
+      c.review.path,
       {
-        config: { access: 'drafts.manage' },
+        config: { access: c.review.access },
         schema: {
           tags,
           summary: 'Drafts waiting for your decision: proposals, and second approvals for municipalities',
@@ -325,27 +298,23 @@ export function plannerRoutes(db: Db, files: FileStore) {
       },
     );
     app.get(
-      '/api/planner/pages/:pageId/contributors',
+      c.contributors.path,
       {
-        config: { access: 'drafts.manage' },
-        schema: { tags, summary: 'The page’s contributors', params: pageParam },
+        config: { access: c.contributors.access },
+        schema: { tags, summary: 'The page’s contributors', params: c.contributors.params },
       },
       async (request) => ({ items: await listContributors(db, caller(request), request.params.pageId) }),
     );
     app.post(
-      '/api/planner/pages/:pageId/contributors',
+      c.inviteContributor.path,
       {
-        config: { access: 'drafts.manage' },
+        config: { access: c.inviteContributor.access },
         schema: {
           tags,
           summary:
             'Invite a pupil or teacher: an account that proposes drafts for this page (the password is shown once)',
-          params: pageParam,
-          body: z.object({
-            login: z.string().min(3).max(64),
-            name: z.string().trim().min(2).max(200),
-            kind: z.enum(['pupil', 'teacher']),
-          }),
+          params: c.inviteContributor.params,
+          body: c.inviteContributor.body,
         },
       },
       async (request) => {
@@ -354,14 +323,14 @@ export function plannerRoutes(db: Db, files: FileStore) {
       },
     );
     app.delete(
-      '/api/planner/pages/:pageId/contributors/:userId',
+      c.removeContributor.path,
       {
-        config: { access: 'drafts.manage' },
+        config: { access: c.removeContributor.access },
         schema: {
           tags,
           summary: 'End a contribution (the account is disabled)',
-          params: pageParam.extend({ userId: z.coerce.number().int().positive() }),
-          response: { 200: z.object({ removed: z.boolean() }), ...errorResponses },
+          params: c.removeContributor.params,
+          response: { 200: c.removeContributor.response, ...errorResponses },
         },
       },
       async (request) => {
@@ -371,16 +340,16 @@ export function plannerRoutes(db: Db, files: FileStore) {
       },
     );
     app.put(
-      '/api/planner/pages/:pageId/settings',
+      c.settings.path,
       {
-        config: { access: 'drafts.manage' },
+        config: { access: c.settings.access },
         schema: {
           tags,
           summary:
             'Whether the page’s drafts also need the municipality’s approval (set by the municipality or above)',
-          params: pageParam,
-          body: z.object({ municipalityApproval: z.boolean() }),
-          response: { 200: z.object({ municipalityApproval: z.boolean() }), ...errorResponses },
+          params: c.settings.params,
+          body: c.settings.body,
+          response: { 200: c.settings.response, ...errorResponses },
         },
       },
       async (request) => {
@@ -399,41 +368,31 @@ export function plannerRoutes(db: Db, files: FileStore) {
       },
     );
     app.get(
-      '/api/planner/syndications',
+      c.syndications.path,
       {
-        config: { access: 'drafts.manage' },
+        config: { access: c.syndications.access },
         schema: { tags, summary: 'Regional announcements of your region' },
       },
       async (request) => ({ items: await listSyndications(db, caller(request)) }),
     );
     app.post(
-      '/api/planner/syndications',
+      c.syndicate.path,
       {
-        config: { access: 'drafts.manage' },
+        config: { access: c.syndicate.access },
         schema: {
           tags,
           summary:
             'Send one announcement to the region’s pages: published by each page, or offered as a draft',
-          body: z.object({
-            regionCode: z.string().regex(/^\d{2}$/),
-            municipalityIds: z.array(z.number().int().positive()).max(200).optional(),
-            mode: z.enum(['publish', 'offer']),
-            kind: z.enum(['text', 'poll']),
-            title: plainText(z.string().trim().min(1).max(200)),
-            text: z.string().max(15_000),
-            rubric: z.string().max(61).nullable().optional(),
-            content: z.record(z.string(), z.unknown()).default({}),
-            plannedAt: unixSeconds.nullable().optional(),
-          }),
-          response: { 200: z.object({ id: z.number().int(), pages: z.number().int() }), ...errorResponses },
+          body: c.syndicate.body,
+          response: { 200: c.syndicate.response, ...errorResponses },
         },
       },
       async (request) => syndicate(db, caller(request), request.body, now()),
     );
     app.get(
-      '/api/planner/syndications/:id',
+      c.syndication.path,
       {
-        config: { access: 'drafts.manage' },
+        config: { access: c.syndication.access },
         schema: { tags, summary: 'An announcement with each page’s result', params: idParam },
       },
       async (request) => syndicationStatus(db, caller(request), request.params.id),

@@ -1,6 +1,6 @@
 // The registry's read API as data: regions, municipalities, institutions with their pages, and the methodology
 // version a region is judged by. The routes register from here; the web app's client is typed from it
-// (type-only). Uploads (multipart) are still declared in registry.routes.ts.
+// (type-only); an upload's file comes as multipart.
 import { z } from 'zod';
 import { route } from '../platform/http/contract.ts';
 import { idParam, listOf, pagination, queryFlag } from '../platform/http/schemas.ts';
@@ -61,6 +61,44 @@ export const regionVersionSchema = z.object({
   available: z.array(z.object({ id: z.string(), title: z.string() })),
 });
 export type RegionVersionView = z.output<typeof regionVersionSchema>;
+
+const uploadSummarySchema = z.object({
+  id: z.number().int(),
+  userId: z.number().int().nullable(),
+  at: z.number().int(),
+  fileName: z.string(),
+  dryRun: z.boolean(),
+  status: z.string(),
+  rows: z.number().int(),
+  created: z.number().int(),
+  updated: z.number().int(),
+  problems: z.number().int(),
+});
+
+export const uploadReportSchema = z.object({
+  id: z.number().int(),
+  status: z.enum(['imported', 'previewed', 'rejected']),
+  fileName: z.string(),
+  rows: z.number().int(),
+  created: z.number().int(),
+  updated: z.number().int(),
+  pages: z.number().int(),
+  message: z.string().nullable(),
+  /** Problems beyond the listed ones (a report lists the first 1000). */
+  moreProblems: z.number().int().default(0),
+  problems: z.array(
+    z.object({
+      row: z.number().int(),
+      field: z.string(),
+      column: z.string(),
+      code: z.string(),
+      message: z.string(),
+      value: z.string().nullable(),
+    }),
+  ),
+});
+
+export type UploadReportView = z.output<typeof uploadReportSchema>;
 
 const regionParams = z.object({ code: z.string().min(1).max(10) });
 
@@ -130,5 +168,27 @@ export const registryContract = {
     query: lang,
     body: z.object({ version: z.string().min(1).max(40).nullable() }),
     response: regionVersionSchema,
+  }),
+  upload: route({
+    method: 'POST',
+    path: '/api/registry/uploads',
+    access: 'registry.import',
+    query: z.object({ dryRun: queryFlag, skipInvalid: queryFlag, lang: z.enum(['ru', 'en']).default('ru') }),
+    /** The file comes as multipart (field "file"). */
+    response: uploadReportSchema,
+  }),
+  uploads: route({
+    method: 'GET',
+    path: '/api/registry/uploads',
+    access: 'registry.import',
+    query: z.object(pagination),
+    response: listOf(uploadSummarySchema),
+  }),
+  uploadReport: route({
+    method: 'GET',
+    path: '/api/registry/uploads/:id',
+    access: 'registry.import',
+    params: idParam,
+    response: uploadReportSchema,
   }),
 };

@@ -1,15 +1,14 @@
 // Thin HTTP adapters over the registry: regions, municipalities, institutions with their pages, and uploads.
 
 import type { Selectable } from 'kysely';
-import { z } from 'zod';
 import type { Db } from '../platform/db.ts';
 import type { RegionTable } from '../platform/db-schema.ts';
 import { principalOf } from '../platform/http/principal.ts';
-import { errorResponses, idParam, listOf, pagination, queryFlag } from '../platform/http/schemas.ts';
+import { errorResponses } from '../platform/http/schemas.ts';
 import type { App } from '../platform/http/server.ts';
 import { receiveFile, UPLOAD_LIMITS } from '../platform/http/upload.ts';
 import { notFound } from '../platform/scope.ts';
-import { registryContract } from './registry.contract.ts';
+import { registryContract, type UploadReportView } from './registry.contract.ts';
 import {
   findInstitutionInScope,
   listInstitutionsInScope,
@@ -23,42 +22,6 @@ import { uploadRegistry } from './registry-upload.service.ts';
 
 const tags = ['registry'];
 const c = registryContract;
-
-const uploadSummarySchema = z.object({
-  id: z.number().int(),
-  userId: z.number().int().nullable(),
-  at: z.number().int(),
-  fileName: z.string(),
-  dryRun: z.boolean(),
-  status: z.string(),
-  rows: z.number().int(),
-  created: z.number().int(),
-  updated: z.number().int(),
-  problems: z.number().int(),
-});
-
-const uploadReportSchema = z.object({
-  id: z.number().int(),
-  status: z.enum(['imported', 'previewed', 'rejected']),
-  fileName: z.string(),
-  rows: z.number().int(),
-  created: z.number().int(),
-  updated: z.number().int(),
-  pages: z.number().int(),
-  message: z.string().nullable(),
-  /** Problems beyond the listed ones (a report lists the first 1000). */
-  moreProblems: z.number().int().default(0),
-  problems: z.array(
-    z.object({
-      row: z.number().int(),
-      field: z.string(),
-      column: z.string(),
-      code: z.string(),
-      message: z.string(),
-      value: z.string().nullable(),
-    }),
-  ),
-});
 
 export function registryRoutes(db: Db) {
   return (app: App) => {
@@ -219,19 +182,15 @@ export function registryRoutes(db: Db) {
     );
 
     app.post(
-      '/api/registry/uploads',
+      c.upload.path,
       {
-        config: { access: 'registry.import' },
+        config: { access: c.upload.access },
         schema: {
           tags,
           summary:
             'Upload a registry file (multipart field "file", CSV or XLSX). dryRun=1 previews the result and writes nothing; without skipInvalid any bad row rejects the whole file.',
-          querystring: z.object({
-            dryRun: queryFlag,
-            skipInvalid: queryFlag,
-            lang: z.enum(['ru', 'en']).default('ru'),
-          }),
-          response: { 200: uploadReportSchema, ...errorResponses },
+          querystring: c.upload.query,
+          response: { 200: c.upload.response, ...errorResponses },
         },
       },
       async (request) => {
@@ -256,14 +215,14 @@ export function registryRoutes(db: Db) {
     );
 
     app.get(
-      '/api/registry/uploads',
+      c.uploads.path,
       {
-        config: { access: 'registry.import' },
+        config: { access: c.uploads.access },
         schema: {
           tags,
           summary: 'Registry uploads in your scope, newest first',
-          querystring: z.object(pagination),
-          response: { 200: listOf(uploadSummarySchema), ...errorResponses },
+          querystring: c.uploads.query,
+          response: { 200: c.uploads.response, ...errorResponses },
         },
       },
       async (request) => {
@@ -288,22 +247,20 @@ export function registryRoutes(db: Db) {
     );
 
     app.get(
-      '/api/registry/uploads/:id',
+      c.uploadReport.path,
       {
-        config: { access: 'registry.import' },
+        config: { access: c.uploadReport.access },
         schema: {
           tags,
           summary: 'One upload with its row-level report',
-          params: idParam,
-          response: { 200: uploadReportSchema, ...errorResponses },
+          params: c.uploadReport.params,
+          response: { 200: c.uploadReport.response, ...errorResponses },
         },
       },
       async (request) => {
         const row = await findUpload(db, principalOf(request).scope, request.params.id);
         if (!row) throw notFound('upload', request.params.id);
-        return { ...(JSON.parse(row.report_json) as object), id: row.id } as z.infer<
-          typeof uploadReportSchema
-        >;
+        return { ...(JSON.parse(row.report_json) as object), id: row.id } as UploadReportView;
       },
     );
   };

@@ -3,18 +3,18 @@
 
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
-import { doneRunsFor, eachPage, type PageItem, pageListFilters } from '../analytics/index.ts';
+import { doneRunsFor, eachPage, type PageItem } from '../analytics/index.ts';
 import { shippedVersion } from '../methodology/index.ts';
 import type { Db } from '../platform/db.ts';
 import { AppError } from '../platform/errors.ts';
 import { principalOf } from '../platform/http/principal.ts';
-import { errorResponses, queryFlag } from '../platform/http/schemas.ts';
+import { errorResponses } from '../platform/http/schemas.ts';
 import type { App } from '../platform/http/server.ts';
 import { type Lang, translator } from '../platform/i18n.ts';
-import { INSTITUTION_KINDS } from '../platform/vocabulary.ts';
 import { checkUnitFilters, eachInstitutionInScope, type InstitutionRow } from '../registry/index.ts';
 import { term } from './export.messages.ts';
 import { eachAuditResult } from './export.repo.ts';
+import { reportsContract } from './reports.contract.ts';
 import { type Cell, type Column, exportTable } from './table-export.ts';
 
 const titles = {
@@ -107,18 +107,7 @@ function sendTable(reply: FastifyReply, table: TableRequest) {
     .send(stream);
 }
 
-const fileQuery = {
-  format: z.enum(['csv', 'xlsx']).default('csv'),
-  delimiter: z.enum(['semicolon', 'comma']).default('semicolon'),
-  lang: z.enum(['ru', 'en']).default('ru'),
-};
-
-/** Where in the hierarchy and what kind: the filters the institution and result exports share. */
-const unitFilters = {
-  region: z.string().min(1).max(8).optional(),
-  municipality: z.coerce.number().int().positive().optional(),
-  kind: z.enum(INSTITUTION_KINDS).optional(),
-};
+const c = reportsContract;
 
 const institutionTitles = {
   id: { ru: 'ID учреждения', en: 'Institution ID' },
@@ -173,14 +162,14 @@ const resultTitles = {
 export function exportRoutes(db: Db) {
   return (app: App) => {
     app.get(
-      '/api/exports/pages',
+      c.exportPages.path,
       {
-        config: { access: 'data.read' },
+        config: { access: c.exportPages.access },
         schema: {
           tags: ['reports'],
           summary:
             'The page list as CSV (UTF-8 with BOM, ";" or ",") or XLSX, with the filters and order of GET /api/pages, streamed',
-          querystring: z.object({ ...fileQuery, ...pageListFilters }),
+          querystring: c.exportPages.query,
           response: { 200: z.any(), ...errorResponses },
         },
       },
@@ -201,20 +190,14 @@ export function exportRoutes(db: Db) {
     );
 
     app.get(
-      '/api/exports/institutions',
+      c.exportInstitutions.path,
       {
-        config: { access: 'data.read' },
+        config: { access: c.exportInstitutions.access },
         schema: {
           tags: ['reports'],
           summary:
             'The institution list as CSV or XLSX, with the filters and order of GET /api/institutions, streamed batch by batch',
-          querystring: z.object({
-            ...fileQuery,
-            ...unitFilters,
-            q: z.string().max(200).optional(),
-            hasPage: queryFlag,
-            sort: z.enum(['name', '-name', 'id', '-id']).default('name'),
-          }),
+          querystring: c.exportInstitutions.query,
           response: { 200: z.any(), ...errorResponses },
         },
       },
@@ -244,18 +227,14 @@ export function exportRoutes(db: Db) {
     );
 
     app.get(
-      '/api/exports/audit-results',
+      c.exportAuditResults.path,
       {
-        config: { access: 'data.read' },
+        config: { access: c.exportAuditResults.access },
         schema: {
           tags: ['reports'],
           summary:
             'Results of the newest audit in your scope, a row per page with its score, level and category scores, as CSV or XLSX, streamed',
-          querystring: z.object({
-            ...fileQuery,
-            ...unitFilters,
-            level: z.string().max(40).optional(),
-          }),
+          querystring: c.exportAuditResults.query,
           response: { 200: z.any(), ...errorResponses },
         },
       },

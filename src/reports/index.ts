@@ -9,5 +9,6 @@ export { reportRoutes } from './report.routes.ts';
 export { ReportCache } from './report-cache.ts';
 export { REPORT_GENERATE, reportJobs, unitInScope, unitSpec } from './report-files.service.ts';
 export { REPORT_FORMATS, type ReportFormat, renderReport, reportFileName } from './report-render.ts';
+export { reportsContract } from './reports.contract.ts';
 export { runForPeriod } from './unit-report.repo.ts';
 export { type UnitReport, unitReport } from './unit-report.service.ts';

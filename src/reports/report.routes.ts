@@ -1,7 +1,7 @@
 // Reports of a unit (the country, a region, a municipality, an institution) as PDF, XLSX, HTML or JSON, made
 // on request; schedules that make them by cron; and the files made, listed and downloaded within the scope.
 import { z } from 'zod';
-import { isoDate, timeZone } from '../platform/calendar-date.ts';
+import { timeZone } from '../platform/calendar-date.ts';
 import { type Db, readVersions } from '../platform/db.ts';
 import { AppError } from '../platform/errors.ts';
 import { principalOf } from '../platform/http/principal.ts';
@@ -18,14 +18,14 @@ import {
   unitInScope,
   unitSpec,
 } from './report-files.service.ts';
-import { CONTENT_TYPES, REPORT_FORMATS, renderReport, reportFileName } from './report-render.ts';
+import { CONTENT_TYPES, renderReport, reportFileName } from './report-render.ts';
+import { reportFormat, reportsContract, unitLevel } from './reports.contract.ts';
 import { unitReport, unitReportRuns } from './unit-report.service.ts';
 
 const tags = ['reports'];
-const level = z.enum(['country', 'region', 'municipality', 'institution']);
-const format = z
-  .enum(REPORT_FORMATS as [string, ...string[]])
-  .transform((f) => f as (typeof REPORT_FORMATS)[number]);
+const c = reportsContract;
+const level = unitLevel;
+const format = reportFormat;
 const lang = z.enum(['ru', 'en']);
 
 const scheduleItem = z.object({
@@ -85,19 +85,15 @@ async function renderUnitReport(
 export function reportRoutes(db: Db, options: { cache?: ReportCache | undefined } = {}) {
   return (app: App) => {
     app.get(
-      '/api/reports/units/:level/:key',
+      c.unitReport.path,
       {
-        config: { access: 'data.read' },
+        config: { access: c.unitReport.access },
         schema: {
           tags,
           summary:
             'The report of a unit in your scope as of its newest audit (or the newest ending by asOf): summary, levels, child units, trend, rule heatmap, movers, unanswered questions',
-          params: z.object({ level, key: z.string().min(1).max(20) }),
-          querystring: z.object({
-            format: format.default('pdf'),
-            lang: lang.default('ru'),
-            asOf: isoDate.optional(),
-          }),
+          params: c.unitReport.params,
+          querystring: c.unitReport.query,
           response: { 200: z.any(), ...errorResponses },
         },
       },

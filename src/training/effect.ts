@@ -4,6 +4,8 @@
 // effect is the attendees' mean change minus their stratum's controls' mean change, averaged over attendees;
 // strata without controls are left out. A stratified bootstrap (pages resampled within their group and
 // stratum, seeded) gives the confidence interval.
+
+import { seededRandom } from '../platform/seeded-random.ts';
 export type EffectUnit = {
   /** Same kind, region and starting level: the pages compared with each other. */
   stratum: string;
@@ -48,18 +50,6 @@ function estimate(cells: Iterable<Cell>): number | null {
   return weight ? weighted / weight : null;
 }
 
-/** A small seeded generator (mulberry32): the same data gives the same interval on every run. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
 function resample(xs: number[], next: () => number): number[] {
   return xs.map(() => xs[Math.floor(next() * xs.length)] as number);
 }
@@ -87,7 +77,7 @@ export function differenceInDifferences(
     unmatched: all - treated,
   };
   if (effect === null) return result;
-  const next = random(options.seed ?? 1);
+  const next = seededRandom(options.seed ?? 1);
   const draws: number[] = [];
   for (let i = 0; i < (options.iterations ?? 1000); i++) {
     const value = estimate(

@@ -73,6 +73,8 @@ export const attendanceUpload = z.object({
 export type AudienceItem = Awaited<ReturnType<typeof audience>>[number];
 export type Certificate = Awaited<ReturnType<typeof verifyCertificate>>;
 
+export type { SeminarDetail, SeminarEffectView } from './training.types.ts';
+
 export const trainingContract = {
   list: route({
     method: 'GET',

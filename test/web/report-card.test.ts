@@ -3,10 +3,12 @@
 // how, names are the methodology's positive ones, values carry units, the history runs oldest first.
 import i18next from 'i18next';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PageCardView as PageCard } from '../../src/analytics/index.ts';
+import type { PageReportView as PageReport } from '../../src/audit/index.ts';
+import type { MethodologyVersionView as MethodologyVersion } from '../../src/methodology/index.ts';
 import { buildCard, type CardModel } from '../../web/src/lib/card-model.ts';
 import { cardMessages } from '../../web/src/lib/messages.card.ts';
 import { messages } from '../../web/src/lib/messages.ts';
-import type { MethodologyVersion, PageCard, PageReport } from '../../web/src/lib/types.ts';
 import { type ApiWorld, apiWorld } from '../api.ts';
 import { type FreshDb, freshSqlite } from '../db.ts';
 

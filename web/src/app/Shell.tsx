@@ -6,10 +6,10 @@ import { Button } from '@vkontakte/vkui';
 import { type ReactNode, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, useNavigate } from 'react-router';
+import type { Me } from '../../../src/auth/auth.contract.ts';
 import { api } from '../lib/api.ts';
 import { apiUrl, type Reply } from '../lib/client.ts';
 import { homeUnitPath, isPageAdmin, useSignOut } from '../lib/session.ts';
-import type { Me } from '../lib/types.ts';
 import { LangSwitch } from './LangSwitch.tsx';
 
 export function Shell({

@@ -1,5 +1,5 @@
 // The signed-in app as one lazily loaded chunk: the shell (navigation) around the routes.
-import type { Me } from '../lib/types.ts';
+import type { Me } from '../../../src/auth/auth.contract.ts';
 import { AppRoutes } from './routes.tsx';
 import { Shell } from './Shell.tsx';
 

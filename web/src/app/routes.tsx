@@ -2,9 +2,9 @@
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Route, Routes } from 'react-router';
+import type { Me } from '../../../src/auth/auth.contract.ts';
 import { Failed, Loading } from '../components/StateView.tsx';
 import { ApiError } from '../lib/api.ts';
-import type { Me } from '../lib/types.ts';
 
 // Each screen is its own chunk, loaded when first opened: the sign-in needs none of them.
 const HomePage = lazy(() => import('../features/home/HomePage.tsx').then((m) => ({ default: m.HomePage })));

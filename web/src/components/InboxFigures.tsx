@@ -2,17 +2,15 @@
 import { Group, Header } from '@vkontakte/vkui';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { type ApiUrl, apiUrl } from '../lib/client.ts';
 import { num, pct } from '../lib/format.ts';
 import { useApi } from '../lib/queries.ts';
-import type { ResponseMetrics } from '../lib/types.ts';
 import { Loaded } from './StateView.tsx';
 
 /** The response-time figures of an area or a page. */
-export function InboxFigures({ url }: { url: string }) {
+export function InboxFigures({ url }: { url: ApiUrl<'GET /api/inbox/metrics'> }) {
   const { t } = useTranslation();
-  const metrics = useApi<{ total: ResponseMetrics; alerts: { overdue: number; flaggedVisible: number } }>(
-    url,
-  );
+  const metrics = useApi(url);
   return (
     <Loaded query={metrics} minHeight={96}>
       {(m) => (
@@ -45,7 +43,7 @@ export function DialogueGroup({ pageId }: { pageId: number }) {
   const { t } = useTranslation();
   return (
     <Group header={<Header>{t('inbox.dialogue')}</Header>}>
-      <InboxFigures url={`/api/inbox/metrics?pageId=${pageId}`} />
+      <InboxFigures url={apiUrl('GET /api/inbox/metrics', { query: { pageId } })} />
       <Link to={`/inbox?status=all&pageId=${pageId}`}>{t('inbox.all')}</Link>
     </Group>
   );

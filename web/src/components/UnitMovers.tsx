@@ -3,8 +3,8 @@
 import { SimpleCell } from '@vkontakte/vkui';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import type { UnitReport } from '../../../src/reports/reports.contract.ts';
 import { num, signed } from '../lib/format.ts';
-import type { UnitReport } from '../lib/types.ts';
 import { Empty } from './StateView.tsx';
 
 export function UnitMovers({

@@ -3,7 +3,12 @@
 // its positive name, status, value with unit and norm, percentile in words, evidence as dated sentences linked
 // to the posts on VK and the methodology's "how to"; then the rules to check by hand, then what is done. No
 // React and no i18next here, so a test can build the card of every page of a world.
-import type { MethodologyRule, MethodologyVersion, PageCard, PageReport } from './types.ts';
+import type { PageCardView as PageCard } from '../../../src/analytics/analytics.contract.ts';
+import type { PageReportView as PageReport } from '../../../src/audit/audit.contract.ts';
+import type {
+  MethodologyRuleView as MethodologyRule,
+  MethodologyVersionView as MethodologyVersion,
+} from '../../../src/methodology/methodology.contract.ts';
 
 export type Translate = (key: string, options?: Record<string, unknown>) => string;
 type Rule = PageReport['rules'][number];

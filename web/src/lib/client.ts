@@ -41,6 +41,11 @@ export function apiUrl<K extends RouteKey>(key: K, ...[options]: UrlArgs<K>): Ap
   return path + (options?.query ? query(options.query as Parameters<typeof query>[0]) : '');
 }
 
+/** A route's URL with a query string a screen built itself (its own URL search, passed on as it is). */
+export function withSearch<K extends RouteKey>(url: ApiUrl<K>, search: string): ApiUrl<K> {
+  return url + search;
+}
+
 type SendArgs<K extends RouteKey> = [Body<K>] extends [undefined]
   ? [ParamNames<PathOf<K>>] extends [never]
     ? [options?: UrlOptions<K> & { body?: FormData }]

@@ -3,8 +3,7 @@ import { type UseQueryResult, useQuery } from '@tanstack/react-query';
 import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from './api.ts';
-import { type ApiUrl, apiUrl, type GetKey, type Reply } from './client.ts';
-import type { MethodologyVersion, PageCard, PageList, PageReport, UnitReport } from './types.ts';
+import { type ApiUrl, apiUrl, type GetKey, type Reply, withSearch } from './client.ts';
 
 /** A GET by URL, the URL its query key: typed by its route when built with `apiUrl`. */
 export function useApi<K extends GetKey>(url: ApiUrl<K> | null): UseQueryResult<Reply<K>>;
@@ -13,20 +12,29 @@ export function useApi(url: string | null): UseQueryResult<unknown> {
   return useQuery({ queryKey: [url], queryFn: () => api.get(url as string), enabled: url !== null });
 }
 
-export function unitUrl(level: string, key: string | undefined): string {
-  return `/api/reports/units/${level}/${encodeURIComponent(key ?? 'all')}?format=json`;
-}
+/** The app's language as the API's `lang` parameter. */
+export const language = (i18n: { language: string }): 'ru' | 'en' => (i18n.language === 'en' ? 'en' : 'ru');
 
-export const useUnitReport = (level: string, key: string | undefined) =>
-  useApi<UnitReport>(unitUrl(level, key));
+export const unitUrl = (level: string, key: string | undefined) =>
+  apiUrl('GET /api/reports/units/:level/:key', {
+    params: { level, key: key ?? 'all' },
+    query: { format: 'json' },
+  });
+
+export const useUnitReport = (level: string, key: string | undefined) => useApi(unitUrl(level, key));
 
 export function usePageReport(id: number | null) {
   const { i18n } = useTranslation();
-  return useApi<PageReport>(id === null ? null : `/api/pages/${id}/report?lang=${i18n.language}`);
+  return useApi(
+    id === null
+      ? null
+      : apiUrl('GET /api/pages/:id/report', { params: { id }, query: { lang: language(i18n) } }),
+  );
 }
 
-export const usePageCard = (id: number | null) => useApi<PageCard>(id === null ? null : `/api/pages/${id}`);
-export const usePageList = (search: string) => useApi<PageList>(`/api/pages${search}`);
+export const usePageCard = (id: number | null) =>
+  useApi(id === null ? null : apiUrl('GET /api/pages/:id', { params: { id } }));
+export const usePageList = (search: string) => useApi(withSearch(apiUrl('GET /api/pages'), search));
 export const useRegions = () => useApi(apiUrl('GET /api/regions'));
 
 export type ShownLevel = { id: string; title: string; color: string };
@@ -37,9 +45,7 @@ export type ShownLevel = { id: string; title: string; color: string };
  */
 export function useLevels(): Map<string, ShownLevel> {
   const { i18n } = useTranslation();
-  const versions = useApi<{ items: { levels: ShownLevel[] }[] }>(
-    `/api/methodology/versions?lang=${i18n.language}`,
-  );
+  const versions = useApi(apiUrl('GET /api/methodology/versions', { query: { lang: language(i18n) } }));
   return useMemo(
     () => new Map((versions.data?.items ?? []).flatMap((v) => v.levels.map((l) => [l.id, l] as const))),
     [versions.data],
@@ -48,7 +54,9 @@ export function useLevels(): Map<string, ShownLevel> {
 
 export function useMethodology(version: string) {
   const { i18n } = useTranslation();
-  return useApi<MethodologyVersion>(`/api/methodology/versions/${version}?lang=${i18n.language}`);
+  return useApi(
+    apiUrl('GET /api/methodology/versions/:id', { params: { id: version }, query: { lang: language(i18n) } }),
+  );
 }
 
 /**

@@ -1,9 +1,9 @@
 // Who is signed in: /api/auth/me through TanStack Query; signing in and out refresh it. The CSRF token of the
 // session is handed to the API client for writes.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Me } from '../../../src/auth/auth.contract.ts';
 import { ApiError, api, setCsrfToken } from './api.ts';
 import { apiUrl, callApi } from './client.ts';
-import type { Me } from './types.ts';
 
 export function useMe() {
   return useQuery({

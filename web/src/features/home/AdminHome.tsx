@@ -4,6 +4,9 @@ import { Button, Card, CardGrid, Group, Header, SimpleCell } from '@vkontakte/vk
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import type { PageCardView as PageCard } from '../../../../src/analytics/analytics.contract.ts';
+import type { PageReportView as PageReport } from '../../../../src/audit/audit.contract.ts';
+import type { Me } from '../../../../src/auth/auth.contract.ts';
 import { Gauge } from '../../components/Gauge.tsx';
 import { LevelBadge } from '../../components/LevelBadge.tsx';
 import { Empty, Loaded } from '../../components/StateView.tsx';
@@ -18,7 +21,6 @@ import {
   usePageReport,
   useUnitReport,
 } from '../../lib/queries.ts';
-import type { Me, PageCard, PageReport } from '../../lib/types.ts';
 
 export function AdminHome({ me }: { me: Me }) {
   const { t } = useTranslation();

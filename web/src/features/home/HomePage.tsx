@@ -2,8 +2,8 @@
 // unanswered questions, next seminar); an operator on their area (levels, coverage, movers, silent pages,
 // overdue answers); a contributor (a pupil or teacher proposing posts) on the planner, all they may use.
 import { Navigate } from 'react-router';
+import type { Me } from '../../../../src/auth/auth.contract.ts';
 import { isPageAdmin } from '../../lib/session.ts';
-import type { Me } from '../../lib/types.ts';
 import { AdminHome } from './AdminHome.tsx';
 import { OperatorHome } from './OperatorHome.tsx';
 

@@ -2,6 +2,7 @@
 import { Button, Group, Header, SimpleCell } from '@vkontakte/vkui';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import type { Me } from '../../../../src/auth/auth.contract.ts';
 import { LevelBars } from '../../components/charts.tsx';
 import { LevelBadge } from '../../components/LevelBadge.tsx';
 import { Empty, Loaded } from '../../components/StateView.tsx';
@@ -9,7 +10,6 @@ import { UnitMovers } from '../../components/UnitMovers.tsx';
 import { day, num, pct } from '../../lib/format.ts';
 import { usePageList, useText, useUnitReport } from '../../lib/queries.ts';
 import { homeUnitPath } from '../../lib/session.ts';
-import type { Me } from '../../lib/types.ts';
 
 function unitOf(me: Me): [string, string | undefined] {
   const s = me.scope;

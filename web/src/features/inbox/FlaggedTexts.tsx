@@ -3,26 +3,31 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Group } from '@vkontakte/vkui';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import type {
+  FlaggedTextView as FlaggedText,
+  SafetyFlagView as SafetyFlag,
+} from '../../../../src/inbox/inbox.contract.ts';
 import { Empty, Loaded } from '../../components/StateView.tsx';
-import { api, query } from '../../lib/api.ts';
+import { apiUrl, callApi } from '../../lib/client.ts';
 import { useApi } from '../../lib/queries.ts';
-import type { FlaggedText, SafetyFlag } from '../../lib/types.ts';
 import { FlagList, Highlighted } from './Flags.tsx';
 
 /** Flagged posts of the pages and users' comments on them, each flag dismissable as false. */
 export function FlaggedTexts({ canAnswer, pageId }: { canAnswer: boolean; pageId: string | null }) {
   const { t } = useTranslation();
   const client = useQueryClient();
-  const url = `/api/inbox/flags${query({ pageId: pageId ?? undefined })}`;
-  const list = useApi<{ items: FlaggedText[] }>(url);
+  const url = apiUrl('GET /api/inbox/flags', { query: { pageId: pageId ?? undefined } });
+  const list = useApi(url);
   const dismiss = useMutation({
     mutationFn: ({ item, flag }: { item: FlaggedText; flag: SafetyFlag }) =>
-      api.post('/api/inbox/flags/dismiss', {
-        pageId: item.pageId,
-        targetType: item.target,
-        vkId: item.vkId,
-        kind: flag.kind,
-        text: flag.text,
+      callApi('POST /api/inbox/flags/dismiss', {
+        body: {
+          pageId: item.pageId,
+          targetType: item.target,
+          vkId: item.vkId,
+          kind: flag.kind,
+          text: flag.text,
+        },
       }),
     onSuccess: () => client.invalidateQueries({ queryKey: [url] }),
   });

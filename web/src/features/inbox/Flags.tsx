@@ -2,7 +2,7 @@
 import { Button } from '@vkontakte/vkui';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SafetyFlag } from '../../lib/types.ts';
+import type { SafetyFlagView as SafetyFlag } from '../../../../src/inbox/inbox.contract.ts';
 
 /** Each flag of a text by kind and span; an answerer may dismiss one as false. */
 export function FlagList({

@@ -8,12 +8,13 @@ import { Group, Pagination, Tabs, TabsItem } from '@vkontakte/vkui';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
+import type { Me } from '../../../../src/auth/auth.contract.ts';
 import { DebouncedSearch } from '../../components/DebouncedSearch.tsx';
 import { InboxFigures } from '../../components/InboxFigures.tsx';
 import { Empty, Loaded } from '../../components/StateView.tsx';
 import { api, query } from '../../lib/api.ts';
+import { apiUrl, type Reply, withSearch } from '../../lib/client.ts';
 import { useApi } from '../../lib/queries.ts';
-import type { InboxItem, Me } from '../../lib/types.ts';
 import { FlaggedTexts } from './FlaggedTexts.tsx';
 import { QueueRow } from './QueueRow.tsx';
 import { UnitTable } from './UnitTable.tsx';
@@ -27,7 +28,7 @@ type Kind = (typeof KINDS)[number];
 // The pause between one answer of the change mark and the next ask: more than the 500 ms of quiet a browser
 // counts as "network idle", so a page that polls still settles (measured: a pushed message shows in 0.3–0.4 s).
 const POLL_GAP_MS = 600;
-const INBOX = '/api/inbox';
+const INBOX = apiUrl('GET /api/inbox');
 
 /** Reloads the queue when the server's change mark moves (a comment, a message or a VK event was stored). */
 function useLiveQueue() {
@@ -39,7 +40,7 @@ function useLiveQueue() {
     const tick = async () => {
       if (!document.hidden)
         try {
-          const { mark } = await api.get<{ mark: string }>(`${INBOX}/changes`);
+          const { mark } = await api.get<Reply<'GET /api/inbox/changes'>>(apiUrl('GET /api/inbox/changes'));
           if (live && seen !== null && seen !== mark) {
             // The list first (what the admin waits for), then the figures, which take longer to count.
             const key = (q: { queryKey: readonly unknown[] }) => String(q.queryKey[0]);
@@ -95,16 +96,19 @@ export function InboxPage({ me }: { me: Me }) {
   const askedKind = search.get('kind') as Kind | null;
   const kind: Kind = canAnswer ? (askedKind && KINDS.includes(askedKind) ? askedKind : 'all') : 'comment';
   useLiveQueue();
-  const list = useApi<{ items: InboxItem[]; total: number }>(
-    `${INBOX}${query({
-      ...filterQuery(filter, status, me.id),
-      kind,
-      flagged: search.get('flagged') ? 1 : undefined,
-      pageId: search.get('pageId') ?? undefined,
-      q: search.get('q') ?? undefined,
-      page,
-      size: SIZE,
-    })}`,
+  const list = useApi(
+    withSearch(
+      INBOX,
+      query({
+        ...filterQuery(filter, status, me.id),
+        kind,
+        flagged: search.get('flagged') ? 1 : undefined,
+        pageId: search.get('pageId') ?? undefined,
+        q: search.get('q') ?? undefined,
+        page,
+        size: SIZE,
+      }),
+    ),
   );
   const [openId, setOpenId] = useState<string | null>(null);
   const [toast, setToast] = useState<string | null>(null);
@@ -134,7 +138,7 @@ export function InboxPage({ me }: { me: Me }) {
       <h1 id="inbox-title" className="page-title">
         {t('inbox.title')}
       </h1>
-      <InboxFigures url={`${INBOX}/metrics`} />
+      <InboxFigures url={apiUrl('GET /api/inbox/metrics')} />
       <UnitTable />
       <Tabs>
         {(['questions', 'flags'] as const).map((v) => (

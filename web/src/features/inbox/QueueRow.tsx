@@ -7,18 +7,20 @@ import { Button, FormItem, FormStatus, Textarea } from '@vkontakte/vkui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { api, query } from '../../lib/api.ts';
+import type {
+  InboxItemView as InboxItem,
+  SafetyFlagView as SafetyFlag,
+} from '../../../../src/inbox/inbox.contract.ts';
+import { api } from '../../lib/api.ts';
+import { apiUrl, callApi } from '../../lib/client.ts';
 import { errorText } from '../../lib/errors.ts';
 import { dateTime, num } from '../../lib/format.ts';
 import { useApi } from '../../lib/queries.ts';
-import type { InboxItem, SafetyFlag } from '../../lib/types.ts';
 import { Conversation } from './Conversation.tsx';
 import { FlagList, Highlighted } from './Flags.tsx';
 import { ReplyCheck } from './ReplyCheck.tsx';
 
 const WORKDAY_HOURS = 9;
-
-type SavedReply = { id: number; title: string; text: string; missing: string[]; matches: boolean };
 
 const vkPost = (item: InboxItem, reply = false) =>
   item.externalId === null || item.kind === 'message'
@@ -32,8 +34,22 @@ const vkDialog = (item: InboxItem) =>
     : null;
 
 /** The API path of an item's actions: comments under /api/inbox/:id, messages under /api/inbox/messages/:id. */
-export const itemPath = (item: InboxItem) =>
-  item.kind === 'message' ? `/api/inbox/messages/${item.commentId}` : `/api/inbox/${item.commentId}`;
+export function itemUrls(item: InboxItem) {
+  const params = { id: item.commentId };
+  return item.kind === 'message'
+    ? {
+        state: apiUrl('POST /api/inbox/messages/:id/state', { params }),
+        reply: apiUrl('POST /api/inbox/messages/:id/reply', { params }),
+        checkReply: apiUrl('POST /api/inbox/messages/:id/check-reply', { params }),
+        conversation: apiUrl('GET /api/inbox/messages/:id/conversation', { params }),
+      }
+    : {
+        state: apiUrl('POST /api/inbox/:id/state', { params }),
+        reply: apiUrl('POST /api/inbox/:id/reply', { params }),
+        checkReply: apiUrl('POST /api/inbox/:id/check-reply', { params }),
+        conversation: null,
+      };
+}
 
 /** The deadline badge: working hours left, or how late; nothing once the question is closed. */
 export function DeadlineBadge({ item }: { item: InboxItem }) {
@@ -111,19 +127,21 @@ function QueueDetail({
   const [asking, setAsking] = useState(false);
   // One key per answer being written: a double click or a retry sends it to VK once.
   const [key] = useState(() => crypto.randomUUID());
-  const base = itemPath(item);
+  const urls = itemUrls(item);
   const isMessage = item.kind === 'message';
   const refresh = () =>
-    client.invalidateQueries({ predicate: (q) => String(q.queryKey[0]).startsWith('/api/inbox') });
+    client.invalidateQueries({
+      predicate: (q) => String(q.queryKey[0]).startsWith(apiUrl('GET /api/inbox')),
+    });
   const state = useMutation({
-    mutationFn: (body: object) => api.post(`${base}/state`, body),
+    mutationFn: (body: object) => api.post(urls.state, body),
     onSuccess: () => {
       onDone(t('queue.savedToast'));
       return refresh();
     },
   });
   const reply = useMutation({
-    mutationFn: () => api.post(`${base}/reply`, { text, key }),
+    mutationFn: () => api.post(urls.reply, { text, key }),
     onSuccess: () => {
       onDone(t(isMessage ? 'queue.messageSentToast' : 'queue.sentToast'));
       return refresh();
@@ -131,13 +149,16 @@ function QueueDetail({
   });
   const dismiss = useMutation({
     mutationFn: (flag: SafetyFlag) =>
-      api.post(`/api/inbox/${item.commentId}/dismiss-flag`, { kind: flag.kind, text: flag.text }),
+      callApi('POST /api/inbox/:id/dismiss-flag', {
+        params: { id: item.commentId },
+        body: { kind: flag.kind, text: flag.text },
+      }),
     onSuccess: refresh,
   });
   const waiting = item.status === 'new' || item.status === 'in_progress';
-  const saved = useApi<{ replies: SavedReply[] }>(
+  const saved = useApi(
     canAnswer && waiting
-      ? `/api/inbox/saved-replies${query({ pageId: item.pageId, question: item.text })}`
+      ? apiUrl('GET /api/inbox/saved-replies', { query: { pageId: item.pageId, question: item.text } })
       : null,
   );
   const error = state.error ?? reply.error ?? dismiss.error;
@@ -145,7 +166,7 @@ function QueueDetail({
   const commentUrl = vkPost(item, true) ?? vkDialog(item);
   return (
     <div className="queue-detail">
-      {isMessage && <Conversation url={`${base}/conversation`} />}
+      {urls.conversation && <Conversation url={urls.conversation} />}
       {item.postText !== null && (
         <blockquote className="queue-post">
           <span className="muted">{t('queue.post')}: </span>
@@ -228,7 +249,7 @@ function QueueDetail({
               rows={3}
             />
           </FormItem>
-          <ReplyCheck url={`${base}/check-reply`} text={text} />
+          <ReplyCheck url={urls.checkReply} text={text} />
           <div className="actions">
             <Button
               mode="primary"

@@ -1,9 +1,10 @@
 // Response times per unit below the caller's scope (regions, municipalities or pages), the worst first: the
 // per-unit figures the metrics API computes, as a table with links that filter the queue.
 import { useTranslation } from 'react-i18next';
+import type { ResponseMetricsView as ResponseMetrics } from '../../../../src/inbox/inbox.contract.ts';
+import { apiUrl } from '../../lib/client.ts';
 import { num, pct } from '../../lib/format.ts';
 import { useApi } from '../../lib/queries.ts';
-import type { ResponseMetrics } from '../../lib/types.ts';
 
 type Row = ResponseMetrics & { key: string; name: string | null };
 type Metrics = { byRegion: Row[]; byMunicipality: Row[]; byPage: Row[] };
@@ -17,7 +18,7 @@ function levelOf(m: Metrics): keyof Metrics {
 
 export function UnitTable() {
   const { t } = useTranslation();
-  const metrics = useApi<Metrics>('/api/inbox/metrics');
+  const metrics = useApi(apiUrl('GET /api/inbox/metrics'));
   if (!metrics.data) return null;
   const level = levelOf(metrics.data);
   const rows = [...metrics.data[level]]

@@ -4,15 +4,16 @@ import { Button, FormItem, Group, Select, Tabs, TabsItem } from '@vkontakte/vkui
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
+import type { Me } from '../../../../src/auth/auth.contract.ts';
 import { INSTITUTION_KINDS } from '../../../../src/platform/vocabulary.ts';
 import { DebouncedSearch } from '../../components/DebouncedSearch.tsx';
 import { LevelBadge } from '../../components/LevelBadge.tsx';
 import { Empty, Loaded } from '../../components/StateView.tsx';
 import { TextPagination } from '../../components/TextPagination.tsx';
 import { query } from '../../lib/api.ts';
+import { apiUrl, withSearch } from '../../lib/client.ts';
 import { num, signed } from '../../lib/format.ts';
 import { useApi, useLevels, useRegions } from '../../lib/queries.ts';
-import type { InstitutionItem, Me, Municipality, PageList } from '../../lib/types.ts';
 
 const SIZE = 25;
 const KINDS = INSTITUTION_KINDS;
@@ -33,8 +34,8 @@ export function PagesListPage({ me }: { me: Me }) {
   };
   const region = get('region') || (me.scope.regionCode ?? '');
   const regions = useRegions();
-  const municipalities = useApi<{ items: Municipality[] }>(
-    region ? `/api/municipalities${query({ region, size: 100 })}` : null,
+  const municipalities = useApi(
+    region ? apiUrl('GET /api/municipalities', { query: { region, size: 100 } }) : null,
   );
   const page = Number(get('page') || 1);
   const common = { region: get('region'), municipality: get('municipality'), kind: get('kind'), q: get('q') };
@@ -156,15 +157,18 @@ export function PagesListPage({ me }: { me: Me }) {
               key={format}
               download
               data-testid={`export-${format}`}
-              href={`/api/exports/${tab}${query({
-                ...(tab === 'pages'
-                  ? Object.fromEntries(new URLSearchParams(pagesQuery))
-                  : Object.fromEntries(new URLSearchParams(institutionsQuery))),
-                page: undefined,
-                size: undefined,
-                format,
-                lang,
-              })}`}
+              href={withSearch(
+                apiUrl(tab === 'pages' ? 'GET /api/exports/pages' : 'GET /api/exports/institutions'),
+                query({
+                  ...(tab === 'pages'
+                    ? Object.fromEntries(new URLSearchParams(pagesQuery))
+                    : Object.fromEntries(new URLSearchParams(institutionsQuery))),
+                  page: undefined,
+                  size: undefined,
+                  format,
+                  lang,
+                }),
+              )}
             >
               <Button mode="secondary" size="s">
                 {format === 'csv' ? t('list.exportCsv') : t('list.exportXlsx')}
@@ -192,7 +196,7 @@ type Paging = { search: string; page: number; onPage: (p: number) => void };
 
 function PagesTable({ search, page, onPage }: Paging) {
   const { t } = useTranslation();
-  const list = useApi<PageList>(`/api/pages${search}`);
+  const list = useApi(withSearch(apiUrl('GET /api/pages'), search));
   return (
     <PagedTable query={list} page={page} onPage={onPage}>
       {(items) => (
@@ -233,7 +237,7 @@ function PagesTable({ search, page, onPage }: Paging) {
 
 function InstitutionsTable({ search, page, onPage }: Paging) {
   const { t } = useTranslation();
-  const list = useApi<{ items: InstitutionItem[]; total: number }>(`/api/institutions${search}`);
+  const list = useApi(withSearch(apiUrl('GET /api/institutions'), search));
   return (
     <PagedTable query={list} page={page} onPage={onPage}>
       {(items) => (

@@ -3,6 +3,7 @@
 // a new draft defaults to.
 import { Group, Header } from '@vkontakte/vkui';
 import { useTranslation } from 'react-i18next';
+import { apiUrl } from '../../lib/client.ts';
 import { num } from '../../lib/format.ts';
 import { useApi } from '../../lib/queries.ts';
 
@@ -19,7 +20,8 @@ const MIN_SLOT_POSTS = 3;
 const SLOT_HOURS = 3;
 const WEEKDAYS = [0, 1, 2, 3, 4, 5, 6];
 
-export const useBestTime = (pageId: number) => useApi<BestTimeData>(`/api/planner/pages/${pageId}/best-time`);
+export const useBestTime = (pageId: number) =>
+  useApi<BestTimeData>(apiUrl('GET /api/planner/pages/:pageId/best-time', { params: { pageId } }));
 
 /** Monday = 0; 2024-01-01 was a Monday. */
 function weekdayName(weekday: number, lang: string, style: 'short' | 'long' = 'short'): string {

@@ -4,10 +4,11 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Button, Checkbox, FormItem, FormStatus, Group, Header, Input, NativeSelect } from '@vkontakte/vkui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Me } from '../../../../src/auth/auth.contract.ts';
 import { ApiError, api } from '../../lib/api.ts';
+import { apiUrl } from '../../lib/client.ts';
 import { errorText } from '../../lib/errors.ts';
 import { useApi } from '../../lib/queries.ts';
-import type { Me } from '../../lib/types.ts';
 
 type Contributor = {
   id: number;
@@ -21,7 +22,7 @@ type Contributor = {
 export function ContributorsPanel({ pageId, me }: { pageId: number; me: Me }) {
   const { t } = useTranslation();
   const client = useQueryClient();
-  const url = `/api/planner/pages/${pageId}/contributors`;
+  const url = apiUrl('GET /api/planner/pages/:pageId/contributors', { params: { pageId } });
   const list = useApi<{ items: Contributor[] }>(url);
   const [login, setLogin] = useState('');
   const [name, setName] = useState('');
@@ -41,9 +42,12 @@ export function ContributorsPanel({ pageId, me }: { pageId: number; me: Me }) {
   const [approval, setApproval] = useState<boolean | null>(null);
   const settings = useMutation({
     mutationFn: (on: boolean) =>
-      api.put<{ municipalityApproval: boolean }>(`/api/planner/pages/${pageId}/settings`, {
-        municipalityApproval: on,
-      }),
+      api.put<{ municipalityApproval: boolean }>(
+        apiUrl('PUT /api/planner/pages/:pageId/settings', { params: { pageId } }),
+        {
+          municipalityApproval: on,
+        },
+      ),
     onSuccess: (r) => setApproval(r.municipalityApproval),
   });
   return (

@@ -16,10 +16,12 @@ import {
 } from '@vkontakte/vkui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Me } from '../../../../src/auth/auth.contract.ts';
+import type { DraftDetail, PlanView } from '../../../../src/planner/planner.contract.ts';
 import { ApiError, api } from '../../lib/api.ts';
+import { apiUrl } from '../../lib/client.ts';
 import { errorText } from '../../lib/errors.ts';
 import { useApi } from '../../lib/queries.ts';
-import type { DraftDetail, Me, PlanView } from '../../lib/types.ts';
 import { fromZonedInput, toZonedInput } from '../../lib/zoned.ts';
 import { DraftStatus } from './DraftStatus.tsx';
 
@@ -135,7 +137,7 @@ export function DraftEditor({
   onSaved: (id: number) => void;
   planUrl: string;
 }) {
-  const detailUrl = draftId ? `/api/planner/drafts/${draftId}` : null;
+  const detailUrl = draftId ? apiUrl('GET /api/planner/drafts/:id', { params: { id: draftId } }) : null;
   const detail = useApi<DraftDetail>(detailUrl);
   if (draftId && !detail.data)
     return (
@@ -185,7 +187,7 @@ function EditorForm({
   const [f, setF] = useState<Form>(() => formOf(draft, day, tz, defaultHour));
   const [reason, setReason] = useState('');
   const templates = useApi<{ items: Template[] }>(
-    `/api/planner/templates?lang=${i18n.language === 'en' ? 'en' : 'ru'}`,
+    apiUrl('GET /api/planner/templates', { query: { lang: i18n.language === 'en' ? 'en' : 'ru' } }),
   );
   const manages = plan.canManage;
   const refresh = () => {
@@ -204,10 +206,15 @@ function EditorForm({
   const save = useMutation({
     mutationFn: async () => {
       if (draft) {
-        await api.put(`/api/planner/drafts/${draft.id}`, body());
+        await api.put(apiUrl('PUT /api/planner/drafts/:id', { params: { id: draft.id } }), body());
         return draft.id;
       }
-      return (await api.post<{ id: number }>(`/api/planner/pages/${plan.page.id}/drafts`, body())).id;
+      return (
+        await api.post<{ id: number }>(
+          apiUrl('POST /api/planner/pages/:pageId/drafts', { params: { pageId: plan.page.id } }),
+          body(),
+        )
+      ).id;
     },
     onSuccess: (id) => {
       refresh();
@@ -219,16 +226,19 @@ function EditorForm({
       action: 'approve' | 'publishNow' | 'reject' | 'unschedule' | 'delete' | 'municipality',
     ) => {
       if (!draft) return;
-      if (action === 'delete') return api.delete(`/api/planner/drafts/${draft.id}`);
-      if (action === 'approve') return api.post(`/api/planner/drafts/${draft.id}/approve`, {});
+      const params = { id: draft.id };
+      if (action === 'delete') return api.delete(apiUrl('DELETE /api/planner/drafts/:id', { params }));
+      if (action === 'approve')
+        return api.post(apiUrl('POST /api/planner/drafts/:id/approve', { params }), {});
       if (action === 'publishNow')
-        return api.post(`/api/planner/drafts/${draft.id}/approve`, {
+        return api.post(apiUrl('POST /api/planner/drafts/:id/approve', { params }), {
           plannedAt: Math.floor(Date.now() / 1000),
         });
-      if (action === 'reject') return api.post(`/api/planner/drafts/${draft.id}/reject`, { comment: reason });
+      if (action === 'reject')
+        return api.post(apiUrl('POST /api/planner/drafts/:id/reject', { params }), { comment: reason });
       if (action === 'municipality')
-        return api.post(`/api/planner/drafts/${draft.id}/municipality`, { approve: true });
-      return api.post(`/api/planner/drafts/${draft.id}/unschedule`, {});
+        return api.post(apiUrl('POST /api/planner/drafts/:id/municipality', { params }), { approve: true });
+      return api.post(apiUrl('POST /api/planner/drafts/:id/unschedule', { params }), {});
     },
     onSuccess: (_r, action) => {
       refresh();
@@ -239,7 +249,10 @@ function EditorForm({
     mutationFn: async (file: File) => {
       const form = new FormData();
       form.set('file', file);
-      return api.post<{ id: number; name: string }>(`/api/planner/pages/${plan.page.id}/files`, form);
+      return api.post<{ id: number; name: string }>(
+        apiUrl('POST /api/planner/pages/:pageId/files', { params: { pageId: plan.page.id } }),
+        form,
+      );
     },
   });
   const pick = async (files: FileList | null, into: 'photos' | 'file') => {

@@ -2,7 +2,7 @@
 // retry, the VK post it became, and its status on each other network.
 import { FormStatus } from '@vkontakte/vkui';
 import { useTranslation } from 'react-i18next';
-import type { DraftDetail } from '../../lib/types.ts';
+import type { DraftDetail } from '../../../../src/planner/planner.contract.ts';
 import { toZonedInput } from '../../lib/zoned.ts';
 
 /** What each VK method a page admin's user token makes publishes, in words. */

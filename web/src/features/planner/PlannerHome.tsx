@@ -3,11 +3,11 @@
 import { Group, Header, SimpleCell } from '@vkontakte/vkui';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useSearchParams } from 'react-router';
+import type { Me } from '../../../../src/auth/auth.contract.ts';
 import { DebouncedSearch } from '../../components/DebouncedSearch.tsx';
 import { Empty, Loaded } from '../../components/StateView.tsx';
-import { query } from '../../lib/api.ts';
+import { apiUrl } from '../../lib/client.ts';
 import { useApi } from '../../lib/queries.ts';
-import type { Me } from '../../lib/types.ts';
 
 type PageItem = { id: number; url: string; name: string };
 
@@ -15,7 +15,7 @@ export function PlannerHome({ me }: { me: Me }) {
   const { t } = useTranslation();
   const [search, setSearch] = useSearchParams();
   const q = search.get('q') ?? '';
-  const pages = useApi<{ items: PageItem[] }>(`/api/planner/pages${query({ q })}`);
+  const pages = useApi<{ items: PageItem[] }>(apiUrl('GET /api/planner/pages', { query: { q } }));
   const manages = me.permissions.includes('drafts.manage');
   const regional = manages && (me.scope.level === 'region' || me.scope.level === 'country');
   if (me.scope.level === 'institution' && pages.data?.items.length === 1 && !q)

@@ -7,12 +7,14 @@ import { Button, Group, Header, SegmentedControl } from '@vkontakte/vkui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
+import type { Me } from '../../../../src/auth/auth.contract.ts';
+import type { PlanDraft, PlanView } from '../../../../src/planner/planner.contract.ts';
 import { Loaded } from '../../components/StateView.tsx';
-import { api, query } from '../../lib/api.ts';
+import { api } from '../../lib/api.ts';
 import { plural } from '../../lib/card-model.ts';
+import { apiUrl } from '../../lib/client.ts';
 import { pct } from '../../lib/format.ts';
 import { useApi } from '../../lib/queries.ts';
-import type { Me, PlanDraft, PlanView } from '../../lib/types.ts';
 import { fromZonedInput, toZonedInput, zonedDate } from '../../lib/zoned.ts';
 import { BestTimePanel, bestHourOn, nextGoodSlot, useBestTime } from './BestTime.tsx';
 import { ContributorsPanel } from './ContributorsPanel.tsx';
@@ -47,7 +49,10 @@ export function PlannerPage({ me }: { me: Me }) {
   const view = search.get('view') === 'week' ? 'week' : 'month';
   const anchor = search.get('date') ?? iso(new Date());
   const span = spanOf(view, anchor);
-  const url = `/api/planner/pages/${pageId}/plan${query({ from: span.from, to: span.to })}`;
+  const url = apiUrl('GET /api/planner/pages/:pageId/plan', {
+    params: { pageId },
+    query: { from: span.from, to: span.to },
+  });
   const plan = useApi<PlanView>(url);
   const set = (changes: Record<string, string | null>) => {
     const next = new URLSearchParams(search);
@@ -203,7 +208,7 @@ function Calendar({
   const [over, setOver] = useState<string | null>(null);
   const move = useMutation({
     mutationFn: ({ id, plannedAt }: { id: number; plannedAt: number }) =>
-      api.post(`/api/planner/drafts/${id}/move`, { plannedAt }),
+      api.post(apiUrl('POST /api/planner/drafts/:id/move', { params: { id } }), { plannedAt }),
     onSuccess: () => client.invalidateQueries({ queryKey: [planUrl] }),
   });
   const drop = (draft: PlanDraft, day: string) => {

@@ -4,13 +4,13 @@ import { Group, SimpleCell } from '@vkontakte/vkui';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Empty, Loaded } from '../../components/StateView.tsx';
+import { apiUrl } from '../../lib/client.ts';
 import { zonedTime } from '../../lib/format.ts';
 import { useApi } from '../../lib/queries.ts';
-import type { PlanDraft } from '../../lib/types.ts';
 
 export function ReviewPage() {
   const { t } = useTranslation();
-  const list = useApi<{ items: (PlanDraft & { page: string; timezone: string })[] }>('/api/planner/review');
+  const list = useApi(apiUrl('GET /api/planner/review'));
   return (
     <section aria-labelledby="review-title">
       <h1 id="review-title" className="page-title">

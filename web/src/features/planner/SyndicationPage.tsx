@@ -16,21 +16,21 @@ import {
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
+import type { Me } from '../../../../src/auth/auth.contract.ts';
+import type { SyndicationView } from '../../../../src/planner/planner.contract.ts';
 import { Loaded } from '../../components/StateView.tsx';
 import { api } from '../../lib/api.ts';
+import { apiUrl } from '../../lib/client.ts';
 import { errorText } from '../../lib/errors.ts';
 import { useApi } from '../../lib/queries.ts';
-import type { Me, SyndicationView } from '../../lib/types.ts';
 
 type Item = { id: number; title: string; mode: string; regionCode: string; createdAt: number };
 
 export function SyndicationPage({ me }: { me: Me }) {
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
-  const regions = useApi<{ items: { code: string; nameRu: string; nameEn: string }[] }>(
-    '/api/regions?size=100',
-  );
-  const list = useApi<{ items: Item[] }>('/api/planner/syndications');
+  const regions = useApi(apiUrl('GET /api/regions'));
+  const list = useApi<{ items: Item[] }>(apiUrl('GET /api/planner/syndications'));
   const [region, setRegion] = useState(me.scope.regionCode ?? '');
   const [kind, setKind] = useState<'text' | 'poll'>('text');
   const [mode, setMode] = useState<'publish' | 'offer'>('offer');
@@ -41,7 +41,7 @@ export function SyndicationPage({ me }: { me: Me }) {
   const [options, setOptions] = useState('');
   const send = useMutation({
     mutationFn: () =>
-      api.post<{ id: number; pages: number }>('/api/planner/syndications', {
+      api.post<{ id: number; pages: number }>(apiUrl('POST /api/planner/syndications'), {
         regionCode: region,
         mode,
         kind,
@@ -165,7 +165,7 @@ export function SyndicationPage({ me }: { me: Me }) {
 export function SyndicationStatusPage() {
   const { t } = useTranslation();
   const id = Number(useParams().id);
-  const status = useApi<SyndicationView>(`/api/planner/syndications/${id}`);
+  const status = useApi<SyndicationView>(apiUrl('GET /api/planner/syndications/:id', { params: { id } }));
   return (
     <Loaded query={status} minHeight={300}>
       {(s) => (

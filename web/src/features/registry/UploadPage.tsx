@@ -5,9 +5,9 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Button, File as FileInput, FormStatus, Group, Header } from '@vkontakte/vkui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, query } from '../../lib/api.ts';
+import { callApi } from '../../lib/client.ts';
 import { errorText } from '../../lib/errors.ts';
-import type { UploadResult } from '../../lib/types.ts';
+import { language } from '../../lib/queries.ts';
 
 export function UploadPage() {
   const { t, i18n } = useTranslation();
@@ -18,10 +18,14 @@ export function UploadPage() {
     mutationFn: ({ dryRun }: { dryRun: boolean }) => {
       const body = new FormData();
       if (file) body.append('file', file);
-      return api.post<UploadResult>(
-        `/api/registry/uploads${query({ dryRun: dryRun ? 1 : undefined, skipInvalid: skipInvalid ? 1 : undefined, lang: i18n.language })}`,
+      return callApi('POST /api/registry/uploads', {
+        query: {
+          dryRun: dryRun ? '1' : undefined,
+          skipInvalid: skipInvalid ? '1' : undefined,
+          lang: language(i18n),
+        },
         body,
-      );
+      });
     },
     onSuccess: (report) => {
       if (report.status === 'imported') client.invalidateQueries();

@@ -5,8 +5,8 @@ import { useMutation } from '@tanstack/react-query';
 import { Button, FormItem, FormStatus, Group, Header, Input, Select } from '@vkontakte/vkui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../lib/api.ts';
 import type { CardItem } from '../../lib/card-model.ts';
+import { callApi } from '../../lib/client.ts';
 import { errorText } from '../../lib/errors.ts';
 
 const today = () => new Date().toISOString().slice(0, 10);
@@ -60,11 +60,14 @@ function CheckForm({
   const [evidence, setEvidence] = useState('');
   const save = useMutation({
     mutationFn: () =>
-      api.post(`/api/pages/${pageId}/facts`, {
-        fact: check.fact,
-        value: check.max === 2 ? Number(value) : value === '1',
-        checkedOn: day,
-        ...(evidence.trim() ? { evidence: evidence.trim() } : {}),
+      callApi('POST /api/pages/:id/facts', {
+        params: { id: pageId },
+        body: {
+          fact: check.fact,
+          value: check.max === 2 ? Number(value) : value === '1',
+          checkedOn: day,
+          ...(evidence.trim() ? { evidence: evidence.trim() } : {}),
+        },
       }),
   });
   const options =

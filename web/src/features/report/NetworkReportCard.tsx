@@ -3,6 +3,7 @@
 // institution's presence on each network against the legal duty (VK and OK).
 import { Group, Header } from '@vkontakte/vkui';
 import { useTranslation } from 'react-i18next';
+import type { PageCardView as PageCard } from '../../../../src/analytics/analytics.contract.ts';
 import { Breadcrumbs } from '../../components/Breadcrumbs.tsx';
 import { Gauge } from '../../components/Gauge.tsx';
 import { LevelBadge } from '../../components/LevelBadge.tsx';
@@ -10,7 +11,6 @@ import { Loaded } from '../../components/StateView.tsx';
 import { apiUrl, type Reply } from '../../lib/client.ts';
 import { dateTime, period } from '../../lib/format.ts';
 import { useApi, useUnitCrumbs } from '../../lib/queries.ts';
-import type { PageCard } from '../../lib/types.ts';
 import { OtherNetworks } from './OtherNetworks.tsx';
 
 type Report = Reply<'GET /api/pages/:id/network-report'>;

@@ -5,6 +5,8 @@ import { Checkbox, Group, Header } from '@vkontakte/vkui';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
+import type { PageCardView as PageCard } from '../../../../src/analytics/analytics.contract.ts';
+import type { PageReportView as PageReport } from '../../../../src/audit/audit.contract.ts';
 import { Breadcrumbs } from '../../components/Breadcrumbs.tsx';
 import { TrendLine } from '../../components/charts.tsx';
 import { Gauge } from '../../components/Gauge.tsx';
@@ -12,10 +14,10 @@ import { DialogueGroup } from '../../components/InboxFigures.tsx';
 import { LevelBadge } from '../../components/LevelBadge.tsx';
 import { Loaded } from '../../components/StateView.tsx';
 import { buildCard, type CardItem } from '../../lib/card-model.ts';
+import { apiUrl } from '../../lib/client.ts';
 import { dateTime, period } from '../../lib/format.ts';
 import { useApi, useMethodology, usePageCard, usePageReport, useUnitCrumbs } from '../../lib/queries.ts';
 import { useMe } from '../../lib/session.ts';
-import type { PageCard, PageReport } from '../../lib/types.ts';
 import { FactChecks } from './FactChecks.tsx';
 import { NetworkReportCard } from './NetworkReportCard.tsx';
 import { OtherNetworks } from './OtherNetworks.tsx';
@@ -292,7 +294,7 @@ type RecentPost = {
 /** The page's latest posts (a post published from the planner shows here at once), and the way to plan more. */
 function RecentPosts({ pageId, canPlan }: { pageId: number; canPlan: boolean }) {
   const { t } = useTranslation();
-  const posts = useApi<{ items: RecentPost[] }>(`/api/pages/${pageId}/posts?size=5`);
+  const posts = useApi(apiUrl('GET /api/pages/:id/posts', { params: { id: pageId }, query: { size: 5 } }));
   const kinds = (a: RecentPost['attachments']) =>
     (['polls', 'clips', 'videos', 'lives', 'photos'] as const)
       .filter((k) => a[k] > 0)

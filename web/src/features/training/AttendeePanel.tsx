@@ -4,11 +4,12 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Button, FormItem, FormStatus, Group, Header, NativeSelect, Textarea } from '@vkontakte/vkui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Me } from '../../../../src/auth/auth.contract.ts';
+import type { SeminarDetail } from '../../../../src/training/training.contract.ts';
 import { ApiError } from '../../lib/api.ts';
 import { apiUrl, callApi } from '../../lib/client.ts';
 import { errorText } from '../../lib/errors.ts';
 import { useApi, useMethodologyTitles } from '../../lib/queries.ts';
-import type { Me, SeminarDetail } from '../../lib/types.ts';
 
 export function AttendeePanel({ s, institutionId }: { s: SeminarDetail; me: Me; institutionId: number }) {
   const { t, i18n } = useTranslation();

@@ -4,13 +4,13 @@ import { Button, FormItem, Group, Header, Input } from '@vkontakte/vkui';
 import type { EChartsCoreOption } from 'echarts/core';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { SeminarEffectView } from '../../../../src/training/training.contract.ts';
 import { EChart } from '../../components/EChart.tsx';
 import { Loaded } from '../../components/StateView.tsx';
 import { ApiError } from '../../lib/api.ts';
 import { apiUrl } from '../../lib/client.ts';
 import { num, signed } from '../../lib/format.ts';
 import { useApi, useMethodologyTitles } from '../../lib/queries.ts';
-import type { SeminarEffectView } from '../../lib/types.ts';
 
 type Estimate = SeminarEffectView['rules'][number];
 

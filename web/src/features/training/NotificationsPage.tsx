@@ -4,11 +4,11 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Button, Group } from '@vkontakte/vkui';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import type { NotificationItem as AppNotification } from '../../../../src/notifications/notifications.contract.ts';
 import { Empty, Loaded } from '../../components/StateView.tsx';
 import { apiUrl, callApi } from '../../lib/client.ts';
 import { zonedTime } from '../../lib/format.ts';
 import { useApi } from '../../lib/queries.ts';
-import type { AppNotification } from '../../lib/types.ts';
 
 export const NOTIFICATIONS_URL = apiUrl('GET /api/notifications');
 

@@ -5,13 +5,13 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Button, FormItem, FormStatus, Group, Header } from '@vkontakte/vkui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { SeminarDetail } from '../../../../src/training/training.contract.ts';
 import { LevelBadge } from '../../components/LevelBadge.tsx';
 import { Loaded } from '../../components/StateView.tsx';
 import { apiUrl, callApi } from '../../lib/client.ts';
 import { errorText } from '../../lib/errors.ts';
 import { num } from '../../lib/format.ts';
 import { useApi } from '../../lib/queries.ts';
-import type { SeminarDetail } from '../../lib/types.ts';
 
 const ROWS = 25;
 

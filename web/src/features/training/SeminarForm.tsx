@@ -6,15 +6,14 @@ import { Button, FormItem, FormStatus, Group, Input, Select } from '@vkontakte/v
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { query } from '../../lib/api.ts';
-import { type Body, callApi } from '../../lib/client.ts';
+import { apiUrl, type Body, callApi } from '../../lib/client.ts';
 
 type SeminarBody = Body<'POST /api/seminars'>;
 
+import type { Me } from '../../../../src/auth/auth.contract.ts';
 import { INSTITUTION_KINDS, type InstitutionKind } from '../../../../src/platform/vocabulary.ts';
 import { errorText } from '../../lib/errors.ts';
 import { useApi, useLevels, useMethodology, useRegions } from '../../lib/queries.ts';
-import type { Me, Municipality } from '../../lib/types.ts';
 
 const KINDS = INSTITUTION_KINDS;
 
@@ -29,8 +28,8 @@ export function SeminarForm({ me }: { me: Me }) {
   const regions = useRegions();
   const methodology = useMethodology('2023.1');
   const [region, setRegion] = useState(me.scope.regionCode ?? '');
-  const municipalities = useApi<{ items: Municipality[] }>(
-    region ? `/api/municipalities${query({ region, size: 100 })}` : null,
+  const municipalities = useApi(
+    region ? apiUrl('GET /api/municipalities', { query: { region, size: 100 } }) : null,
   );
   const [format, setFormat] = useState<'online' | 'in_person'>('online');
   const [programme, setProgramme] = useState<string[]>(['activity']);

@@ -3,11 +3,11 @@
 import { Button, Group, Header, SegmentedControl, SimpleCell } from '@vkontakte/vkui';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
+import type { Me } from '../../../../src/auth/auth.contract.ts';
 import { Empty, Loaded } from '../../components/StateView.tsx';
 import { apiUrl, type Reply } from '../../lib/client.ts';
 import { zonedTime } from '../../lib/format.ts';
 import { useApi } from '../../lib/queries.ts';
-import type { Me } from '../../lib/types.ts';
 import { zonedDate } from '../../lib/zoned.ts';
 import { PeriodEffect } from './EffectPanel.tsx';
 

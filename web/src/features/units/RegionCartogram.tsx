@@ -3,8 +3,8 @@
 import type { MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
+import type { RegionView as Region } from '../../../../src/registry/registry.contract.ts';
 import { num } from '../../lib/format.ts';
-import type { Region } from '../../lib/types.ts';
 import { GRID_COLUMNS, GRID_ROWS, REGION_GRID } from './region-grid.ts';
 
 const CELL = 48;

@@ -3,15 +3,17 @@
 import { Button, Group, Header } from '@vkontakte/vkui';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
+import type { Me } from '../../../../src/auth/auth.contract.ts';
+import type { UnitReport } from '../../../../src/reports/reports.contract.ts';
 import { Breadcrumbs } from '../../components/Breadcrumbs.tsx';
 import { Heatmap, LevelBars, TrendLine } from '../../components/charts.tsx';
 import { type Column, SortableTable } from '../../components/SortableTable.tsx';
 import { Empty, Failed, Loaded } from '../../components/StateView.tsx';
 import { UnitMovers } from '../../components/UnitMovers.tsx';
 import { ApiError, query } from '../../lib/api.ts';
+import { apiUrl } from '../../lib/client.ts';
 import { num, pct, period } from '../../lib/format.ts';
 import { useApi, useText, useUnitCrumbs, useUnitReport } from '../../lib/queries.ts';
-import type { Me, Region, UnitReport } from '../../lib/types.ts';
 import { NetworkCoverage } from './NetworkCoverage.tsx';
 import { RegionCartogram } from './RegionCartogram.tsx';
 import { RegionVersion } from './RegionVersion.tsx';
@@ -117,7 +119,10 @@ function Unit({ level, unitKey }: { me: Me; level: string; unitKey: string | und
               </Button>
               <Button
                 mode="tertiary"
-                href={`/api/reports/units/${level}/${unitKey ?? 'all'}?format=pdf`}
+                href={apiUrl('GET /api/reports/units/:level/:key', {
+                  params: { level, key: unitKey ?? 'all' },
+                  query: { format: 'pdf' },
+                })}
                 download
               >
                 {t('unit.report')}
@@ -181,7 +186,7 @@ function Unit({ level, unitKey }: { me: Me; level: string; unitKey: string | und
 
 function RegionMap({ report }: { report: UnitReport }) {
   const { t } = useTranslation();
-  const regions = useApi<{ items: (Region & { isoCode: string })[] }>('/api/regions?size=100');
+  const regions = useApi(apiUrl('GET /api/regions'));
   const scores = new Map(report.children.map((c) => [c.key, c.meanScore]));
   return (
     <Group header={<Header>{t('unit.map')}</Header>}>

@@ -3,13 +3,13 @@
 import { Group, Header } from '@vkontakte/vkui';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import type { PageItemView as PageItem } from '../../../../src/analytics/analytics.contract.ts';
 import { LevelBadge } from '../../components/LevelBadge.tsx';
 import { type Column, SortableTable } from '../../components/SortableTable.tsx';
 import { Loaded } from '../../components/StateView.tsx';
 import { query } from '../../lib/api.ts';
 import { num, signed } from '../../lib/format.ts';
 import { usePageList } from '../../lib/queries.ts';
-import type { PageItem } from '../../lib/types.ts';
 
 export function UnitPages({ regionCode, municipalityId }: { regionCode: string; municipalityId: number }) {
   const { t } = useTranslation();
