@@ -55,6 +55,9 @@ export function threadComments(db: Db, scope: Scope, filter: { since: number; pa
       'regions.timezone',
     ])
     .where(inScope(scope, BY_INSTITUTION))
+    // The queue answers through VK: an OK topic's comments are collected for the audit, not queued here (a reply
+    // would go nowhere, and the links are VK's).
+    .where('pages.platform', '=', 'vk')
     .where('comments.posted_at', '>=', filter.since)
     .where((eb) =>
       eb.or([eb('comments.is_from_community', '=', 0), eb('comments.reply_to_comment', 'is not', null)]),
@@ -79,6 +82,7 @@ export function commentInScope(db: Db, scope: Scope, commentId: number) {
       'pages.external_id',
     ])
     .where('comments.id', '=', commentId)
+    .where('pages.platform', '=', 'vk')
     .where(inScope(scope, BY_INSTITUTION))
     .executeTakeFirst();
 }
