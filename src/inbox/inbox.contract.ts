@@ -127,6 +127,13 @@ export type SafetyFlagView = z.output<typeof flagSchema>;
 export type ResponseMetricsView = z.output<typeof metricsSchema>;
 export type FlaggedTextView = z.output<typeof inboxContract.flags.response>['items'][number];
 
+/** A comment's or a message's state, as the one who answers sets it. */
+const stateBody = z.object({
+  status: z.enum(['new', 'in_progress', 'no_answer_needed']),
+  reason: z.string().max(500).optional(),
+  assigneeId: z.number().int().positive().nullable().optional(),
+});
+
 export const inboxContract = {
   queue: route({
     method: 'GET',
@@ -154,11 +161,7 @@ export const inboxContract = {
     path: '/api/inbox/:id/state',
     access: 'comments.answer',
     params: idParam,
-    body: z.object({
-      status: z.enum(['new', 'in_progress', 'no_answer_needed']),
-      reason: z.string().max(500).optional(),
-      assigneeId: z.number().int().positive().nullable().optional(),
-    }),
+    body: stateBody,
     response: z.object({ ok: z.literal(true) }),
   }),
   reply: route({
@@ -271,11 +274,7 @@ export const inboxContract = {
     path: '/api/inbox/messages/:id/state',
     access: 'comments.answer',
     params: idParam,
-    body: z.object({
-      status: z.enum(['new', 'in_progress', 'no_answer_needed']),
-      reason: z.string().max(500).optional(),
-      assigneeId: z.number().int().positive().nullable().optional(),
-    }),
+    body: stateBody,
     response: z.object({ ok: z.literal(true) }),
   }),
   replyToMessage: route({

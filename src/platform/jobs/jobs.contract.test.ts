@@ -59,6 +59,13 @@ describeEachDialect('job queue contract', (ctx) => {
         expect(counts.find((c) => c.queue === 'contract.echo' && c.state === 'completed')?.count).toBe(1);
       });
 
+      it("knows no job by an id it never gave, well-formed or not (an id from a URL is anyone's text)", async () => {
+        const q = await open();
+        await q.createQueue('contract.echo');
+        expect(await q.getJob('contract.echo', crypto.randomUUID())).toBeNull();
+        expect(await q.getJob('contract.echo', 'no-such-job')).toBeNull();
+      });
+
       it('retries a failing job up to its limit, then fails it with the reason', async () => {
         const q = await open();
         await q.createQueue('contract.flaky', { retryLimit: 2, retryDelaySeconds: 0, retryBackoff: false });

@@ -33,6 +33,8 @@ const SCHEMA = 'pgboss';
 /** An arbitrary constant: the advisory lock key serialising queue creation. */
 const CREATE_QUEUE_LOCK = 7_202_611_291;
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 export class PgBossJobQueue implements JobQueue {
   readonly kind = 'pg-boss';
   private bossInstance: PgBoss | undefined;
@@ -127,6 +129,8 @@ export class PgBossJobQueue implements JobQueue {
   }
 
   async getJob(queue: string, id: string): Promise<JobInfo | null> {
+    // pg-boss ids are UUIDs, and PostgreSQL refuses any other text in a uuid column: not a job, not an error.
+    if (!UUID.test(id)) return null;
     const job = await this.boss.getJobById(queue, id, { includeArchive: true });
     if (!job) return null;
     return {
