@@ -61,3 +61,23 @@ export function encodeCp1251(text: string, fallback?: number): Buffer {
   }
   return Buffer.from(bytes);
 }
+
+/** Schools numbered from 1 in one region, as the OK/MAX world generator takes institutions. */
+export function schoolInstitutions(n: number, region = '77') {
+  return Array.from({ length: n }, (_, i) => ({
+    inn: innFor(i + 1, region),
+    short_name: `Школа № ${i + 1}`,
+    region_code: region,
+  }));
+}
+
+/** A clock that the simulators and clients share, moved only by their waits (and a test's): nothing really sleeps. */
+export function virtualClock(startMs: number) {
+  let t = startMs;
+  return {
+    now: () => t,
+    sleep: async (ms: number) => {
+      t += ms;
+    },
+  };
+}

@@ -3,7 +3,14 @@
 // applicable" (never fail) for rules that need VK-only data, and rolls the institution up (VK and OK required).
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import { describeEachDialect, tempDir } from '../../test/db.ts';
-import { csvText, innFor, schoolLine, writeFile } from '../../test/factories.ts';
+import {
+  csvText,
+  innFor,
+  schoolInstitutions,
+  schoolLine,
+  virtualClock,
+  writeFile,
+} from '../../test/factories.ts';
 import { buildMaxSim, buildOkSim, generateNetWorld, type MaxSim, type OkSim } from '../net-sim/index.ts';
 import { collectMaxPages, collectOkPages, MaxClient, OkClient } from '../networks/index.ts';
 import { COUNTRY } from '../platform/scope.ts';
@@ -11,22 +18,15 @@ import { importRegistryFile } from '../registry/index.ts';
 import { networkPageReport } from './network-report.service.ts';
 
 const N = 12;
-const world = generateNetWorld(
-  Array.from({ length: N }, (_, i) => ({
-    inn: innFor(i + 1),
-    short_name: `Школа № ${i + 1}`,
-    region_code: '77',
-  })),
-  { seed: 5, asOf: '2026-11-29', days: 45, okShare: 1, maxShare: 1 },
-);
+const world = generateNetWorld(schoolInstitutions(N), {
+  seed: 5,
+  asOf: '2026-11-29',
+  days: 45,
+  okShare: 1,
+  maxShare: 1,
+});
 const since = Math.floor(world.asOfMs / 1000) - 45 * 86_400 - 60;
-let t = world.asOfMs;
-const clock = {
-  now: () => t,
-  sleep: async (ms: number) => {
-    t += ms;
-  },
-};
+const clock = virtualClock(world.asOfMs);
 const APP = { key: 'KEY', secret: 'SECRET' };
 let ok: OkSim;
 let max: MaxSim;
@@ -51,7 +51,7 @@ const VK_ONLY = ['state-mark', 'gospubliki-connected', 'feedback-widgets', 'two-
 
 describeEachDialect('the report card of an OK group and a MAX channel', (ctx) => {
   beforeEach(async () => {
-    t += 2000;
+    await clock.sleep(2000);
     const lines = Array.from({ length: N }, (_, i) => {
       const inn = innFor(i + 1);
       return schoolLine(i + 1, {

@@ -3,7 +3,14 @@
 // world's topics, comments and posts; nothing is stored twice.
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import { describeEachDialect, tempDir } from '../../test/db.ts';
-import { csvText, innFor, schoolLine, writeFile } from '../../test/factories.ts';
+import {
+  csvText,
+  innFor,
+  schoolInstitutions,
+  schoolLine,
+  virtualClock,
+  writeFile,
+} from '../../test/factories.ts';
 import { buildMaxSim, buildOkSim, generateNetWorld, type MaxSim, type OkSim } from '../net-sim/index.ts';
 import type { Job } from '../platform/jobs/index.ts';
 import { importRegistryFile } from '../registry/index.ts';
@@ -16,23 +23,16 @@ import {
 
 const N = 30;
 const DAYS = 45;
-const world = generateNetWorld(
-  Array.from({ length: N }, (_, i) => ({
-    inn: innFor(i + 1),
-    short_name: `Школа № ${i + 1}`,
-    region_code: '77',
-  })),
-  { seed: 11, asOf: '2026-11-29', days: DAYS, okShare: 0.8, maxShare: 0.6 },
-);
+const world = generateNetWorld(schoolInstitutions(N), {
+  seed: 11,
+  asOf: '2026-11-29',
+  days: DAYS,
+  okShare: 0.8,
+  maxShare: 0.6,
+});
 const okRegistered = world.ok.filter((g) => g.registry_url);
 const maxRegistered = world.max.filter((c) => c.registry_url);
-let t = world.asOfMs;
-const clock = {
-  now: () => t,
-  sleep: async (ms: number) => {
-    t += ms;
-  },
-};
+const clock = virtualClock(world.asOfMs);
 const APP = { key: 'KEY', secret: 'SECRET' };
 
 let ok: OkSim;
@@ -63,7 +63,7 @@ function job(id: string, data: NetCollectData, retryCount = 0): Job<NetCollectDa
 
 /** Runs the job, aborting at the n-th page checkpoint; then runs it again under the same id (the retry). */
 async function killAndResume(db: Parameters<typeof runNetCollect>[0], network: 'ok' | 'max', n: number) {
-  const id = `${network}-${t}`;
+  const id = `${network}-${clock.now()}`;
   const data = { network, windowDays: DAYS + 1 };
   let passed = 0;
   const aborting: NetCollectConfig = {
@@ -78,7 +78,7 @@ async function killAndResume(db: Parameters<typeof runNetCollect>[0], network: '
 
 describeEachDialect('OK and MAX collection jobs', (ctx) => {
   beforeEach(async () => {
-    t += 2000;
+    await clock.sleep(2000);
     const lines = Array.from({ length: N }, (_, i) => {
       const inn = innFor(i + 1);
       return schoolLine(i + 1, {

@@ -2,32 +2,32 @@
 // channels and collected to exactly the world's posts; a channel the bot does not administer is counted apart.
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import { describeEachDialect, tempDir } from '../../../test/db.ts';
-import { csvText, innFor, schoolLine, writeFile } from '../../../test/factories.ts';
+import {
+  csvText,
+  innFor,
+  schoolInstitutions,
+  schoolLine,
+  virtualClock,
+  writeFile,
+} from '../../../test/factories.ts';
 import { buildMaxSim, generateNetWorld, type MaxSim } from '../../net-sim/index.ts';
 import { importRegistryFile } from '../../registry/index.ts';
 import { MaxClient } from './max-client.ts';
 import { collectMaxPages } from './max-collect.service.ts';
 
 const N = 30;
-const world = generateNetWorld(
-  Array.from({ length: N }, (_, i) => ({
-    inn: innFor(i + 1),
-    short_name: `Школа № ${i + 1}`,
-    region_code: '77',
-  })),
-  { seed: 4, asOf: '2026-11-29', days: 45, okShare: 0, maxShare: 0.6 },
-);
+const world = generateNetWorld(schoolInstitutions(N), {
+  seed: 4,
+  asOf: '2026-11-29',
+  days: 45,
+  okShare: 0,
+  maxShare: 0.6,
+});
 const registered = world.max.filter((c) => c.registry_url);
 const notAdmin = registered[0];
 const admin = world.max.filter((c) => c !== notAdmin).map((c) => c.chat_id);
 const since = Math.floor(world.asOfMs / 1000) - 45 * 86_400 - 60;
-let t = world.asOfMs;
-const clock = {
-  now: () => t,
-  sleep: async (ms: number) => {
-    t += ms;
-  },
-};
+const clock = virtualClock(world.asOfMs);
 
 let sim: MaxSim;
 let baseUrl: string;
@@ -43,7 +43,7 @@ afterAll(() => sim.app.close());
 
 describeEachDialect('MAX collection into the database', (ctx) => {
   beforeEach(async () => {
-    t += 2000;
+    await clock.sleep(2000);
     const lines = Array.from({ length: N }, (_, i) =>
       schoolLine(i + 1, { max_url: world.max.find((c) => c.inn === innFor(i + 1))?.registry_url ?? '' }),
     );

@@ -2,30 +2,24 @@
 // collected from the simulated OK to exactly the world's topics and comments, and a second run writes nothing new.
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import { describeEachDialect, tempDir } from '../../../test/db.ts';
-import { csvText, innFor, schoolLine, writeFile } from '../../../test/factories.ts';
+import {
+  csvText,
+  innFor,
+  schoolInstitutions,
+  schoolLine,
+  virtualClock,
+  writeFile,
+} from '../../../test/factories.ts';
 import { buildOkSim, generateNetWorld, type OkSim } from '../../net-sim/index.ts';
 import { importRegistryFile } from '../../registry/index.ts';
 import { OkClient } from './ok-client.ts';
 import { collectOkPages } from './ok-collect.service.ts';
 
 const N = 30;
-const world = generateNetWorld(
-  Array.from({ length: N }, (_, i) => ({
-    inn: innFor(i + 1),
-    short_name: `Школа № ${i + 1}`,
-    region_code: '77',
-  })),
-  { seed: 3, asOf: '2026-11-29', days: 45, maxShare: 0 },
-);
+const world = generateNetWorld(schoolInstitutions(N), { seed: 3, asOf: '2026-11-29', days: 45, maxShare: 0 });
 const registered = world.ok.filter((g) => g.registry_url);
 const since = Math.floor(world.asOfMs / 1000) - 45 * 86_400 - 60;
-let t = world.asOfMs;
-const clock = {
-  now: () => t,
-  sleep: async (ms: number) => {
-    t += ms;
-  },
-};
+const clock = virtualClock(world.asOfMs);
 const APP = { key: 'KEY', secret: 'SECRET' };
 
 let sim: OkSim;
@@ -38,7 +32,7 @@ afterAll(() => sim.app.close());
 
 describeEachDialect('OK collection into the database', (ctx) => {
   beforeEach(async () => {
-    t += 2000;
+    await clock.sleep(2000);
     const lines = Array.from({ length: N }, (_, i) =>
       schoolLine(i + 1, { ok_url: world.ok.find((g) => g.inn === innFor(i + 1))?.registry_url ?? '' }),
     );
@@ -50,7 +44,7 @@ describeEachDialect('OK collection into the database', (ctx) => {
       { applicationKey: APP.key, applicationSecretKey: APP.secret, accessToken: 'tok' },
       { baseUrl, perSecond: 5, ...clock },
     );
-    const started = t;
+    const started = clock.now();
     const summary = await collectOkPages(ctx.db, client, { sinceSec: since, now: clock.now });
     expect(summary).toMatchObject({ pages: registered.length, collected: registered.length, failed: 0 });
     const posts = await ctx.db.kysely
@@ -74,7 +68,7 @@ describeEachDialect('OK collection into the database', (ctx) => {
     );
     expect(statuses.every((p) => p.external_id !== null)).toBe(true);
     // The pace: never more than 5 calls in a second of the (virtual) clock.
-    expect((summary.calls - 1) / ((t - started) / 1000)).toBeLessThanOrEqual(5);
+    expect((summary.calls - 1) / ((clock.now() - started) / 1000)).toBeLessThanOrEqual(5);
 
     const again = await collectOkPages(ctx.db, client, { sinceSec: since, now: clock.now });
     expect(again.posts).toBe(summary.posts);
