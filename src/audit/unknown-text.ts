@@ -46,9 +46,16 @@ const SOURCES = {
   'vk-menu': { ru: 'меню сообщества ВКонтакте', en: "the community's VK menu" },
 } as const;
 
-/** "Источник: ручная проверка, 20 ноября 2026 г., operator@… — screenshot". */
+/** An export's evidence is stored as "<file>, row <n>": the row is said in the reader's language. */
+function evidenceText(s: FactSource, lang: Lang): string | undefined {
+  const row = s.source === 'export' ? /^(.*), row (\d+)$/.exec(s.evidence ?? '') : null;
+  if (!row) return s.evidence;
+  return `${row[1]}, ${lang === 'ru' ? 'строка' : 'row'} ${row[2]}`;
+}
+
+/** "Источник: ручная проверка, 20 ноября 2026 г., operator@…, https://…/screen.png". */
 export function sourceText(s: FactSource, lang: Lang): string {
   const date = formatDay(new Date(s.at * 1000).toISOString().slice(0, 10), lang);
-  const parts = [SOURCES[s.source][lang], date, s.by, s.evidence].filter(Boolean);
+  const parts = [SOURCES[s.source][lang], date, s.by, evidenceText(s, lang)].filter(Boolean);
   return `${lang === 'ru' ? 'Источник' : 'Source'}: ${parts.join(', ')}`;
 }

@@ -41,6 +41,8 @@ export type CardItem = {
   check: { fact: string; max: 1 | 2 } | null;
   /** Where the judged fact came from ("по ручной проверке …"), when not VK's profile. */
   sourceText: string | null;
+  /** When the input is unknown: which fact is missing and how to supply it ("Неизвестно: … Как узнать: …"). */
+  unknownText: string | null;
 };
 
 export type CardModel = {
@@ -260,6 +262,7 @@ export function buildCard({ report, methodology, card, lang, t }: CardInput): Ca
       priority: gain / (EFFORT_COST[m?.effort ?? 'medium'] ?? 4),
       check: r.check ?? null,
       sourceText: r.source?.text ?? null,
+      unknownText: r.status === 'unknown' ? (r.unknown?.text ?? null) : null,
     };
   };
 
