@@ -61,7 +61,8 @@ describe('an unknown state mark in a browser', () => {
 
     // A manual check in the card's form: yes, today, with the screenshot's address as evidence.
     const form = mark.getByTestId('check-state-mark');
-    await form.locator('#check-value-state-mark').click();
+    // VKUI's select: a combobox to click (and a hidden native select of the same id, for the form).
+    await form.getByRole('combobox', { name: 'Результат проверки' }).click();
     await page.getByRole('option', { name: 'Да, выполнено' }).click();
     await form.locator('#check-evidence-state-mark').fill('https://disk.example/state-mark.png');
     await form.getByRole('button', { name: 'Записать проверку' }).click();

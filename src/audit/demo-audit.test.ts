@@ -1,7 +1,8 @@
 // The demo world's audit under every shipped version: every sentence right in ru and en (no leaked placeholder,
-// the right plural, Intl numbers, no title its value contradicts), every automatic rule met and missed by some
-// page, and the golden snapshot of levels, totals and statuses (test/golden/demo-audit.<version>.json), which a
-// change that moves it must update in the same commit (UPDATE_GOLDEN=1).
+// the right plural, Intl numbers, no title its value contradicts, an unknown's fact in words), every automatic
+// rule met and missed by some page, and the golden snapshot of levels, totals and statuses
+// (test/golden/demo-audit.<version>.json), which a change that moves it must update in the same commit
+// (UPDATE_GOLDEN=1).
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -21,6 +22,7 @@ import { generateWorld, worldEnd, writeWorld } from '../vk-sim/index.ts';
 import { runAudit } from './audit-run.service.ts';
 import type { RuleOutcome } from './evaluate.ts';
 import { ruleRecommendation, ruleTitle } from './rule-text.ts';
+import { unknownText } from './unknown-text.ts';
 
 const DAY = 86_400;
 const world = generateWorld({ institutions: 300, regions: 3, seed: 9, asOf: '2026-11-29', days: 120 });
@@ -121,6 +123,15 @@ describe.each(listVersionIds())('the demo audit under %s', (id) => {
           const title = ruleTitle(entry, o.status, lang);
           const c = contradiction(title, o) ?? againstThreshold(o, entry.params);
           if (c) problems.add(`${o.id} ${lang}: ${c}`);
+          // An unknown input says which fact, in words (never its code), and how to supply it.
+          if (o.unknown) {
+            const why = unknownText(o.unknown, lang);
+            for (const p of [
+              ...sentenceProblems(why, lang),
+              ...(/[a-z]+_[a-z]+/.test(why) ? ['a code'] : []),
+            ])
+              problems.add(`${o.id} ${lang}: ${p} in "${why}"`);
+          }
           if (o.status !== 'fail' && o.status !== 'warn') continue;
           const text = ruleRecommendation(entry, o.status, { ...o.vars, idea: '' }, lang);
           for (const p of sentenceProblems(text, lang)) problems.add(`${o.id} ${lang}: ${p} in "${text}"`);
