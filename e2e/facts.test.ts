@@ -53,7 +53,7 @@ describe('an unknown state mark in a browser', () => {
     expect(await mark.getAttribute('data-status')).toBe('unknown');
     expect(await mark.getByTestId('status-chip').textContent()).toBe('нет данных');
     expect(await mark.getByTestId('fact-unknown').textContent()).toBe(
-      'Неизвестно: отметка «Госорганизация». Как узнать: собрать страницу заново (ВКонтакте не передал поле) или ' +
+      'Неизвестно: отметка «Госорганизация». Как узнать: собрать страницу заново (ВКонтакте не передал поле), ' +
         'загрузить выгрузку «Госпабликов» региона или записать ручную проверку (кто, когда, подтверждение).',
     );
     expect(await page.getByTestId('todo').locator('#rule-state-mark').count()).toBe(0);

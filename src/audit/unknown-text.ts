@@ -34,7 +34,10 @@ const SUPPLY = {
 
 export function unknownText(u: Unknown, lang: Lang): string {
   const fact = FACTS[u.fact]?.[lang] ?? u.fact;
-  const how = u.supply.map((s) => SUPPLY[s][lang]).join(lang === 'ru' ? ' или ' : ' or ');
+  // "A, B или C": the ways as one list, "or" before the last only.
+  const ways = u.supply.map((s) => SUPPLY[s][lang]);
+  const last = ways.pop();
+  const how = [ways.join(', '), last].filter(Boolean).join(lang === 'ru' ? ' или ' : ' or ');
   return lang === 'ru'
     ? `Неизвестно: ${fact}. Как узнать: ${how}.`
     : `Unknown: ${fact}. To supply it: ${how}.`;
