@@ -6,7 +6,8 @@ import { defineConfig } from 'vitest/config';
 const SOAK = 'test/reliability/soak.test.ts';
 // The fast lane (npm run test:fast): unit and SQLite tests for the edit-test loop; no browser, no processes
 // killed and restarted, no soak, and neither of the two exhaustive sweeps (the authorization matrix: every
-// route × role × scope; the CLI run as processes). npm test runs everything.
+// route × role × scope; the CLI run as processes), nor the audit of the demo `publica start` builds. npm test
+// runs everything.
 const FAST = process.env.PUBLICA_TEST_LANE === 'fast';
 const SLOW = [
   'e2e/**',
@@ -14,6 +15,7 @@ const SLOW = [
   'test/scale/**',
   'test/security/authorization-matrix.test.ts',
   'src/main/cli.test.ts',
+  'test/demo-start-audit.test.ts',
 ];
 // Vitest's default is one worker fewer than the cores (one on a 2-core machine); most suites wait on a database,
 // an HTTP server or a child process, so two workers use two cores. PUBLICA_TEST_WORKERS overrides.

@@ -107,7 +107,7 @@ export async function insertPageFacts(db: Db, rows: FactRow[]): Promise<void> {
       .execute();
 }
 
-/** Pages of institutions by ОГРН, optionally inside a scope (pages outside it are not found). */
+/** VK pages of institutions by ОГРН, optionally inside a scope (pages outside it are not found). */
 export async function pagesByOgrn(db: Db, ogrns: string[], scope?: Scope): Promise<Map<string, number[]>> {
   const out = new Map<string, number[]>();
   if (ogrns.length === 0) return out;
@@ -115,7 +115,9 @@ export async function pagesByOgrn(db: Db, ogrns: string[], scope?: Scope): Promi
     .selectFrom('institutions')
     .innerJoin('pages', 'pages.institution_id', 'institutions.id')
     .select(['institutions.ogrn', 'pages.id'])
-    .where('institutions.ogrn', 'in', ogrns);
+    .where('institutions.ogrn', 'in', ogrns)
+    // The Госпаблики export is of VK communities: an institution's OK group or MAX channel is not in it.
+    .where('pages.platform', '=', 'vk');
   if (scope) q = q.where(inScope(scope, BY_INSTITUTION));
   for (const r of await q.execute()) {
     if (!r.ogrn) continue;

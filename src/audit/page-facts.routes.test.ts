@@ -1,8 +1,12 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type ApiWorld, apiWorld, multipart } from '../../test/api.ts';
 import { page, post, profile, ctx as ruleCtx } from '../../test/artifacts.ts';
-import { describeEachDialect } from '../../test/db.ts';
-import { loadVersion } from '../methodology/index.ts';
+import { describeEachDialect, tempDir } from '../../test/db.ts';
+import { sharedPath } from '../../test/shared.ts';
+import { importVkGroups } from '../collect/index.ts';
+import { formatDay, loadVersion } from '../methodology/index.ts';
 import { runAudit } from './audit-run.service.ts';
 import { evaluatePage } from './evaluate.ts';
 import { readPageFacts } from './page-facts.repo.ts';
@@ -165,6 +169,89 @@ describeEachDialect(
         status: 'pass',
         source: { source: 'manual' },
       });
+    });
+
+    it('turn a real-shaped profile without the state-mark field from unknown to pass or fail, naming the source', async () => {
+      // VK's own sample answer of groups.getById (no is_government_organization, no trust_mark), as two of
+      // region A's pages: a collection of them stores the mark as unknown.
+      const mine = await ctx.db.kysely
+        .selectFrom('pages')
+        .innerJoin('institutions', 'institutions.id', 'pages.institution_id')
+        .select(['pages.id', 'pages.external_id', 'pages.screen_name', 'institutions.ogrn'])
+        .where('institutions.region_code', '=', w.a.regionCode)
+        .where('pages.id', '!=', w.a.pageId)
+        .where('pages.status', '=', 'active')
+        .orderBy('pages.id')
+        .limit(2)
+        .execute();
+      const [checked, exported] = mine;
+      if (!checked || !exported) throw new Error('two pages of region A');
+      const sample = JSON.parse(
+        fs.readFileSync(sharedPath('vk-api-samples', 'groups.getById', 'legacy-array_ban-info.json'), 'utf8'),
+      ) as { response: Record<string, unknown>[] };
+      const [group] = sample.response;
+      const file = path.join(tempDir(), 'groups.json');
+      const as = (p: (typeof mine)[number]) => ({ ...group, id: p.external_id, screen_name: p.screen_name });
+      fs.writeFileSync(file, JSON.stringify({ response: [as(checked), as(exported)] }));
+      await importVkGroups(ctx.db, file);
+      const audit = async () => {
+        const end = Math.floor(Date.now() / 1000) + 60;
+        const { runId } = await runAudit(ctx.db, {
+          version: loadVersion('2023.1'),
+          period: { start: end - 30 * 86_400, end },
+          workers: 1,
+        });
+        return async (pageId: number) => {
+          const res = await w.as('region', {
+            method: 'GET',
+            url: `/api/pages/${pageId}/report?run=${runId}&lang=ru`,
+          });
+          expect(res.statusCode).toBe(200);
+          const card = res.json();
+          return { card, mark: card.rules.find((r: { id: string }) => r.id === 'state-mark') };
+        };
+      };
+
+      const first = await audit();
+      for (const page of [checked, exported]) {
+        const { card, mark } = await first(page.id);
+        expect(mark).toMatchObject({ status: 'unknown', unknown: { fact: 'state_mark' } });
+        expect(mark.unknown.text).toBe(
+          'Неизвестно: отметка «Госорганизация». Как узнать: собрать страницу заново (ВКонтакте не передал поле), ' +
+            'загрузить выгрузку «Госпабликов» региона или записать ручную проверку (кто, когда, подтверждение).',
+        );
+        expect(card.unknownRules).toContain('state-mark');
+      }
+
+      const today = new Date().toISOString().slice(0, 10);
+      const recorded = await w.as(
+        'region',
+        check(checked.id, { fact: 'stateMark', value: true, checkedOn: today }),
+      );
+      expect(recorded.statusCode).toBe(201);
+      const csv = `ОГРН;Подключено;Отметка «Госорганизация»;Оформление, %;Виджеты ПОС;Активность, %\n${exported.ogrn};да;нет;70;1;40\n`;
+      const imported = await w.as('region', {
+        method: 'POST',
+        url: '/api/page-facts/imports',
+        ...multipart('gospubliki.csv', csv),
+      });
+      expect(imported.json()).toMatchObject({ rows: 1, pages: 1, problems: [] });
+
+      const second = await audit();
+      const day = formatDay(today, 'ru');
+      const passed = (await second(checked.id)).mark;
+      expect(passed).toMatchObject({
+        status: 'pass',
+        source: { source: 'manual', by: w.users.region.login, evidence: 'https://disk.example/screen.png' },
+      });
+      expect(passed.source.text).toBe(
+        `Источник: ручная проверка, ${day}, ${w.users.region.login}, https://disk.example/screen.png`,
+      );
+      const failed = (await second(exported.id)).mark;
+      expect(failed).toMatchObject({ status: 'fail', source: { source: 'export' } });
+      expect(failed.source.text).toBe(
+        `Источник: выгрузка «Госпабликов», ${day}, ${w.users.region.login}, gospubliki.csv, строка 2`,
+      );
     });
   },
   { shared: true },

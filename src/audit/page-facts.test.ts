@@ -37,6 +37,27 @@ describeEachDialect('manual checks and the region Госпаблики export', 
         external,
       }) as never;
     expect(stateMark?.evaluate(artifacts({}), {}, ruleCtx()).status).toBe('unknown');
+    // The first school also has an OK group: the export (of VK communities) fills nothing of it.
+    const first = await ctx.db.kysely
+      .selectFrom('pages')
+      .select('institution_id')
+      .where('id', '=', pageIds[0] as number)
+      .executeTakeFirstOrThrow();
+    const ok = await ctx.db.kysely
+      .insertInto('pages')
+      .values({
+        institution_id: first.institution_id,
+        platform: 'ok',
+        external_id: 700000001,
+        screen_name: null,
+        url: 'https://ok.ru/group/700000001',
+        status: 'active',
+        last_collected_at: null,
+        created_at: AT,
+        updated_at: AT,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     const report = await importGospublikiExport(
       ctx.db,
       grid(
@@ -45,10 +66,11 @@ describeEachDialect('manual checks and the region Госпаблики export', 
       { by: null, at: AT, file: 'export.csv' },
     );
     expect(report).toMatchObject({ rows: 2, pages: 2, facts: 6, problems: [] });
-    const facts = await readPageFacts(ctx.db, pageIds, END - YEAR, END);
-    const first = facts.get(pageIds[0] as number) ?? {};
-    expect(first).toMatchObject({ stateMark: true, gospublikiConnected: true, feedbackWidgets: 2 });
-    expect(stateMark?.evaluate(artifacts(first), {}, ruleCtx())).toMatchObject({
+    const facts = await readPageFacts(ctx.db, [...pageIds, ok.id], END - YEAR, END);
+    expect(facts.get(ok.id) ?? {}).toEqual({});
+    const marked = facts.get(pageIds[0] as number) ?? {};
+    expect(marked).toMatchObject({ stateMark: true, gospublikiConnected: true, feedbackWidgets: 2 });
+    expect(stateMark?.evaluate(artifacts(marked), {}, ruleCtx())).toMatchObject({
       status: 'pass',
       source: { source: 'export', evidence: 'export.csv, row 2' },
     });

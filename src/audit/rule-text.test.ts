@@ -1,10 +1,12 @@
 // The sentences of a card that depend on no page: each rule's one positive name in ru and en under every shipped
-// version (and a fork with other thresholds), and the peer sentence, which says "below" only under the median.
+// version (and a fork with other thresholds), the peer sentence, which says "below" only under the median, and
+// the sentences of an unknown input and of a recorded fact's source.
 import { describe, expect, it } from 'vitest';
 import { listVersionIds, loadVersion, type RuleEntry } from '../methodology/index.ts';
 import { LANGS } from '../platform/i18n.ts';
 import { percentileOf } from './peer-stats.ts';
 import { peerSentence, ruleName, ruleTitle } from './rule-text.ts';
+import { sourceText, unknownText } from './unknown-text.ts';
 
 const STATUSES = ['pass', 'warn', 'fail', 'na', 'unknown', 'manual', 'error'] as const;
 
@@ -88,5 +90,32 @@ describe('the percentile of a value among peers', () => {
     expect(percentileOf(10, tops, true)).toBeLessThanOrEqual(50);
     expect(percentileOf(-1, tops)).toBe(0);
     expect(percentileOf(11, tops)).toBe(100);
+  });
+});
+
+describe('the sentence of an unknown input and of a fact’s source', () => {
+  it('lists the ways to supply a fact with "or" before the last only, in ru and en', () => {
+    expect(unknownText({ fact: 'state_mark', supply: ['collect', 'export', 'manual'] }, 'ru')).toBe(
+      'Неизвестно: отметка «Госорганизация». Как узнать: собрать страницу заново (ВКонтакте не передал поле), ' +
+        'загрузить выгрузку «Госпабликов» региона или записать ручную проверку (кто, когда, подтверждение).',
+    );
+    expect(unknownText({ fact: 'widgets', supply: ['export', 'manual'] }, 'en')).toBe(
+      "Unknown: the feedback (POS) widgets. To supply it: import the region's Gospubliki export or record a " +
+        'manual check (who, when, evidence).',
+    );
+    expect(unknownText({ fact: 'two_factor', supply: ['manual'] }, 'ru')).toBe(
+      'Неизвестно: двухфакторная аутентификация администраторов. Как узнать: записать ручную проверку (кто, когда, подтверждение).',
+    );
+  });
+
+  it('says an export’s row in the reader’s language', () => {
+    const at = Date.parse('2026-11-20T00:00:00Z') / 1000;
+    const source = { source: 'export' as const, at, evidence: 'gospubliki.csv, row 7' };
+    expect(sourceText(source, 'ru')).toBe(
+      'Источник: выгрузка «Госпабликов», 20 ноября 2026 г., gospubliki.csv, строка 7',
+    );
+    expect(sourceText(source, 'en')).toBe(
+      'Source: Gospubliki export, 20 November 2026, gospubliki.csv, row 7',
+    );
   });
 });

@@ -34,7 +34,10 @@ const SUPPLY = {
 
 export function unknownText(u: Unknown, lang: Lang): string {
   const fact = FACTS[u.fact]?.[lang] ?? u.fact;
-  const how = u.supply.map((s) => SUPPLY[s][lang]).join(lang === 'ru' ? ' или ' : ' or ');
+  // "A, B или C": the ways as one list, "or" before the last only.
+  const ways = u.supply.map((s) => SUPPLY[s][lang]);
+  const last = ways.pop();
+  const how = [ways.join(', '), last].filter(Boolean).join(lang === 'ru' ? ' или ' : ' or ');
   return lang === 'ru'
     ? `Неизвестно: ${fact}. Как узнать: ${how}.`
     : `Unknown: ${fact}. To supply it: ${how}.`;
@@ -46,9 +49,16 @@ const SOURCES = {
   'vk-menu': { ru: 'меню сообщества ВКонтакте', en: "the community's VK menu" },
 } as const;
 
-/** "Источник: ручная проверка, 20 ноября 2026 г., operator@… — screenshot". */
+/** An export's evidence is stored as "<file>, row <n>": the row is said in the reader's language. */
+function evidenceText(s: FactSource, lang: Lang): string | undefined {
+  const row = s.source === 'export' ? /^(.*), row (\d+)$/.exec(s.evidence ?? '') : null;
+  if (!row) return s.evidence;
+  return `${row[1]}, ${lang === 'ru' ? 'строка' : 'row'} ${row[2]}`;
+}
+
+/** "Источник: ручная проверка, 20 ноября 2026 г., operator@…, https://…/screen.png". */
 export function sourceText(s: FactSource, lang: Lang): string {
   const date = formatDay(new Date(s.at * 1000).toISOString().slice(0, 10), lang);
-  const parts = [SOURCES[s.source][lang], date, s.by, s.evidence].filter(Boolean);
+  const parts = [SOURCES[s.source][lang], date, s.by, evidenceText(s, lang)].filter(Boolean);
   return `${lang === 'ru' ? 'Источник' : 'Source'}: ${parts.join(', ')}`;
 }

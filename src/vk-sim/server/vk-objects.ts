@@ -13,7 +13,8 @@ const CAMERA = 'https://vk.com/images/camera_200.png';
 
 /**
  * A community as groups.getById returns it. The state organisation mark has no field in VK's published schema;
- * the simulator returns it as `is_government_organization` (see the collector's mapping).
+ * the simulator returns it as `is_government_organization` (see the collector's mapping), and leaves it out for a
+ * community whose answer carries none (`mark_unsent`).
  */
 export type SimGroup = Loose<Objects.GroupsGroupFull> & { is_government_organization?: boolean };
 
@@ -36,7 +37,7 @@ export function groupObject(c: WorldCommunity, fields: Set<string>): SimGroup {
   if (wants('activity')) group.activity = c.activity;
   if (wants('members_count')) group.members_count = c.members_count;
   if (wants('verified')) group.verified = c.verified ? 1 : 0;
-  if (wants('is_government_organization')) group.is_government_organization = c.gov_mark;
+  if (wants('is_government_organization') && !c.mark_unsent) group.is_government_organization = c.gov_mark;
   if (wants('wall')) group.wall = c.wall;
   if (wants('has_photo')) group.has_photo = c.has_avatar ? 1 : 0;
   if (wants('cover'))

@@ -84,6 +84,12 @@ describe("simulated VK methods, checked against VK's official schema", () => {
     expectValid('groups', 'groups_getById_object_response', body);
     expect(body.response.groups.map((g: { id: number }) => g.id)).toEqual(ids);
     expect(body.response.groups[0]).toHaveProperty('members_count');
+    // Like real answers, some carry no state-mark field at all: the mark is unknown, not "no".
+    const unsent = world.communities.find((c) => c.mark_unsent) as WorldCommunity;
+    const sent = world.communities.find((c) => !c.mark_unsent && !c.deactivated) as WorldCommunity;
+    const pair = await vk('groups.getById', { group_ids: `${unsent.id},${sent.id}`, fields });
+    expect(pair.response.groups[0]).not.toHaveProperty('is_government_organization');
+    expect(pair.response.groups[1].is_government_organization).toBe(sent.gov_mark);
     const deletedGroup = (await vk('groups.getById', { group_ids: deleted?.id ?? 0 })).response.groups[0];
     expect(deletedGroup.deactivated).toBe(deleted?.deactivated);
     expect(

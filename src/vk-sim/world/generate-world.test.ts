@@ -93,6 +93,11 @@ describe('world generator', () => {
     const unmarked = world.communities.filter((c) => !c.gov_mark).length / n;
     expect(unmarked).toBeGreaterThan(0.1);
     expect(unmarked).toBeLessThan(0.35);
+    // VK's answer for some carries no state-mark field: unknown to a collector, between the marked and not.
+    const unsent = world.communities.filter((c) => c.mark_unsent);
+    expect(unsent.length / n).toBeGreaterThan(0.05);
+    expect(unsent.length / n).toBeLessThan(0.2);
+    expect(unsent.some((c) => c.gov_mark) && unsent.some((c) => !c.gov_mark)).toBe(true);
     expect(world.communities.some((c) => c.is_closed === 1)).toBe(true);
     expect(world.communities.some((c) => c.deactivated === 'deleted')).toBe(true);
     const frequent = walls.filter(

@@ -3,7 +3,7 @@
 // parameters (see wall.ts), so a 100,000-institution world is written in seconds.
 import type { InstitutionKind } from '../../platform/db-schema.ts';
 import { completeInn10, completeOgrn13, regionSeeds } from '../../registry/index.ts';
-import { communityMenu } from './community-menu.ts';
+import { communityMenu, markUnsent } from './community-menu.ts';
 import { nameOf } from './institution-names.ts';
 import { pastSeminars } from './past-seminars.ts';
 import { mixSeed, Rng } from './rng.ts';
@@ -98,7 +98,11 @@ export function generateWorld(params: WorldParams): GeneratedWorld {
       if (hasPage) {
         const community = makeCommunity(rng, index, institution, place, usedScreenNames);
         const menu = communityMenu(community, institution);
-        communities.push(menu ? { ...community, menu } : community);
+        communities.push({
+          ...community,
+          ...(menu ? { menu } : {}),
+          ...(markUnsent(community) ? { mark_unsent: true as const } : {}),
+        });
       }
     }
   });

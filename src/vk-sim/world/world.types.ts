@@ -76,6 +76,12 @@ export type WorldCommunity = {
   is_closed: 0 | 1 | 2;
   deactivated: 'deleted' | 'banned' | null;
   gov_mark: boolean;
+  /**
+   * VK's answer for this community carries no state-mark field at all (real answers often do not): whatever
+   * gov_mark says, a collector learns nothing of the mark until an operator's check or the region's Госпаблики
+   * export says. A world loaded straight (not read from VK) still knows gov_mark.
+   */
+  mark_unsent?: true;
   verified: boolean;
   members_count: number;
   description: string;

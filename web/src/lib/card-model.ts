@@ -41,6 +41,8 @@ export type CardItem = {
   check: { fact: string; max: 1 | 2 } | null;
   /** Where the judged fact came from ("по ручной проверке …"), when not VK's profile. */
   sourceText: string | null;
+  /** When the input is unknown: which fact is missing and how to supply it ("Неизвестно: … Как узнать: …"). */
+  unknownText: string | null;
 };
 
 export type CardModel = {
@@ -85,8 +87,7 @@ export function plural(n: number, forms: string, lang: 'ru' | 'en'): string {
 
 export function buildCard({ report, methodology, card, lang, t }: CardInput): CardModel {
   const number = (n: number, digits = 1) => n.toLocaleString(locale(lang), { maximumFractionDigits: digits });
-  const percent = (share: number) =>
-    (share * 100).toLocaleString(locale(lang), { maximumFractionDigits: 0 }).concat(' %');
+  const percent = (share: number) => `${number(share * 100, 0)} %`;
   const date = (unix: number) =>
     new Date(unix * 1000).toLocaleDateString(locale(lang), {
       day: 'numeric',
@@ -260,6 +261,7 @@ export function buildCard({ report, methodology, card, lang, t }: CardInput): Ca
       priority: gain / (EFFORT_COST[m?.effort ?? 'medium'] ?? 4),
       check: r.check ?? null,
       sourceText: r.source?.text ?? null,
+      unknownText: r.unknown?.text ?? null,
     };
   };
 

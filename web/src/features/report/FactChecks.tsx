@@ -1,6 +1,7 @@
 // The facts VK does not tell (ПОС widgets, Госпаблики connection, site backlink…): each rule's status and the
-// source of its fact, and for those who may record one (the page's admin and the admins above it) a small form —
-// checked yes/no (or how many widgets), on which day, the evidence link. The next audit reads the check.
+// source of its fact (or, while unknown, what is missing and how to supply it), and for those who may record one
+// (the page's admin and the admins above it) a small form — checked yes/no (or how many widgets), on which day,
+// the evidence link. The next audit reads the check.
 import { useMutation } from '@tanstack/react-query';
 import { Button, FormItem, FormStatus, Group, Header, Input, Select } from '@vkontakte/vkui';
 import { useState } from 'react';
@@ -32,6 +33,11 @@ export function FactChecks({
                 {item.statusText}
               </span>
             </div>
+            {item.unknownText && (
+              <p className="muted" data-testid="fact-unknown">
+                {item.unknownText}
+              </p>
+            )}
             {item.sourceText && (
               <p className="muted" data-testid="fact-source">
                 {item.sourceText}

@@ -245,6 +245,7 @@ function ShortItem({ item }: { item: CardItem }) {
         <StatusChip item={item} />
       </div>
       <Facts item={item} />
+      {item.unknownText && <p className="muted">{item.unknownText}</p>}
     </li>
   );
 }
