@@ -1,4 +1,4 @@
-// The alerts feature's public face: the jobs the scheduler fires and the routes of settings.
+// The alerts feature's public face: the jobs the scheduler fires, the routes of settings and their contract.
 export {
   ALERTS_DIGEST,
   ALERTS_SEND,
@@ -7,4 +7,5 @@ export {
   runAlertPass,
   runDigest,
 } from './alerts.job.ts';
+export { alertPreferences, alertsContract } from './alerts.contract.ts';
 export { alertRoutes } from './alerts.routes.ts';

@@ -28,3 +28,4 @@ export {
   type WorkCalendar,
   workingSecondsBetween,
 } from './working-hours.ts';
+export { vkCallbackContract } from './vk-callback.contract.ts';
