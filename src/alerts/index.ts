@@ -1,4 +1,6 @@
 // The alerts feature's public face: the jobs the scheduler fires, the routes of settings and their contract.
+
+export { alertPreferences, alertsContract } from './alerts.contract.ts';
 export {
   ALERTS_DIGEST,
   ALERTS_SEND,
@@ -7,5 +9,4 @@ export {
   runAlertPass,
   runDigest,
 } from './alerts.job.ts';
-export { alertPreferences, alertsContract } from './alerts.contract.ts';
 export { alertRoutes } from './alerts.routes.ts';
