@@ -2,16 +2,10 @@
 // snapshots, posts and comments upserted by (page, the network's numeric id), so a run resumed after a crash
 // writes each row once. networks maps its model to these rows; only collect writes the tables.
 import type { Insertable } from 'kysely';
-import type { Db } from '../platform/db.ts';
+import { chunked, type Db } from '../platform/db.ts';
 import type { CommentTable, PageSnapshotTable, PostTable } from '../platform/db-schema.ts';
 
 const CHUNK = 200;
-
-function chunks<T>(rows: T[]): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < rows.length; i += CHUNK) out.push(rows.slice(i, i + CHUNK));
-  return out;
-}
 
 export async function insertNetworkSnapshotRow(db: Db, row: Insertable<PageSnapshotTable>): Promise<void> {
   await db.kysely.insertInto('page_snapshots').values(row).execute();
@@ -19,7 +13,7 @@ export async function insertNetworkSnapshotRow(db: Db, row: Insertable<PageSnaps
 
 /** Posts, their counters and text refreshed when the post is already stored. */
 export async function upsertNetworkPostRows(db: Db, rows: Insertable<PostTable>[]): Promise<void> {
-  for (const chunk of chunks(rows))
+  for (const chunk of chunked(rows, CHUNK))
     await db.kysely
       .insertInto('posts')
       .values(chunk)
@@ -38,7 +32,7 @@ export async function upsertNetworkPostRows(db: Db, rows: Insertable<PostTable>[
 
 /** Comments, their text refreshed when the comment is already stored. */
 export async function upsertNetworkCommentRows(db: Db, rows: Insertable<CommentTable>[]): Promise<void> {
-  for (const chunk of chunks(rows))
+  for (const chunk of chunked(rows, CHUNK))
     await db.kysely
       .insertInto('comments')
       .values(chunk)
