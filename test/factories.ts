@@ -2,6 +2,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { completeInn10, completeOgrn13, REGISTRY_FIELDS } from '../src/registry/index.ts';
+import {
+  buildVkSim,
+  type GeneratedWorld,
+  readWorld,
+  type TokenSpec,
+  type VkSim,
+  writeWorld,
+} from '../src/vk-sim/index.ts';
+import { tempDir } from './db.ts';
 
 export function innFor(n: number, region = '77'): string {
   return completeInn10(`${region}${String(n).padStart(7, '0')}`);
@@ -80,4 +89,26 @@ export function virtualClock(startMs: number) {
       t += ms;
     },
   };
+}
+
+/**
+ * A generated world on disk and the simulated VK serving it on loopback, with a community token for each of
+ * `groups` (default: every community of the world) and any `extra` tokens. The caller closes `sim.app`.
+ */
+export async function worldOnVkSim(
+  world: GeneratedWorld,
+  options: { groups?: number[]; extra?: TokenSpec[] } = {},
+): Promise<{ dir: string; sim: VkSim; vkUrl: string }> {
+  const dir = tempDir();
+  writeWorld(dir, world);
+  const groups = options.groups ?? world.communities.map((c) => c.id);
+  const sim = await buildVkSim({
+    world: readWorld(dir),
+    tokens: [
+      ...(options.extra ?? []),
+      ...groups.map((id) => ({ token: `community-${id}`, kind: 'community' as const, groupId: id })),
+    ],
+  });
+  const vkUrl = await sim.app.listen({ port: 0, host: '127.0.0.1' });
+  return { dir, sim, vkUrl };
 }

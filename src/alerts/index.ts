@@ -1,4 +1,6 @@
-// The alerts feature's public face: the jobs the scheduler fires and the routes of settings.
+// The alerts feature's public face: the jobs the scheduler fires, the routes of settings and their contract.
+
+export { alertPreferences, alertsContract } from './alerts.contract.ts';
 export {
   ALERTS_DIGEST,
   ALERTS_SEND,

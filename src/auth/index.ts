@@ -1,7 +1,6 @@
 // The auth feature's public face.
 export { authContract, type Me } from './auth.contract.ts';
 export { authRoutes } from './auth.routes.ts';
-export { DEMO_PASSWORD, ensureDemoAccounts } from './demo-accounts.ts';
 export { oidcRoutes } from './oidc.routes.ts';
 export { createOidc, type OidcSettings } from './oidc.service.ts';
 export { generatePassword } from './password.ts';

@@ -4,10 +4,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { parsePeriod, runAudit } from '../audit/index.ts';
-import { DEMO_PASSWORD, ensureDemoAccounts } from '../auth/index.ts';
 import { collect } from '../collect/index.ts';
+import {
+  auditBeforeSeminars,
+  DEMO_PASSWORD,
+  ensureDemoAccounts,
+  ensureDemoPlanner,
+  ensureDemoSeminars,
+} from '../demo/index.ts';
 import { loadVersion } from '../methodology/index.ts';
-import { ensureDemoPlanner } from '../planner/index.ts';
 import type { Db } from '../platform/db.ts';
 import { translator } from '../platform/i18n.ts';
 import { type SecretBox, secretBoxFromFile } from '../platform/secret-box.ts';
@@ -26,7 +31,6 @@ import {
   netUrls,
   writeNetMarker,
 } from './demo-networks.ts';
-import { auditBeforeSeminars, ensureDemoSeminars } from './demo-seminars.ts';
 import { intOption, todayUtc } from './options.ts';
 import { type RoleBuilders, serveRoles } from './serve.command.ts';
 import { readStatus } from './status.command.ts';

@@ -2,6 +2,7 @@
 import { sql } from 'kysely';
 import { bumpVersion, chunked, type Db } from '../platform/db.ts';
 import type { PageStatus } from '../platform/db-schema.ts';
+import { setPageStatusFromNetwork } from '../registry/index.ts';
 
 export type CollectTarget = {
   id: number;
@@ -63,6 +64,6 @@ export async function storedCommentCounts(db: Db, pageId: number): Promise<Map<n
 }
 
 export async function setPageStatus(db: Db, pageId: number, status: PageStatus, at: number): Promise<void> {
-  await db.kysely.updateTable('pages').set({ status, updated_at: at }).where('id', '=', pageId).execute();
+  await setPageStatusFromNetwork(db, pageId, status, at);
   await bumpVersion(db, 'collection');
 }

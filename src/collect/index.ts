@@ -10,6 +10,19 @@ export {
   type CollectRunData,
   collectJobs,
 } from './collect-jobs.ts';
+export {
+  insertNetworkSnapshotRow,
+  upsertNetworkCommentRows,
+  upsertNetworkPostRows,
+} from './network-content.repo.ts';
+export {
+  addEventComment,
+  deleteEventComment,
+  type EventComment,
+  editEventComment,
+  insertPublishedPost,
+  storeCommunityComment,
+} from './pushed-content.repo.ts';
 export { lastCollectionRun } from './run.repo.ts';
 export { countSnapshots, insertSnapshots, type SnapshotRow } from './snapshot.repo.ts';
 export {

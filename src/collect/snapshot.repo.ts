@@ -3,6 +3,7 @@
 import { type Insertable, sql } from 'kysely';
 import { bumpVersion, chunked, countRows, type Db, writeRows } from '../platform/db.ts';
 import type { CommentTable, PageSnapshotTable, PostTable } from '../platform/db-schema.ts';
+import { setPagesCollectedAt } from '../registry/index.ts';
 
 // 27 columns × 400 rows stays under SQLite's and PostgreSQL's parameter limits.
 const CHUNK = 400;
@@ -105,9 +106,7 @@ export async function markVanishedComments(
 }
 
 export async function markPagesCollected(db: Db, pageIds: number[], at: number): Promise<void> {
-  for (const chunk of chunked(pageIds, 500)) {
-    await db.kysely.updateTable('pages').set({ last_collected_at: at }).where('id', 'in', chunk).execute();
-  }
+  await setPagesCollectedAt(db, pageIds, at);
   await bumpVersion(db, 'collection');
 }
 

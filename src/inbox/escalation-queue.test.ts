@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type ApiWorld, apiWorld } from '../../test/api.ts';
 import { describeEachDialect } from '../../test/db.ts';
+import { addEventComment } from '../collect/index.ts';
 import { COUNTRY } from '../platform/scope.ts';
 import { worldEnd } from '../vk-sim/index.ts';
 import { escalateOverdue, escalationJobs, INBOX_ESCALATE } from './escalate.job.ts';
@@ -12,7 +13,6 @@ import { escalationsOf } from './escalation.repo.ts';
 import { escalationOf } from './escalation.ts';
 import { calendarOf, listInbox } from './inbox.service.ts';
 import { listQueue } from './queue.service.ts';
-import { addEventComment } from './vk-events.repo.ts';
 import { addWorkingSeconds } from './working-hours.ts';
 
 const NOW = worldEnd({ asOf: '2026-11-29' });

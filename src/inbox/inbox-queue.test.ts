@@ -2,14 +2,15 @@
 // the post and VK ids a row needs for context, and the answer with who sent it through Publica.
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
-import { describeEachDialect, tempDir } from '../../test/db.ts';
+import { describeEachDialect } from '../../test/db.ts';
+import { worldOnVkSim } from '../../test/factories.ts';
 import { createUsers } from '../auth/index.ts';
 import { loadWorld } from '../collect/index.ts';
 import { CONSOLE_ACTOR } from '../platform/audit-log.ts';
 import { COUNTRY } from '../platform/scope.ts';
 import { newSecretKeyText, parseSecretKey, SecretBox } from '../platform/secret-box.ts';
 import { addVkToken } from '../vk/index.ts';
-import { buildVkSim, generateWorld, readWorld, type VkSim, worldEnd, writeWorld } from '../vk-sim/index.ts';
+import { generateWorld, type VkSim, worldEnd } from '../vk-sim/index.ts';
 import { listInbox, replyToComment } from './inbox.service.ts';
 
 const world = generateWorld({ institutions: 60, regions: 2, seed: 47, asOf: '2026-11-27', days: 30 });
@@ -22,17 +23,7 @@ let sim: VkSim;
 let vkUrl: string;
 
 beforeAll(async () => {
-  dir = tempDir();
-  writeWorld(dir, world);
-  sim = await buildVkSim({
-    world: readWorld(dir),
-    tokens: world.communities.map((c) => ({
-      token: `community-${c.id}`,
-      kind: 'community' as const,
-      groupId: c.id,
-    })),
-  });
-  vkUrl = await sim.app.listen({ port: 0, host: '127.0.0.1' });
+  ({ dir, sim, vkUrl } = await worldOnVkSim(world));
 });
 afterAll(() => sim.app.close());
 

@@ -1,6 +1,6 @@
 // The inbox API as data: the queue of questions (comments and community messages), decisions and replies, the
 // reply checker, safety flags, response-time metrics, saved replies, contacts and topics. The routes register
-// from here; the web app's client is typed from it (type-only). VK's callbacks are declared in vk-callback.routes.ts.
+// from here; the web app's client is typed from it (type-only). VK's callbacks are in vk-callback.contract.ts.
 import { z } from 'zod';
 import { route } from '../platform/http/contract.ts';
 import { idParam, listOf, pagination, queryFlag } from '../platform/http/schemas.ts';

@@ -168,39 +168,6 @@ export async function finishReply(
     .execute();
 }
 
-/** The community's answer as VK stored it, at once: the next collection finds the same (page, id) and keeps one. */
-export async function storeCommunityComment(
-  db: Db,
-  row: {
-    pageId: number;
-    postVkId: number;
-    vkId: number;
-    fromId: number;
-    replyTo: number;
-    threadRoot: number;
-    text: string;
-    at: number;
-  },
-): Promise<void> {
-  await db.kysely
-    .insertInto('comments')
-    .values({
-      page_id: row.pageId,
-      post_vk_id: row.postVkId,
-      vk_id: row.vkId,
-      from_id: row.fromId,
-      is_from_community: 1,
-      posted_at: row.at,
-      reply_to_comment: row.replyTo,
-      thread_root: row.threadRoot,
-      text: row.text,
-      is_deleted: 0,
-      collected_at: row.at,
-    })
-    .onConflict((oc) => oc.columns(['page_id', 'vk_id']).doNothing())
-    .execute();
-}
-
 export function dismissalsOf(db: Db, pageIds: number[]) {
   if (pageIds.length === 0) return Promise.resolve([]);
   return db.kysely

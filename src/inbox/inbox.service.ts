@@ -3,6 +3,7 @@
 // (once per idempotency key) that close the item at once; response-time metrics by page, municipality and
 // region in each region's working calendar; and the alerts operators act on.
 import { isRole, permissionsOf } from '../auth/index.ts';
+import { storeCommunityComment } from '../collect/index.ts';
 import type { Db } from '../platform/db.ts';
 import type { InboxStatus } from '../platform/db-schema.ts';
 import { AppError } from '../platform/errors.ts';
@@ -20,7 +21,6 @@ import {
   saveDismissal,
   saveState,
   statesOf,
-  storeCommunityComment,
   type ThreadRow,
   textsOnPages,
   threadComments,

@@ -3,14 +3,15 @@
 // once, kept once when the collector reads the thread again), dismissed flags, and the metrics.
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
-import { describeEachDialect, tempDir } from '../../test/db.ts';
+import { describeEachDialect } from '../../test/db.ts';
+import { worldOnVkSim } from '../../test/factories.ts';
 import { createUsers } from '../auth/index.ts';
 import { collect, loadWorld } from '../collect/index.ts';
 import { CONSOLE_ACTOR } from '../platform/audit-log.ts';
 import { COUNTRY } from '../platform/scope.ts';
 import { newSecretKeyText, parseSecretKey, SecretBox } from '../platform/secret-box.ts';
 import { addVkToken } from '../vk/index.ts';
-import { buildVkSim, generateWorld, readWorld, type VkSim, worldEnd, writeWorld } from '../vk-sim/index.ts';
+import { generateWorld, type VkSim, worldEnd } from '../vk-sim/index.ts';
 import {
   dismissFlag,
   dismissTextFlag,
@@ -34,20 +35,9 @@ let sim: VkSim;
 let vkUrl: string;
 
 beforeAll(async () => {
-  dir = tempDir();
-  writeWorld(dir, world);
-  sim = await buildVkSim({
-    world: readWorld(dir),
-    tokens: [
-      { token: 'reader-1', kind: 'user', perSecond: 200 },
-      ...world.communities.map((c) => ({
-        token: `community-${c.id}`,
-        kind: 'community' as const,
-        groupId: c.id,
-      })),
-    ],
-  });
-  vkUrl = await sim.app.listen({ port: 0, host: '127.0.0.1' });
+  ({ dir, sim, vkUrl } = await worldOnVkSim(world, {
+    extra: [{ token: 'reader-1', kind: 'user', perSecond: 200 }],
+  }));
 });
 afterAll(() => sim.app.close());
 

@@ -22,6 +22,7 @@ export { daySets, parseYearCalendar } from './production-calendar.ts';
 export { type SafetyFlag, type SafetyKind, safetyFlags } from './safety.ts';
 export { INBOX_SYNC_MESSAGES, inboxJobs } from './sync-messages.job.ts';
 export { questionsAndAnswers, type ThreadComment, type Waiting } from './thread.ts';
+export { vkCallbackContract } from './vk-callback.contract.ts';
 export {
   addWorkingSeconds,
   russianCalendar,

@@ -5,7 +5,8 @@
 // order; the API backstop storing what the events missed.
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
-import { describeEachDialect, tempDir } from '../../test/db.ts';
+import { describeEachDialect } from '../../test/db.ts';
+import { worldOnVkSim } from '../../test/factories.ts';
 import { buildWebApp } from '../../test/web-app.ts';
 import { createUsers } from '../auth/index.ts';
 import { loadWorld } from '../collect/index.ts';
@@ -15,7 +16,7 @@ import type { App } from '../platform/http/server.ts';
 import { COUNTRY } from '../platform/scope.ts';
 import { newSecretKeyText, parseSecretKey, SecretBox } from '../platform/secret-box.ts';
 import { addVkToken } from '../vk/index.ts';
-import { buildVkSim, generateWorld, readWorld, type VkSim, worldEnd, writeWorld } from '../vk-sim/index.ts';
+import { generateWorld, type VkSim, worldEnd } from '../vk-sim/index.ts';
 import { setCallbackSettings } from './callback-secret.ts';
 import { conversationFor } from './conversation.service.ts';
 import { inboxMetrics } from './inbox.service.ts';
@@ -45,17 +46,7 @@ let sim: VkSim;
 let vkUrl: string;
 
 beforeAll(async () => {
-  dir = tempDir();
-  writeWorld(dir, world);
-  sim = await buildVkSim({
-    world: readWorld(dir),
-    tokens: world.communities.map((c) => ({
-      token: `community-${c.id}`,
-      kind: 'community' as const,
-      groupId: c.id,
-    })),
-  });
-  vkUrl = await sim.app.listen({ port: 0, host: '127.0.0.1' });
+  ({ dir, sim, vkUrl } = await worldOnVkSim(world));
 });
 afterAll(() => sim.app.close());
 

@@ -3,13 +3,14 @@
 // missed; a message the events brought first, or one whose event comes later or out of order, is kept once; a
 // page whose token VK refuses is reported and the other pages still sync.
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
-import { describeEachDialect, tempDir } from '../../test/db.ts';
+import { describeEachDialect } from '../../test/db.ts';
+import { worldOnVkSim } from '../../test/factories.ts';
 import { loadWorld } from '../collect/index.ts';
 import type { Job } from '../platform/jobs/index.ts';
 import { COUNTRY } from '../platform/scope.ts';
 import { newSecretKeyText, parseSecretKey, SecretBox } from '../platform/secret-box.ts';
 import { addVkToken } from '../vk/index.ts';
-import { buildVkSim, generateWorld, readWorld, type VkSim, worldEnd, writeWorld } from '../vk-sim/index.ts';
+import { generateWorld, type VkSim, worldEnd } from '../vk-sim/index.ts';
 import { listMessageItems } from './messages.service.ts';
 import { INBOX_SYNC_MESSAGES, inboxJobs, syncAllPageMessages } from './sync-messages.job.ts';
 import { handleVkEvent, parseVkEvent } from './vk-events.ts';
@@ -26,13 +27,7 @@ let sim: VkSim;
 let vkUrl: string;
 
 beforeAll(async () => {
-  dir = tempDir();
-  writeWorld(dir, world);
-  sim = await buildVkSim({
-    world: readWorld(dir),
-    tokens: [{ token: `community-${GROUP}`, kind: 'community' as const, groupId: GROUP }],
-  });
-  vkUrl = await sim.app.listen({ port: 0, host: '127.0.0.1' });
+  ({ dir, sim, vkUrl } = await worldOnVkSim(world, { groups: [GROUP] }));
 });
 afterAll(() => sim.app.close());
 

@@ -3,16 +3,16 @@
 // page's admin sets the confirmation string and secret VK shows in the community's settings (the secret is
 // stored sealed and never answered back).
 import crypto from 'node:crypto';
-import { z } from 'zod';
 import type { Db } from '../platform/db.ts';
 import { AppError } from '../platform/errors.ts';
 import { principalOf } from '../platform/http/principal.ts';
-import { errorResponses, idParam } from '../platform/http/schemas.ts';
+import { errorResponses } from '../platform/http/schemas.ts';
 import type { App } from '../platform/http/server.ts';
 import { notFound } from '../platform/scope.ts';
 import type { SecretBox } from '../platform/secret-box.ts';
 import { findPageInScope } from '../registry/index.ts';
 import { openCallbackSettings, setCallbackSettings } from './callback-secret.ts';
+import { vkCallbackContract as c } from './vk-callback.contract.ts';
 import { handleVkEvent, parseVkEvent } from './vk-events.ts';
 
 const now = () => Math.floor(Date.now() / 1000);
@@ -26,14 +26,14 @@ function sameSecret(a: string, b: string): boolean {
 export function vkCallbackRoutes(db: Db, secrets: SecretBox | null) {
   return (app: App) => {
     app.post(
-      '/api/vk/callback',
+      c.callback.path,
       {
-        config: { access: 'public' },
+        config: { access: c.callback.access },
         schema: {
           tags: ['inbox'],
           summary:
             "VK's Callback API: the confirmation string, or `ok` for an event stored once by its event_id",
-          body: z.object({ type: z.string(), group_id: z.coerce.number().int().positive() }).loose(),
+          body: c.callback.body,
         },
       },
       async (request, reply) => {
@@ -49,16 +49,16 @@ export function vkCallbackRoutes(db: Db, secrets: SecretBox | null) {
     );
 
     app.put(
-      '/api/inbox/pages/:id/vk-callback',
+      c.setCallback.path,
       {
-        config: { access: 'comments.answer' },
+        config: { access: c.setCallback.access },
         schema: {
           tags: ['inbox'],
           summary:
             "Set the page community's Callback API confirmation string and secret (from VK's settings)",
-          params: idParam,
-          body: z.object({ confirmation: z.string().min(1).max(100), secret: z.string().min(8).max(50) }),
-          response: { 200: z.object({ ok: z.literal(true), url: z.string() }), ...errorResponses },
+          params: c.setCallback.params,
+          body: c.setCallback.body,
+          response: { 200: c.setCallback.response, ...errorResponses },
         },
       },
       async (request) => {
@@ -66,7 +66,7 @@ export function vkCallbackRoutes(db: Db, secrets: SecretBox | null) {
         if (!page) throw notFound('page', request.params.id);
         if (!page.external_id) throw new AppError('CONFLICT', `page ${page.id} has no VK community id yet`);
         await setCallbackSettings(db, secrets, { groupId: page.external_id, ...request.body, at: now() });
-        return { ok: true as const, url: '/api/vk/callback' };
+        return { ok: true as const, url: c.callback.path };
       },
     );
   };

@@ -1,5 +1,5 @@
 // SQL of VK's pushed events: each stored once by (community, event_id), the community's Callback API settings
-// and Long Poll position, and the comments the events add, change or delete.
+// and Long Poll position. The comments the events add, change or delete are collect's (collect/pushed-comments.repo.ts).
 import type { Db } from '../platform/db.ts';
 
 /** Claims an event; false when it was stored before (a repeat delivery). */
@@ -81,60 +81,5 @@ export async function saveLongPollTs(db: Db, groupId: number, ts: string, at: nu
     .insertInto('vk_long_poll_state')
     .values({ group_id: groupId, ts, updated_at: at })
     .onConflict((oc) => oc.column('group_id').doUpdateSet({ ts, updated_at: at }))
-    .execute();
-}
-
-export type EventComment = {
-  pageId: number;
-  postVkId: number;
-  vkId: number;
-  fromId: number;
-  isFromCommunity: boolean;
-  postedAt: number;
-  replyTo: number | null;
-  threadRoot: number | null;
-  text: string;
-};
-
-const row = (c: EventComment, at: number, deleted: boolean) => ({
-  page_id: c.pageId,
-  post_vk_id: c.postVkId,
-  vk_id: c.vkId,
-  from_id: c.fromId,
-  is_from_community: c.isFromCommunity ? (1 as const) : (0 as const),
-  posted_at: c.postedAt,
-  reply_to_comment: c.replyTo,
-  thread_root: c.threadRoot,
-  text: deleted ? '' : c.text,
-  is_deleted: deleted ? (1 as const) : (0 as const),
-  collected_at: at,
-  deleted_at: deleted ? at : null,
-});
-
-/** A new comment: stored unless known (an edit or a deletion that came first wins). */
-export async function addEventComment(db: Db, c: EventComment, at: number): Promise<void> {
-  await db.kysely
-    .insertInto('comments')
-    .values(row(c, at, false))
-    .onConflict((oc) => oc.columns(['page_id', 'vk_id']).doNothing())
-    .execute();
-}
-
-/** An edited comment: its new text, unless it is deleted (a deletion is final). */
-export async function editEventComment(db: Db, c: EventComment, at: number): Promise<void> {
-  await db.kysely
-    .insertInto('comments')
-    .values(row(c, at, false))
-    .onConflict((oc) =>
-      oc.columns(['page_id', 'vk_id']).doUpdateSet({ text: c.text }).where('comments.is_deleted', '=', 0),
-    )
-    .execute();
-}
-
-export async function deleteEventComment(db: Db, c: EventComment, at: number): Promise<void> {
-  await db.kysely
-    .insertInto('comments')
-    .values(row(c, at, true))
-    .onConflict((oc) => oc.columns(['page_id', 'vk_id']).doUpdateSet({ is_deleted: 1, deleted_at: at }))
     .execute();
 }

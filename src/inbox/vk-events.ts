@@ -3,18 +3,17 @@
 // wall_reply_edit and wall_reply_delete to the comments — so that the order they arrive in does not matter
 // (a deletion is final; a late "new" does not undo an edit). The collector stays the backstop.
 import { z } from 'zod';
+import {
+  addEventComment,
+  deleteEventComment,
+  type EventComment,
+  editEventComment,
+} from '../collect/index.ts';
 import type { Db } from '../platform/db.ts';
 import { AppError } from '../platform/errors.ts';
 import { parseEventMessage } from '../vk/index.ts';
 import { pagesOfGroup, storeMessage } from './messages.repo.ts';
-import {
-  addEventComment,
-  claimEvent,
-  deleteEventComment,
-  type EventComment,
-  editEventComment,
-  releaseEvent,
-} from './vk-events.repo.ts';
+import { claimEvent, releaseEvent } from './vk-events.repo.ts';
 
 const eventSchema = z
   .object({

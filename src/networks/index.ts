@@ -1,6 +1,8 @@
 // The networks feature's public face: the port every network declares, the common model, and the VK, OK and
 // MAX adapters, clients and collectors.
 
+// The OK and MAX address parsers are the registry's (it reads the addresses); passed on for the networks' users.
+export { okGroupUrl, parseMaxUrl, parseOkUrl } from '../registry/index.ts';
 export { networkCoverageRoutes } from './coverage.routes.ts';
 export { networkCoverage } from './coverage.service.ts';
 export {
@@ -16,7 +18,6 @@ export { classifyMax, MAX_API_URL, MaxApiError, MaxClient } from './max/max-clie
 export { collectMaxPages, type MaxRunSummary } from './max/max-collect.service.ts';
 export { botChannels, collectMaxChannel, type MaxCollected, publishMaxPost } from './max/max-collect.ts';
 export { parseMaxChat, parseMaxMessages } from './max/max-parse.ts';
-export { parseMaxUrl } from './max/max-url.ts';
 export * from './model.ts';
 export {
   NET_COLLECT,
@@ -38,7 +39,6 @@ export { OK, OK_METHOD_NAMES, OK_METHODS } from './ok/ok-methods.ts';
 export { parseOkComments, parseOkGroup, parseOkTopics } from './ok/ok-parse.ts';
 export { type OkDraft, publishOkTopic } from './ok/ok-publish.ts';
 export { okSessionSecret, okSignature } from './ok/ok-sig.ts';
-export { okGroupUrl, parseOkUrl } from './ok/ok-url.ts';
 export {
   methodOf,
   type NetLimits,

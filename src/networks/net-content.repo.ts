@@ -1,9 +1,13 @@
-// Stores what a network collection read: the page's status and resolved id, and its posts and comments in the
-// same tables as VK's (posts and comments keyed by page and the network's numeric id; profiles as
-// snapshots), upserted so a run
-// resumed after a crash writes each row once.
+// Stores what a network collection read in the same tables as VK's, through their owner (collect): its posts
+// and comments keyed by page and the network's numeric id, its profile as a snapshot, upserted so a run resumed
+// after a crash writes each row once. The page's status and resolved id go to the registry (markNetworkPage).
+import {
+  insertNetworkSnapshotRow,
+  upsertNetworkCommentRows,
+  upsertNetworkPostRows,
+} from '../collect/index.ts';
 import type { Db } from '../platform/db.ts';
-import type { PageStatus, Platform } from '../platform/db-schema.ts';
+import type { Platform } from '../platform/db-schema.ts';
 import type { NetComment, NetPage, NetPost } from './model.ts';
 
 export type NetworkPageRow = {
@@ -22,23 +26,6 @@ export async function listNetworkPages(db: Db, platform: Platform): Promise<Netw
     .execute();
 }
 
-export async function markNetworkPage(
-  db: Db,
-  pageId: number,
-  change: { status: PageStatus; externalId?: number | null; collectedAt: number },
-): Promise<void> {
-  await db.kysely
-    .updateTable('pages')
-    .set({
-      status: change.status,
-      last_collected_at: change.collectedAt,
-      updated_at: change.collectedAt,
-      ...(change.externalId ? { external_id: change.externalId } : {}),
-    })
-    .where('id', '=', pageId)
-    .execute();
-}
-
 const flag = (v: boolean | null) => (v === null ? null : v ? (1 as const) : (0 as const));
 
 /**
@@ -52,39 +39,28 @@ export async function insertNetworkSnapshot(
   at: number,
 ): Promise<void> {
   const f = page.facts;
-  await db.kysely
-    .insertInto('page_snapshots')
-    .values({
-      page_id: pageId,
-      collected_at: at,
-      name: page.name,
-      screen_name: page.screenName,
-      is_closed: f.isClosed === null ? null : f.isClosed ? 1 : 0,
-      deactivated: page.gone,
-      is_verified: flag(f.isVerified),
-      members_count: page.members ?? 0,
-      description: page.description,
-      site: f.website,
-      activity: null,
-      has_avatar: flag(f.hasAvatar),
-      has_cover: flag(f.hasCover),
-      wall: null,
-      contacts_json: f.phone ? JSON.stringify([{ phone: f.phone }]) : null,
-      addresses_json: null,
-      extra_json: JSON.stringify({ network: page.network, membersKnown: page.members !== null }),
-      phone: f.phone,
-      menu_widgets_json: null,
-      sources_json: JSON.stringify(f.sources),
-    })
-    .execute();
-}
-
-const CHUNK = 200;
-
-function chunks<T>(rows: T[]): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < rows.length; i += CHUNK) out.push(rows.slice(i, i + CHUNK));
-  return out;
+  await insertNetworkSnapshotRow(db, {
+    page_id: pageId,
+    collected_at: at,
+    name: page.name,
+    screen_name: page.screenName,
+    is_closed: f.isClosed === null ? null : f.isClosed ? 1 : 0,
+    deactivated: page.gone,
+    is_verified: flag(f.isVerified),
+    members_count: page.members ?? 0,
+    description: page.description,
+    site: f.website,
+    activity: null,
+    has_avatar: flag(f.hasAvatar),
+    has_cover: flag(f.hasCover),
+    wall: null,
+    contacts_json: f.phone ? JSON.stringify([{ phone: f.phone }]) : null,
+    addresses_json: null,
+    extra_json: JSON.stringify({ network: page.network, membersKnown: page.members !== null }),
+    phone: f.phone,
+    menu_widgets_json: null,
+    sources_json: JSON.stringify(f.sources),
+  });
 }
 
 export async function upsertNetworkPosts(
@@ -128,21 +104,7 @@ export async function upsertNetworkPosts(
     };
     return row;
   });
-  for (const chunk of chunks(rows))
-    await db.kysely
-      .insertInto('posts')
-      .values(chunk)
-      .onConflict((oc) =>
-        oc.columns(['page_id', 'vk_id']).doUpdateSet((eb) => ({
-          likes: eb.ref('excluded.likes'),
-          comments: eb.ref('excluded.comments'),
-          reposts: eb.ref('excluded.reposts'),
-          views: eb.ref('excluded.views'),
-          text: eb.ref('excluded.text'),
-          collected_at: eb.ref('excluded.collected_at'),
-        })),
-      )
-      .execute();
+  await upsertNetworkPostRows(db, rows);
 }
 
 export async function upsertNetworkComments(
@@ -165,15 +127,5 @@ export async function upsertNetworkComments(
     collected_at: at,
     deleted_at: null,
   }));
-  for (const chunk of chunks(rows))
-    await db.kysely
-      .insertInto('comments')
-      .values(chunk)
-      .onConflict((oc) =>
-        oc.columns(['page_id', 'vk_id']).doUpdateSet((eb) => ({
-          text: eb.ref('excluded.text'),
-          collected_at: eb.ref('excluded.collected_at'),
-        })),
-      )
-      .execute();
+  await upsertNetworkCommentRows(db, rows);
 }

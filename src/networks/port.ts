@@ -2,6 +2,7 @@
 // comes from), its token kinds, its limits, whether the law requires a page there, how its addresses are
 // written, and parsers of its answers into the common model. VK, OK and MAX each give one; Telegram would be
 // one more adapter.
+import type { PageRef, UrlResult } from '../registry/index.ts';
 import type { NetComment, NetPage, NetPost, NetworkId } from './model.ts';
 
 /** `docs`: read in the network's public documentation; `modelled`: assumed (from client libraries or reports). */
@@ -25,13 +26,8 @@ export type NetLimits = {
   note: string;
 };
 
-export type PageRef = {
-  network: NetworkId;
-  url: string;
-  externalId: string | null;
-  screenName: string | null;
-};
-export type UrlResult = { ok: true; ref: PageRef } | { ok: false; reason: string };
+/** How an address reads; the registry parses addresses, and every port uses its parsers. */
+export type { PageRef, UrlResult };
 
 export type NetworkPort = {
   id: NetworkId;

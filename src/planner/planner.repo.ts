@@ -2,7 +2,7 @@
 // page settings, syndications, and the posts already on a page's wall in a period.
 import type { Insertable, Updateable } from 'kysely';
 import type { Db } from '../platform/db.ts';
-import type { DraftStatus, PlannerDraftTable, PostTable } from '../platform/db-schema.ts';
+import type { DraftStatus, PlannerDraftTable } from '../platform/db-schema.ts';
 import { BY_INSTITUTION, inScope, type Scope } from '../platform/scope.ts';
 
 /** A page in the scope, with where it sits (for approvals and time zones) and its VK community. */
@@ -178,15 +178,6 @@ export function filesOfPage(db: Db, pageId: number, ids: number[]) {
     .select(['id', 'name', 'mime', 'size'])
     .where('page_id', '=', pageId)
     .where('id', 'in', ids)
-    .execute();
-}
-
-/** A post just published, into the page's posts (the next collection updates it); kept if already there. */
-export async function insertPublishedPost(db: Db, row: Insertable<PostTable>) {
-  await db.kysely
-    .insertInto('posts')
-    .values(row)
-    .onConflict((oc) => oc.columns(['page_id', 'vk_id']).doNothing())
     .execute();
 }
 

@@ -1,9 +1,10 @@
 // How a publication is recorded: the post goes into the page's posts and the draft is done, in one transaction.
+import { insertPublishedPost } from '../collect/index.ts';
 import type { Db } from '../platform/db.ts';
 import { inTransaction } from '../platform/db.ts';
 import type { DraftKind } from '../platform/db-schema.ts';
 import { attachmentCounts, type DraftContent, messageOf } from './draft-content.ts';
-import { type DraftRow, insertPublishedPost, updateDraft } from './planner.repo.ts';
+import { type DraftRow, updateDraft } from './planner.repo.ts';
 import { recordHandedOff } from './publish-hand-off.ts';
 
 /**

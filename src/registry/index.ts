@@ -8,6 +8,8 @@ export {
   isFileProblem,
   isImportReport,
 } from './import-report.format.ts';
+export { parseMaxUrl } from './max-url.ts';
+export { okGroupUrl, parseOkUrl } from './ok-url.ts';
 export {
   type AuditTarget,
   countPages,
@@ -17,6 +19,8 @@ export {
   listPagesWithCommunity,
   upsertKnownPages,
 } from './page.repo.ts';
+export { markNetworkPage, setPageStatusFromNetwork, setPagesCollectedAt } from './page-collection.repo.ts';
+export type { PageRef, UrlResult } from './page-ref.ts';
 export { ogrnsOfPages, selectPagesInScope } from './page-scope.repo.ts';
 export { regionVersion, regionVersions, setRegionVersion } from './region-version.repo.ts';
 export { regionVersionRoutes } from './region-version.routes.ts';

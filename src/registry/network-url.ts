@@ -1,6 +1,8 @@
-// The registry's OK and MAX address columns (ok_url, max_url), read by the networks' own parsers; a problem
+// The registry's OK and MAX address columns (ok_url, max_url), read by the parsers the networks' ports use; a problem
 // names the network and the reason, for the import report.
-import { type PageRef, parseMaxUrl, parseOkUrl } from '../networks/index.ts';
+import { parseMaxUrl } from './max-url.ts';
+import { parseOkUrl } from './ok-url.ts';
+import type { PageRef } from './page-ref.ts';
 import type { RegistryMessageKey } from './registry.messages.ts';
 
 export type NetworkPageRef = PageRef;

@@ -2,6 +2,7 @@
 // exports and open data.
 
 export { exportRoutes } from './export.routes.ts';
+export { openDataContract } from './open-data.contract.ts';
 export { openDataRoutes } from './open-data.routes.ts';
 export { openData, openDataCsv } from './open-data.service.ts';
 export { closePdfBrowser, htmlToPdf, pdfStats } from './pdf.ts';

@@ -1,85 +1,43 @@
 // Open data without a login: aggregates by region and municipality as JSON or CSV. Field by field in
 // docs/open-data.md.
-import { z } from 'zod';
 import type { Db } from '../platform/db.ts';
 import { AppError } from '../platform/errors.ts';
 import { errorResponses } from '../platform/http/schemas.ts';
 import type { App } from '../platform/http/server.ts';
 import { findRegion } from '../registry/index.ts';
+import { openDataContract } from './open-data.contract.ts';
 import { openData, openDataCsv } from './open-data.service.ts';
 
 const tags = ['open data'];
 
-export const openRowSchema = z
-  .object({
-    code: z.string(),
-    nameRu: z.string(),
-    nameEn: z.string(),
-    institutions: z.number().int(),
-    institutionsWithPage: z.number().int(),
-    pagesAudited: z.number().int(),
-    institutionsCovered: z.number().int(),
-    coverage: z.number().nullable(),
-    meanScore: z.number().nullable(),
-    levels: z.record(z.string(), z.number().int()),
-    networks: z
-      .object({
-        vk: z.number().int(),
-        ok: z.number().int(),
-        max: z.number().int(),
-        meetsLegalDuty: z.number().int(),
-      })
-      .strict(),
-  })
-  .strict();
-
-export const openDataSchema = z
-  .object({
-    audit: z
-      .object({
-        runId: z.number().int(),
-        methodology: z.string(),
-        periodStart: z.string(),
-        periodEnd: z.string(),
-      })
-      .nullable(),
-    unit: z.enum(['region', 'municipality']),
-    levels: z.array(z.string()),
-    rows: z.array(openRowSchema),
-  })
-  .strict();
-
-const format = {
-  format: z.enum(['json', 'csv']).default('json'),
-  delimiter: z.enum(['semicolon', 'comma']).default('semicolon'),
-};
+const c = openDataContract;
 
 export function openDataRoutes(db: Db) {
   return (app: App) => {
     app.get(
-      '/api/open/regions',
+      c.regions.path,
       {
-        config: { access: 'public', cache: ['registry', 'audit'] },
+        config: { access: c.regions.access, cache: ['registry', 'audit'] },
         schema: {
           tags,
           summary: 'Open data by region: institutions, coverage, mean score, pages by level (JSON or CSV)',
-          querystring: z.object(format),
-          response: { 200: openDataSchema.or(z.string()), ...errorResponses },
+          querystring: c.regions.query,
+          response: { 200: c.regions.response, ...errorResponses },
         },
       },
       async (request, reply) => send(reply, await openData(db, 'region'), request.query),
     );
 
     app.get(
-      '/api/open/regions/:code/municipalities',
+      c.municipalities.path,
       {
-        config: { access: 'public', cache: ['registry', 'audit'] },
+        config: { access: c.municipalities.access, cache: ['registry', 'audit'] },
         schema: {
           tags,
           summary: 'Open data by municipality of one region (JSON or CSV)',
-          params: z.object({ code: z.string().min(1).max(8) }),
-          querystring: z.object(format),
-          response: { 200: openDataSchema.or(z.string()), ...errorResponses },
+          params: c.municipalities.params,
+          querystring: c.municipalities.query,
+          response: { 200: c.municipalities.response, ...errorResponses },
         },
       },
       async (request, reply) => {

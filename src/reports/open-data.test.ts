@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type ApiWorld, apiWorld, multipart } from '../../test/api.ts';
 import { describeEachDialect } from '../../test/db.ts';
-import { openDataSchema } from './open-data.routes.ts';
+import { openDataSchema } from './open-data.contract.ts';
 
 const get = (url: string) => ({ method: 'GET' as const, url });
 

@@ -21,11 +21,10 @@ import {
   insertSchedule,
 } from './report-files.repo.ts';
 import { type ReportFormat, renderReport } from './report-render.ts';
+import { REPORT_CRON } from './reports.contract.ts';
 import { unitReport } from './unit-report.service.ts';
 
 export const REPORT_GENERATE = 'report.generate';
-/** A report is heavy to render: at most one an hour per schedule, and no seconds field. */
-export const REPORT_CRON = { hourlyAtMost: true } as const;
 
 export type UnitSpec = ScopeSpec;
 

@@ -1,56 +1,21 @@
 // Reports of a unit (the country, a region, a municipality, an institution) as PDF, XLSX, HTML or JSON, made
 // on request; schedules that make them by cron; and the files made, listed and downloaded within the scope.
 import { z } from 'zod';
-import { timeZone } from '../platform/calendar-date.ts';
 import { type Db, readVersions } from '../platform/db.ts';
 import { AppError } from '../platform/errors.ts';
 import { principalOf } from '../platform/http/principal.ts';
-import { errorResponses, idParam, listOf, okBody, pagination } from '../platform/http/schemas.ts';
+import { errorResponses } from '../platform/http/schemas.ts';
 import type { App } from '../platform/http/server.ts';
-import { cronProblem } from '../platform/jobs/index.ts';
 import { scopeKey } from '../platform/scope.ts';
 import { ReportCache } from './report-cache.ts';
 import { findFileInScope, listFilesInScope, listSchedulesInScope } from './report-files.repo.ts';
-import {
-  createReportSchedule,
-  deleteReportSchedule,
-  REPORT_CRON,
-  unitInScope,
-  unitSpec,
-} from './report-files.service.ts';
+import { createReportSchedule, deleteReportSchedule, unitInScope, unitSpec } from './report-files.service.ts';
 import { CONTENT_TYPES, renderReport, reportFileName } from './report-render.ts';
-import { reportFormat, reportsContract, unitLevel } from './reports.contract.ts';
+import { reportsContract } from './reports.contract.ts';
 import { unitReport, unitReportRuns } from './unit-report.service.ts';
 
 const tags = ['reports'];
 const c = reportsContract;
-const level = unitLevel;
-const format = reportFormat;
-const lang = z.enum(['ru', 'en']);
-
-const scheduleItem = z.object({
-  id: z.number().int(),
-  level,
-  unitKey: z.string(),
-  format: z.string(),
-  lang,
-  cron: z.string(),
-  tz: z.string(),
-  createdAt: z.number().int(),
-});
-
-const fileItem = z.object({
-  id: z.number().int(),
-  level,
-  unitKey: z.string(),
-  unitName: z.string(),
-  format: z.string(),
-  lang,
-  runId: z.number().int().nullable(),
-  bytes: z.number().int(),
-  scheduleId: z.number().int().nullable(),
-  createdAt: z.number().int(),
-});
 
 /** A unit's report rendered, or taken from the cache while the runs it shows and the data are unchanged. */
 async function renderUnitReport(
@@ -128,13 +93,13 @@ export function reportRoutes(db: Db, options: { cache?: ReportCache | undefined 
     );
 
     app.get(
-      '/api/reports/schedules',
+      c.schedules.path,
       {
-        config: { access: 'data.read' },
+        config: { access: c.schedules.access },
         schema: {
           tags,
           summary: 'Report schedules of units in your scope',
-          response: { 200: z.object({ items: z.array(scheduleItem) }), ...errorResponses },
+          response: { 200: c.schedules.response, ...errorResponses },
         },
       },
       async (request) => ({
@@ -152,28 +117,15 @@ export function reportRoutes(db: Db, options: { cache?: ReportCache | undefined 
     );
 
     app.post(
-      '/api/reports/schedules',
+      c.addSchedule.path,
       {
-        config: { access: 'data.read' },
+        config: { access: c.addSchedule.access },
         schema: {
           tags,
           summary:
             'Make a unit report by cron (five fields, at most hourly, e.g. "0 7 1 * *": 07:00 on the 1st of every month) in an IANA time zone; files appear in /api/reports/files',
-          body: z.object({
-            level,
-            key: z.string().min(1).max(20).default('all'),
-            format: format.default('pdf'),
-            lang: lang.default('ru'),
-            cron: z
-              .string()
-              .max(100)
-              .superRefine((cron, ctx) => {
-                const problem = cronProblem(cron, REPORT_CRON);
-                if (problem) ctx.addIssue({ code: 'custom', message: problem });
-              }),
-            tz: timeZone.default('Europe/Moscow'),
-          }),
-          response: { 200: z.object({ id: z.number().int() }), ...errorResponses },
+          body: c.addSchedule.body,
+          response: { 200: c.addSchedule.response, ...errorResponses },
         },
       },
       async (request) => {
@@ -189,14 +141,14 @@ export function reportRoutes(db: Db, options: { cache?: ReportCache | undefined 
     );
 
     app.delete(
-      '/api/reports/schedules/:id',
+      c.removeSchedule.path,
       {
-        config: { access: 'data.read' },
+        config: { access: c.removeSchedule.access },
         schema: {
           tags,
           summary: 'Stop a report schedule (its files stay)',
-          params: idParam,
-          response: { 200: okBody, ...errorResponses },
+          params: c.removeSchedule.params,
+          response: { 200: c.removeSchedule.response, ...errorResponses },
         },
       },
       async (request) => {
@@ -206,14 +158,14 @@ export function reportRoutes(db: Db, options: { cache?: ReportCache | undefined 
     );
 
     app.get(
-      '/api/reports/files',
+      c.files.path,
       {
-        config: { access: 'data.read' },
+        config: { access: c.files.access },
         schema: {
           tags,
           summary: 'Report files made for units in your scope, newest first',
-          querystring: z.object({ ...pagination, schedule: z.coerce.number().int().positive().optional() }),
-          response: { 200: listOf(fileItem), ...errorResponses },
+          querystring: c.files.query,
+          response: { 200: c.files.response, ...errorResponses },
         },
       },
       async (request) => {
@@ -245,13 +197,13 @@ export function reportRoutes(db: Db, options: { cache?: ReportCache | undefined 
     );
 
     app.get(
-      '/api/reports/files/:id',
+      c.file.path,
       {
-        config: { access: 'data.read' },
+        config: { access: c.file.access },
         schema: {
           tags,
           summary: 'Download a report file',
-          params: idParam,
+          params: c.file.params,
           response: { 200: z.any(), ...errorResponses },
         },
       },

@@ -1,11 +1,12 @@
 // The reports API the app calls, as data: a unit's report (PDF, XLSX, HTML or JSON) and the list exports (CSV or
 // XLSX, with the lists' filters). The routes register from here; the web app's client is typed from it
-// (type-only). Schedules and stored files are still declared in report.routes.ts.
+// (type-only); and the schedules that make unit reports by cron and the files they made.
 import { z } from 'zod';
 import { pageListFilters } from '../analytics/index.ts';
-import { isoDate } from '../platform/calendar-date.ts';
+import { isoDate, timeZone } from '../platform/calendar-date.ts';
 import { reply, route } from '../platform/http/contract.ts';
-import { queryFlag } from '../platform/http/schemas.ts';
+import { idParam, listOf, okBody, pagination, queryFlag } from '../platform/http/schemas.ts';
+import { cronProblem } from '../platform/jobs/cron-check.ts';
 import { INSTITUTION_KINDS } from '../platform/vocabulary.ts';
 import { REPORT_FORMATS } from './report-render.ts';
 import type { UnitReport } from './unit-report.service.ts';
@@ -17,6 +18,33 @@ export const reportFormat = z
   .enum(REPORT_FORMATS as [string, ...string[]])
   .transform((f) => f as (typeof REPORT_FORMATS)[number]);
 const lang = z.enum(['ru', 'en']);
+
+/** A report is heavy to render: at most one an hour per schedule, and no seconds field. */
+export const REPORT_CRON = { hourlyAtMost: true } as const;
+
+const scheduleItem = z.object({
+  id: z.number().int(),
+  level: unitLevel,
+  unitKey: z.string(),
+  format: z.string(),
+  lang,
+  cron: z.string(),
+  tz: z.string(),
+  createdAt: z.number().int(),
+});
+
+const fileItem = z.object({
+  id: z.number().int(),
+  level: unitLevel,
+  unitKey: z.string(),
+  unitName: z.string(),
+  format: z.string(),
+  lang,
+  runId: z.number().int().nullable(),
+  bytes: z.number().int(),
+  scheduleId: z.number().int().nullable(),
+  createdAt: z.number().int(),
+});
 
 const fileQuery = {
   format: z.enum(['csv', 'xlsx']).default('csv'),
@@ -68,5 +96,52 @@ export const reportsContract = {
     path: '/api/exports/audit-results',
     access: 'data.read',
     query: z.object({ ...fileQuery, ...unitFilters, level: z.string().max(40).optional() }),
+  }),
+  schedules: route({
+    method: 'GET',
+    path: '/api/reports/schedules',
+    access: 'data.read',
+    response: z.object({ items: z.array(scheduleItem) }),
+  }),
+  addSchedule: route({
+    method: 'POST',
+    path: '/api/reports/schedules',
+    access: 'data.read',
+    body: z.object({
+      level: unitLevel,
+      key: z.string().min(1).max(20).default('all'),
+      format: reportFormat.default('pdf'),
+      lang: lang.default('ru'),
+      cron: z
+        .string()
+        .max(100)
+        .superRefine((cron, ctx) => {
+          const problem = cronProblem(cron, REPORT_CRON);
+          if (problem) ctx.addIssue({ code: 'custom', message: problem });
+        }),
+      tz: timeZone.default('Europe/Moscow'),
+    }),
+    response: z.object({ id: z.number().int() }),
+  }),
+  removeSchedule: route({
+    method: 'DELETE',
+    path: '/api/reports/schedules/:id',
+    access: 'data.read',
+    params: idParam,
+    response: okBody,
+  }),
+  files: route({
+    method: 'GET',
+    path: '/api/reports/files',
+    access: 'data.read',
+    query: z.object({ ...pagination, schedule: z.coerce.number().int().positive().optional() }),
+    response: listOf(fileItem),
+  }),
+  /** The file itself. */
+  file: route({
+    method: 'GET',
+    path: '/api/reports/files/:id',
+    access: 'data.read',
+    params: idParam,
   }),
 };

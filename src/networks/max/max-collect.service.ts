@@ -2,13 +2,9 @@
 // each channel's profile and posts stored (posts under the channel's seq); a channel the bot is not an admin of
 // is counted, not guessed.
 import type { Db } from '../../platform/db.ts';
+import { markNetworkPage } from '../../registry/index.ts';
 import type { NetCollectOptions } from '../net-collect-options.ts';
-import {
-  insertNetworkSnapshot,
-  listNetworkPages,
-  markNetworkPage,
-  upsertNetworkPosts,
-} from '../net-content.repo.ts';
+import { insertNetworkSnapshot, listNetworkPages, upsertNetworkPosts } from '../net-content.repo.ts';
 import type { MaxClient } from './max-client.ts';
 import { botChannels, collectMaxChannel } from './max-collect.ts';
 

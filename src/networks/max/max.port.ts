@@ -1,8 +1,9 @@
 // MAX on the network port: a bot token (the bot added as an admin of the institution's channel), the Bot API's
 // resources as methods, its limits (modelled) and parsers into the common model.
+
+import { parseMaxUrl } from '../../registry/index.ts';
 import type { NetMethod, NetworkPort } from '../port.ts';
 import { parseMaxChat, parseMaxMessages } from './max-parse.ts';
-import { parseMaxUrl } from './max-url.ts';
 
 const m = (name: string, rate: NetMethod['rate'], from: NetMethod['from'], doc: string): NetMethod => ({
   name,

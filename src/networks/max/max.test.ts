@@ -2,9 +2,9 @@
 // links, reads each channel's profile and posts to exactly the world's data, keeps to its rate, and publishes.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { buildMaxSim, type MaxSim, smallNetWorld } from '../../net-sim/index.ts';
+import { parseMaxUrl } from '../../registry/index.ts';
 import { classifyMax, MaxApiError, MaxClient } from './max-client.ts';
 import { botChannels, collectMaxChannel, publishMaxPost } from './max-collect.ts';
-import { parseMaxUrl } from './max-url.ts';
 
 const world = smallNetWorld(60, 5);
 const since = Math.floor(world.asOfMs / 1000) - 60 * 86_400 - 60;

@@ -2,11 +2,11 @@
 // resolves short names, reads each group, stores its status, topics and comments. A page OK does not know is
 // marked deleted; a closed group closed; an error leaves the page as it was and is counted.
 import type { Db } from '../../platform/db.ts';
+import { markNetworkPage } from '../../registry/index.ts';
 import type { NetCollectOptions } from '../net-collect-options.ts';
 import {
   insertNetworkSnapshot,
   listNetworkPages,
-  markNetworkPage,
   upsertNetworkComments,
   upsertNetworkPosts,
 } from '../net-content.repo.ts';

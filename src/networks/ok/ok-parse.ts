@@ -3,8 +3,8 @@
 // libraries, and every field is read tolerantly: absent is unknown, never "no".
 import { z } from 'zod';
 import { AppError } from '../../platform/errors.ts';
+import { okGroupUrl } from '../../registry/index.ts';
 import { emptyFacts, kindsOf, type NetComment, type NetPage, type NetPost, type PostKind } from '../model.ts';
-import { okGroupUrl } from './ok-url.ts';
 
 const idStr = z.union([z.string(), z.number()]).transform(String);
 const num = z.union([z.number(), z.string().regex(/^-?\d+(\.\d+)?$/)]).transform(Number);

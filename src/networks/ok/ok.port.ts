@@ -1,9 +1,10 @@
 // OK (Одноклассники) on the network port: an application key and secret, a group admin's access token, OK's
 // methods, its limits (modelled) and parsers into the common model.
+
+import { parseOkUrl } from '../../registry/index.ts';
 import type { NetworkPort } from '../port.ts';
 import { OK_METHODS } from './ok-methods.ts';
 import { parseOkComments, parseOkGroup, parseOkTopics } from './ok-parse.ts';
-import { parseOkUrl } from './ok-url.ts';
 
 export const okPort: NetworkPort = {
   id: 'ok',

@@ -2,12 +2,12 @@
 // demo world's groups to exactly its data, and publishing a topic with text, photos and a poll.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { buildOkSim, type OkSim, smallNetWorld } from '../../net-sim/index.ts';
+import { parseOkUrl } from '../../registry/index.ts';
 import { OkClient } from './ok-client.ts';
 import { collectOkGroup } from './ok-collect.ts';
 import { classifyOk, OkApiError } from './ok-errors.ts';
 import { publishOkTopic } from './ok-publish.ts';
 import { okSessionSecret, okSignature } from './ok-sig.ts';
-import { parseOkUrl } from './ok-url.ts';
 
 const APP = { key: 'CBAPUBLICAKEY', secret: 'SECRET0123456789' };
 const world = smallNetWorld(40, 11);

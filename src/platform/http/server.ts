@@ -16,11 +16,11 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { Versions } from '../db.ts';
 import { AppError } from '../errors.ts';
 import type { Metrics } from '../metrics.ts';
 import { errorHandler, notFoundHandler } from './error-handler.ts';
+import { healthContract } from './health.contract.ts';
 import type { Access, Authenticator } from './principal.ts';
 import { DEFAULT_CACHE_CONTROL, ResponseCache } from './response-cache.ts';
 import { registerWebApp, serveWebApp } from './web-app.ts';
@@ -75,7 +75,6 @@ export type HttpOptions = {
 };
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
-const readiness = z.object({ status: z.enum(['ready', 'unavailable']) });
 
 export async function buildHttpServer(
   options: HttpOptions,
@@ -236,27 +235,27 @@ export async function buildHttpServer(
   }
 
   app.get(
-    '/healthz',
+    healthContract.live.path,
     {
-      config: { access: 'public' },
+      config: { access: healthContract.live.access },
       logLevel: 'warn',
       schema: {
         tags: ['health'],
         summary: 'The process runs',
-        response: { 200: z.object({ status: z.literal('ok') }) },
+        response: { 200: healthContract.live.response },
       },
     },
     async () => ({ status: 'ok' as const }),
   );
   app.get(
-    '/readyz',
+    healthContract.ready.path,
     {
-      config: { access: 'public' },
+      config: { access: healthContract.ready.access },
       logLevel: 'warn',
       schema: {
         tags: ['health'],
         summary: 'The database answers and the server is not shutting down (503 otherwise)',
-        response: { 200: readiness, 503: readiness },
+        response: { 200: healthContract.ready.response, 503: healthContract.ready.response },
       },
     },
     async (_request, reply) => {

@@ -1,14 +1,13 @@
 // The embedded demo's accounts: one per role, placed in the demo's first region, its municipality and
 // institution, all with one known password — printed by `npm start`, never created in production.
+
+import { createUsers, ROLE_IDS, ROLES, type ScopeSpec } from '../auth/index.ts';
 import { CONSOLE_ACTOR } from '../platform/audit-log.ts';
 import type { Db } from '../platform/db.ts';
 import type { Role } from '../platform/db-schema.ts';
 import { AppError } from '../platform/errors.ts';
 import { COUNTRY, scopeKey } from '../platform/scope.ts';
 import { firstPlacedInstitution } from '../registry/index.ts';
-import { ROLE_IDS, ROLES } from './roles.ts';
-import type { ScopeSpec } from './scope-spec.ts';
-import { createUsers } from './users.service.ts';
 
 export const DEMO_PASSWORD = 'publica-demo';
 

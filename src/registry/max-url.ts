@@ -1,6 +1,6 @@
 // A MAX channel's public address as people write it: https://max.ru/<name>, max.ru/<name>, @<name> is not
 // taken (it is ambiguous with VK and Telegram). Invitation links (max.ru/join/…) are read too.
-import type { UrlResult } from '../port.ts';
+import type { UrlResult } from './page-ref.ts';
 
 const HOST = /^(?:www\.|web\.)?max\.ru$/i;
 const NAME = /^[a-z0-9_.-]{2,64}$/i;

@@ -1,6 +1,6 @@
 // Every way people write an OK (Одноклассники) group's address, read into one canonical reference:
 // ok.ru/group/123, ok.ru/group123, https://m.ok.ru/group/123/topics, www.odnoklassniki.ru/<name>, ok.ru/<name>.
-import type { UrlResult } from '../port.ts';
+import type { UrlResult } from './page-ref.ts';
 
 const OK_HOST = /^(?:(?:www|m|mobile)\.)?(?:ok|odnoklassniki)\.ru$/i;
 // OK short names ("адрес группы"): Latin letters, digits, dot and underscore; not only digits.

@@ -7,6 +7,7 @@ import type { Db } from '../platform/db.ts';
 import { COUNTRY } from '../platform/scope.ts';
 import { invite, planSeminar, recordPastSeminar, type SeminarInput } from '../training/index.ts';
 import type { LoadedWorld } from '../vk-sim/index.ts';
+import { doneAuditEnding, seminarTitled } from './demo.repo.ts';
 
 const DAY = 86_400;
 const isoDay = (unix: number) => new Date(unix * 1000).toISOString().slice(0, 10);
@@ -17,12 +18,7 @@ export async function auditBeforeSeminars(db: Db, world: LoadedWorld, version: M
   if (!first) return null;
   const asOf = Date.parse(`${world.meta.asOf}T00:00:00Z`) / 1000;
   const period = parsePeriod(undefined, version.defaultPeriodDays, isoDay(asOf - (first.days_ago + 1) * DAY));
-  const done = await db.kysely
-    .selectFrom('audit_runs')
-    .select('id')
-    .where('status', '=', 'done')
-    .where('period_end', '=', period.end)
-    .executeTakeFirst();
+  const done = await doneAuditEnding(db, period.end);
   return done ? null : runAudit(db, { version, period });
 }
 
@@ -67,12 +63,7 @@ export async function ensureDemoSeminars(db: Db, world: LoadedWorld): Promise<nu
     startsLocal: `${isoDay(asOf + 10 * DAY)}T15:00`,
     audience: { levels: ['inactive', 'business_card'] },
   };
-  const known = await db.kysely
-    .selectFrom('seminars')
-    .select('id')
-    .where('title', '=', upcoming.title)
-    .where('region_code', '=', region)
-    .executeTakeFirst();
+  const known = await seminarTitled(db, upcoming.title, region);
   if (!known) {
     const id = await planSeminar(db, { userId: null, scope: COUNTRY }, upcoming, now);
     await invite(db, { userId: null, scope: COUNTRY }, id, now);
