@@ -1,6 +1,6 @@
 // SQL of escalation: each region's setting, the moves of unanswered questions to the municipality's and the
 // region's queues (one row per item and level, kept after an answer), and the escalated items a scope sees.
-import type { Db } from '../platform/db.ts';
+import { type Db, selectInPieces } from '../platform/db.ts';
 import { COUNTRY, type Scope } from '../platform/scope.ts';
 import { selectPagesInScope } from '../registry/index.ts';
 import type { EscalationLevel, EscalationSettings } from './escalation.ts';
@@ -68,13 +68,15 @@ export async function recordEscalations(db: Db, moves: EscalationMove[], now: nu
 /** The recorded moves of these items, oldest first. */
 export function escalationsOf(db: Db, kind: ItemKind, ids: number[]) {
   if (ids.length === 0) return Promise.resolve([]);
-  return db.kysely
-    .selectFrom('inbox_escalations')
-    .select(['item_id', 'level', 'moved_at'])
-    .where('item_kind', '=', kind)
-    .where('item_id', 'in', ids)
-    .orderBy('moved_at')
-    .execute();
+  return selectInPieces(ids, (piece) =>
+    db.kysely
+      .selectFrom('inbox_escalations')
+      .select(['item_id', 'level', 'moved_at'])
+      .where('item_kind', '=', kind)
+      .where('item_id', 'in', piece)
+      .orderBy('moved_at')
+      .execute(),
+  ).then((rows) => rows.sort((a, b) => Number(a.moved_at) - Number(b.moved_at)));
 }
 
 /** The items of pages in scope that reached one of these levels. */
@@ -96,11 +98,13 @@ export async function escalatedItemsInScope(
 /** Where each page sits: its region (for the setting and calendar) and the region's time zone. */
 export function pagePlacements(db: Db, pageIds: number[]) {
   if (pageIds.length === 0) return Promise.resolve([]);
-  return selectPagesInScope(db, COUNTRY)
-    .leftJoin('regions', 'regions.code', 'institutions.region_code')
-    .select(['pages.id', 'institutions.region_code', 'regions.timezone'])
-    .where('pages.id', 'in', pageIds)
-    .execute();
+  return selectInPieces(pageIds, (piece) =>
+    selectPagesInScope(db, COUNTRY)
+      .leftJoin('regions', 'regions.code', 'institutions.region_code')
+      .select(['pages.id', 'institutions.region_code', 'regions.timezone'])
+      .where('pages.id', 'in', piece)
+      .execute(),
+  );
 }
 
 export async function regionExists(db: Db, code: string): Promise<boolean> {

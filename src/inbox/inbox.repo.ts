@@ -1,7 +1,7 @@
 // SQL of the inbox: the comments of pages in the caller's scope since a date (users' comments and the
 // community's replies, which decide what still waits), people's decisions on them, replies sent through
 // Publica, and dismissed safety flags.
-import type { Db } from '../platform/db.ts';
+import { type Db, selectInPieces } from '../platform/db.ts';
 import type { InboxStatus } from '../platform/db-schema.ts';
 import { BY_INSTITUTION, inScope, type Scope } from '../platform/scope.ts';
 
@@ -89,18 +89,20 @@ export function commentInScope(db: Db, scope: Scope, commentId: number) {
 
 export function statesOf(db: Db, commentIds: number[]) {
   if (commentIds.length === 0) return Promise.resolve([]);
-  return db.kysely
-    .selectFrom('inbox_states')
-    .leftJoin('users', 'users.id', 'inbox_states.assignee_id')
-    .select([
-      'inbox_states.comment_id',
-      'inbox_states.status',
-      'inbox_states.reason',
-      'inbox_states.assignee_id',
-      'users.login as assignee',
-    ])
-    .where('inbox_states.comment_id', 'in', commentIds)
-    .execute();
+  return selectInPieces(commentIds, (piece) =>
+    db.kysely
+      .selectFrom('inbox_states')
+      .leftJoin('users', 'users.id', 'inbox_states.assignee_id')
+      .select([
+        'inbox_states.comment_id',
+        'inbox_states.status',
+        'inbox_states.reason',
+        'inbox_states.assignee_id',
+        'users.login as assignee',
+      ])
+      .where('inbox_states.comment_id', 'in', piece)
+      .execute(),
+  );
 }
 
 export async function saveState(
@@ -170,11 +172,13 @@ export async function finishReply(
 
 export function dismissalsOf(db: Db, pageIds: number[]) {
   if (pageIds.length === 0) return Promise.resolve([]);
-  return db.kysely
-    .selectFrom('safety_dismissals')
-    .select(['page_id', 'target_type', 'target_vk_id', 'flag_key'])
-    .where('page_id', 'in', pageIds)
-    .execute();
+  return selectInPieces(pageIds, (piece) =>
+    db.kysely
+      .selectFrom('safety_dismissals')
+      .select(['page_id', 'target_type', 'target_vk_id', 'flag_key'])
+      .where('page_id', 'in', piece)
+      .execute(),
+  );
 }
 
 export async function saveDismissal(

@@ -1,6 +1,6 @@
 // SQL of community messages: the messages of pages in the caller's scope, people's decisions on a waiting
 // message, replies sent (each with its random_id), and the pages a VK community id belongs to.
-import type { Db } from '../platform/db.ts';
+import { type Db, selectInPieces } from '../platform/db.ts';
 import type { InboxStatus } from '../platform/db-schema.ts';
 import { BY_INSTITUTION, inScope, type Scope } from '../platform/scope.ts';
 
@@ -122,18 +122,20 @@ export function conversationOf(db: Db, pageId: number, peerId: number) {
 
 export function messageStatesOf(db: Db, ids: number[]) {
   if (ids.length === 0) return Promise.resolve([]);
-  return db.kysely
-    .selectFrom('inbox_message_states')
-    .leftJoin('users', 'users.id', 'inbox_message_states.assignee_id')
-    .select([
-      'inbox_message_states.message_id',
-      'inbox_message_states.status',
-      'inbox_message_states.reason',
-      'inbox_message_states.assignee_id',
-      'users.login as assignee',
-    ])
-    .where('inbox_message_states.message_id', 'in', ids)
-    .execute();
+  return selectInPieces(ids, (piece) =>
+    db.kysely
+      .selectFrom('inbox_message_states')
+      .leftJoin('users', 'users.id', 'inbox_message_states.assignee_id')
+      .select([
+        'inbox_message_states.message_id',
+        'inbox_message_states.status',
+        'inbox_message_states.reason',
+        'inbox_message_states.assignee_id',
+        'users.login as assignee',
+      ])
+      .where('inbox_message_states.message_id', 'in', piece)
+      .execute(),
+  );
 }
 
 export async function saveMessageState(
@@ -209,12 +211,14 @@ export async function finishMessageReply(
 /** VK pages by id, with their community ids. */
 export function pagesOfIds(db: Db, ids: number[]) {
   if (ids.length === 0) return Promise.resolve([]);
-  return db.kysely
-    .selectFrom('pages')
-    .select(['id', 'external_id'])
-    .where('platform', '=', 'vk')
-    .where('id', 'in', ids)
-    .execute();
+  return selectInPieces(ids, (piece) =>
+    db.kysely
+      .selectFrom('pages')
+      .select(['id', 'external_id'])
+      .where('platform', '=', 'vk')
+      .where('id', 'in', piece)
+      .execute(),
+  );
 }
 
 /**
