@@ -11,7 +11,7 @@ describeEachDialect('reading by a long id list', (ctx) => {
     // The real codes spread through 70,000 that match nothing, one of them twice (at the
     // start and the end: two pieces apart).
     const ids = Array.from({ length: 70_000 }, (_, i) => `x${i}`);
-    codes.forEach((code, i) => ids.splice(i * 700, 0, code));
+    for (const [i, code] of codes.entries()) ids.splice(i * 700, 0, code);
     ids.push(codes[0] as string);
     const rows = await selectInPieces(ids, (piece) =>
       ctx.db.kysely.selectFrom('regions').select('code').where('code', 'in', piece).execute(),
