@@ -77,7 +77,13 @@ export async function auditTargets(
   for (let i = 0; i < targets.length; i += batchSize) {
     const batch = targets.slice(i, i + batchSize);
     const { audits, verified } = await evaluateBatch(db, version, batch, bounds);
-    await inTransaction(db, (tx) => writeBatch(tx, runId, batch, audits, verified));
+    // The rows are made before the transaction: the write lock (SQLite's, for the whole database) is held only
+    // while they are written, and readers' writes (a web process's) wait less.
+    const rows = batchRows(runId, batch, audits, verified);
+    await inTransaction(db, async (tx) => {
+      await insertPageResults(tx, rows.pages);
+      await insertRuleResults(tx, rows.rules);
+    });
     crashPoint('audit.after-batch');
     audits.forEach((audit, k) => {
       const target = batch[k] as AuditTarget;
@@ -123,13 +129,7 @@ export async function evaluateBatch(
   return { audits, verified: artifacts.map((a) => a.profile?.isVerified === true) };
 }
 
-async function writeBatch(
-  db: Db,
-  runId: number,
-  batch: AuditTarget[],
-  audits: PageAudit[],
-  verified: boolean[],
-): Promise<void> {
+function batchRows(runId: number, batch: AuditTarget[], audits: PageAudit[], verified: boolean[]) {
   const ruleRows: Insertable<AuditRuleResultTable>[] = [];
   const pageRows = audits.map((audit, k) => {
     const target = batch[k] as AuditTarget;
@@ -170,8 +170,7 @@ async function writeBatch(
       verified: verified[k] ? 1 : 0,
     } as const;
   });
-  await insertPageResults(db, pageRows);
-  await insertRuleResults(db, ruleRows);
+  return { pages: pageRows, rules: ruleRows };
 }
 
 type StatRow = Insertable<AuditRuleStatTable>;
