@@ -22,9 +22,9 @@ function byIntl(instant: number, timeZone: string) {
     format.formatToParts(new Date(instant * 1000)).map((p) => [p.type, Number(p.value)]),
   ) as Record<string, number>;
   return {
-    y: parts.year,
-    m: parts.month,
-    d: parts.day,
+    y: parts.year ?? 1970,
+    m: parts.month ?? 1,
+    d: parts.day ?? 1,
     seconds: (parts.hour ?? 0) * 3600 + (parts.minute ?? 0) * 60 + (parts.second ?? 0),
   };
 }
