@@ -1,7 +1,8 @@
 // SQL of sessions and API tokens: both stored by hash only, both resolved with their user in one query.
 import type { Insertable } from 'kysely';
-import { type Db, writeIfFree } from '../platform/db.ts';
+import type { Db } from '../platform/db.ts';
 import type { ApiTokenTable, SessionTable } from '../platform/db-schema.ts';
+import { writeIfFree } from '../platform/write-if-free.repo.ts';
 
 /** What a credential's check needs of its user. */
 const OWNER_COLUMNS = [

@@ -38,9 +38,6 @@ export function dialectOf(url: string): Dialect {
   return /^postgres(ql)?:\/\//i.test(url) ? 'postgres' : 'sqlite';
 }
 
-/** How long a SQLite statement waits for another connection's write lock before it fails. */
-const BUSY_TIMEOUT_MS = 5000;
-
 export function openDb(url: string): Db {
   return dialectOf(url) === 'postgres' ? openPostgres(url) : openSqlite(url);
 }
@@ -62,7 +59,7 @@ function openSqlite(url: string): Db {
   database.pragma('journal_mode = WAL');
   database.pragma('foreign_keys = ON');
   database.pragma('synchronous = NORMAL');
-  database.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+  database.pragma('busy_timeout = 5000');
   // A 16 MiB page cache per connection (audits scan millions of rows; threads each hold one). No mmap:
   // mapped pages count as resident memory.
   database.pragma('cache_size = -16384');
@@ -121,33 +118,6 @@ export async function inTransaction<T>(db: Db, work: (tx: Db) => Promise<T>): Pr
 }
 
 /**
- * A small write that may be put off (a credential's "last seen"): done now if the write lock is free, else not
- * at all, and the caller tries again later. better-sqlite3 is synchronous, so a SQLite write that waits for the
- * lock a worker's transaction holds stops the whole process — every request of a web process — for as long as
- * that transaction lasts (up to the busy timeout); this one never waits. Runs only outside a transaction of
- * this connection (then it is put off too). PostgreSQL waits without blocking the process: always done.
- */
-export async function writeIfFree(db: Db, query: Compilable): Promise<boolean> {
-  const database = db.sqlite;
-  if (!database) {
-    await db.kysely.executeQuery(query.compile());
-    return true;
-  }
-  if (db.bumps || database.inTransaction) return false;
-  const { sql: text, parameters } = query.compile();
-  database.pragma('busy_timeout = 0');
-  try {
-    database.prepare(text).run(...(parameters as unknown[]));
-    return true;
-  } catch (error) {
-    if (String((error as { code?: unknown }).code).startsWith('SQLITE_BUSY')) return false;
-    throw error;
-  } finally {
-    database.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
-  }
-}
-
-/**
  * The rows of one query in one ordered pass, handed over `batch` rows at a time as the consumer asks: a long
  * export sorts once and holds one batch, never the whole result. The pass has a connection of its own (a
  * read-only SQLite connection; a PostgreSQL cursor on its own client), so the shared connection keeps serving
@@ -165,7 +135,7 @@ export async function* streamRows<R>(db: Db, query: Compilable, batch = 2000): A
   if (db.sqlite) {
     const reader = new SQLite(db.sqlite.name, { readonly: true, fileMustExist: true });
     try {
-      reader.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+      reader.pragma('busy_timeout = 5000');
       // A small cache: one pass reads each page once, and the sort spills to a temporary file past it.
       reader.pragma('cache_size = -4096');
       let rows: R[] = [];
