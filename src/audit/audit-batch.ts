@@ -74,10 +74,24 @@ export async function auditTargets(
   onBatch: (totals: BatchTotals) => Promise<void> | void,
 ): Promise<BatchTotals> {
   const totals = emptyTotals();
+  // On PostgreSQL the next batch is read while this one is judged and written: the server reads on its own
+  // connection and core meanwhile. (SQLite reads in this thread: nothing to overlap.)
+  const load = (from: number) => loadBatch(db, version, targets.slice(from, from + batchSize), bounds);
+  let next = db.sqlite || targets.length === 0 ? null : load(0);
   for (let i = 0; i < targets.length; i += batchSize) {
     const batch = targets.slice(i, i + batchSize);
-    const { audits, verified } = await evaluateBatch(db, version, batch, bounds);
-    await inTransaction(db, (tx) => writeBatch(tx, runId, batch, audits, verified));
+    const loaded = await (next ?? load(i));
+    next = db.sqlite || i + batchSize >= targets.length ? null : load(i + batchSize);
+    // A failed read ahead is met when its turn comes, not as an unhandled rejection meanwhile.
+    next?.catch(() => undefined);
+    const { audits, verified } = judgeBatch(version, batch, loaded, bounds);
+    // The rows are made before the transaction: the write lock (SQLite's, for the whole database) is held only
+    // while they are written, and readers' writes (a web process's) wait less.
+    const rows = batchRows(runId, batch, audits, verified);
+    await inTransaction(db, async (tx) => {
+      await insertPageResults(tx, rows.pages);
+      await insertRuleResults(tx, rows.rules);
+    });
     crashPoint('audit.after-batch');
     audits.forEach((audit, k) => {
       const target = batch[k] as AuditTarget;
@@ -105,17 +119,31 @@ export async function evaluateBatch(
   batch: AuditTarget[],
   bounds: Bounds,
 ) {
+  return judgeBatch(version, batch, await loadBatch(db, version, batch, bounds), bounds);
+}
+
+/** What the rules of a batch read: artifacts with the page facts and the quarter's live broadcasts. */
+async function loadBatch(db: Db, version: MethodologyVersion, batch: AuditTarget[], bounds: Bounds) {
   const loaded = await loadArtifacts(db, batch, bounds);
   const ids = batch.map((t) => t.id);
   const [facts, lives] = await Promise.all([
     readPageFacts(db, ids, bounds.end - version.factsValidDays * DAY, bounds.end),
     readLiveDates(db, ids, bounds.end - QUARTER, bounds.end),
   ]);
-  const artifacts = loaded.map((a) => ({
+  return loaded.map((a) => ({
     ...a,
     external: { ...a.external, ...facts.get(a.page.id) },
     quarterLives: lives.get(a.page.id) ?? [],
   }));
+}
+
+/** The batch judged: pure, no I/O. */
+function judgeBatch(
+  version: MethodologyVersion,
+  batch: AuditTarget[],
+  artifacts: Awaited<ReturnType<typeof loadBatch>>,
+  bounds: Bounds,
+) {
   const audits = artifacts.map((a, k) => {
     const period: Period = { ...bounds, timezone: batch[k]?.timezone ?? 'Europe/Moscow' };
     return evaluatePage(version, a, { period, holidays: holidaysIn(version, period) });
@@ -123,13 +151,7 @@ export async function evaluateBatch(
   return { audits, verified: artifacts.map((a) => a.profile?.isVerified === true) };
 }
 
-async function writeBatch(
-  db: Db,
-  runId: number,
-  batch: AuditTarget[],
-  audits: PageAudit[],
-  verified: boolean[],
-): Promise<void> {
+function batchRows(runId: number, batch: AuditTarget[], audits: PageAudit[], verified: boolean[]) {
   const ruleRows: Insertable<AuditRuleResultTable>[] = [];
   const pageRows = audits.map((audit, k) => {
     const target = batch[k] as AuditTarget;
@@ -170,8 +192,7 @@ async function writeBatch(
       verified: verified[k] ? 1 : 0,
     } as const;
   });
-  await insertPageResults(db, pageRows);
-  await insertRuleResults(db, ruleRows);
+  return { pages: pageRows, rules: ruleRows };
 }
 
 type StatRow = Insertable<AuditRuleStatTable>;

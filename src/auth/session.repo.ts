@@ -2,6 +2,7 @@
 import type { Insertable } from 'kysely';
 import type { Db } from '../platform/db.ts';
 import type { ApiTokenTable, SessionTable } from '../platform/db-schema.ts';
+import { writeIfFree } from '../platform/write-if-free.repo.ts';
 
 /** What a credential's check needs of its user. */
 const OWNER_COLUMNS = [
@@ -34,12 +35,15 @@ export function findSessionWithUser(db: Db, idHash: string) {
     .executeTakeFirst();
 }
 
-export async function touchSession(db: Db, idHash: string, seenAt: number, expiresAt: number): Promise<void> {
-  await db.kysely
-    .updateTable('sessions')
-    .set({ seen_at: seenAt, expires_at: expiresAt })
-    .where('id_hash', '=', idHash)
-    .execute();
+/** A session's use, put off while another process holds the write lock (see writeIfFree): false then. */
+export function touchSession(db: Db, idHash: string, seenAt: number, expiresAt: number): Promise<boolean> {
+  return writeIfFree(
+    db,
+    db.kysely
+      .updateTable('sessions')
+      .set({ seen_at: seenAt, expires_at: expiresAt })
+      .where('id_hash', '=', idHash),
+  );
 }
 
 export async function deleteSession(db: Db, idHash: string): Promise<void> {
@@ -80,8 +84,9 @@ export function findTokenWithUser(db: Db, tokenHash: string) {
     .executeTakeFirst();
 }
 
-export async function markTokenUsed(db: Db, id: number, at: number): Promise<void> {
-  await db.kysely.updateTable('api_tokens').set({ last_used_at: at }).where('id', '=', id).execute();
+/** A token's use, put off while another process holds the write lock (see writeIfFree): false then. */
+export function markTokenUsed(db: Db, id: number, at: number): Promise<boolean> {
+  return writeIfFree(db, db.kysely.updateTable('api_tokens').set({ last_used_at: at }).where('id', '=', id));
 }
 
 export function listTokens(db: Db, userId: number) {

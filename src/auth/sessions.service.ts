@@ -161,10 +161,11 @@ export function createSessions(
       const hash = sha256(cookie);
       const known = version === undefined ? undefined : held.get(`s${hash}`);
       if (known && known.version === version && known.until > at) {
-        if (at - known.seenAt >= TOUCH_SECONDS) {
-          known.until = Math.min(at + policy.idleSeconds, known.hardUntil);
+        // Put off (and tried on a later request) while another process holds the write lock.
+        const until = Math.min(at + policy.idleSeconds, known.hardUntil);
+        if (at - known.seenAt >= TOUCH_SECONDS && (await touchSession(db, hash, at, until))) {
+          known.until = until;
           known.seenAt = at;
-          await touchSession(db, hash, at, known.until);
         }
         return known.principal;
       }
@@ -173,10 +174,10 @@ export function createSessions(
       if (!row || row.disabled || row.expires_at <= at || hardUntil <= at) return null;
       let until = row.expires_at;
       let seenAt = row.seen_at;
-      if (at - row.seen_at >= TOUCH_SECONDS) {
-        until = Math.min(at + policy.idleSeconds, hardUntil);
+      const extended = Math.min(at + policy.idleSeconds, hardUntil);
+      if (at - row.seen_at >= TOUCH_SECONDS && (await touchSession(db, row.id_hash, at, extended))) {
+        until = extended;
         seenAt = at;
-        await touchSession(db, row.id_hash, at, until);
       }
       const principal = principalOf(row, {
         via: 'session',
@@ -192,10 +193,11 @@ export function createSessions(
       const hash = sha256(bearer);
       const known = version === undefined ? undefined : held.get(`t${hash}`);
       if (known && known.version === version && known.until > at) {
-        if (at - known.seenAt >= TOUCH_SECONDS) {
+        if (
+          at - known.seenAt >= TOUCH_SECONDS &&
+          (await markTokenUsed(db, Number(known.principal.credential), at))
+        )
           known.seenAt = at;
-          await markTokenUsed(db, Number(known.principal.credential), at);
-        }
         return known.principal;
       }
       const row = await findTokenWithUser(db, hash);
@@ -207,10 +209,7 @@ export function createSessions(
       )
         return null;
       let seenAt = row.last_used_at ?? 0;
-      if (at - seenAt >= TOUCH_SECONDS) {
-        await markTokenUsed(db, row.id, at);
-        seenAt = at;
-      }
+      if (at - seenAt >= TOUCH_SECONDS && (await markTokenUsed(db, row.id, at))) seenAt = at;
       const granted = new Set(row.permissions.split(',').filter(Boolean));
       const base = principalOf(row, { via: 'token', credential: String(row.id), csrfToken: null });
       // A token never exceeds its owner's current role: demoting the user narrows the token too.

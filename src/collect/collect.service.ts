@@ -329,15 +329,14 @@ async function collectWave(
   for (const { page, posts, known } of readableWalls) {
     if (lost.has(page.id)) continue;
     const comments = commentsOf.get(page.id) ?? [];
+    // Rows made before the transaction, which holds SQLite's write lock only while they are written.
+    const postRows = [...posts, ...known].map((p) => vkPostRow(p, page.id, -(page.external_id ?? 0), w.at));
+    const commentRows = comments.map(({ c, postId }) =>
+      vkCommentRow(c, page.id, page.external_id ?? 0, postId, w.at),
+    );
     await inTransaction(db, async (tx) => {
-      await upsertPosts(
-        tx,
-        [...posts, ...known].map((p) => vkPostRow(p, page.id, -(page.external_id ?? 0), w.at)),
-      );
-      await upsertComments(
-        tx,
-        comments.map(({ c, postId }) => vkCommentRow(c, page.id, page.external_id ?? 0, postId, w.at)),
-      );
+      await upsertPosts(tx, postRows);
+      await upsertComments(tx, commentRows);
       report.vanished += await markVanishedComments(tx, page.id, readIn.get(page.id) ?? new Map(), w.at);
       await markPagesCollected(tx, [page.id], w.at);
     });

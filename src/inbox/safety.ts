@@ -110,6 +110,19 @@ export function safetyFlags(text: string): SafetyFlag[] {
   return dedupe(flags.sort((a, b) => a.start - b.start || b.end - a.end));
 }
 
+/**
+ * Whether `safetyFlags(text)` has a spam flag, running only the spam checks: the queue and its metrics ask it of
+ * every question, where the obscenity, personal-data and threat checks were most of a region report's time.
+ */
+export function isSpam(text: string): boolean {
+  if (SPAM.some((re) => re.test(text)) || SPAM_EXTRA.some((re) => re.test(text))) return true;
+  for (const m of text.matchAll(URL)) {
+    if (text[(m.index ?? 0) - 1] === '@') continue;
+    if (!trusted(hostOf(m[0]))) return true;
+  }
+  return false;
+}
+
 /** One flag per span and kind: overlapping patterns of the same kind say the same thing once. */
 function dedupe(flags: SafetyFlag[]): SafetyFlag[] {
   const out: SafetyFlag[] = [];

@@ -3,7 +3,7 @@
 // a question asked in a thread after the community's last word there waits again. The community's own
 // comments, deleted comments and spam never wait.
 import { isQuestion } from '../methodology/index.ts';
-import { safetyFlags } from './safety.ts';
+import { isSpam } from './safety.ts';
 
 export type ThreadComment = {
   vkId: number;
@@ -24,12 +24,7 @@ export function threadOf(c: Pick<ThreadComment, 'vkId' | 'threadRoot' | 'replyTo
 }
 
 export function needsAnswer(c: ThreadComment): boolean {
-  return (
-    !c.isFromCommunity &&
-    !c.isDeleted &&
-    isQuestion(c.text) &&
-    !safetyFlags(c.text).some((f) => f.kind === 'spam')
-  );
+  return !c.isFromCommunity && !c.isDeleted && isQuestion(c.text) && !isSpam(c.text);
 }
 
 /** The questions among `comments` (one page's), each with the community's first answer after it, if any. */

@@ -51,26 +51,63 @@ type Token = { start: number; end: number; raw: string };
 const LEADING = '.-_!?#%';
 const TRAILING = '.-_!?#%$@';
 
-/** Raw tokens: runs of letters, digits, masks and inner separators; trailing separators and "!?" dropped. */
+/** Whether a code point is a letter (\\p{L}): ASCII and Russian letters without a regular expression. */
+function isLetterCode(cp: number): boolean {
+  if (cp < 128) return (cp >= 65 && cp <= 90) || (cp >= 97 && cp <= 122);
+  if ((cp >= 0x410 && cp <= 0x44f) || cp === 0x401 || cp === 0x451) return true;
+  return LETTER.test(String.fromCodePoint(cp));
+}
+
+/** The symbols a token may hold besides letters and digits (masks and inner separators). */
+const TOKEN_SYMBOLS = new Set([...'*…!#%?$@.-_'].map((c) => c.codePointAt(0) as number));
+
+/** Whether a code point belongs to a token: what `[\\p{L}\\d*…!#%?$@.\\-_]` matches. */
+function isTokenCode(cp: number): boolean {
+  return (cp >= 48 && cp <= 57) || TOKEN_SYMBOLS.has(cp) || isLetterCode(cp);
+}
+
+/**
+ * Raw tokens: runs of letters, digits, masks and inner separators; trailing separators and "!?" dropped. A
+ * scan over code points (the runs `[\\p{L}\\d*…!#%?$@.\\-_]+` matches, without a match object per run): the
+ * audit tokenises every post and comment.
+ */
 function tokens(text: string): Token[] {
   const out: Token[] = [];
-  const re = /[\p{L}\d*…!#%?$@.\-_]+/gu;
-  for (const m of text.matchAll(re)) {
-    let whole = m[0];
-    // VK's hashtag of a community section ("#новости@sosh_8"): the tag is the word, the address is not a mask.
-    const tag = /^#([\p{L}\d_]+)@[\w.]+$/u.exec(whole);
-    if (tag) whole = `#${tag[1]}`;
-    // Leading/trailing punctuation belongs to the sentence, not the word ("Пиздец!!!", "бл*дь.").
-    let from = 0;
-    let to = whole.length;
-    while (from < to && LEADING.includes(whole[from] as string)) from++;
-    while (to > from && TRAILING.includes(whole[to - 1] as string)) to--;
-    const raw = from === 0 && to === whole.length ? whole : whole.slice(from, to);
-    if (!LETTER.test(raw)) continue;
-    const start = (m.index ?? 0) + from;
-    out.push({ start, end: start + raw.length, raw });
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    let cp = text.codePointAt(i) as number;
+    if (!isTokenCode(cp)) {
+      i += cp > 0xffff ? 2 : 1;
+      continue;
+    }
+    const begin = i;
+    while (i < n) {
+      cp = text.codePointAt(i) as number;
+      if (!isTokenCode(cp)) break;
+      i += cp > 0xffff ? 2 : 1;
+    }
+    token(begin, text.slice(begin, i), out);
   }
   return out;
+}
+
+/** One run of token characters found at `index`: shed of the sentence's punctuation, kept if it has a letter. */
+function token(index: number, run: string, out: Token[]): void {
+  let whole = run;
+  // VK's hashtag of a community section ("#новости@sosh_8"): the tag is the word, the address is not a mask.
+  const tag =
+    whole.charCodeAt(0) === 35 && whole.includes('@') ? /^#([\p{L}\d_]+)@[\w.]+$/u.exec(whole) : null;
+  if (tag) whole = `#${tag[1]}`;
+  // Leading/trailing punctuation belongs to the sentence, not the word ("Пиздец!!!", "бл*дь.").
+  let from = 0;
+  let to = whole.length;
+  while (from < to && LEADING.includes(whole[from] as string)) from++;
+  while (to > from && TRAILING.includes(whole[to - 1] as string)) to--;
+  const raw = from === 0 && to === whole.length ? whole : whole.slice(from, to);
+  if (!LETTER.test(raw)) return;
+  const start = index + from;
+  out.push({ start, end: start + raw.length, raw });
 }
 
 /** Lower-cases and folds look-alikes; digits and Latin only inside a word that is Cyrillic already. */
@@ -257,7 +294,11 @@ function words(text: string): Word[] {
   return out;
 }
 
-const isLetter = (t: Token) => [...t.raw].length === 1 && LETTER.test(t.raw);
+/** A token of one letter (one code point, without spreading the string). */
+const isLetter = (t: Token) => {
+  const cp = t.raw.codePointAt(0) as number;
+  return t.raw.length === (cp > 0xffff ? 2 : 1) && isLetterCode(cp);
+};
 const gap = (text: string, a: Token | undefined, b: Token | undefined) =>
   text.slice(a?.end ?? 0, b?.start ?? 0);
 
@@ -279,13 +320,18 @@ export function findProfanity(text: string): ProfanityMatch[] {
   const out: ProfanityMatch[] = [];
   const ws = words(text);
   for (const w of ws) {
-    const kinds = new Set<ProfanityKind>();
     // The likeliest spelling that says anything decides: a spaced run whole before its trimmed pieces,
     // "д@ура" as "дура" before a mask reading.
+    let said: ProfanityKind[] | undefined;
     for (const form of w.forms) {
-      for (const k of judgeWord(form)) kinds.add(k);
-      if (kinds.size) break;
+      const judged = judgeWord(form);
+      if (judged.length > 0) {
+        said = judged;
+        break;
+      }
     }
+    if (!said) continue;
+    const kinds = new Set<ProfanityKind>(said);
     // "Эта сука классная…", "Сука, а не учитель": the swear word aimed at a person.
     if (kinds.has('obscenity') && /^с+[уy]к[аиу]$/iu.test(w.original) && addressed(text, w.start, w.end))
       kinds.add('insult');
