@@ -1,7 +1,8 @@
 // SQL of escalation: each region's setting, the moves of unanswered questions to the municipality's and the
 // region's queues (one row per item and level, kept after an answer), and the escalated items a scope sees.
-import { type Db, selectInPieces } from '../platform/db.ts';
+import type { Db } from '../platform/db.ts';
 import { COUNTRY, type Scope } from '../platform/scope.ts';
+import { selectInPieces } from '../platform/select-in-pieces.ts';
 import { selectPagesInScope } from '../registry/index.ts';
 import type { EscalationLevel, EscalationSettings } from './escalation.ts';
 

@@ -1,6 +1,7 @@
 // SQL of the context a work-queue row shows: the post a question was asked under, and who sent the reply
 // through Publica (the answer itself is a comment of the thread, read with the thread).
-import { type Db, selectInPieces } from '../platform/db.ts';
+import type { Db } from '../platform/db.ts';
+import { selectInPieces } from '../platform/select-in-pieces.ts';
 
 /** The texts of the posts (page id, post VK id) the questions of one queue page hang under. */
 export async function postTextsOf(

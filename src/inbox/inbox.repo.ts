@@ -1,9 +1,10 @@
 // SQL of the inbox: the comments of pages in the caller's scope since a date (users' comments and the
 // community's replies, which decide what still waits), people's decisions on them, replies sent through
 // Publica, and dismissed safety flags.
-import { type Db, selectInPieces } from '../platform/db.ts';
+import type { Db } from '../platform/db.ts';
 import type { InboxStatus } from '../platform/db-schema.ts';
 import { BY_INSTITUTION, inScope, type Scope } from '../platform/scope.ts';
+import { selectInPieces } from '../platform/select-in-pieces.ts';
 
 export type ThreadRow = {
   id: number;

@@ -1,8 +1,9 @@
 // SQL of community messages: the messages of pages in the caller's scope, people's decisions on a waiting
 // message, replies sent (each with its random_id), and the pages a VK community id belongs to.
-import { type Db, selectInPieces } from '../platform/db.ts';
+import type { Db } from '../platform/db.ts';
 import type { InboxStatus } from '../platform/db-schema.ts';
 import { BY_INSTITUTION, inScope, type Scope } from '../platform/scope.ts';
+import { selectInPieces } from '../platform/select-in-pieces.ts';
 
 export type MessageRow = {
   id: number;

@@ -2,7 +2,7 @@
 // every row once, none lost, on both dialects. A country's overdue questions make such lists.
 import { expect, it } from 'vitest';
 import { describeEachDialect } from '../../test/db.ts';
-import { selectInPieces } from './db.ts';
+import { selectInPieces } from './select-in-pieces.ts';
 
 describeEachDialect('reading by a long id list', (ctx) => {
   it('answers 70,000 ids with the rows that exist, each once', async () => {
