@@ -1,5 +1,6 @@
 // An ECharts chart (canvas) that follows its container's width and the theme; the option comes from the caller.
-// The library itself is loaded on the first chart (echarts-setup.ts), not with the screen's code.
+// The library itself is loaded on the first chart (echarts-setup.ts), not with the screen's code; a chart with a
+// custom series asks for it (echarts-custom.ts).
 import type { EChartsCoreOption } from 'echarts/core';
 import { useEffect, useRef } from 'react';
 
@@ -7,16 +8,19 @@ export function EChart({
   option,
   height,
   label,
+  custom = false,
 }: {
   option: EChartsCoreOption;
   height: number;
   label: string;
+  /** The option has a custom series. */
+  custom?: boolean;
 }) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     let disposed = false;
     let cleanup = () => {};
-    import('./echarts-setup.ts').then(({ echarts }) => {
+    (custom ? import('./echarts-custom.ts') : import('./echarts-setup.ts')).then(({ echarts }) => {
       if (disposed || !ref.current) return;
       const chart = echarts.init(ref.current, undefined, { renderer: 'canvas' });
       chart.setOption(option);
@@ -31,7 +35,7 @@ export function EChart({
       disposed = true;
       cleanup();
     };
-  }, [option]);
+  }, [option, custom]);
   // The fixed height reserves the space before the chart draws: no layout jump.
   return <div ref={ref} style={{ height, width: '100%' }} role="img" aria-label={label} />;
 }
