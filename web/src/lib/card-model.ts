@@ -164,10 +164,16 @@ export function buildCard({ report, methodology, card, lang, t }: CardInput): Ca
     }
   };
 
+  // In tenths, rounded towards the median so a sentence never overstates: "better than 9 in 10" from the 95th
+  // percentile, never "better than 0 in 10" (that is "worse than all") nor "better than 10 in 10".
   const percentileOf = (r: Rule): string | null => {
     if (r.percentile === null || valueText(r) === null) return null;
     const better = LOWER_IS_BETTER.has(r.id) ? 100 - r.percentile : r.percentile;
-    return t('card.better', { n: Math.max(0, Math.min(10, Math.round(better / 10))) });
+    if (better >= 100) return t('card.peers.best');
+    if (better <= 0) return t('card.peers.worst');
+    if (better === 50) return t('card.peers.par');
+    if (better > 50) return t('card.peers.better', { n: Math.min(9, Math.floor(better / 10)) });
+    return t('card.peers.worse', { n: Math.min(9, Math.floor((100 - better) / 10)) });
   };
 
   const evidenceOf = (r: Rule): EvidenceLine[] =>
