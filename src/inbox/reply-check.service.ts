@@ -39,7 +39,9 @@ export async function checkDraftReply(
   const due = addWorkingSeconds(now, PROPOSED_WORKING_DAYS * day, cal);
   // The date in each language's own words: "8 декабря" in the Russian fix, "8 December" in the English one.
   const dateIn = (locale: string) =>
-    new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', timeZone: cal.timeZone }).format(due * 1000);
+    new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', timeZone: cal.timeZone }).format(
+      due * 1000,
+    );
   const proposedDate = { ru: dateIn('ru-RU'), en: dateIn('en-GB') };
   return { ...checkReply(text, { proposedDate }), proposedDeadline: due };
 }
