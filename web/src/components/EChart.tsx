@@ -1,6 +1,6 @@
 // An ECharts chart (canvas) that follows its container's width and the theme; the option comes from the caller.
 // The library itself is loaded on the first chart (echarts-setup.ts), not with the screen's code; a chart with a
-// custom series asks for it (echarts-custom.ts).
+// custom series gets it too (echarts-custom.ts).
 import type { EChartsCoreOption } from 'echarts/core';
 import { useEffect, useRef } from 'react';
 
@@ -8,18 +8,17 @@ export function EChart({
   option,
   height,
   label,
-  custom = false,
 }: {
   option: EChartsCoreOption;
   height: number;
   label: string;
-  /** The option has a custom series. */
-  custom?: boolean;
 }) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     let disposed = false;
     let cleanup = () => {};
+    const series = ([] as { type?: string }[]).concat((option.series as { type?: string }[]) ?? []);
+    const custom = series.some((s) => s.type === 'custom');
     (custom ? import('./echarts-custom.ts') : import('./echarts-setup.ts')).then(({ echarts }) => {
       if (disposed || !ref.current) return;
       const chart = echarts.init(ref.current, undefined, { renderer: 'canvas' });
@@ -35,7 +34,7 @@ export function EChart({
       disposed = true;
       cleanup();
     };
-  }, [option, custom]);
+  }, [option]);
   // The fixed height reserves the space before the chart draws: no layout jump.
   return <div ref={ref} style={{ height, width: '100%' }} role="img" aria-label={label} />;
 }

@@ -92,6 +92,16 @@ function CheckRow({
   );
 }
 
+/** The answers a check may record: yes or no, or how many of the two widgets. */
+function checkOptions(max: 1 | 2, t: (key: string) => string) {
+  return max === 2
+    ? [0, 1, 2].map((n) => ({ value: String(n), label: t(`card.checkWidgets.${n}`) }))
+    : [
+        { value: '1', label: t('card.checkYes') },
+        { value: '0', label: t('card.checkNo') },
+      ];
+}
+
 function CheckForm({
   id,
   pageId,
@@ -119,13 +129,6 @@ function CheckForm({
         },
       }),
   });
-  const options =
-    check.max === 2
-      ? [0, 1, 2].map((n) => ({ value: String(n), label: t(`card.checkWidgets.${n}`) }))
-      : [
-          { value: '1', label: t('card.checkYes') },
-          { value: '0', label: t('card.checkNo') },
-        ];
   return (
     <form
       id={id}
@@ -141,7 +144,7 @@ function CheckForm({
           id={`check-value-${item.id}`}
           value={value}
           placeholder={t('card.checkChoose')}
-          options={options}
+          options={checkOptions(check.max, t)}
           onChange={(e) => setValue(e.target.value)}
         />
       </FormItem>

@@ -179,7 +179,6 @@ function RuleChart({ rules, titleOf }: { rules: Estimate[]; titleOf: (id: string
         option={option}
         height={Math.max(200, shown.length * 28 + 40)}
         label={t('seminars.effectChart')}
-        custom
       />
       <table className="visually-hidden">
         <caption>{t('seminars.effectChart')}</caption>
