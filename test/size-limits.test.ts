@@ -84,7 +84,6 @@ const LONG_FUNCTIONS: Record<string, number> = {
   'web/src/features/planner/PlannerPage.tsx › PlannerPage': 100,
   'web/src/features/planner/SyndicationPage.tsx › SyndicationPage': 135,
   'web/src/features/registry/UploadPage.tsx › UploadPage': 101,
-  'web/src/features/report/FactChecks.tsx › CheckForm': 83,
   'web/src/features/report/PageReportPage.tsx › ReportCard': 119,
   'web/src/lib/card-model.ts › buildCard': 198,
   'web/src/features/training/AttendeePanel.tsx › AttendeePanel': 81,

@@ -173,6 +173,23 @@ describeEachDialect('audit runs', (ctx) => {
     expect(report.recommendations.length).toBeGreaterThan(0);
     expect(report.recommendations[0]?.text).not.toMatch(/\{\w+\}/);
     for (const r of report.rules) if (r.percentile !== null) expect(r.percentile).toBeGreaterThanOrEqual(0);
+    expect(report.rules.some((r) => r.percentile !== null)).toBe(true);
+    // A comparison needs peers: in a group (region and kind) of fewer than 5 pages no rule says where it stands.
+    const own = await ctx.db.kysely
+      .selectFrom('audit_page_results')
+      .select(['region_code', 'kind'])
+      .where('run_id', '=', run.runId)
+      .where('page_id', '=', worst.page_id)
+      .executeTakeFirstOrThrow();
+    await ctx.db.kysely
+      .updateTable('audit_peer_stats')
+      .set({ n: 4 })
+      .where('run_id', '=', run.runId)
+      .where('region_code', '=', own.region_code ?? '-')
+      .where('kind', '=', own.kind ?? '-')
+      .execute();
+    const alone = await pageReport(ctx.db, COUNTRY, worst.page_id, 'en');
+    expect(alone.rules.filter((r) => r.percentile !== null || r.peers)).toEqual([]);
     await expect(pageReport(ctx.db, COUNTRY, worst.page_id, 'en', run.runId + 100)).rejects.toThrow(
       /no finished audit/,
     );

@@ -16,6 +16,9 @@ import { type Recommendation, recommend } from './recommend.ts';
 import { peerSentence, ruleName, ruleTitle } from './rule-text.ts';
 import { sourceText, unknownText } from './unknown-text.ts';
 
+/** The fewest pages of a kind in a region (the page included) whose values a page is compared with. */
+const MIN_PEERS = 5;
+
 export type PageReport = {
   pageId: number;
   runId: number;
@@ -84,11 +87,12 @@ export async function pageReport(
   const outcomes = Object.entries(
     JSON.parse(result.results_json) as Record<string, Omit<RuleOutcome, 'id'>>,
   ).map(([id, r]) => ({ ...r, id, evidence: r.evidence ?? [], vars: r.vars ?? {} }) as RuleOutcome);
+  // A comparison needs peers: a group of fewer than MIN_PEERS pages (the page among them) says nothing ("better
+  // than 0 in 10" of a page alone in its group), so its rules carry no percentile.
   const peers = new Map(
-    (await peerStats(db, result.run_id, result.region_code ?? '-', result.kind ?? '-')).map((s) => [
-      s.rule_id,
-      JSON.parse(s.quantiles_json) as number[],
-    ]),
+    (await peerStats(db, result.run_id, result.region_code ?? '-', result.kind ?? '-'))
+      .filter((s) => s.n >= MIN_PEERS)
+      .map((s) => [s.rule_id, JSON.parse(s.quantiles_json) as number[]]),
   );
   const categories = JSON.parse(result.categories_json) as Record<string, number | null>;
   const byId = new Map(outcomes.map((o) => [o.id, o]));

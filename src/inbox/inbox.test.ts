@@ -123,6 +123,9 @@ describeEachDialect('inbox', (ctx) => {
     const issue = check.issues.find((i) => i.criterion === 'no_deadline');
     expect(check.proposedDeadline).toBeGreaterThan(NOW + 2 * 86_400);
     expect(issue?.fix.ru).toMatch(/до \d{1,2} [а-я]+/);
+    // The English fix names the date in English, not "8 декабря".
+    expect(issue?.fix.en).toMatch(/by \d{1,2} [A-Z][a-z]+/);
+    expect(issue?.fix.en).not.toMatch(/[А-Яа-яЁё]/);
     const good = await checkDraftReply(
       ctx.db,
       federal,

@@ -37,10 +37,11 @@ export async function checkDraftReply(
   const cal = calendarOf(page ?? null, now, await loadedCalendars(db));
   const day = (cal.endHour - cal.startHour) * 3600;
   const due = addWorkingSeconds(now, PROPOSED_WORKING_DAYS * day, cal);
-  const proposedDate = new Intl.DateTimeFormat('ru-RU', {
-    day: 'numeric',
-    month: 'long',
-    timeZone: cal.timeZone,
-  }).format(due * 1000);
+  // The date in each language's own words: "8 декабря" in the Russian fix, "8 December" in the English one.
+  const dateIn = (locale: string) =>
+    new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', timeZone: cal.timeZone }).format(
+      due * 1000,
+    );
+  const proposedDate = { ru: dateIn('ru-RU'), en: dateIn('en-GB') };
   return { ...checkReply(text, { proposedDate }), proposedDeadline: due };
 }

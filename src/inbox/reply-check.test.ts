@@ -68,8 +68,11 @@ describe('reply checker on a labelled set', () => {
   });
 
   it('proposes a concrete fix naming the deadline and the words to remove', () => {
-    const noDeadline = checkReply('Проверим работу столовой.', { proposedDate: '5 декабря' }).issues;
+    const noDeadline = checkReply('Проверим работу столовой.', {
+      proposedDate: { ru: '5 декабря', en: '5 December' },
+    }).issues;
     expect(noDeadline.find((i) => i.criterion === 'no_deadline')?.fix.ru).toContain('до 5 декабря');
+    expect(noDeadline.find((i) => i.criterion === 'no_deadline')?.fix.en).toContain('by 5 December');
     const child = checkReply('Петров Артём из 5Б получил двойку, пересдача 10 декабря.').issues;
     expect(child.find((i) => i.criterion === 'child_data')?.fix.ru).toContain('Петров Артём');
     expect(checkReply('Здравствуйте! Ремонт закончат 19 декабря, сообщим здесь.').issues).toEqual([]);

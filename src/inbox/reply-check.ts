@@ -151,13 +151,14 @@ function childData(text: string): ReplyIssue['span'] {
 }
 
 export type CheckOptions = {
-  /** The date to propose as a deadline ("до 5 декабря"), already computed in the page's working calendar. */
-  proposedDate?: string;
+  /** The date to propose as a deadline in each language ("до 5 декабря", "by 5 December"), already computed in
+   * the page's working calendar. */
+  proposedDate?: { ru: string; en: string };
 };
 
 export function checkReply(text: string, options: CheckOptions = {}): ReplyCheck {
   const issues: ReplyIssue[] = [];
-  const date = options.proposedDate ?? '…';
+  const date = options.proposedDate ?? { ru: '…', en: '…' };
   const hasDigits = /\d/.test(text);
   const deadline = DEADLINE.test(text);
   const contact = CONTACT.test(text);
@@ -168,8 +169,8 @@ export function checkReply(text: string, options: CheckOptions = {}): ReplyCheck
       criterion: 'formal',
       span: null,
       fix: {
-        ru: `Ответьте по существу: что именно проверено или сделано, кем и когда. Например: «Проверили …; с ${date} …».`,
-        en: `Answer the question itself: what was checked or done, by whom and when. E.g. "We checked …; from ${date} …".`,
+        ru: `Ответьте по существу: что именно проверено или сделано, кем и когда. Например: «Проверили …; с ${date.ru} …».`,
+        en: `Answer the question itself: what was checked or done, by whom and when. E.g. "We checked …; from ${date.en} …".`,
       },
     });
   const promise = text.match(PROMISE);
@@ -180,8 +181,8 @@ export function checkReply(text: string, options: CheckOptions = {}): ReplyCheck
       criterion: 'no_deadline',
       span: spanOf(promise),
       fix: {
-        ru: `Назовите срок и следующий шаг: «Сообщим результат до ${date}» или «Позвоните …, мы …».`,
-        en: `Give a deadline and the next step: "We will report back by ${date}" or "Call …, we will …".`,
+        ru: `Назовите срок и следующий шаг: «Сообщим результат до ${date.ru}» или «Позвоните …, мы …».`,
+        en: `Give a deadline and the next step: "We will report back by ${date.en}" or "Call …, we will …".`,
       },
     });
   const redirect = text.match(REDIRECT);

@@ -1,5 +1,6 @@
 // An ECharts chart (canvas) that follows its container's width and the theme; the option comes from the caller.
-// The library itself is loaded on the first chart (echarts-setup.ts), not with the screen's code.
+// The library itself is loaded on the first chart (echarts-setup.ts), not with the screen's code; a chart with a
+// custom series gets it too (echarts-custom.ts).
 import type { EChartsCoreOption } from 'echarts/core';
 import { useEffect, useRef } from 'react';
 
@@ -16,7 +17,9 @@ export function EChart({
   useEffect(() => {
     let disposed = false;
     let cleanup = () => {};
-    import('./echarts-setup.ts').then(({ echarts }) => {
+    const series = ([] as { type?: string }[]).concat((option.series as { type?: string }[]) ?? []);
+    const custom = series.some((s) => s.type === 'custom');
+    (custom ? import('./echarts-custom.ts') : import('./echarts-setup.ts')).then(({ echarts }) => {
       if (disposed || !ref.current) return;
       const chart = echarts.init(ref.current, undefined, { renderer: 'canvas' });
       chart.setOption(option);

@@ -71,6 +71,17 @@ export type CardInput = {
 
 const JUDGED = new Set(['pass', 'warn', 'fail']);
 const EFFORT_COST: Record<string, number> = { low: 1, medium: 4, high: 12 };
+/** Where a page stands among its peers (0..100, higher is better) in tenths, rounded towards the median so a
+ * sentence never overstates: "better than 9 in 10" from the 95th percentile, never "better than 0 in 10" (that is
+ * "worse than all") nor "better than 10 in 10". */
+function peerWords(better: number, t: (key: string, options?: Record<string, unknown>) => string): string {
+  if (better >= 100) return t('card.peers.best');
+  if (better <= 0) return t('card.peers.worst');
+  if (better === 50) return t('card.peers.par');
+  if (better > 50) return t('card.peers.better', { n: Math.min(9, Math.floor(better / 10)) });
+  return t('card.peers.worse', { n: Math.min(9, Math.floor((100 - better) / 10)) });
+}
+
 /** Rules whose value is better when lower: a percentile of the value reads the other way round. */
 const LOWER_IS_BETTER = new Set(['longest-silence', 'last-post', 'answer-time']);
 
@@ -167,8 +178,7 @@ export function buildCard({ report, methodology, card, lang, t }: CardInput): Ca
 
   const percentileOf = (r: Rule): string | null => {
     if (r.percentile === null || valueText(r) === null) return null;
-    const better = LOWER_IS_BETTER.has(r.id) ? 100 - r.percentile : r.percentile;
-    return t('card.better', { n: Math.max(0, Math.min(10, Math.round(better / 10))) });
+    return peerWords(LOWER_IS_BETTER.has(r.id) ? 100 - r.percentile : r.percentile, t);
   };
 
   const evidenceOf = (r: Rule): EvidenceLine[] =>

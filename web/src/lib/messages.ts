@@ -145,6 +145,7 @@ export const messages = {
       heatmapNone: 'не выполняет никто',
       sharePct: 'доля страниц, %',
       unitPages: 'Страницы муниципалитета',
+      notAudited: 'ещё не проверялась',
       change: 'Изменение',
       movers: 'Изменения',
       networks: {
@@ -491,6 +492,7 @@ export const messages = {
       heatmapNone: 'none pass',
       sharePct: 'share of pages, %',
       unitPages: 'Pages of the municipality',
+      notAudited: 'not audited yet',
       change: 'Change',
       movers: 'Movers',
       networks: {

@@ -3,11 +3,12 @@
 import { Button, FormItem, Group, Select, Tabs, TabsItem } from '@vkontakte/vkui';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { useSearchParams } from 'react-router';
 import type { Me } from '../../../../src/auth/auth.contract.ts';
 import { INSTITUTION_KINDS } from '../../../../src/platform/vocabulary.ts';
 import { DebouncedSearch } from '../../components/DebouncedSearch.tsx';
 import { LevelBadge } from '../../components/LevelBadge.tsx';
+import { PageName } from '../../components/PageName.tsx';
 import { Empty, Loaded } from '../../components/StateView.tsx';
 import { TextPagination } from '../../components/TextPagination.tsx';
 import { query } from '../../lib/api.ts';
@@ -217,15 +218,17 @@ function PagesTable({ search, page, onPage }: Paging) {
             {items.map((p) => (
               <tr key={p.id}>
                 <td>
-                  <Link to={`/pages/${p.id}`}>
-                    {p.institution?.shortName ?? p.institution?.fullName ?? p.url}
-                  </Link>
+                  <PageName page={p} />
                 </td>
-                <td className="num">{num(p.score)}</td>
+                <td className="num">{p.score === null ? '' : num(p.score)}</td>
                 <td>
-                  <LevelBadge level={p.level} />
+                  {p.level ? (
+                    <LevelBadge level={p.level} />
+                  ) : (
+                    <span className="muted">{t('unit.notAudited')}</span>
+                  )}
                 </td>
-                <td className="num">{signed(p.trend)}</td>
+                <td className="num">{p.score === null ? '' : signed(p.trend)}</td>
               </tr>
             ))}
           </tbody>

@@ -1,16 +1,22 @@
 // The facts VK does not tell (ПОС widgets, Госпаблики connection, site backlink…): each rule's status and the
 // source of its fact (or, while unknown, what is missing and how to supply it), and for those who may record one
 // (the page's admin and the admins above it) a small form — checked yes/no (or how many widgets), on which day,
-// the evidence link. The next audit reads the check.
+// the evidence link. The next audit reads the check. The forms are closed until asked for, one open at a time:
+// five open forms made the card 2,000 px longer on a phone.
 import { useMutation } from '@tanstack/react-query';
 import { Button, FormItem, FormStatus, Group, Header, Input, Select } from '@vkontakte/vkui';
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CardItem } from '../../lib/card-model.ts';
 import { callApi } from '../../lib/client.ts';
 import { errorText } from '../../lib/errors.ts';
 
-const today = () => new Date().toISOString().slice(0, 10);
+/** Today in the browser's time zone, as a date input wants it (toISOString would give UTC's day). */
+const today = () => {
+  const d = new Date();
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())}`;
+};
 
 export function FactChecks({
   pageId,
@@ -22,6 +28,7 @@ export function FactChecks({
   canRecord: boolean;
 }) {
   const { t } = useTranslation();
+  const [open, setOpen] = useState<string | null>(null);
   return (
     <Group header={<Header subtitle={t('card.checksHint')}>{t('card.checks')}</Header>}>
       <ul className="rules manual-list" data-testid="fact-checks">
@@ -43,7 +50,15 @@ export function FactChecks({
                 {item.sourceText}
               </p>
             )}
-            {canRecord && item.check && <CheckForm pageId={pageId} item={item} check={item.check} />}
+            {canRecord && item.check && (
+              <CheckRow
+                pageId={pageId}
+                item={item}
+                check={item.check}
+                open={open === item.id}
+                onOpen={(o) => setOpen(o ? item.id : null)}
+              />
+            )}
           </li>
         ))}
       </ul>
@@ -51,11 +66,55 @@ export function FactChecks({
   );
 }
 
+/** The button that opens a rule's form, or the form with a way to close it. */
+function CheckRow({
+  open,
+  onOpen,
+  ...props
+}: {
+  pageId: number;
+  item: CardItem;
+  check: { fact: string; max: 1 | 2 };
+  open: boolean;
+  onOpen: (open: boolean) => void;
+}) {
+  const { t } = useTranslation();
+  const formId = useId();
+  return (
+    <>
+      <Button
+        mode={open ? 'tertiary' : 'secondary'}
+        size="m"
+        className="check-toggle"
+        aria-expanded={open}
+        aria-controls={open ? formId : undefined}
+        data-testid={`check-open-${props.item.id}`}
+        onClick={() => onOpen(!open)}
+      >
+        {open ? t('card.checkCancel') : t('card.checkOpen')}
+      </Button>
+      {open && <CheckForm id={formId} {...props} />}
+    </>
+  );
+}
+
+/** The answers a check may record: yes or no, or how many of the two widgets. */
+function checkOptions(max: 1 | 2, t: (key: string) => string) {
+  return max === 2
+    ? [0, 1, 2].map((n) => ({ value: String(n), label: t(`card.checkWidgets.${n}`) }))
+    : [
+        { value: '1', label: t('card.checkYes') },
+        { value: '0', label: t('card.checkNo') },
+      ];
+}
+
 function CheckForm({
+  id,
   pageId,
   item,
   check,
 }: {
+  id: string;
   pageId: number;
   item: CardItem;
   check: { fact: string; max: 1 | 2 };
@@ -76,15 +135,9 @@ function CheckForm({
         },
       }),
   });
-  const options =
-    check.max === 2
-      ? [0, 1, 2].map((n) => ({ value: String(n), label: t(`card.checkWidgets.${n}`) }))
-      : [
-          { value: '1', label: t('card.checkYes') },
-          { value: '0', label: t('card.checkNo') },
-        ];
   return (
     <form
+      id={id}
       className="fact-check"
       data-testid={`check-${item.id}`}
       onSubmit={(e) => {
@@ -97,7 +150,7 @@ function CheckForm({
           id={`check-value-${item.id}`}
           value={value}
           placeholder={t('card.checkChoose')}
-          options={options}
+          options={checkOptions(check.max, t)}
           onChange={(e) => setValue(e.target.value)}
         />
       </FormItem>

@@ -2,9 +2,9 @@
 // change since the previous audit, sortable (the sort in the URL), each row linking to the card.
 import { Group, Header } from '@vkontakte/vkui';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import type { PageItemView as PageItem } from '../../../../src/analytics/analytics.contract.ts';
 import { LevelBadge } from '../../components/LevelBadge.tsx';
+import { PageName } from '../../components/PageName.tsx';
 import { type Column, SortableTable } from '../../components/SortableTable.tsx';
 import { Loaded } from '../../components/StateView.tsx';
 import { query } from '../../lib/api.ts';
@@ -21,28 +21,28 @@ export function UnitPages({ regionCode, municipalityId }: { regionCode: string; 
       id: 'name',
       title: t('unit.name'),
       value: (p) => p.institution?.shortName ?? p.institution?.fullName ?? p.url,
-      render: (p) => (
-        <Link to={`/pages/${p.id}`}>{p.institution?.shortName ?? p.institution?.fullName ?? p.url}</Link>
-      ),
+      render: (p) => <PageName page={p} />,
     },
     {
       id: 'score',
       title: t('home.score'),
       value: (p) => p.score,
-      render: (p) => num(p.score),
+      render: (p) => (p.score === null ? '' : num(p.score)),
       numeric: true,
     },
     {
       id: 'level',
       title: t('home.level'),
       value: (p) => p.level,
-      render: (p) => (p.level ? <LevelBadge level={p.level} /> : '—'),
+      // A page no audit has judged yet (a new one, or one in another network) says so, not "— —".
+      render: (p) =>
+        p.level ? <LevelBadge level={p.level} /> : <span className="muted">{t('unit.notAudited')}</span>,
     },
     {
       id: 'trend',
       title: t('unit.change'),
       value: (p) => p.trend,
-      render: (p) => signed(p.trend),
+      render: (p) => (p.score === null ? '' : signed(p.trend)),
       numeric: true,
     },
   ];
