@@ -22,6 +22,7 @@ export {
   NET_COLLECT,
   type NetCollectConfig,
   type NetCollectData,
+  netClients,
   netCollectConfig,
   netCollectJobs,
   runNetCollect,
