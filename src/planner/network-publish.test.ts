@@ -1,5 +1,5 @@
-// One draft to VK, OK and MAX, once each, through the scheduled planner.publish-due job under injected faults, on both dialects with the three simulators over
-// HTTP: VK answers 5xx and cut JSON (its guid makes a repeated wall.post the same post); OK's mediatopic.post
+// One draft to VK, OK and MAX, once each, through the scheduled planner.publish-due job under injected faults,
+// on both dialects with the three simulators over HTTP: VK answers 5xx and cut JSON (its guid makes a repeated wall.post the same post); OK's mediatopic.post
 // times out, answers 5xx, then makes the topic and loses the answer; MAX does the same to POST /messages.
 // Neither OK nor MAX takes an idempotency key, so a retry reads the page back before posting again.
 import { afterEach, beforeAll, beforeEach, expect, it } from 'vitest';

@@ -1,6 +1,6 @@
 // The planner's jobs, enqueued by the scheduler: publish what is due (every quarter minute by default) to VK and
-// to the institution's OK group and MAX channel (each once), and
-// remind pages about to miss their week, and (daily) remove uploaded files no draft refers to.
+// to the institution's OK group and MAX channel (each once), remind pages about to miss their week, and (daily)
+// remove uploaded files no draft refers to.
 import type { Db } from '../platform/db.ts';
 import type { JobDefinition } from '../platform/jobs/index.ts';
 import { type NetworkClients, publishNetworksDue } from './network-publish.service.ts';
