@@ -5,17 +5,20 @@ import { type GeneratedWorld, wallOf } from '../src/vk-sim/index.ts';
 
 export type Keys = { posts: string[]; comments: string[] };
 
-export async function storedKeys(db: Db): Promise<Keys> {
+/** Every page's posts and comments, or one network's (`platform`). */
+export async function storedKeys(db: Db, platform?: 'vk' | 'ok' | 'max'): Promise<Keys> {
   const posts = await db.kysely
     .selectFrom('posts')
     .innerJoin('pages', 'pages.id', 'posts.page_id')
     .select(['pages.external_id', 'posts.vk_id'])
+    .$if(platform !== undefined, (q) => q.where('pages.platform', '=', platform as 'vk'))
     .execute();
   const comments = await db.kysely
     .selectFrom('comments')
     .innerJoin('pages', 'pages.id', 'comments.page_id')
     .select(['pages.external_id', 'comments.vk_id'])
     .where('comments.is_deleted', '=', 0)
+    .$if(platform !== undefined, (q) => q.where('pages.platform', '=', platform as 'vk'))
     .execute();
   const key = (r: { external_id: number | null; vk_id: number }) => `${r.external_id}_${r.vk_id}`;
   return { posts: posts.map(key).sort(), comments: comments.map(key).sort() };

@@ -1,10 +1,12 @@
 // HTTP adapters for the dialogue tools: saved replies (libraries, offered for a question), a page's contacts for
-// their variables, and questions counted by topic with the suggestion to pin an answer.
+// their variables, questions counted by topic with the suggestion to pin an answer, and (other-networks.route.ts)
+// the comments waiting on the institutions' OK topics.
 import type { Db } from '../platform/db.ts';
 import { principalOf } from '../platform/http/principal.ts';
 import { errorResponses } from '../platform/http/schemas.ts';
 import type { App } from '../platform/http/server.ts';
 import { inboxContract } from './inbox.contract.ts';
+import { otherNetworksRoutes } from './other-networks.route.ts';
 import { addSavedReply, savedRepliesFor, setPageContacts, topicCounts } from './saved-replies.ts';
 
 const tags = ['inbox'];
@@ -81,5 +83,6 @@ export function dialogueRoutes(db: Db) {
       },
       async (request) => topicCounts(db, principalOf(request), request.query, now()),
     );
+    otherNetworksRoutes(db)(app);
   };
 }

@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { route } from '../platform/http/contract.ts';
 import { idParam, listOf, pagination, queryFlag } from '../platform/http/schemas.ts';
+import { otherNetworksRoute } from './other-networks.contract.ts';
 
 const status = z.enum(['new', 'in_progress', 'answered', 'no_answer_needed']);
 
@@ -355,6 +356,7 @@ export const inboxContract = {
       ),
     }),
   }),
+  otherNetworks: otherNetworksRoute,
   changes: route({
     method: 'GET',
     path: '/api/inbox/changes',

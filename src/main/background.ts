@@ -12,7 +12,7 @@ import {
   inboxJobs,
   startLongPollWorkers,
 } from '../inbox/index.ts';
-import { NET_COLLECT, netCollectConfig, netCollectJobs } from '../networks/index.ts';
+import { NET_COLLECT, netClients, netCollectConfig, netCollectJobs } from '../networks/index.ts';
 import {
   FileStore,
   PLANNER_CLEAN_FILES,
@@ -103,7 +103,11 @@ export function jobDefinitions(db: Db, queue: JobQueue, config: Config, metrics?
         secrets: config.secrets,
         files: new FileStore(config.filesDir),
       },
-      { staleSeconds: j.publishStaleSeconds, handOffSeconds: j.publishHandOffSeconds },
+      {
+        staleSeconds: j.publishStaleSeconds,
+        handOffSeconds: j.publishHandOffSeconds,
+        networks: netClients(netCollectConfig(j)),
+      },
     ),
   ];
 }

@@ -23,6 +23,7 @@ export {
   NET_COLLECT,
   type NetCollectConfig,
   type NetCollectData,
+  netClients,
   netCollectConfig,
   netCollectJobs,
   runNetCollect,

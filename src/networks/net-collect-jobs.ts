@@ -54,6 +54,17 @@ export function netCollectConfig(env: {
   };
 }
 
+/** The OK and MAX clients of a configuration (the planner posts with them); a network without keys is left out. */
+export function netClients(config: NetCollectConfig): { ok?: OkClient; max?: MaxClient } {
+  const { ok, max } = config;
+  return {
+    ...(ok ? { ok: new OkClient(ok, { baseUrl: ok.baseUrl, perSecond: ok.perSecond ?? 5 }) } : {}),
+    ...(max
+      ? { max: new MaxClient(max.token, { baseUrl: max.baseUrl, perSecond: max.perSecond ?? 30 }) }
+      : {}),
+  };
+}
+
 export type NetCollectData = { network: 'ok' | 'max'; windowDays?: number };
 type Progress = { startedAt: number; after?: number };
 

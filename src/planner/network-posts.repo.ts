@@ -67,3 +67,49 @@ export async function updateNetworkPost(
     .executeTakeFirst();
   return Number(r.numUpdatedRows) > 0;
 }
+
+/**
+ * Drafts whose time has come (within `since`…`now`) and that still owe a post to an OK group or MAX channel of
+ * their institution: a page there with no row yet, or a row neither published nor failed. VK's own outcome
+ * does not hold them back: a draft VK refused still goes to the other networks. `networks`: those Publica can
+ * post to (a network without its keys owes nothing).
+ */
+export function draftsDueOnNetworks(
+  db: Db,
+  networks: ('ok' | 'max')[],
+  window: { now: number; since: number; limit: number },
+) {
+  const { now, since, limit } = window;
+  return db.kysely
+    .selectFrom('planner_drafts as d')
+    .innerJoin('pages as vk', 'vk.id', 'd.page_id')
+    .select('d.id')
+    .where('d.status', 'in', ['scheduled', 'publishing', 'published', 'failed'])
+    .where('d.planned_at', '<=', now)
+    .where('d.planned_at', '>', since)
+    .where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom('pages as p')
+          .select('p.id')
+          .whereRef('p.institution_id', '=', 'vk.institution_id')
+          .where('p.platform', 'in', networks)
+          .where('p.status', '=', 'active')
+          .where('p.external_id', 'is not', null)
+          .where(({ not, exists: ex, selectFrom: from }) =>
+            not(
+              ex(
+                from('planner_network_posts as n')
+                  .select('n.id')
+                  .whereRef('n.draft_id', '=', 'd.id')
+                  .whereRef('n.network', '=', 'p.platform')
+                  .where('n.status', 'in', ['published', 'failed']),
+              ),
+            ),
+          ),
+      ),
+    )
+    .orderBy('d.planned_at')
+    .orderBy('d.id')
+    .limit(limit)
+    .execute();
+}

@@ -19,6 +19,7 @@ import type { Db } from '../platform/db.ts';
 import { AppError } from '../platform/errors.ts';
 import { messageOf, parseContent } from './draft-content.ts';
 import {
+  draftsDueOnNetworks,
   ensureNetworkPosts,
   listNetworkPosts,
   type NetworkPostRow,
@@ -79,6 +80,37 @@ export async function publishToNetworks(
     await publishOne(db, row, externalId, adaptDraft(draft, row.network), clients, sec);
   }
   return listNetworkPosts(db, draftId);
+}
+
+/** A draft goes to the other networks up to this long after its time (a draft older than that stays off them). */
+export const NETWORK_PUBLISH_WINDOW_SECONDS = 3 * 86_400;
+
+/**
+ * The scheduled job's pass (planner.publish-due): every draft whose time has come and that still owes a post
+ * to an OK group or MAX channel gets one pass of `publishToNetworks`. Rows left `sent` or `pending` are picked
+ * up by the next run, so a retry never posts twice. Returns the rows' statuses counted by network.
+ */
+export async function publishNetworksDue(
+  db: Db,
+  clients: NetworkClients,
+  now: () => number = Date.now,
+  limit = 500,
+): Promise<Record<string, number>> {
+  const networks = (['ok', 'max'] as const).filter((n) => clients[n]);
+  const counts: Record<string, number> = {};
+  if (networks.length === 0) return counts;
+  const at = Math.floor(now() / 1000);
+  const due = await draftsDueOnNetworks(db, [...networks], {
+    now: at,
+    since: at - NETWORK_PUBLISH_WINDOW_SECONDS,
+    limit,
+  });
+  for (const { id } of due)
+    for (const row of await publishToNetworks(db, id, clients, now)) {
+      const key = `${row.network}_${row.status}`;
+      counts[key] = (counts[key] ?? 0) + 1;
+    }
+  return counts;
 }
 
 async function publishOne(

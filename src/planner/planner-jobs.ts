@@ -1,7 +1,9 @@
-// The planner's jobs, enqueued by the scheduler: publish what is due (every quarter minute by default), and
-// remind pages about to miss their week, and (daily) remove uploaded files no draft refers to.
+// The planner's jobs, enqueued by the scheduler: publish what is due (every quarter minute by default) to VK and
+// to the institution's OK group and MAX channel (each once), remind pages about to miss their week, and (daily)
+// remove uploaded files no draft refers to.
 import type { Db } from '../platform/db.ts';
 import type { JobDefinition } from '../platform/jobs/index.ts';
+import { type NetworkClients, publishNetworksDue } from './network-publish.service.ts';
 import { sendPlanReminders } from './plan.service.ts';
 import type { FileStore } from './planner-files.service.ts';
 import { cleanUnusedFiles } from './planner-files.service.ts';
@@ -15,9 +17,17 @@ export function plannerJobs(
   db: Db,
   vk: VkPublishing,
   /** `handOffSeconds`: drafts due within this go to VK at once as postponed posts (0: off). */
-  options: { staleSeconds?: number; handOffSeconds?: number } = {},
+  options: {
+    staleSeconds?: number;
+    handOffSeconds?: number;
+    /** The OK and MAX clients Publica posts with (a network left out is not posted to). */
+    networks?: NetworkClients;
+    /** The clock in milliseconds (tests run a virtual one). */
+    clock?: () => number;
+  } = {},
 ): JobDefinition[] {
-  const now = () => Math.floor(Date.now() / 1000);
+  const clock = options.clock ?? Date.now;
+  const now = () => Math.floor(clock() / 1000);
   return [
     {
       queue: PLANNER_PUBLISH,
@@ -30,7 +40,9 @@ export function plannerJobs(
         });
         const counts: Record<string, number> = {};
         for (const o of outcomes.values()) counts[o.status] = (counts[o.status] ?? 0) + 1;
-        return counts;
+        // The same drafts' OK and MAX posts, each network once (a row left sent or pending goes next run).
+        const networks = options.networks ? await publishNetworksDue(db, options.networks, clock) : {};
+        return { ...counts, ...networks };
       },
     },
     {

@@ -583,6 +583,10 @@ const MATRIX: Record<string, Entry> = {
     allow: COMMENT_READERS,
     probe: (_w, u) => get(`/api/inbox/topics?pageId=${u.pageId}`),
   },
+  'GET /api/inbox/other-networks': {
+    allow: COMMENT_READERS,
+    probe: (_w, u) => get(`/api/inbox/other-networks?pageId=${u.pageId}`),
+  },
   'GET /api/inbox/flags': {
     allow: COMMENT_READERS,
     probe: (_w, u) => get(`/api/inbox/flags?pageId=${u.pageId}`),

@@ -16,6 +16,9 @@ export type MaxRunSummary = {
   failed: number;
 };
 
+/** Channels read ahead of the one being written. */
+const READ_AHEAD = 4;
+
 export async function collectMaxPages(
   db: Db,
   client: MaxClient,
@@ -27,7 +30,8 @@ export async function collectMaxPages(
   const todo = (await listNetworkPages(db, 'max')).filter(
     (page) => options.after === undefined || page.id > options.after,
   );
-  // The next channel is read while this one is written, so the bot's pace is not idle during the writes.
+  // The next channels are read while this one is written (the client keeps the bot's pace), so the pace is not
+  // idle during the writes; pages are still written, and checkpointed, in order.
   const read = (page: (typeof todo)[number]) => {
     const ref = { network: 'max' as const, url: page.url, externalId: null, screenName: page.screen_name };
     const chatId = chats.get(page.url.replace(/^https?:\/\//, '').toLowerCase());
@@ -35,11 +39,11 @@ export async function collectMaxPages(
     pending.catch(() => undefined);
     return pending;
   };
-  let next = todo[0] ? read(todo[0]) : null;
+  const ahead = todo.slice(0, READ_AHEAD).map(read);
   for (const [i, page] of todo.entries()) {
-    const got = await (next as ReturnType<typeof read>);
-    const following = todo[i + 1];
-    next = following ? read(following) : null;
+    const got = await (ahead.shift() as ReturnType<typeof read>);
+    const following = todo[i + READ_AHEAD];
+    if (following) ahead.push(read(following));
     summary.pages++;
     if (!got.ok) {
       if (got.errorClass === 'bot_not_admin') summary.notAdmin++;

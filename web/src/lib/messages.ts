@@ -333,6 +333,12 @@ export const messages = {
       dismiss: 'Не нарушение',
       assignee: 'Ответственный: {{who}}',
       empty: 'Вопросов нет',
+      elsewhere: {
+        title: 'Комментарии в Одноклассниках: {{count}}',
+        hint: 'Очередь отвечает во ВКонтакте; на комментарии к темам групп в ОК отвечают в самих темах',
+        comments: 'комментариев: {{count}}',
+        topic: 'тема в ОК, комментариев: {{count}}',
+      },
       flag: {
         obscenity: 'мат',
         insult: 'оскорбление',
@@ -680,6 +686,12 @@ export const messages = {
       dismiss: 'Not a violation',
       assignee: 'Assigned to {{who}}',
       empty: 'No questions',
+      elsewhere: {
+        title: 'Comments on OK (Odnoklassniki): {{count}}',
+        hint: "The queue answers on VK; comments on the OK groups' topics are answered in the topics themselves",
+        comments: 'comments: {{count}}',
+        topic: 'topic on OK, comments: {{count}}',
+      },
       flag: {
         obscenity: 'obscenity',
         insult: 'insult',

@@ -16,6 +16,7 @@ import { api, query } from '../../lib/api.ts';
 import { apiUrl, type Reply, withSearch } from '../../lib/client.ts';
 import { useApi } from '../../lib/queries.ts';
 import { FlaggedTexts } from './FlaggedTexts.tsx';
+import { OtherNetworkComments } from './OtherNetworkComments.tsx';
 import { QueueRow } from './QueueRow.tsx';
 import { UnitTable } from './UnitTable.tsx';
 
@@ -122,9 +123,8 @@ export function InboxPage({ me }: { me: Me }) {
     const target = e.target as HTMLElement;
     if (target.closest('textarea, input')) return;
     const rows = [...(listRef.current?.querySelectorAll<HTMLButtonElement>('.queue-summary') ?? [])];
-    const at = rows.indexOf(
-      target.closest('.queue-row')?.querySelector('.queue-summary') as HTMLButtonElement,
-    );
+    const summary = target.closest('.queue-row')?.querySelector<HTMLButtonElement>('.queue-summary');
+    const at = summary ? rows.indexOf(summary) : -1;
     if (e.key === 'j' || e.key === 'k') {
       e.preventDefault();
       rows[Math.min(rows.length - 1, Math.max(0, at + (e.key === 'j' ? 1 : -1)))]?.focus();
@@ -199,6 +199,7 @@ export function InboxPage({ me }: { me: Me }) {
               {t('inbox.flaggedOnly')}
             </label>
           </div>
+          <OtherNetworkComments pageId={search.get('pageId')} />
           <Loaded query={list} minHeight={400}>
             {(data) =>
               data.items.length === 0 ? (
