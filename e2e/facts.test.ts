@@ -60,6 +60,8 @@ describe('an unknown state mark in a browser', () => {
     await shot(page, 'facts-unknown-mark');
 
     // A manual check in the card's form: yes, today, with the screenshot's address as evidence.
+    // The forms are closed until asked for (one open at a time).
+    await mark.getByTestId('check-open-state-mark').click();
     const form = mark.getByTestId('check-state-mark');
     // VKUI's select: a combobox to click (and a hidden native select of the same id, for the form).
     await form.getByRole('combobox', { name: 'Результат проверки' }).click();
